@@ -1,0 +1,45 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test install lint bench clean browser
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Re-installs only when pyproject.toml changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Headless Chromium for the HTML report test (Debian packages); fails loudly if it cannot.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { echo "installing chromium + chromium-driver (Debian packages) for the report test"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) || \
+	    { echo "ERROR: could not install chromium/chromedriver; the HTML report test needs them" >&2; exit 1; }; }
+
+demo: $(STAMP)
+	$(BIN)/leakclf demo demo-dump --files 60 --seed 7
+	$(BIN)/leakclf scan demo-dump -o demo-results.parquet
+	$(BIN)/leakclf census demo-results.parquet
+	$(BIN)/leakclf report demo-results.parquet -o demo-report.html
+	@echo "results: demo-results.parquet   report: demo-report.html"
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check leakclf tests benchmarks
+	$(BIN)/mypy leakclf
+
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) demo-dump demo-results.* demo-report.html .pytest_cache

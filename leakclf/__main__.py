@@ -1,0 +1,5 @@
+import sys
+
+from leakclf.cli import main
+
+sys.exit(main())

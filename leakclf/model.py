@@ -1,0 +1,231 @@
+"""Frozen value objects that flow through leakclf.
+
+    path/bytes --extract--> Document --detect--> Finding* --classify--> doc_type
+                                              \\--score--> score, level, reasons
+                                   => DocumentResult (one per file, attachment, member)
+
+Results never hold a raw sensitive value unless the caller asked for it
+(``Finding.value`` is None by default and is left out of ``repr``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Row status values, stable strings used in every output format.
+STATUSES = ("ok", "error", "unsupported", "skipped_limit", "duplicate")
+
+#: Sensitivity levels, lowest first.
+LEVELS = ("public", "internal", "confidential", "restricted")
+
+#: Business-document types, stable strings.
+DOC_TYPES = (
+    "sow",
+    "invoice",
+    "purchase_order",
+    "quote",
+    "contract",
+    "proof_of_execution",
+    "poc",
+    "project_plan",
+    "correspondence",
+    "internal_note",
+    "resume",
+    "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A span of ``Document.text``: a page, sheet, slide, header, footer, mail body, ..."""
+
+    kind: str  # page | sheet | slide | header | footer | body | quoted | comment | table | notes | headers
+    start: int
+    end: int
+    name: str | None = None  # e.g. sheet name, "page 3"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One extracted file, attachment or archive member.
+
+    ``source`` is a virtual path that shows nesting: ``dump/mail.eml!/q3.pdf``.
+    A child that could not be read is still a Document, with ``error_kind`` set
+    and empty ``text``; only the top-level file raises from ``extract``.
+    """
+
+    source: str
+    parent: str | None
+    media_type: str
+    text: str
+    sha256: str
+    size: int
+    parts: tuple[Part, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict, hash=False)
+    depth: int = 0
+    limits_hit: tuple[str, ...] = ()
+    error_kind: str | None = None  # ExtractionError subclass name
+    error_message: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The last path component of ``source`` (member or attachment name)."""
+        return self.source.rsplit("!/", 1)[-1].rsplit("/", 1)[-1]
+
+    @property
+    def status(self) -> str:
+        if self.error_kind is None:
+            return "ok"
+        if self.error_kind == "UnsupportedFormat":
+            return "unsupported"
+        if self.error_kind == "LimitExceeded":
+            return "skipped_limit"
+        return "error"
+
+    def __repr__(self) -> str:  # never print document text
+        return (
+            f"Document(source={self.source!r}, media_type={self.media_type!r}, "
+            f"chars={len(self.text)}, size={self.size}, status={self.status!r})"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One detected entity. ``value`` is set only when the caller asked to reveal."""
+
+    label: str
+    start: int
+    end: int
+    confidence: float
+    detector: str
+    digest: str  # keyed HMAC of the normalised value
+    preview: str  # masked form, e.g. j***@contoso.com
+    evidence: tuple[str, ...] = ()
+    # Non-identifying attributes useful for rollups: ("domain", "contoso.com"), ("country", "DE").
+    facets: tuple[tuple[str, str], ...] = ()
+    value: str | None = field(default=None, repr=False, compare=False)
+
+    def facet(self, name: str) -> str | None:
+        for key, val in self.facets:
+            if key == name:
+                return val
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(float(self.confidence), 4),
+            "detector": self.detector,
+            "digest": self.digest,
+            "preview": self.preview,
+            "evidence": list(self.evidence),
+            "facets": {k: v for k, v in self.facets},
+        }
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything leakclf knows about one document. One output row."""
+
+    source: str
+    parent: str | None = None
+    media_type: str = "application/octet-stream"
+    size: int = 0
+    sha256: str = ""
+    status: str = "ok"
+    error_kind: str | None = None
+    error_message: str | None = None
+    # classification
+    doc_type: str = "other"
+    doc_type_scores: dict[str, float] = field(default_factory=dict, hash=False)
+    doc_type_evidence: tuple[str, ...] = ()
+    signed: bool | None = None
+    # sensitivity
+    score: int = 0
+    level: str = "public"
+    reasons: tuple[tuple[str, int], ...] = ()
+    # detection
+    findings: tuple[Finding, ...] = ()
+    text_chars: int = 0
+    ner_chars: int = 0  # how many characters NER read (the cap is recorded here)
+    limits_hit: tuple[str, ...] = ()
+    # dedup and census support
+    duplicate_of: str | None = None
+    text_sha256: str | None = None  # sha256 of normalised text
+    minhash: tuple[int, ...] | None = field(default=None, repr=False)
+    doc_date: str | None = None  # ISO date of the document (mail Date, modified, created)
+    mtime: float | None = None
+    timings: dict[str, float] = field(default_factory=dict, hash=False, repr=False)
+
+    def replace(self, **changes: Any) -> DocumentResult:
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; findings carry digests and previews only (unless revealed)."""
+        return {
+            "source": self.source,
+            "parent": self.parent,
+            "media_type": self.media_type,
+            "size": self.size,
+            "sha256": self.sha256,
+            "status": self.status,
+            "error_kind": self.error_kind,
+            "error_message": self.error_message,
+            "doc_type": self.doc_type,
+            "doc_type_scores": dict(self.doc_type_scores),
+            "doc_type_evidence": list(self.doc_type_evidence),
+            "signed": self.signed,
+            "score": self.score,
+            "level": self.level,
+            "reasons": [[r, int(p)] for r, p in self.reasons],
+            "findings": [f.to_dict() for f in self.findings],
+            "text_chars": self.text_chars,
+            "ner_chars": self.ner_chars,
+            "limits_hit": list(self.limits_hit),
+            "duplicate_of": self.duplicate_of,
+            "text_sha256": self.text_sha256,
+            "minhash": list(self.minhash) if self.minhash is not None else None,
+            "doc_date": self.doc_date,
+            "mtime": self.mtime,
+            "timings": dict(self.timings),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """What the detectors return for one text."""
+
+    findings: tuple[Finding, ...]
+    ner_chars: int = 0  # characters NER actually read (after the cap)
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What the doc-type classifier returns for one document."""
+
+    doc_type: str
+    scores: dict[str, float]  # a probability per DOC_TYPES label, summing to 1
+    evidence: tuple[str, ...]
+    signed: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """What the scorer returns: reasons are (text, points) and sum to ``score``."""
+
+    score: int
+    level: str
+    reasons: tuple[tuple[str, int], ...]
+
+
+__all__ = [
+    "Classification",
+    "Detection",
+    "Score","DOC_TYPES", "LEVELS", "STATUSES", "Document", "DocumentResult", "Finding", "Part"]

@@ -1,0 +1,218 @@
+"""Pipeline: extract -> detect -> classify -> score. It owns all configuration.
+
+Constructing a Pipeline is cheap; models load on first use. Two pipelines with
+different configs work side by side.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import time
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from leakclf.config import Config
+from leakclf.errors import ExtractionError
+from leakclf.model import Detection, Document, DocumentResult
+from leakclf.privacy import process_key
+
+if TYPE_CHECKING:
+    from leakclf.detectors import DetectorSet
+    from leakclf.doctypes import Classifier
+    from leakclf.scoring import Scorer
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    def __init__(self, config: Config | None = None) -> None:
+        config = config or Config()
+        if config.key is None:
+            config = config.replace(key=process_key())
+        self.config = config
+        # Fail at construction, not halfway through a run: unknown detector ids, bad policy.
+        self.detectors.check()
+        self.scorer.check()
+
+    @cached_property
+    def detectors(self) -> DetectorSet:
+        from leakclf.detectors import DetectorSet
+
+        return DetectorSet(self.config)
+
+    @cached_property
+    def classifier(self) -> Classifier:
+        from leakclf.doctypes import Classifier
+
+        return Classifier(self.config)
+
+    @cached_property
+    def scorer(self) -> Scorer:
+        from leakclf.scoring import Scorer
+
+        return Scorer(self.config)
+
+    # -- stages ---------------------------------------------------------------
+
+    def extract(self, source: str | Path | bytes, *, name: str | None = None) -> list[Document]:
+        from leakclf.extractors import extract
+
+        return extract(source, name=name, config=self.config)
+
+    def analyze(self, docs: Sequence[Document]) -> list[DocumentResult]:
+        """Detect, classify and score extracted documents (NER batched across them)."""
+        readable = [d for d in docs if d.status == "ok" or d.text]
+        t0 = time.perf_counter()
+        detections = self.detectors.detect_many([d.text for d in readable])
+        per_doc_detect = (time.perf_counter() - t0) / max(len(readable), 1)
+        by_source = {id(d): det for d, det in zip(readable, detections)}
+        results = []
+        for doc in docs:
+            det = by_source.get(id(doc))
+            if det is None:
+                results.append(self._error_result(doc))
+                continue
+            results.append(self._result(doc, det, per_doc_detect))
+        return results
+
+    def analyze_text(self, text: str, *, name: str = "<text>") -> DocumentResult:
+        data = text.encode("utf-8", "surrogatepass")
+        doc = Document(
+            source=name,
+            parent=None,
+            media_type="text/plain",
+            text=text,
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+        )
+        return self.analyze([doc])[0]
+
+    def process(self, source: str | Path | bytes, *, name: str | None = None) -> list[DocumentResult]:
+        """Extract and analyze one file; file problems become error rows, never exceptions."""
+        t0 = time.perf_counter()
+        try:
+            docs = self.extract(source, name=name)
+        except ExtractionError as exc:
+            return [self._failed_top(source, name, exc.kind, str(exc))]
+        except Exception as exc:  # a bug or a library failure: keep going, say what kind
+            log.debug("extraction crashed on %s: %s", _label(source, name), type(exc).__name__)
+            return [
+                self._failed_top(
+                    source,
+                    name,
+                    "InternalError",
+                    f"{type(exc).__name__} while extracting {_label(source, name)!r}; "
+                    "please report it with -vv output",
+                )
+            ]
+        t_extract = time.perf_counter() - t0
+        results = self.analyze(docs)
+        share = t_extract / max(len(results), 1)
+        return [r.replace(timings={"extract": round(share, 6), **r.timings}) for r in results]
+
+    # -- helpers --------------------------------------------------------------
+
+    def _result(self, doc: Document, detection: Detection, detect_s: float) -> DocumentResult:
+        from leakclf.census.signature import text_signature
+
+        findings = detection.findings
+        t1 = time.perf_counter()
+        cls = self.classifier.classify(doc, findings)
+        t2 = time.perf_counter()
+        score = self.scorer.score(cls.doc_type, cls.signed, findings)
+        t3 = time.perf_counter()
+        text_sha, minhash = text_signature(doc.text, self.config.census)
+        t4 = time.perf_counter()
+        return DocumentResult(
+            source=doc.source,
+            parent=doc.parent,
+            media_type=doc.media_type,
+            size=doc.size,
+            sha256=doc.sha256,
+            status=doc.status,
+            error_kind=doc.error_kind,
+            error_message=doc.error_message,
+            doc_type=cls.doc_type,
+            doc_type_scores=dict(cls.scores),
+            doc_type_evidence=tuple(cls.evidence),
+            signed=cls.signed,
+            score=score.score,
+            level=score.level,
+            reasons=tuple(score.reasons),
+            findings=tuple(findings),
+            text_chars=len(doc.text),
+            ner_chars=detection.ner_chars,
+            limits_hit=doc.limits_hit,
+            text_sha256=text_sha,
+            minhash=minhash,
+            doc_date=_doc_date(doc),
+            timings={
+                "detect": round(detect_s, 6),
+                "classify": round(t2 - t1, 6),
+                "score": round(t3 - t2, 6),
+                "signature": round(t4 - t3, 6),
+            },
+        )
+
+    def _error_result(self, doc: Document) -> DocumentResult:
+        return DocumentResult(
+            source=doc.source,
+            parent=doc.parent,
+            media_type=doc.media_type,
+            size=doc.size,
+            sha256=doc.sha256,
+            status=doc.status,
+            error_kind=doc.error_kind,
+            error_message=doc.error_message,
+            limits_hit=doc.limits_hit,
+        )
+
+    def _failed_top(
+        self, source: str | Path | bytes, name: str | None, kind: str, message: str
+    ) -> DocumentResult:
+        doc = Document(
+            source=_label(source, name),
+            parent=None,
+            media_type="application/octet-stream",
+            text="",
+            sha256=_sha256_of(source),
+            size=_size_of(source),
+            error_kind=kind,
+            error_message=message,
+        )
+        if kind == "LimitExceeded":
+            doc = dataclasses.replace(doc, limits_hit=("max_file_bytes",))
+        return self._error_result(doc)
+
+
+def _label(source: str | Path | bytes, name: str | None) -> str:
+    if isinstance(source, bytes):
+        return name or "<bytes>"
+    return str(source) if name is None else name
+
+
+def _sha256_of(source: str | Path | bytes) -> str:
+    if isinstance(source, bytes):
+        return hashlib.sha256(source).hexdigest()
+    return ""  # not read: the file may be huge, unreadable or not a regular file
+
+
+def _size_of(source: str | Path | bytes) -> int:
+    if isinstance(source, bytes):
+        return len(source)
+    try:
+        return Path(source).lstat().st_size
+    except OSError:
+        return 0
+
+
+def _doc_date(doc: Document) -> str | None:
+    for key in ("date", "modified", "created"):
+        value = doc.meta.get(key)
+        if value:
+            return str(value)[:10]
+    return None
