@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint bench clean browser
+.PHONY: demo test install lint bench clean browser tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,14 @@ demo: $(STAMP)
 	$(BIN)/leakclf report demo-results.parquet -o demo-report.html
 	@echo "results: demo-results.parquet   report: demo-report.html"
 
-test: $(STAMP) browser
+# Azurite (npm) for the az:// scan test, in a project-local folder; fails loudly if it cannot.
+AZURITE := .tools/node_modules/.bin/azurite-blob
+$(AZURITE):
+	npm install --prefix .tools --no-audit --no-fund --loglevel=error azurite
+
+tools: $(AZURITE)
+
+test: $(STAMP) browser tools
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

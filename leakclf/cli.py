@@ -23,23 +23,94 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
-    raise NotImplementedError("scan")  # owned by the scan engine
+    import dataclasses
+
+    from leakclf.scan import scan
+    from leakclf.scan.console import Tally
+
+    config = _config(args)
+    config = config.replace(
+        reveal=config.reveal or args.reveal,
+        scan=dataclasses.replace(
+            config.scan,
+            include=config.scan.include + tuple(args.include),
+            exclude=config.scan.exclude + tuple(args.exclude),
+        ),
+    )
+    if args.resume and not args.out:
+        raise ConfigError("--resume needs -o/--out: the results file of the run to resume")
+    if args.scheduler and args.engine != "dask":
+        raise ConfigError("--scheduler only applies with --engine dask")
+    if args.workers is not None and args.workers < 1:
+        raise ConfigError(f"--workers must be at least 1, found {args.workers}")
+    result = scan(
+        args.root,
+        workers=args.workers,
+        out=args.out,
+        resume=args.out if args.resume else None,
+        engine=args.engine,
+        config=config,
+        progress=not args.no_progress,
+        **({"scheduler": args.scheduler} if args.scheduler else {}),
+    )
+    tally = Tally(limit=50 if args.limit is None else max(args.limit, 0))
+    for row in result:
+        tally.add(row)
+    if tally.files == 0 and result.out is not None and result.out.exists():
+        for row in result:  # a resumed run with nothing left to do: report what the file holds
+            tally.add(row)
+    tally.print(sys.stdout)
+    if args.out:
+        print(f"\nresults: {args.out}", file=sys.stdout)
+    if tally.reached(args.fail_on):
+        log.warning("--fail-on %s: documents at or above that level were found", args.fail_on)
+        return 1
+    return 0
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
-    raise NotImplementedError("classify")  # owned by the scan engine
+    from pathlib import Path
+
+    from leakclf.pipeline import Pipeline
+    from leakclf.scan.console import print_classify
+
+    config = _config(args)
+    config = config.replace(reveal=config.reveal or args.reveal)
+    path = Path(args.file)
+    if not path.is_file():
+        raise ConfigError(f"{args.file!r} is not a file; pass one file to classify")
+    results = Pipeline(config).process(path, name=path.name)
+    print_classify(results, as_json=args.json, out=sys.stdout)
+    return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    raise NotImplementedError("demo")  # owned by the demo generator
+    from leakclf.demo import generate
+
+    if args.files < 1:
+        raise ConfigError(f"--files must be at least 1, found {args.files}")
+    out = generate(args.dir, files=args.files, seed=args.seed)
+    print(f"wrote {args.files} files to {out}/ and the ground truth to {out.parent / (out.name + '.truth.json')}")
+    return 0
 
 
 def _cmd_census(args: argparse.Namespace) -> int:
-    raise NotImplementedError("census")  # owned by the census
+    from leakclf.census import census
+
+    result = census(args.results, config=_config(args), reveal=args.reveal)
+    print(result.table())
+    if args.out:
+        result.to_json(args.out)
+        log.info("census written to %s", args.out)
+    return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    raise NotImplementedError("report")  # owned by the report
+    from leakclf.report import write_html
+
+    path = write_html(args.results, args.out, config=_config(args))
+    print(f"report: {path}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,98 @@
+"""Doc-type classifier: accuracy, macro-F1, confusion, throughput; held-out templates and real-world files.
+
+    .venv/bin/python benchmarks/bench_doctype.py [--real-world ../shared/fixtures/real-world/doctypes]
+
+Compares the shipped model with a peer measured in the same run: a keyword baseline that
+picks the type whose name words appear first in the title lines.
+The real-world folder is for measuring only: nothing here trains or tunes on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from pathlib import Path
+
+from leakclf.config import Config
+from leakclf.doctypes import Classifier
+from leakclf.doctypes.corpus import HELD_OUT, examples
+from leakclf.doctypes.train import TRAIN_TEMPLATES, metrics
+from leakclf.model import DOC_TYPES, Document
+
+ROOT = Path(__file__).resolve().parents[1]
+_KEYWORDS = {"sow": "statement of work", "invoice": "invoice", "purchase_order": "purchase order",
+             "quote": "quotation", "contract": "agreement", "proof_of_execution": "certificate of completion",
+             "poc": "proof of concept", "project_plan": "project plan", "resume": "curriculum vitae"}
+
+
+def keyword_baseline(text: str) -> str:
+    head = text[:400].lower()
+    hits = [(head.find(k), t) for t, k in _KEYWORDS.items() if k in head]
+    return min(hits)[1] if hits else "other"
+
+
+def _doc(text: str, name: str, meta: dict | None = None) -> Document:
+    return Document(name, None, "text/plain", text, "", len(text), meta=meta or {})
+
+
+def run(clf: Classifier, docs: list[Document], gold: list[str]) -> tuple[dict, dict, float]:
+    t0 = time.perf_counter()
+    pred = [clf.classify(d).doc_type for d in docs]
+    rate = len(docs) / (time.perf_counter() - t0)
+    base = [keyword_baseline(d.text) for d in docs]
+    return metrics(gold, pred), metrics(gold, base), rate
+
+
+def real_world(folder: Path) -> tuple[list[Document], list[str], list[bool | None]]:
+    from leakclf.api import extract
+
+    docs, gold = [], []
+    with open(folder / "labels.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            top = extract(folder / row["path"], config=Config())[0]
+            docs.append(top)
+            gold.append(row["doc_type"])
+    return docs, gold, []
+
+
+def signed_accuracy(clf: Classifier, seed: int) -> float:
+    data = [e for e in examples(seed=seed, per_template=20, templates=range(10)) if e.label in ("contract", "sow")]
+    return sum(clf.classify(_doc(e.text, e.name)).signed == e.signed for e in data) / len(data)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--real-world", default=str(ROOT.parent / "shared/fixtures/real-world/doctypes"))
+    ap.add_argument("--seed", type=int, default=100)
+    args = ap.parse_args()
+    clf = Classifier(Config())
+    rows = []
+    for name, templates in (("in-template", TRAIN_TEMPLATES), ("held-out", HELD_OUT)):
+        ex = examples(seed=args.seed, per_template=25, templates=templates)
+        m, b, rate = run(clf, [_doc(e.text, e.name) for e in ex], [e.label for e in ex])
+        rows.append((name, m, b, rate))
+    folder = Path(args.real_world)
+    if (folder / "labels.csv").is_file():
+        docs, gold, _ = real_world(folder)
+        m, b, rate = run(clf, docs, gold)
+        rows.append(("real-world", m, b, rate))
+    else:
+        print(f"real-world folder {folder} not found: skipped")
+    print("| set | n | accuracy | macro-F1 | keyword baseline acc / F1 | docs/s (1 core) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, m, b, rate in rows:
+        print(f"| {name} | {m['n']} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | "
+              f"{b['accuracy']:.3f} / {b['macro_f1']:.3f} | {rate:.0f} |")
+    print(f"\nsigned accuracy on generated contracts and SOWs (all templates): {signed_accuracy(clf, args.seed):.3f}")
+    for name, m, _, _ in rows[1:]:
+        print(f"\nconfusion ({name}; rows gold, columns predicted):")
+        labels = [t for t in DOC_TYPES if t in m["confusion"] or any(t in r for r in m["confusion"].values())]
+        print("| gold \\ pred | " + " | ".join(t[:8] for t in labels) + " |")
+        print("|---|" + "---:|" * len(labels))
+        for g, row in m["confusion"].items():
+            print(f"| {g} | " + " | ".join(str(row.get(t, "")) for t in labels) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""Dedup and the exposure census: raw mentions versus unique values, and who is exposed.
+
+    >>> c = leakclf.census("results.parquet")
+    >>> c.summary()["entities"]["emails"]     # {"mentions": ..., "unique": ..., ...}
+    >>> c.organizations()                     # one row per external organisation
+
+Signatures are computed once per document during the scan (``signature.text_signature``).
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import Any
+
+from leakclf.census.result import Census
+from leakclf.config import Config
+
+
+def census(source: Any, *, config: Config | None = None, reveal: bool = False) -> Census:
+    """The census of a Scan, a list of DocumentResult, a DataFrame or a results file path."""
+    from leakclf.census.dedup import deduplicate
+    from leakclf.census.entities import tally
+    from leakclf.census.exposure import exposure_rows
+    from leakclf.census.inputs import load_results
+
+    config = config or Config()
+    results = load_results(source)
+    if not reveal:  # never keep a raw value the caller did not ask to see
+        results = [_masked(r) for r in results]
+    counted = tally(results)
+    orgs, suppressed = exposure_rows(
+        results, counted, config.classify.own_domains, max(config.census.k_threshold, 1)
+    )
+    return Census(
+        results=results,
+        dedup=deduplicate(results, config.census.near_dup_threshold),
+        tally=counted,
+        organizations=orgs,
+        suppressed=suppressed,
+        config=config,
+        reveal=reveal,
+    )
+
+
+def _masked(result: Any) -> Any:
+    if any(f.value is not None for f in result.findings):
+        import dataclasses
+
+        return result.replace(
+            findings=tuple(dataclasses.replace(f, value=None) for f in result.findings)
+        )
+    return result
+
+
+class _CallableModule(types.ModuleType):
+    """Importing ``leakclf.census.*`` rebinds the attribute ``leakclf.census`` from the
+    function (api.census) to this package; calling the package keeps ``leakclf.census(...)`` working."""
+
+    def __call__(self, source: Any, *, config: Config | None = None, reveal: bool = False) -> Census:
+        return census(source, config=config, reveal=reveal)
+
+
+sys.modules[__name__].__class__ = _CallableModule
+
+__all__ = ["Census", "census"]

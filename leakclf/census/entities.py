@@ -1,0 +1,146 @@
+"""Entity tallies: each real-world thing counted once, by keyed digest (or code, for countries).
+
+    emails         EMAIL_ADDRESS digests (the detector digests the normalised address)
+    phones         PHONE_NUMBER digests (E.164)
+    persons        PERSON digests; linked to an email when the email's ("person", d) facet is d
+    organizations  registrable email domains, merged with the ORGANIZATION ("org") names that
+                   match the domain's name; mentions are ORGANIZATION findings (written names)
+    projects       PROJECT digests
+    countries      ("country", ISO code) facets of phones, emails (ccTLD), addresses and URLs
+    org_names      ORGANIZATION names that match no email domain (NER noise, or an organisation
+                   with no address in the dump); listed apart, never counted as organisations
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from leakclf.census.normalize import domain_label, org_key
+from leakclf.model import DocumentResult, Finding
+
+KINDS = ("emails", "phones", "persons", "organizations", "projects", "countries")
+EXTRA_KINDS = ("org_names",)
+#: Labels whose ("country", code) facet places a data subject in a country (IBANs place a bank).
+COUNTRY_LABELS = frozenset({"PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS", "URL"})
+_LABEL_KIND = {
+    "EMAIL_ADDRESS": "emails",
+    "PHONE_NUMBER": "phones",
+    "PERSON": "persons",
+    "PROJECT": "projects",
+}
+
+
+@dataclass
+class Entity:
+    key: str  # digest; organisations: registrable domain; countries: ISO code
+    preview: str  # masked, or a public name (domain, country code)
+    mentions: int = 0
+    documents: set[int] = field(default_factory=set)
+    value: str | None = None  # only when the results carry revealed values
+    links: set[str] = field(default_factory=set)  # persons: linked emails; orgs: name previews
+    email_mentions: int = 0  # organisations: email addresses at the domain
+
+
+@dataclass
+class Tally:
+    by_kind: dict[str, dict[str, Entity]]
+    docs_with: dict[str, set[int]]  # kind -> documents with at least one mention
+    org_docs_people: dict[str, set[str]]  # org key -> people (person digest, else email digest)
+
+
+def tally(results: Sequence[DocumentResult]) -> Tally:
+    by_kind: dict[str, dict[str, Entity]] = {k: {} for k in (*KINDS, *EXTRA_KINDS)}
+    docs_with: dict[str, set[int]] = {k: set() for k in (*KINDS, *EXTRA_KINDS)}
+    people: dict[str, set[str]] = {}
+    email_person: dict[str, str] = {}  # email digest -> person digest
+    org_names: list[tuple[int, Finding, str]] = []  # ORGANIZATION mentions, matched later
+    for i, r in enumerate(results):
+        for f in r.findings:
+            kind = _LABEL_KIND.get(f.label)
+            if kind:
+                _add(by_kind[kind], docs_with[kind], f.digest, f.preview, i, f.value)
+            if f.label == "EMAIL_ADDRESS":
+                person = f.facet("person")
+                if person:
+                    email_person[f.digest] = person
+                domain = f.facet("domain")
+                if domain:
+                    key = domain
+                    ent = _add(by_kind["organizations"], docs_with["organizations"], key, domain, i)
+                    ent.mentions -= 1  # an address names a person; organisation mentions are names
+                    ent.email_mentions += 1
+                    people.setdefault(key, set()).add(person or f.digest)
+            elif f.label == "ORGANIZATION":
+                org_names.append((i, f, f.facet("org") or ""))
+            country = f.facet("country") if f.label in COUNTRY_LABELS else None
+            if country:
+                _add(by_kind["countries"], docs_with["countries"], country, country, i)
+    _merge_org_names(by_kind, docs_with, org_names)
+    persons = by_kind["persons"]
+    for email, person in email_person.items():
+        if person in persons:
+            persons[person].links.add(email)
+    return Tally(by_kind=by_kind, docs_with=docs_with, org_docs_people=people)
+
+
+def _add(
+    table: dict[str, Entity], docs: set[int], key: str, preview: str, doc: int,
+    value: str | None = None,
+) -> Entity:
+    ent = table.get(key)
+    if ent is None:
+        ent = table[key] = Entity(key=key, preview=preview)
+    ent.mentions += 1
+    ent.documents.add(doc)
+    if value is not None and ent.value is None:
+        ent.value = value
+    docs.add(doc)
+    return ent
+
+
+def _merge_org_names(
+    by_kind: dict[str, dict[str, Entity]], docs_with: dict[str, set[int]],
+    names: list[tuple[int, Finding, str]],
+) -> None:
+    """An ORGANIZATION name joins the email domain whose name it matches (``Contoso Ltd`` -> contoso.com)."""
+    orgs = by_kind["organizations"]
+    by_label: dict[str, str] = {}
+    for key in sorted(orgs):  # sorted: the same domain wins every run
+        for label in domain_forms(key):
+            by_label.setdefault(label, key)
+    for doc, finding, name in names:
+        forms = _name_forms(name)
+        key = next((by_label[f] for f in forms if f in by_label), None)
+        # NER calls some people organisations: a name is shown masked, like any other value
+        if key is None:
+            ent = _add(by_kind["org_names"], docs_with["org_names"], finding.digest,
+                       finding.preview, doc, finding.value)
+        else:
+            ent = _add(orgs, docs_with["organizations"], key, key, doc)
+        ent.links.add(finding.preview if finding.value is None else finding.value)
+
+
+_GENERIC = ("corp", "group", "tech", "inc", "co", "ltd", "llc", "gmbh", "global", "solutions",
+            "systems", "labs", "digital", "online", "hq")
+
+
+def domain_forms(domain: str) -> list[str]:
+    """``acme-group.de`` -> ["acmegroup", "acme"]: the name, then it without a generic suffix."""
+    full = domain_label(domain)
+    forms = [full]
+    first = domain.split(".", 1)[0].split("-", 1)[0].casefold()
+    for suffix in _GENERIC:
+        if full.endswith(suffix) and len(full) > len(suffix) + 2:
+            forms.append(full[: -len(suffix)])
+    if first and first not in forms:
+        forms.append(first)
+    return forms
+
+
+def _name_forms(name: str) -> list[str]:
+    """``Acme Group`` -> ["acmegroup", "acme"]: the whole name, then its first word."""
+    whole = org_key(name)
+    words = name.split()
+    first = org_key(words[0]) if words else ""
+    return [f for f in dict.fromkeys((whole, first)) if len(f) >= 3]

@@ -1,0 +1,133 @@
+"""Detectors of personal data and secrets.
+
+    DetectorSet(config).detect_many(texts) -> [Detection(findings, ner_chars)]
+
+Pattern detectors (declared in ``pii/`` and ``secrets/``) run over each text; spaCy NER
+runs once, batched over all texts; candidates are filtered by confidence, overlaps are
+resolved deterministically, and only then do raw values become digests and previews.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from leakclf.config import Config
+from leakclf.detectors.names import normalise_org, normalise_person
+from leakclf.errors import ConfigError
+from leakclf.model import Detection, Finding
+from leakclf.privacy import digest, process_key
+
+if TYPE_CHECKING:
+    from leakclf.detectors.base import Candidate, Detector
+    from leakclf.detectors.ner import NerDetector
+
+log = logging.getLogger(__name__)
+
+
+def available() -> dict[str, type]:
+    """Every registered detector by versioned id (built-ins, NER, then plug-ins)."""
+    from leakclf import registry
+
+    classes: list[type] = [*registry.detector_classes(), registry.ner_class()]
+    classes.extend(registry.plugin_detector_classes())
+    return {cls.ident(): cls for cls in classes}
+
+
+def _matches(name: str, ident: str) -> bool:
+    bare = ident.split("/", 1)[0]
+    return name in (ident, bare) or bare.startswith(name + ".")
+
+
+class DetectorSet:
+    """The configured detectors. Cheap to build; the spaCy model loads on first NER call."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.key = self.config.key or process_key()
+
+    @cached_property
+    def selected(self) -> tuple[str, ...]:
+        self.check()
+        cfg = self.config.detect
+        ids = list(available())
+        if cfg.detectors is not None:
+            ids = [i for i in ids if any(_matches(n, i) for n in cfg.detectors)]
+        return tuple(i for i in ids if not any(_matches(n, i) for n in cfg.exclude))
+
+    def check(self) -> None:
+        """Raise ConfigError when the config names a detector that does not exist."""
+        cfg = self.config.detect
+        ids = list(available())
+        for name in (*(cfg.detectors or ()), *cfg.exclude):
+            if not any(_matches(name, i) for i in ids):
+                raise ConfigError(
+                    f"unknown detector {name!r} in detect.detectors/exclude; "
+                    f"available: {', '.join(ids)}"
+                )
+        if cfg.ner_max_chars < 0:
+            raise ConfigError(f"detect.ner_max_chars must be >= 0, found {cfg.ner_max_chars}")
+
+    @cached_property
+    def patterns(self) -> tuple[Detector, ...]:
+        classes = available()
+        return tuple(
+            classes[i](self.key) for i in self.selected if hasattr(classes[i], "patterns")
+        )
+
+    @cached_property
+    def ner(self) -> NerDetector | None:
+        from leakclf.detectors.ner import NerDetector
+
+        cfg = self.config.detect
+        if not cfg.ner or cfg.ner_max_chars == 0 or NerDetector.ident() not in self.selected:
+            return None
+        return NerDetector(cfg.spacy_model, self.key)
+
+    def detect(self, text: str) -> Detection:
+        return self.detect_many([text])[0]
+
+    def detect_many(self, texts: Sequence[str]) -> list[Detection]:
+        cap = self.config.detect.ner_max_chars
+        ner = self.ner
+        ner_found = ner.run(texts, cap) if ner is not None else [[] for _ in texts]
+        out = []
+        for text, extra in zip(texts, ner_found):
+            cands = [*self._patterns(text), *extra]
+            ner_chars = min(len(text), cap) if ner is not None else 0
+            out.append(Detection(findings=self._findings(cands), ner_chars=ner_chars))
+        return out
+
+    def _patterns(self, text: str) -> list[Candidate]:
+        lowered = text.lower()
+        found: list[Candidate] = []
+        for det in self.patterns:
+            found.extend(det.find(text, lowered))
+        return found
+
+    def _findings(self, cands: list[Candidate]) -> tuple[Finding, ...]:
+        from leakclf.detectors.overlap import resolve
+
+        floor = self.config.detect.min_confidence
+        reveal = self.config.reveal
+        kept = resolve(c for c in cands if c.confidence >= floor)
+        return tuple(
+            Finding(
+                label=c.label,
+                start=c.start,
+                end=c.end,
+                confidence=round(c.confidence, 4),
+                detector=c.detector,
+                digest=digest(self.key, c.label, c.normalised),
+                preview=c.preview,
+                evidence=c.evidence,
+                facets=c.facets,
+                value=c.value if reveal else None,
+            )
+            for c in kept
+        )
+
+
+__all__ = ["DetectorSet", "available", "normalise_org", "normalise_person"]

@@ -1,0 +1,159 @@
+"""The declarative detector: id, version, label, patterns, context words, one validate hook.
+
+A detector never builds a Finding itself: it yields ``Candidate`` values (raw value in
+memory only) and ``DetectorSet`` turns them into digested, masked findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from leakclf.detectors.masking import mask_middle
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A named regex with the confidence a bare (validated) match earns."""
+
+    name: str
+    regex: str
+    score: float
+    flags: int = 0
+    group: int | str = 0  # the group that holds the value
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A match before digesting. Lives in memory only; never logged."""
+
+    label: str
+    start: int
+    end: int
+    confidence: float
+    detector: str
+    value: str
+    normalised: str
+    preview: str
+    evidence: tuple[str, ...]
+    facets: tuple[tuple[str, str], ...] = ()
+    specificity: int = 50
+    validated: bool = False
+
+
+def words_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole-word, case-insensitive alternation; spaces in a phrase match any whitespace."""
+    if not words:
+        return None
+    alts = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+
+class Detector:
+    """Subclass and declare; override ``validate``/``normalise``/``preview``/``facets`` when needed."""
+
+    id: ClassVar[str]
+    version: ClassVar[int] = 1
+    label: ClassVar[str]
+    patterns: ClassVar[tuple[Pattern, ...]]
+    context: ClassVar[tuple[str, ...]] = ()  # words that raise confidence
+    negative: ClassVar[tuple[str, ...]] = ()  # words that lower it ("order number")
+    needs_context: ClassVar[bool] = False  # drop matches without a context word
+    context_boost: ClassVar[float] = 0.35
+    negative_penalty: ClassVar[float] = 0.5
+    window: ClassVar[int] = 48  # characters searched before and after a match
+    specificity: ClassVar[int] = 50  # overlap resolution: higher wins
+    triggers: ClassVar[tuple[str, ...]] = ()  # lower-case substrings one of which must occur
+    # (detectors that need context default to their context words)
+
+    def __init__(self, key: bytes = b"") -> None:
+        self.key_bytes = key  # digest key, for detectors whose facets carry a digest
+        self._compiled = tuple((p, re.compile(p.regex, p.flags)) for p in self.patterns)
+        self._context = words_regex(self.context)
+        self._negative = words_regex(self.negative)
+        # a cheap prefilter: a detector that needs context is skipped when no context word occurs
+        words = tuple(w.lower().split()[0] for w in self.context) if self.needs_context else ()
+        self._triggers = self.triggers or words
+
+    @classmethod
+    def ident(cls) -> str:
+        return f"{cls.id}/{cls.version}"
+
+    # -- hooks ----------------------------------------------------------------
+
+    def validate(self, value: str) -> tuple[str, ...] | None:
+        """Checks on the value: None drops it, () means nothing checked, else evidence."""
+        return ()
+
+    def trim(self, value: str) -> str:
+        """The part of a match that is the value (a substring), e.g. without trailing punctuation."""
+        return value
+
+    def normalise(self, value: str) -> str:
+        return " ".join(value.split())
+
+    def preview(self, value: str) -> str:
+        return mask_middle(value)
+
+    def facets(self, value: str, normalised: str) -> tuple[tuple[str, str], ...]:
+        return ()
+
+    # -- matching -------------------------------------------------------------
+
+    def find(self, text: str, lowered: str) -> Iterator[Candidate]:
+        if self._triggers and not any(t in lowered for t in self._triggers):
+            return
+        for pattern, rx in self._compiled:
+            for m in rx.finditer(text):
+                cand = self._candidate(text, m, pattern)
+                if cand is not None:
+                    yield cand
+
+    def _candidate(self, text: str, m: re.Match[str], pattern: Pattern) -> Candidate | None:
+        start, end = m.span(pattern.group)
+        value = self.trim(m.group(pattern.group))
+        if not value:
+            return None
+        start += m.group(pattern.group).index(value)
+        end = start + len(value)
+        before = text[max(0, start - self.window) : start]
+        after = text[end : end + self.window]
+        hit = self._near(self._context, before, after)
+        if not hit and self.needs_context:
+            return None
+        checks = self.validate(value)
+        if checks is None:
+            return None
+        evidence = [f"pattern:{pattern.name}", *checks]
+        confidence = pattern.score
+        if hit:
+            confidence += self.context_boost
+            evidence.append(f"context:{hit!r}")
+        neg = self._near(self._negative, before, after)
+        if neg:
+            confidence -= self.negative_penalty
+            evidence.append(f"negative:{neg!r}")
+        normalised = self.normalise(value)
+        return Candidate(
+            label=self.label,
+            start=start,
+            end=end,
+            confidence=max(0.0, min(1.0, confidence)),
+            detector=self.ident(),
+            value=value,
+            normalised=normalised,
+            preview=self.preview(value),
+            evidence=tuple(evidence),
+            facets=self.facets(value, normalised),
+            specificity=self.specificity,
+            validated=bool(checks),
+        )
+
+    @staticmethod
+    def _near(rx: re.Pattern[str] | None, before: str, after: str) -> str | None:
+        if rx is None:
+            return None
+        m = rx.search(before) or rx.search(after)
+        return " ".join(m.group(0).lower().split()) if m else None

@@ -1,0 +1,39 @@
+"""Normalising names of people and organisations for digests and the census."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LEGAL = re.compile(
+    r"\b(?:incorporated|inc|ltd|limited|llc|llp|lp|plc|corp|corporation|co|company|gmbh|ag|"
+    r"kg|sa|sas|sarl|srl|spa|bv|nv|oy|ab|as|pty|pte|kk|the)\b"
+)
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalise_person(name: str) -> str:
+    """Casefold, collapse whitespace, ``"Doe, Jane"`` -> ``"jane doe"``."""
+    name = unicodedata.normalize("NFKC", name)
+    if name.count(",") == 1:
+        last, first = name.split(",")
+        name = f"{first} {last}"
+    return " ".join(name.casefold().replace(".", " ").split())
+
+
+def normalise_org(name: str) -> str:
+    """``"Contoso, Ltd."`` -> ``"contoso"``: casefold, punctuation and legal suffixes removed."""
+    text = _PUNCT.sub(" ", unicodedata.normalize("NFKC", name).casefold().replace("&", " and "))
+    stripped = " ".join(_LEGAL.sub(" ", text).split())
+    return stripped or " ".join(text.split())
+
+
+def name_from_local_part(local: str) -> str | None:
+    """``jane.doe`` / ``jane_doe`` / ``jane-doe`` -> ``"jane doe"``; None when it does not look like a name."""
+    local = local.split("+", 1)[0]
+    parts = re.split(r"[._-]", local)
+    if len(parts) not in (2, 3) or not all(p.isalpha() and p.isascii() for p in parts):
+        return None
+    if len(parts[0]) < 2 or len(parts[-1]) < 2:
+        return None
+    return normalise_person(" ".join(parts))

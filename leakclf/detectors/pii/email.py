@@ -1,0 +1,51 @@
+"""EMAIL_ADDRESS: lower-cased for the digest; domain, ccTLD country and a person guessed from first.last."""
+
+from __future__ import annotations
+
+
+from leakclf.detectors.base import Detector, Pattern
+from leakclf.detectors.masking import mask_email
+from leakclf.detectors.names import name_from_local_part
+from leakclf.privacy import digest
+
+
+class EmailDetector(Detector):
+    id = "pii.email"
+    label = "EMAIL_ADDRESS"
+    specificity = 70
+    triggers = ("@",)
+    context = ("email", "e-mail", "mail", "contact", "from", "to", "cc")
+    patterns = (
+        Pattern(
+            "email",
+            r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])",
+            0.85,
+        ),
+    )
+
+    def validate(self, value: str) -> tuple[str, ...] | None:
+        local, _, host = value.rpartition("@")
+        if ".." in local or local.endswith(".") or host.split(".")[-1].isdigit():
+            return None
+        return ()
+
+    def normalise(self, value: str) -> str:
+        return value.lower()
+
+    def preview(self, value: str) -> str:
+        return mask_email(value)
+
+    def facets(self, value: str, normalised: str) -> tuple[tuple[str, str], ...]:
+        from leakclf.domains import registrable_domain, tld_country
+
+        local, _, host = normalised.rpartition("@")
+        out = [("domain", registrable_domain(host))]
+        country = tld_country(host)
+        if country:
+            out.append(("country", country))
+        person = name_from_local_part(local)
+        if person:
+            out.append(("person", digest(self.key_bytes, "PERSON", person)))
+        return tuple(out)
+
+

@@ -1,0 +1,1 @@
+"""Credential detectors, one small module per provider family."""

@@ -1,0 +1,90 @@
+"""Business-document classifier: what each file is, signed or not, with evidence.
+
+    Classifier(config).classify(doc, findings) -> Classification(doc_type, scores, evidence, signed)
+
+A linear model over readable features (``features.py``) shipped as JSON in
+``models/doctype/model.json`` and run with numpy; a rule for signatures (``signed.py``);
+and a rule for mail: internal_note when every party shares the owner's domain.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from functools import cached_property
+
+from leakclf.config import Config
+from leakclf.doctypes.features import extract
+from leakclf.doctypes.linear import LinearModel
+from leakclf.doctypes.signed import signed
+from leakclf.model import DOC_TYPES, Classification, Document, Finding
+
+log = logging.getLogger(__name__)
+EVIDENCE = 4  # features quoted per decision
+_ADDR = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_PARTY = re.compile(r"^(from|to|cc)\s*:\s*(.+)$", re.I | re.M)
+_MAIL = ("correspondence", "internal_note")
+
+class Classifier:
+    """Cheap to construct; the model loads on first use."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+
+    @cached_property
+    def model(self) -> LinearModel:
+        model = LinearModel.load(self.config.classify.model)
+        log.info("loaded doc-type model: %d features, %d labels", len(model.features), len(model.labels))
+        return model
+
+    def classify(self, doc: Document, findings: Sequence[Finding] = ()) -> Classification:
+        text = doc.text
+        probs, contrib = self.model.predict(extract(text, doc.name))
+        scores = {lab: float(probs[self.model.labels.index(lab)]) for lab in DOC_TYPES}
+        best = max(DOC_TYPES, key=lambda t: scores[t])
+        k = self.model.labels.index(best)
+        top = sorted((c for c in contrib if c[1][k] > 0), key=lambda c: -c[1][k])[:EVIDENCE]
+        evidence = [name for name, _ in top]
+        if best in _MAIL:
+            parties = self._parties(doc)
+            if parties:
+                best, note = self._mail_kind(parties)
+                evidence.insert(0, note)
+                pair = scores["correspondence"] + scores["internal_note"]
+                other = _MAIL[1 - _MAIL.index(best)]
+                scores[best], scores[other] = 0.95 * pair, 0.05 * pair
+        total = sum(scores.values())
+        scores = {t: round(v / total, 6) for t, v in scores.items()}
+        is_signed, why = signed(text, doc.meta)
+        if why:
+            evidence.append(why)
+        return Classification(best, scores, tuple(evidence), is_signed)
+
+    def _parties(self, doc: Document) -> list[tuple[str, str]]:
+        """(role, domain) for From/To/Cc, from mail metadata or header lines."""
+        out: list[tuple[str, str]] = []
+        for role in ("from", "to", "cc"):
+            value = doc.meta.get(role)
+            values = value if isinstance(value, (list, tuple)) else [value] if value else []
+            out += [(role, d.lower()) for v in values for d in _ADDR.findall(str(v))]
+        if not out:
+            head = "\n".join(doc.text.splitlines()[:15])
+            out = [(m.group(1).lower(), d.lower()) for m in _PARTY.finditer(head) for d in _ADDR.findall(m.group(2))]
+        return out
+
+    def _mail_kind(self, parties: list[tuple[str, str]]) -> tuple[str, str]:
+        own = {d.lower() for d in self.config.classify.own_domains}
+        note = "mail:owner domain from config"
+        if not own:
+            senders = [d for role, d in parties if role == "from"] or [parties[0][1]]
+            own = {max(set(senders), key=senders.count)}
+            note = "mail:owner domain guessed from sender"
+        internal = all(_within(d, own) for _, d in parties)
+        return ("internal_note", f"{note}; all parties internal") if internal else (
+            "correspondence", f"{note}; external party")
+
+def _within(domain: str, own: set[str]) -> bool:
+    return any(domain == o or domain.endswith("." + o) for o in own)
+
+__all__ = ["Classifier"]

@@ -1,0 +1,68 @@
+"""The shipped doc-type model: multinomial logistic regression stored as JSON, run with numpy.
+
+JSON, not pickle: loading a pickle runs code. Layout::
+
+    {"format": "leakclf-doctype-linear/1", "labels": [...], "features": [...],
+     "weights": [[w per feature] per label], "bias": [...], "training": {...}, "metrics": {...}}
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from leakclf.errors import ModelError
+
+FORMAT = "leakclf-doctype-linear/1"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "doctype" / "model.json"
+
+
+class LinearModel:
+    def __init__(self, labels: list[str], features: list[str], weights: np.ndarray, bias: np.ndarray,
+                 info: dict[str, Any] | None = None) -> None:
+        self.labels = labels
+        self.features = features
+        self.index = {f: i for i, f in enumerate(features)}
+        self.weights = weights  # (labels, features)
+        self.bias = bias
+        self.info = info or {}
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> LinearModel:
+        p = Path(path) if path else DEFAULT_PATH
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ModelError(f"doc-type model {str(p)!r} not found; rebuild it with "
+                             "`python -m leakclf.doctypes.train --out models/doctype/model.json`") from None
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"doc-type model {str(p)!r} is unreadable ({type(exc).__name__}); rebuild it") from None
+        if data.get("format") != FORMAT:
+            raise ModelError(f"doc-type model {str(p)!r} has format {data.get('format')!r}, expected {FORMAT!r}")
+        weights = np.asarray(data["weights"], dtype=np.float64)
+        return cls(data["labels"], data["features"], weights, np.asarray(data["bias"], dtype=np.float64),
+                   {k: data.get(k) for k in ("training", "metrics")})
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "format": FORMAT, "labels": self.labels, "features": self.features,
+            "weights": [[round(float(w), 5) for w in row] for row in self.weights],
+            "bias": [round(float(b), 5) for b in self.bias], **self.info}, separators=(",", ":"))
+
+    def predict(self, feats: dict[str, float]) -> tuple[np.ndarray, list[tuple[str, np.ndarray]]]:
+        """Probabilities per label, and (feature, per-label contribution) for known features."""
+        idx = [(self.index[f], v) for f, v in feats.items() if f in self.index]
+        logits = self.bias.copy()
+        contrib: list[tuple[str, np.ndarray]] = []
+        if idx:
+            cols = np.fromiter((i for i, _ in idx), dtype=np.int64, count=len(idx))
+            vals = np.fromiter((v for _, v in idx), dtype=np.float64, count=len(idx))
+            parts = self.weights[:, cols] * vals  # (labels, present features)
+            logits += parts.sum(axis=1)
+            names = [self.features[i] for i, _ in idx]
+            contrib = [(names[j], parts[:, j]) for j in range(len(names))]
+        z = np.exp(logits - logits.max())
+        return z / z.sum(), contrib

@@ -1,0 +1,53 @@
+"""Offline domain helpers used across leakclf: registrable domain and ccTLD country.
+
+tldextract is only ever used with its bundled public-suffix snapshot
+(``suffix_list_urls=()``, ``cache_dir=None``): no download, no cache written.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import tldextract
+
+# ccTLDs whose ISO 3166 code differs from the TLD.
+_CC_EXCEPTIONS = {"uk": "GB", "su": None, "eu": None, "ac": None, "tv": None, "io": None, "me": None,
+                  "co": "CO", "ai": None, "fm": None, "ly": None, "gg": "GG", "cc": None, "ws": None}
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> tldextract.TLDExtract:
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=65536)
+def registrable_domain(host: str) -> str:
+    """``mail.contoso.co.uk`` -> ``contoso.co.uk``; a host without a known suffix is returned lower-cased."""
+    host = host.strip().strip(".").lower()
+    if "@" in host:
+        host = host.rsplit("@", 1)[1]
+    host = host.split("/", 1)[0].split(":", 1)[0]
+    if not host:
+        return ""
+    parts = _extractor()(host)
+    if parts.domain and parts.suffix:
+        return f"{parts.domain}.{parts.suffix}"
+    return host
+
+
+def tld_country(host: str) -> str | None:
+    """ISO 3166 alpha-2 code of a host's country-code TLD (``x.co.uk`` -> ``GB``), else None."""
+    host = host.strip().strip(".").lower().rsplit("@", 1)[-1]
+    tld = host.rsplit(".", 1)[-1]
+    if len(tld) != 2 or not tld.isascii() or not tld.isalpha():
+        return None
+    if tld in _CC_EXCEPTIONS:
+        return _CC_EXCEPTIONS[tld]
+    return tld.upper()
+
+
+__all__ = ["registrable_domain", "tld_country"]

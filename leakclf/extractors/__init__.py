@@ -1,0 +1,246 @@
+"""Turn a file into Documents: the file itself first, then every child in order, recursively.
+
+    extract("dump/mail.eml", config=cfg) -> [mail.eml, mail.eml!/q3.pdf, mail.eml!/a.zip, ...]
+
+Only the top-level file raises (the ``ExtractionError`` tree); a child that fails becomes a
+Document with ``error_kind`` and ``error_message`` and the parent goes on. Members and
+attachments live in memory only. Each format family is one module; ``leakclf.registry``
+maps sniffed media types to their handlers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from leakclf.config import Config
+from leakclf.errors import CorruptFile, ExtractionError, LimitExceeded, UnsupportedFormat
+from leakclf.extractors.base import Child, Context, Job, TextBuilder, clean_meta, limit_error
+from leakclf.extractors.sniff import sniff
+from leakclf.model import Document
+
+
+def extract(
+    source: str | Path | bytes, *, name: str | None = None, config: Config
+) -> list[Document]:
+    """The documents in ``source`` (a path, or bytes with a ``name``), parent before children."""
+    ctx = Context(config.limits, config.extract.pdf_engine)
+    if isinstance(source, bytes):
+        label = name or "<bytes>"
+        if len(source) > config.limits.max_file_bytes:
+            raise limit_error(label, "max_file_bytes", f"is {len(source)} bytes")
+        data = source
+    else:
+        label = name or str(source)
+        data = _read_path(Path(source), label, config.limits.max_file_bytes)
+    out: list[Document] = []
+    _extract_one(data, label, None, 0, ctx, out, top=True)
+    return out
+
+
+def _read_path(path: Path, label: str, max_bytes: int) -> bytes:
+    """Read a regular file; never follow a symlink, never open a FIFO or device."""
+    try:
+        st = path.lstat()
+    except OSError as exc:
+        raise CorruptFile(
+            f"{label}: cannot be read ({exc.strerror}); check the path and permissions",
+            source=label,
+        ) from exc
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a symbolic link" if stat.S_ISLNK(st.st_mode) else "not a regular file"
+        raise UnsupportedFormat(
+            f"{label}: is {kind}; leakclf reads regular files only (links, FIFOs and devices "
+            "are never opened) — scan the target file itself",
+            source=label,
+        )
+    if st.st_size > max_bytes:
+        raise limit_error(label, "max_file_bytes", f"is {st.st_size} bytes")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # swapped since lstat
+                raise UnsupportedFormat(f"{label}: is not a regular file; not opened", source=label)
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise CorruptFile(
+            f"{label}: cannot be read ({exc.strerror}); check the path and permissions",
+            source=label,
+        ) from exc
+    if len(data) > max_bytes:
+        raise limit_error(label, "max_file_bytes", "grew past the size limit while being read")
+    return data
+
+
+def _extract_one(
+    data: bytes,
+    label: str,
+    parent: str | None,
+    depth: int,
+    ctx: Context,
+    out: list[Document],
+    *,
+    top: bool = False,
+) -> None:
+    """Append the Document for ``data`` and then its children; raise only when ``top``."""
+    media = sniff(data, label.rsplit("/", 1)[-1])
+    base = {
+        "source": label,
+        "parent": parent,
+        "media_type": media,
+        "depth": depth,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": len(data),
+    }
+    job = Job(label=label, media_type=media, ctx=ctx, text=TextBuilder(ctx.limits.max_chars))
+    try:
+        _run(data, job)
+    except ExtractionError as exc:
+        if top:
+            raise
+        limits = (exc.limit,) if isinstance(exc, LimitExceeded) and exc.limit else ()
+        out.append(
+            Document(
+                text="", error_kind=exc.kind, error_message=str(exc), limits_hit=limits, **base
+            )
+        )  # type: ignore[arg-type]
+        return
+    index = len(out)
+    out.append(Document(text="", **base))  # type: ignore[arg-type]  # placeholder, parent first
+    error = _children(job, label, depth, ctx, out)
+    if job.text.full:
+        job.hit("max_chars")
+    text = job.text.text()
+    if top and error is not None and len(out) == index + 1:
+        raise error
+    if top and job.limits and not text and len(out) == index + 1:
+        raise limit_error(label, job.limits[0], "hit a limit before any text could be read")
+    out[index] = Document(
+        text=text,
+        parts=tuple(job.text.parts),
+        meta=clean_meta(job.meta),
+        limits_hit=tuple(job.limits),
+        error_kind=error.kind if error else None,
+        error_message=str(error) if error else None,
+        **base,  # type: ignore[arg-type]
+    )
+
+
+#: Extensions of formats leakclf reads: a file named so whose content is not, is mislabeled.
+_CLAIMS = {
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "eml",
+    "msg",
+    "mbox",
+    "html",
+    "htm",
+    "rtf",
+    "txt",
+    "csv",
+    "json",
+    "xml",
+    "log",
+    "zip",
+    "tar",
+    "tgz",
+    "gz",
+}
+
+
+def _run(data: bytes, job: Job) -> None:
+    """Run the handler for ``job.media_type``; library exceptions become CorruptFile."""
+    from leakclf.registry import EXTRACTORS
+
+    handler = EXTRACTORS.get(job.media_type)
+    if handler is None:
+        ext = job.label.rsplit("/", 1)[-1].rpartition(".")[2].lower()
+        if ext in _CLAIMS and job.media_type == "application/octet-stream":
+            raise CorruptFile(
+                f"{job.label}: the name says .{ext} but the content is not recognisable as any "
+                "format; the file is damaged or mislabeled — check its origin",
+                source=job.label,
+            )
+        claim = f"the name says .{ext} but " if ext in _CLAIMS else ""
+        raise UnsupportedFormat(
+            f"{job.label}: {claim}the content is {job.media_type}, not a format leakclf reads; "
+            "see docs/formats.md for the supported ones",
+            source=job.label,
+        )
+    if not data.strip():
+        what = "is empty (0 bytes)" if not data else f"holds only whitespace ({len(data)} bytes)"
+        raise CorruptFile(
+            f"{job.label}: {what}; nothing to extract — check whether the copy was truncated",
+            source=job.label,
+        )
+    try:
+        handler(data, job)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # libraries raise anything on damaged input; keep the type only
+        raise corrupt(job, exc) from exc
+
+
+def corrupt(job: Job, exc: BaseException) -> CorruptFile:
+    """A CorruptFile naming the file and the library exception type (never its text)."""
+    return CorruptFile(
+        f"{job.label}: could not be read as {job.media_type} ({type(exc).__name__}); the file "
+        "is damaged or not what it claims to be — try opening it in its own application",
+        source=job.label,
+    )
+
+
+def _children(
+    job: Job, label: str, depth: int, ctx: Context, out: list[Document]
+) -> ExtractionError | None:
+    """Extract each child in order; a failure of the container itself is returned."""
+    iterator = iter(job.children)
+    while True:
+        try:
+            child = next(iterator)
+        except StopIteration:
+            return None
+        except ExtractionError as exc:
+            return exc
+        except Exception as exc:  # noqa: BLE001 — the container broke part-way: keep what came before
+            return corrupt(job, exc)
+        source = f"{label}!/{child.name}"
+        if child.error is None and depth + 1 > ctx.limits.max_depth:
+            job.hit("max_depth")
+            child = Child(
+                child.name, child.data, limit_error(source, "max_depth", "is nested too deep")
+            )
+        if child.error is not None or child.data is None:
+            _failed_child(child, source, label, depth + 1, out)
+            continue
+        _extract_one(child.data, source, label, depth + 1, ctx, out)
+        if job.over_time():  # checked between children; the rest are not read
+            return None
+
+
+def _failed_child(child: Child, source: str, parent: str, depth: int, out: list[Document]) -> None:
+    data = child.data or b""
+    exc = child.error or CorruptFile(f"{source}: has no content", source=source)
+    limits = (exc.limit,) if isinstance(exc, LimitExceeded) and exc.limit else ()
+    out.append(
+        Document(
+            source=source,
+            parent=parent,
+            media_type=sniff(data, source) if data else "application/octet-stream",
+            text="",
+            sha256=hashlib.sha256(data).hexdigest() if data else "",
+            size=len(data),
+            depth=depth,
+            limits_hit=limits,
+            error_kind=exc.kind,
+            error_message=str(exc),
+        )
+    )
+
+
+__all__ = ["extract"]

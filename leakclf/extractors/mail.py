@@ -1,0 +1,269 @@
+"""Mail: .eml (stdlib email, modern policy), .mbox (a child per message), Outlook .msg (extract-msg).
+
+The text starts with a ``headers`` part (From/To/Cc/Bcc/Date/Subject lines) so detectors see
+the addresses, then the ``body`` and, where a reply marker is found, the ``quoted`` text.
+Attachments and attached messages become children; nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import mimetypes
+import re
+import warnings
+from collections.abc import Iterator
+from email.message import EmailMessage, Message
+from typing import Any
+
+from leakclf.errors import CorruptFile, EncryptedFile
+from leakclf.extractors.base import Child, Job, iso
+from leakclf.extractors.sniff import utf16_order
+from leakclf.extractors.text import decode, visible_text
+
+HEADER_FIELDS = ("From", "To", "Cc", "Bcc", "Date", "Subject")
+_QUOTE = re.compile(
+    r"^(>|On .{0,300}wrote:\s*$|-{2,}\s*Original Message\s*-{2,}|From: .+\n(Sent|Date): )",
+    re.MULTILINE,
+)
+_ENCRYPTED = ("application/pkcs7-mime", "application/x-pkcs7-mime", "multipart/encrypted")
+_MBOX_SPLIT = re.compile(rb"(?:\A|\n)From [^\n]*\n")
+_MBOX_UNESCAPE = re.compile(rb"(?m)^>(>*From )")
+
+
+def add_headers(job: Job, values: dict[str, str | None]) -> None:
+    """The header lines at the top of the text, and mail meta."""
+    lines = [f"{k}: {v}" for k in HEADER_FIELDS if (v := values.get(k))]
+    job.text.add("headers", "\n".join(lines))
+    for key in ("From", "To", "Cc", "Bcc", "Subject"):
+        job.meta[key.lower()] = values.get(key)
+
+
+def add_body(job: Job, text: str) -> None:
+    """Body text, split into the new message and the quoted text it replies to."""
+    text = text.replace("\r\n", "\n")
+    m = _QUOTE.search(text)
+    if m and text[: m.start()].strip():
+        job.text.add("body", text[: m.start()])
+        job.text.add("quoted", text[m.start() :])
+    else:
+        job.text.add("body", text)
+
+
+# -- .eml ----------------------------------------------------------------------
+
+
+def extract_eml(data: bytes, job: Job) -> None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_order(data[:512]):
+        data = decode(data).encode("utf-8")
+    msg = email.message_from_bytes(data, policy=email.policy.default)
+    values = {name: _header(msg, name) for name in HEADER_FIELDS}
+    add_headers(job, values)
+    job.meta["date"] = _date(msg)
+    job.meta["message_id"] = _header(msg, "Message-ID")
+    bodies = _bodies(msg)
+    main = bodies[0] if bodies else None
+    text = _part_text(main) if main is not None else ""
+    if not text.strip() and len(bodies) > 1:
+        text = _part_text(bodies[1])
+    add_body(job, text)
+    job.children = _attachments(msg, {id(b) for b in bodies}, job)
+
+
+def _date(msg: Message) -> str | None:
+    try:
+        return iso(getattr(msg["Date"], "datetime", None))
+    except Exception:  # noqa: BLE001 — a malformed Date header: no date
+        return None
+
+
+def _header(msg: Message, name: str) -> str | None:
+    try:
+        value = msg[name]
+        return " ".join(str(value).split()) if value is not None else None
+    except Exception:  # noqa: BLE001 — the modern parser can fail on a broken header; use the raw bytes
+        for key, raw in msg.raw_items() if isinstance(msg, EmailMessage) else msg.items():
+            if key.lower() == name.lower():
+                return " ".join(str(raw).split())
+        return None
+
+
+def _bodies(msg: EmailMessage) -> list[Message]:
+    """The preferred body part (plain, then HTML) and its alternative, if any."""
+    out: list[Message] = []
+    for pref in (("plain",), ("html",)):
+        try:
+            part = msg.get_body(preferencelist=pref)
+        except Exception:  # noqa: BLE001 — a damaged MIME tree: no body found this way
+            part = None
+        if part is not None and all(part is not p for p in out):
+            out.append(part)
+    return out
+
+
+def _part_text(part: Message) -> str:
+    try:
+        content = part.get_content()  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 — unknown charset or broken transfer encoding
+        payload = part.get_payload(decode=True)
+        content = decode(payload) if isinstance(payload, bytes) else str(payload or "")
+    if isinstance(content, bytes):
+        content = decode(content)
+    if not isinstance(content, str):
+        return ""
+    if part.get_content_type() == "text/html":
+        return visible_text(content)[0]
+    return content
+
+
+def _attachments(msg: EmailMessage, bodies: set[int], job: Job) -> Iterator[Child]:
+    count = 0
+    for part in _leaves(msg):
+        if id(part) in bodies:
+            continue
+        ctype = part.get_content_type()
+        filename = _filename(part)
+        if (
+            ctype == "text/plain"
+            and not filename
+            and part.get_content_disposition() != "attachment"
+        ):
+            add_body(job, _part_text(part))  # a second inline text part belongs to the body
+            continue
+        count += 1
+        if count > job.ctx.limits.max_attachments:
+            job.hit("max_attachments")
+            return
+        if ctype in _ENCRYPTED or part.get_param("smime-type") == "enveloped-data":
+            name = filename or f"attachment-{count}.p7m"
+            yield Child(
+                name,
+                None,
+                EncryptedFile(
+                    f"{job.label}!/{name}: an encrypted mail part (S/MIME or PGP); leakclf never "
+                    "decrypts — decrypt the message with the recipient's key and scan it",
+                    source=f"{job.label}!/{name}",
+                ),
+            )
+        elif ctype == "message/rfc822":
+            yield Child(filename or f"message-{count}.eml", _message_bytes(part))
+        else:
+            ext = mimetypes.guess_extension(ctype) or ".bin"
+            payload = part.get_payload(decode=True)
+            yield Child(
+                filename or f"attachment-{count}{ext}",
+                payload if isinstance(payload, bytes) else b"",
+            )
+
+
+def _leaves(part: Message) -> Iterator[Message]:
+    if part.get_content_type() in ("message/rfc822", "multipart/encrypted"):
+        yield part  # an attached message, or PGP/MIME ciphertext as one unit
+    elif part.is_multipart():
+        for sub in part.get_payload():  # type: ignore[union-attr]
+            if isinstance(sub, Message):
+                yield from _leaves(sub)
+    else:
+        yield part
+
+
+def _filename(part: Message) -> str | None:
+    try:
+        name = part.get_filename()
+    except Exception:  # noqa: BLE001 — a broken RFC 2231 parameter
+        return None
+    return name.replace("\\", "/").rsplit("/", 1)[-1] or None if name else None
+
+
+def _message_bytes(part: Message) -> bytes:
+    payload = part.get_payload()
+    inner = payload[0] if isinstance(payload, list) and payload else payload
+    if isinstance(inner, Message):
+        try:
+            return inner.as_bytes(policy=email.policy.default)
+        except Exception:  # noqa: BLE001 — headers the generator cannot refold
+            return inner.as_bytes(policy=email.policy.compat32)
+    raw = part.get_payload(decode=True)
+    return raw if isinstance(raw, bytes) else b""
+
+
+# -- .mbox ---------------------------------------------------------------------
+
+
+def extract_mbox(data: bytes, job: Job) -> None:
+    job.children = _mbox_messages(data, job)
+
+
+def _mbox_messages(data: bytes, job: Job) -> Iterator[Child]:
+    starts = [m.end() for m in _MBOX_SPLIT.finditer(data)]
+    ends = [m.start() for m in _MBOX_SPLIT.finditer(data)][1:] + [len(data)]
+    job.meta["messages"] = len(starts)
+    for n, (start, end) in enumerate(zip(starts, ends), 1):
+        if n > job.ctx.limits.max_members:
+            job.hit("max_members")
+            return
+        yield Child(f"message-{n}.eml", _MBOX_UNESCAPE.sub(rb"\1", data[start:end]))
+
+
+# -- .msg ----------------------------------------------------------------------
+
+
+def extract_msg_file(data: bytes, job: Job) -> None:
+    import extract_msg
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        msg = extract_msg.openMsg(io.BytesIO(data))
+    values = {
+        "From": getattr(msg, "sender", None),
+        "To": getattr(msg, "to", None),
+        "Cc": getattr(msg, "cc", None),
+        "Bcc": getattr(msg, "bcc", None),
+        "Date": str(getattr(msg, "date", None) or "") or None,
+        "Subject": getattr(msg, "subject", None),
+    }
+    add_headers(job, {k: " ".join(str(v).split()) for k, v in values.items() if v})
+    job.meta["date"] = iso(getattr(msg, "date", None))
+    job.meta["message_id"] = getattr(msg, "messageId", None)
+    body = getattr(msg, "body", None) or ""
+    html = getattr(msg, "htmlBody", None)
+    if not body.strip() and isinstance(html, bytes):
+        body = visible_text(decode(html))[0]
+    add_body(job, body)
+    job.children = _msg_attachments(msg, job)
+
+
+def _msg_attachments(msg: Any, job: Job) -> Iterator[Child]:
+    try:
+        for n, att in enumerate(getattr(msg, "attachments", []), 1):
+            if n > job.ctx.limits.max_attachments:
+                job.hit("max_attachments")
+                return
+            name = (
+                (
+                    getattr(att, "longFilename", None)
+                    or getattr(att, "shortFilename", None)
+                    or f"attachment-{n}.bin"
+                )
+                .replace("\\", "/")
+                .rsplit("/", 1)[-1]
+            )
+            try:
+                data = att.data
+                if hasattr(data, "exportBytes"):  # an attached Outlook message
+                    data = data.exportBytes()
+                    name = name if name.lower().endswith(".msg") else f"message-{n}.msg"
+            except Exception as exc:  # noqa: BLE001 — one broken attachment does not stop the others
+                yield Child(
+                    name,
+                    None,
+                    CorruptFile(
+                        f"{job.label}!/{name}: attachment could not be read ({type(exc).__name__})",
+                        source=f"{job.label}!/{name}",
+                    ),
+                )
+                continue
+            yield Child(name, data if isinstance(data, bytes) else b"")
+    finally:
+        msg.close()

@@ -1,0 +1,188 @@
+"""Office Open XML: DOCX (python-docx), XLSX (openpyxl, read-only), PPTX (python-pptx).
+
+Core properties are read from ``docProps/core.xml`` directly, so files without one get no
+made-up author or dates from a library default. Declared member sizes are checked against
+the limits before any library unpacks the package (zipfile never returns more than declared).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from leakclf.errors import CorruptFile, EncryptedFile, UnsupportedFormat
+from leakclf.extractors.base import RATIO_FLOOR, Job, iso_date, limit_error
+
+_CORE = {
+    "title": "{http://purl.org/dc/elements/1.1/}title",
+    "author": "{http://purl.org/dc/elements/1.1/}creator",
+    "last_modified_by": "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy",
+    "created": "{http://purl.org/dc/terms/}created",
+    "modified": "{http://purl.org/dc/terms/}modified",
+}
+
+
+def check_package(data: bytes, job: Job) -> None:
+    """Refuse packages whose declared sizes break the ratio or total limits, and read core.xml."""
+    from lxml import etree
+
+    limits = job.ctx.limits
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > job.ctx.budget():
+            raise limit_error(job.label, "max_total_uncompressed", f"unpacks to {total} bytes")
+        for info in infos:
+            if info.file_size > max(info.compress_size * limits.max_ratio, RATIO_FLOOR):
+                raise limit_error(job.label, "max_ratio", "has a part that is a likely zip bomb")
+        job.ctx.unpacked += total
+        if "docProps/core.xml" not in zf.namelist():
+            return
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        root = etree.fromstring(zf.read("docProps/core.xml"), parser)
+    for name, tag in _CORE.items():
+        el = root.find(tag)
+        if el is not None and el.text and el.text.strip():
+            value = el.text.strip()
+            job.meta[name] = iso_date(value) if name in ("created", "modified") else value
+
+
+def extract_docx(data: bytes, job: Job) -> None:
+    import docx
+
+    check_package(data, job)
+    document = docx.Document(io.BytesIO(data))
+    job.text.add("body", "\n".join(_blocks(document)))
+    seen: set[tuple[str, str]] = set()
+    for section in document.sections:
+        for kind, hf in (
+            ("header", section.first_page_header),
+            ("header", section.header),
+            ("header", section.even_page_header),
+            ("footer", section.first_page_footer),
+            ("footer", section.footer),
+            ("footer", section.even_page_footer),
+        ):
+            if hf.is_linked_to_previous:  # no own definition; reading it would create one
+                continue
+            text = "\n".join(_blocks(hf))
+            if text.strip() and (kind, text) not in seen:
+                seen.add((kind, text))
+                job.text.add(kind, text)
+    for comment in document.comments:
+        job.text.add("comment", "\n".join(_blocks(comment)), comment.author or None)
+
+
+def _blocks(container: Any) -> Iterator[str]:
+    """Paragraphs and tables in document order; table rows as tab-separated cells."""
+    from docx.table import Table
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            yield from _table(block)
+        else:
+            yield block.text
+
+
+def _table(table: Any) -> Iterator[str]:
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell repeats
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(t for t in _blocks(cell) if t.strip()))
+        yield "\t".join(cells)
+
+
+def extract_xlsx(data: bytes, job: Job) -> None:
+    import openpyxl
+
+    check_package(data, job)
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        for ws in wb.worksheets:
+            if job.over_time() or job.text.full:
+                break
+            job.text.add("sheet", "\n".join(_rows(ws.iter_rows(values_only=True), job)), ws.title)
+    finally:
+        wb.close()
+
+
+def _rows(rows: Iterable[tuple[Any, ...]], job: Job) -> Iterator[str]:
+    budget = job.text.max_chars
+    for n, row in enumerate(rows):
+        if n % 1000 == 0 and job.over_time():
+            return
+        line = "\t".join("" if v is None else str(v) for v in row).rstrip("\t")
+        if line:
+            budget -= len(line) + 1
+            yield line
+            if budget < 0:  # the text builder truncates; stop reading rows
+                return
+
+
+def extract_pptx(data: bytes, job: Job) -> None:
+    import pptx
+
+    check_package(data, job)
+    deck = pptx.Presentation(io.BytesIO(data))
+    for i, slide in enumerate(deck.slides, 1):
+        if job.over_time() or job.text.full:
+            break
+        job.text.add("slide", "\n".join(_shapes(slide.shapes)), f"slide {i}")
+        if slide.has_notes_slide:
+            notes = slide.notes_slide.notes_text_frame
+            if notes is not None:
+                job.text.add("notes", notes.text, f"slide {i}")
+
+
+def _shapes(shapes: Iterable[Any]) -> Iterator[str]:
+    for shape in shapes:
+        if shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
+            yield from _shapes(shape.shapes)
+        elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+            yield shape.text_frame.text
+        elif getattr(shape, "has_table", False) and shape.has_table:
+            for row in shape.table.rows:
+                yield "\t".join(cell.text for cell in row.cells)
+
+
+def encrypted_ooxml(data: bytes, job: Job) -> None:
+    raise EncryptedFile(
+        f"{job.label}: a password-protected Office document (encrypted OOXML package); leakclf "
+        "never guesses passwords — decrypt it (e.g. msoffcrypto-tool -p PASSWORD in out) "
+        "and scan the copy",
+        source=job.label,
+    )
+
+
+def other_ole(data: bytes, job: Job) -> None:
+    """An OLE compound file that is no Office/Outlook kind leakclf knows, or a damaged one."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)):
+            pass
+    except Exception as exc:  # olefile raises OSError and others on damage
+        raise CorruptFile(
+            f"{job.label}: a damaged OLE compound file ({type(exc).__name__}); re-copy it from "
+            "the source and scan again",
+            source=job.label,
+        ) from exc
+    raise UnsupportedFormat(
+        f"{job.label}: an OLE compound file of a kind leakclf does not read (not Word, Excel, "
+        "PowerPoint or Outlook); see docs/formats.md",
+        source=job.label,
+    )
+
+
+def legacy_office(data: bytes, job: Job) -> None:
+    raise UnsupportedFormat(
+        f"{job.label}: legacy Office 97-2003 binary format ({job.media_type}) is not supported; "
+        "convert it to .docx/.xlsx/.pptx (e.g. soffice --headless --convert-to docx) "
+        "and scan the copy",
+        source=job.label,
+    )

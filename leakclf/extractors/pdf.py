@@ -1,0 +1,182 @@
+"""PDF: pypdfium2 by default (fast), pdfminer.six as the fallback and as ``pdf_engine="pdfminer"``.
+
+One ``page`` part per page. ``meta`` says whether the file is encrypted (an owner password
+only: it still opens) and whether it carries AcroForm signature fields (``/FT /Sig``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from typing import Any
+
+from leakclf.errors import EncryptedFile
+from leakclf.extractors.base import Job
+
+_SIG_FIELD = re.compile(rb"/FT\s*/Sig\b")
+_PDF_DATE = re.compile(
+    r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?"
+)
+_INFO_KEYS = {
+    "Title": "title",
+    "Author": "author",
+    "CreationDate": "created",
+    "ModDate": "modified",
+}
+
+
+def extract_pdf(data: bytes, job: Job) -> None:
+    if job.ctx.pdf_engine == "pdfminer":
+        _pdfminer(data, job)
+        return
+    import pypdfium2 as pdfium
+
+    try:
+        _pdfium(data, job)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == 4:  # FPDF_ERR_PASSWORD
+            raise _encrypted(job) from exc
+        job.text = type(job.text)(job.text.max_chars)  # start over with the other engine
+        job.meta.clear()
+        job.meta["engine_fallback"] = "pdfminer"
+        _pdfminer(data, job)
+
+
+def _encrypted(job: Job) -> EncryptedFile:
+    return EncryptedFile(
+        f"{job.label}: the PDF is password-protected; leakclf never guesses passwords — "
+        "decrypt it (e.g. qpdf --password=... --decrypt) and scan the copy",
+        source=job.label,
+    )
+
+
+def _pdfium(data: bytes, job: Job) -> None:
+    import pypdfium2 as pdfium
+    from pypdfium2 import raw
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        pages = len(pdf)
+        info = pdf.get_metadata_dict(skip_empty=True)
+        job.meta.update(_info(info))
+        job.meta["pages"] = pages
+        job.meta["encrypted"] = raw.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1
+        job.meta["signature_fields"] = bool(
+            _SIG_FIELD.search(data) or raw.FPDF_GetSignatureCount(pdf.raw) > 0
+        ) or (b"/ObjStm" in data and _pdfminer_sig_fields(data))
+        for i in range(pages):
+            if _stop(job, i):
+                break
+            page = pdf[i]
+            try:
+                textpage = page.get_textpage()
+                text = textpage.get_text_bounded()
+                textpage.close()
+            finally:
+                page.close()
+            job.text.add("page", text.replace("\r\n", "\n").replace("\r", "\n"), f"page {i + 1}")
+    finally:
+        pdf.close()
+
+
+def _stop(job: Job, index: int) -> bool:
+    if index >= job.ctx.limits.max_pages:
+        job.hit("max_pages")
+        return True
+    return job.over_time() or job.text.full
+
+
+def _pdfminer(data: bytes, job: Job) -> None:
+    from pdfminer.converter import TextConverter
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+            raise _encrypted(job) from exc
+        info: dict[str, Any] = {}
+        for entry in doc.info:
+            info.update({k: _pdfminer_str(v) for k, v in entry.items()})
+        job.meta.update(_info(info))
+        job.meta["encrypted"] = doc.encryption is not None
+        job.meta["signature_fields"] = bool(_SIG_FIELD.search(data)) or _sig_fields(doc)
+        rsrc, laparams = PDFResourceManager(), LAParams()
+        count = 0
+        for i, page in enumerate(PDFPage.create_pages(doc)):
+            if _stop(job, i):
+                break
+            buf = io.StringIO()
+            device = TextConverter(rsrc, buf, laparams=laparams)
+            PDFPageInterpreter(rsrc, device).process_page(page)
+            device.close()
+            job.text.add("page", buf.getvalue().replace("\x0c", ""), f"page {i + 1}")
+            count = i + 1
+        job.meta["pages"] = count if "max_pages" not in job.limits else None
+
+
+def _pdfminer_sig_fields(data: bytes) -> bool:
+    """Signature fields hidden in compressed object streams (pdfium counts only signed ones)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _sig_fields(PDFDocument(PDFParser(io.BytesIO(data))))
+    except Exception:  # noqa: BLE001 — best effort: a damaged form dictionary means "not found"
+        return False
+
+
+def _sig_fields(doc: Any) -> bool:
+    from pdfminer.pdftypes import resolve1
+
+    form = resolve1(doc.catalog.get("AcroForm"))
+    if not isinstance(form, dict):
+        return False
+    stack, seen = list(resolve1(form.get("Fields")) or []), 0
+    while stack and seen < 10_000:
+        seen += 1
+        field = resolve1(stack.pop())
+        if not isinstance(field, dict):
+            continue
+        if getattr(resolve1(field.get("FT")), "name", None) == "Sig":
+            return True
+        stack.extend(resolve1(field.get("Kids")) or [])
+    return False
+
+
+def _pdfminer_str(value: Any) -> str:
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    value = resolve1(value)
+    return decode_text(value) if isinstance(value, bytes) else str(value)
+
+
+def _info(info: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, name in _INFO_KEYS.items():
+        value = str(info.get(key) or "").strip()
+        out[name] = _pdf_date(value) if key.endswith("Date") else value or None
+    return out
+
+
+def _pdf_date(value: str) -> str | None:
+    """``D:20240131120000+01'00'`` -> ``2024-01-31T12:00:00+01:00``."""
+    m = _PDF_DATE.match(value)
+    if not m:
+        return None
+    y, mo, d, h, mi, s, tz, tzh, tzm = m.groups()
+    out = f"{y}-{mo or '01'}-{d or '01'}T{h or '00'}:{mi or '00'}:{s or '00'}"
+    if tz in ("Z", "z"):
+        out += "+00:00"
+    elif tz in ("+", "-"):
+        out += f"{tz}{tzh or '00'}:{tzm or '00'}"
+    return out

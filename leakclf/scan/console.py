@@ -1,0 +1,119 @@
+"""What ``leakclf scan`` and ``leakclf classify`` print: plain-text tables, masked values only."""
+
+from __future__ import annotations
+
+import heapq
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from typing import TextIO
+
+from leakclf.model import LEVELS, DocumentResult
+
+
+def table(headers: list[str], rows: Iterable[list[str]], out: TextIO) -> None:
+    rows = list(rows)
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip(), file=out)
+    print("  ".join("-" * w for w in widths), file=out)
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip(), file=out)
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else "…" + text[-(n - 1):]
+
+
+class Tally:
+    """Keeps the ``limit`` highest-scored documents and counts for the summary (bounded memory)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.top: list[tuple[int, int, DocumentResult]] = []
+        self.levels: Counter[str] = Counter()
+        self.statuses: Counter[str] = Counter()
+        self.types: Counter[str] = Counter()
+        self.files = 0
+        self.bytes = 0
+        self.findings = 0
+        self._n = 0
+
+    def add(self, r: DocumentResult) -> None:
+        self.statuses[r.status] += 1
+        self.levels[r.level] += 1
+        if r.parent is None:
+            self.files += 1
+            self.bytes += r.size
+        if r.status == "duplicate":
+            return
+        self.types[r.doc_type] += 1
+        self.findings += len(r.findings)
+        self._n += 1
+        item = (r.score, -self._n, r)
+        if len(self.top) < self.limit:
+            heapq.heappush(self.top, item)
+        elif self.limit:
+            heapq.heappushpop(self.top, item)
+
+    def reached(self, level: str | None) -> bool:
+        if level is None:
+            return False
+        return any(self.levels[lv] for lv in LEVELS[LEVELS.index(level):])
+
+    def print(self, out: TextIO = sys.stdout) -> None:
+        ranked = [r for _, _, r in sorted(self.top, key=lambda t: (-t[0], -t[1]))]
+        if ranked:
+            print(f"Top {len(ranked)} documents by score (duplicates left out):", file=out)
+            table(["source", "type", "level", "score", "top reason"], (
+                [_short(r.source), r.doc_type if r.status == "ok" else r.status, r.level,
+                 str(r.score), _reason(r)] for r in ranked), out)
+            print(file=out)
+        print(f"Summary: {self.files} files ({self.bytes / 1e6:.1f} MB), "
+              f"{sum(self.statuses.values())} documents, {self.findings} findings", file=out)
+        table(["level", "documents"], ([lv, str(self.levels[lv])] for lv in reversed(LEVELS)),
+              out)
+        print(file=out)
+        table(["status", "documents"], ([k, str(v)] for k, v in self.statuses.most_common()), out)
+        if self.types:
+            print(file=out)
+            table(["doc type", "documents"], ([k, str(v)] for k, v in self.types.most_common()),
+                  out)
+
+
+def _reason(r: DocumentResult) -> str:
+    if r.error_kind:
+        return r.error_kind
+    if not r.reasons:
+        return ""
+    text, points = max(r.reasons, key=lambda rp: rp[1])
+    return _short(f"{text} (+{points})", 50)
+
+
+def print_classify(results: list[DocumentResult], *, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        json.dump([r.to_dict() for r in results], out, indent=2, ensure_ascii=False)
+        print(file=out)
+        return
+    for r in results:
+        head = f"{r.source}  [{r.media_type}]"
+        print(head, file=out)
+        if r.status != "ok":
+            print(f"  status: {r.status} ({r.error_kind}): {r.error_message}", file=out)
+        prob = r.doc_type_scores.get(r.doc_type)
+        prob_text = f" ({prob:.0%})" if prob is not None else ""
+        signed = "" if r.signed is None else ("  signed" if r.signed else "  unsigned")
+        print(f"  type: {r.doc_type}{prob_text}{signed}", file=out)
+        print(f"  level: {r.level}  score: {r.score}", file=out)
+        for text, points in r.reasons:
+            print(f"    +{points:<3} {text}", file=out)
+        counts = Counter(f.label for f in r.findings)
+        if counts:
+            print("  findings: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()),
+                  file=out)
+            for f in r.findings[:20]:
+                shown = f.value if f.value is not None else f.preview
+                print(f"    {f.label:<18} {shown}  ({f.confidence:.2f}, {f.detector})", file=out)
+            if len(r.findings) > 20:
+                print(f"    ... {len(r.findings) - 20} more", file=out)
+        print(file=out)

@@ -1,0 +1,261 @@
+"""``Scan``: a scan that runs as you iterate it, and the results afterwards.
+
+    >>> s = leakclf.scan("dump/", out="results.parquet")
+    >>> for result in s: ...           # streams DocumentResults as files finish
+    >>> s.to_pandas()                  # runs to the end first if needed
+
+Nothing runs until the scan is iterated or a result method (``to_pandas``, ``summary``,
+``wait``, ...) is called; ``leakclf scan`` on the command line does this for you.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import tempfile
+import weakref
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from leakclf.config import Config
+from leakclf.errors import ConfigError
+from leakclf.model import DocumentResult
+from leakclf.privacy import load_or_create_key
+from leakclf.scan import frames
+from leakclf.scan.journal import Done, Journal, done_from_groups
+from leakclf.scan.progress import Progress
+from leakclf.scan.rows import SCHEMA_VERSION, from_row
+from leakclf.scan.runner import Plan, Runner
+from leakclf.scan.sources import is_url, list_local, list_url, open_fs
+from leakclf.scan.writers import (
+    done_from_output, format_of, groups_from_output, read_rows, write_meta, write_rows,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+ENGINES = ("local", "dask")
+
+
+class Scan:
+    def __init__(self, root: str | Path | None, *, workers: int | None = None,
+                 resume: str | Path | None = None, out: str | Path | None = None,
+                 engine: str = "local", config: Config | None = None, progress: bool = True,
+                 storage_options: dict[str, Any] | None = None, scheduler: Any = None,
+                 pipeline_factory: Callable[[Config], Any] | None = None) -> None:
+        if engine not in ENGINES:
+            raise ConfigError(f"unknown engine {engine!r}; expected one of {list(ENGINES)}")
+        out = out if out is not None else resume
+        if out is not None:
+            format_of(out)  # fail now on an unknown extension
+        self.root, self.out = root, (Path(out) if out is not None else None)
+        self.resume, self.engine = resume is not None, engine
+        self.config = config or Config()
+        self.workers = workers or self.config.scan.workers or os.cpu_count() or 1
+        self.progress_enabled = progress
+        self.storage_options, self.scheduler = storage_options, scheduler
+        self.pipeline_factory = pipeline_factory
+        self.counts: dict[str, int] = {}
+        self.started: str | None = None
+        self.finished: str | None = None
+        self._journal: Path | None = None
+        self._done = root is None  # read_results: already finished
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Scan:
+        scan = cls(None, out=path)
+        if not Path(path).exists():
+            raise ConfigError(f"results {str(path)!r} not found; run `leakclf scan ... -o` first")
+        return scan
+
+    # -- running ------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        if self._done:
+            for row in self._rows():
+                yield from_row(row)
+            return
+        yield from self._run()
+
+    def wait(self) -> Scan:
+        """Run the scan to the end (if it has not run yet) and return it."""
+        if not self._done:
+            for _ in self._run():
+                pass
+        return self
+
+    def _key_config(self) -> Config:
+        config = self.config
+        if config.key is None:
+            key = load_or_create_key(str(self.out) + ".key") if self.out else \
+                secrets.token_hex(32).encode()
+            config = config.replace(key=key)
+        return config
+
+    def _run(self) -> Iterator[DocumentResult]:
+        from leakclf import __version__
+
+        config = self._key_config()
+        factory = self.pipeline_factory or _default_factory()
+        factory(config)  # fail fast (unknown detector ids, bad policy) before any work
+        fs = None
+        if is_url(str(self.root)):
+            fs, path = open_fs(str(self.root), self.storage_options)
+            entries = list(list_url(fs, path, config.scan))
+        else:
+            entries = list(list_local(self.root, config.scan))  # type: ignore[arg-type]
+        journal_path = self._journal_path()
+        done = self._prepare(journal_path)
+        self.started = datetime.now(UTC).isoformat()
+        total = [e for e in entries if e.problem is None]
+        progress = Progress(len(entries), sum(e.size for e in total),
+                            enabled=self.progress_enabled)
+        if self.resume and self.out is not None and self.out.exists() and \
+                not journal_path.exists() and _all_done(entries, done):
+            self._finish_meta(config, __version__, resumed_noop=True)
+            self._done = True
+            return
+        journal = Journal(journal_path)
+        journal.open(fresh=not (self.resume and journal_path.exists()))
+        if self.resume:
+            self._merge_output(journal, done)
+        plan = Plan(config=config, entries=entries, journal=journal, done=done,
+                    engine=self._engine(config, factory), progress=progress, fs=fs,
+                    counts=self.counts)
+        try:
+            yield from Runner(plan).run()
+        finally:
+            journal.close()
+            progress.close()
+        if self.out is not None:
+            rows = (row for group in journal.groups() for row in group["rows"])
+            write_rows(rows, self.out, dataset=self.engine == "dask",
+                       meta=self._meta(config, __version__))
+            self._finish_meta(config, __version__)
+            journal_path.unlink()
+        self._done = True
+
+    def _journal_path(self) -> Path:
+        if self.out is not None:
+            return self.out.with_name(self.out.name + ".partial.jsonl")
+        tmp = tempfile.mkdtemp(prefix="leakclf-scan-")  # results of a scan without ``out``
+        weakref.finalize(self, shutil.rmtree, tmp, ignore_errors=True)
+        self._journal = Path(tmp) / "results.jsonl"
+        return self._journal
+
+    def _prepare(self, journal_path: Path) -> Done:
+        if not self.resume:
+            return Done()
+        done = Done()
+        if self.out is not None and self.out.exists():
+            done = done_from_output(self.out)
+        if journal_path.exists():
+            for top, size, mtime in done_from_groups(Journal(journal_path).groups()).by_key:
+                done.by_key.add((top, size, mtime))
+            extra = done_from_groups(Journal(journal_path).groups())
+            done.by_source.update(extra.by_source)
+            done.tops |= extra.tops
+        return done
+
+    def _merge_output(self, journal: Journal, done: Done) -> None:
+        """Copy the finished output's files into the journal (those it does not hold yet)."""
+        if self.out is None or not self.out.exists():
+            return
+        have = {g["top"] for g in journal.groups()}
+        for group in groups_from_output(self.out):
+            if group["top"] not in have:
+                journal.append(group)
+
+    def _engine(self, config: Config, factory: Callable[[Config], Any]) -> Any:
+        if self.engine == "dask":
+            from leakclf.scan.dask_engine import DaskEngine
+
+            return DaskEngine(config, factory, scheduler=self.scheduler, workers=self.workers)
+        from leakclf.scan.local import LocalEngine
+
+        return LocalEngine(config, self.workers, factory)
+
+    def _meta(self, config: Config, version: str) -> dict[str, Any]:
+        return {
+            "leakclf_version": version, "schema_version": SCHEMA_VERSION,
+            "root": str(self.root), "engine": self.engine, "workers": self.workers,
+            "config": config.to_dict(), "policy": config.score.policy or "bundled default",
+            "run_start": self.started, "run_end": datetime.now(UTC).isoformat(),
+            "resumed": self.resume, "counts": dict(self.counts),
+        }
+
+    def _finish_meta(self, config: Config, version: str, *, resumed_noop: bool = False) -> None:
+        if self.out is None:
+            return
+        self.finished = datetime.now(UTC).isoformat()
+        meta = self._meta(config, version)
+        meta["run_end"] = self.finished
+        if resumed_noop:
+            meta["note"] = "resumed: every file was already done; results left unchanged"
+        write_meta(self.out, meta)
+
+    # -- results ------------------------------------------------------------
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        if self.out is not None and self.out.exists():
+            yield from read_rows(self.out)
+        elif self._journal is not None and self._journal.exists():
+            for group in Journal(self._journal).groups():
+                yield from group["rows"]
+
+    def results(self) -> list[DocumentResult]:
+        return list(self.wait())
+
+    def to_arrow(self) -> pa.Table:
+        from leakclf.scan.rows import to_table
+
+        self.wait()
+        return to_table(self._rows())
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per document; categoricals for labels, levels, status; mtime as timestamps."""
+        return frames.documents(self.wait().to_arrow())
+
+    def findings_frame(self) -> pd.DataFrame:
+        """One row per finding, with its document's source, doc_type and level."""
+        return frames.findings(self.wait()._rows())
+
+    def summary(self) -> dict[str, Any]:
+        return frames.summary(self.to_pandas())
+
+    def __repr__(self) -> str:
+        state = "finished" if self._done else "not run"
+        return f"Scan(root={str(self.root)!r}, out={str(self.out)!r}, {state})"
+
+    def _repr_html_(self) -> str:
+        return frames.html(self.summary()) if self._done else f"<code>{self!r}</code>"
+
+
+def _all_done(entries: list[Any], done: Done) -> bool:
+    from leakclf.scan.journal import key_of
+
+    return all(key_of(e.source, e.size, e.mtime) in done.by_key for e in entries)
+
+
+def _default_factory() -> Callable[[Config], Any]:
+    from leakclf.pipeline import Pipeline
+
+    return Pipeline
+
+
+def scan(root: str | Path, *, workers: int | None = None, resume: str | Path | None = None,
+         out: str | Path | None = None, engine: str = "local", config: Config | None = None,
+         progress: bool = True, **options: Any) -> Scan:
+    """Scan a folder, an archive or an fsspec URL. See the module docstring."""
+    return Scan(root, workers=workers, resume=resume, out=out, engine=engine, config=config,
+                progress=progress, **options)
+
+
+def read_results(path: str | Path) -> Scan:
+    """A finished Scan read back from a .parquet / .jsonl / .csv results file or dataset."""
+    return Scan.from_file(path)
+

@@ -1,0 +1,78 @@
+"""pandas views of scan results: documents, findings, a summary, and compact HTML (masked only)."""
+
+from __future__ import annotations
+
+import html as _html
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from leakclf.model import DOC_TYPES, LEVELS, STATUSES
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+_CATEGORIES = {"level": LEVELS, "status": STATUSES, "doc_type": DOC_TYPES}
+
+
+def documents(table: pa.Table) -> pd.DataFrame:
+    import pandas as pd
+
+    df = table.to_pandas()
+    for column, values in _CATEGORIES.items():
+        extra = sorted(set(df[column].dropna()) - set(values))  # never lose an unknown label
+        df[column] = pd.Categorical(df[column], categories=[*values, *extra],
+                                    ordered=column == "level")
+    for column in ("media_type", "error_kind"):
+        df[column] = df[column].astype("category")
+    df["mtime"] = pd.to_datetime(df["mtime"], unit="s", utc=True)
+    return df
+
+
+def findings(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    import pandas as pd
+
+    records = []
+    for row in rows:
+        for f in row.get("findings") or ():
+            records.append({
+                "source": row["source"], "doc_type": row["doc_type"], "level": row["level"],
+                "label": f["label"], "start": f["start"], "end": f["end"],
+                "confidence": f["confidence"], "detector": f["detector"],
+                "digest": f["digest"], "preview": f["preview"],
+                **({"value": f["value"]} if "value" in f else {}),
+            })
+    columns = ["source", "doc_type", "level", "label", "start", "end", "confidence",
+               "detector", "digest", "preview"]
+    df = pd.DataFrame.from_records(records, columns=columns + (
+        ["value"] if any("value" in r for r in records) else []))
+    for column in ("level", "doc_type", "label", "detector"):
+        df[column] = df[column].astype("category")
+    return df
+
+
+def summary(df: pd.DataFrame) -> dict[str, Any]:
+    tops = df[df["parent"].isna()]
+    return {
+        "files": int(len(tops)),
+        "documents": int(len(df)),
+        "bytes": int(tops["size"].sum()),
+        "by_level": {lv: int((df["level"] == lv).sum()) for lv in LEVELS},
+        "by_status": {st: int((df["status"] == st).sum()) for st in STATUSES},
+        "by_doc_type": {k: int(v) for k, v in df["doc_type"].value_counts().items() if v},
+        "findings": int(df["findings"].map(len).sum()) if len(df) else 0,
+        "duplicates": int((df["status"] == "duplicate").sum()),
+    }
+
+
+def html(summary: dict[str, Any]) -> str:
+    def table(title: str, counts: dict[str, int]) -> str:
+        cells = "".join(f"<tr><td>{_html.escape(k)}</td><td style='text-align:right'>{v}</td></tr>"
+                        for k, v in counts.items())
+        return f"<table><caption>{_html.escape(title)}</caption>{cells}</table>"
+
+    head = (f"<b>leakclf scan</b>: {summary['files']} files, {summary['documents']} documents, "
+            f"{summary['findings']} findings, {summary['duplicates']} duplicates")
+    parts = [table("level", summary["by_level"]), table("status", summary["by_status"]),
+             table("doc type", summary["by_doc_type"])]
+    return f"<div>{head}<div style='display:flex;gap:2em'>{''.join(parts)}</div></div>"

@@ -1,0 +1,162 @@
+"""The local engine: worker processes, each building its pipeline once, with per-file budgets.
+
+The parent hands one file at a time to an idle worker (so at most ``workers`` files are
+in flight) and watches each busy worker: past ``limits.time_budget_s`` or above
+``limits.memory_budget_mb`` RSS it is killed and replaced, and its file gets an error row.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+import psutil
+
+from leakclf.config import Config
+from leakclf.errors import LeakclfError
+from leakclf.model import DocumentResult
+
+log = logging.getLogger(__name__)
+POLL_S = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    tid: int
+    source: str  # virtual name
+    data: str | bytes  # local path, or the file's bytes (fsspec sources)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A file the engine could not analyse: the worker hung, blew its memory or died."""
+
+    kind: str  # Timeout | MemoryLimit | WorkerCrashed | InternalError
+    message: str
+
+
+Outcome = list[DocumentResult] | Failure
+
+
+def _worker_main(conn: Connection, factory: Callable[[Config], Any], config: Config) -> None:
+    try:
+        pipeline = factory(config)
+    except Exception as exc:  # reported to the parent, which stops the scan
+        conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
+        return
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if task is None:
+            return
+        try:
+            outcome: Outcome = pipeline.process(task.data, name=task.source)
+        except Exception as exc:  # the pipeline must not raise; record it and go on
+            outcome = Failure("InternalError", f"{type(exc).__name__} while analysing "
+                              f"{task.source!r}; please report it with -vv output")
+        conn.send(("done", task.tid, outcome))
+
+
+class _Slot:
+    def __init__(self, ctx: Any, factory: Callable[[Config], Any], config: Config) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, factory, config), daemon=True)
+        self.proc.start()
+        child.close()
+        self.ps = psutil.Process(self.proc.pid)
+        self.task: Task | None = None
+        self.started = 0.0
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+class LocalEngine:
+    def __init__(self, config: Config, workers: int,
+                 factory: Callable[[Config], Any]) -> None:
+        self.config = config
+        self.workers = max(1, workers)
+        self.factory = factory
+        self.ctx = mp.get_context("spawn")  # no fork: the parent may hold threads (Dask, UI)
+
+    def _check(self, slot: _Slot, now: float) -> Failure | None:
+        limits = self.config.limits
+        if now - slot.started > limits.time_budget_s:
+            return Failure("Timeout", f"{slot.task.source!r} took longer than "  # type: ignore[union-attr]
+                           f"limits.time_budget_s={limits.time_budget_s:g}s; worker replaced")
+        try:
+            rss = slot.ps.memory_info().rss
+        except psutil.Error:
+            return None
+        if rss > limits.memory_budget_mb * 1024 * 1024:
+            return Failure("MemoryLimit", f"{slot.task.source!r} made the worker exceed "  # type: ignore[union-attr]
+                           f"limits.memory_budget_mb={limits.memory_budget_mb}; worker replaced")
+        return None
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
+        slots = [_Slot(self.ctx, self.factory, self.config) for _ in range(self.workers)]
+        more = True
+        try:
+            while True:
+                for i, slot in enumerate(slots):
+                    if slot.task is None and more:
+                        task = next(tasks, None)
+                        if task is None:
+                            more = False
+                            break
+                        slot.task, slot.started = task, time.monotonic()
+                        slot.conn.send(task)
+                busy = [s for s in slots if s.task is not None]
+                if not busy:
+                    return
+                waitables: list[Any] = [s.conn for s in busy] + [s.proc.sentinel for s in busy]
+                wait(waitables, timeout=POLL_S)
+                now = time.monotonic()
+                for i, slot in enumerate(slots):
+                    if slot.task is None:
+                        continue
+                    task, outcome = slot.task, self._poll(slot, now)
+                    if outcome is None:
+                        continue
+                    if isinstance(outcome, Failure) and outcome.kind != "InternalError":
+                        log.warning("%s: %s", outcome.kind, outcome.message)
+                        slot.kill()
+                        slots[i] = _Slot(self.ctx, self.factory, self.config)
+                    else:
+                        slot.task = None
+                    yield task, outcome
+        finally:
+            for slot in slots:
+                try:
+                    slot.conn.send(None)
+                except OSError:
+                    pass
+            deadline = time.monotonic() + 5
+            for slot in slots:
+                slot.proc.join(max(0.0, deadline - time.monotonic()))
+                slot.kill()
+
+    def _poll(self, slot: _Slot, now: float) -> Outcome | None:
+        assert slot.task is not None
+        try:
+            if slot.conn.poll():
+                msg = slot.conn.recv()
+                if msg[0] == "fatal":
+                    raise LeakclfError(f"a scan worker could not build its pipeline: {msg[1]}")
+                return msg[2]
+        except (EOFError, OSError):
+            pass
+        if not slot.proc.is_alive():
+            return Failure("WorkerCrashed", f"the worker died (exit code {slot.proc.exitcode}) "
+                           f"while analysing {slot.task.source!r}; worker replaced")
+        return self._check(slot, now)

@@ -1,0 +1,173 @@
+"""The scan driver: list, skip what a resumed run finished, hash, reuse duplicates, dispatch, record.
+
+It is engine-agnostic: an engine takes ``Task``s and yields ``(task, outcome)`` as files finish.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from leakclf.config import Config
+from leakclf.model import DocumentResult
+from leakclf.scan.journal import Done, Journal, key_of
+from leakclf.scan.local import Failure, Outcome, Task
+from leakclf.scan.progress import Progress
+from leakclf.scan.rows import from_row
+from leakclf.scan.sources import Entry, sha256_local
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Plan:
+    """Everything a run needs, prepared by ``Scan``."""
+
+    config: Config
+    entries: list[Entry]
+    journal: Journal
+    done: Done
+    engine: Any
+    progress: Progress
+    fs: Any = None  # fsspec filesystem for URL roots, None for local
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class Runner:
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.ready: deque[tuple[str, Entry, str]] = deque()  # (kind, entry, sha or message)
+        self.inflight: dict[str, Entry] = {}  # sha256 -> entry being analysed
+        self.parked: dict[str, list[Entry]] = {}  # sha256 -> duplicates waiting for it
+        self.by_tid: dict[int, tuple[Entry, str]] = {}
+
+    def run(self) -> Iterator[DocumentResult]:
+        for task, outcome in self.plan.engine.run(self._tasks()):
+            yield from self._drain()
+            entry, sha = self.by_tid.pop(task.tid)
+            yield from self._record(entry, sha, outcome)
+            self.inflight.pop(sha, None)
+            for dup in self.parked.pop(sha, []):
+                self.ready.append(("dup", dup, sha))
+            yield from self._drain()
+        yield from self._drain()
+
+    # -- producing tasks ----------------------------------------------------
+
+    def _tasks(self) -> Iterator[Task]:
+        plan, max_bytes = self.plan, self.plan.config.limits.max_file_bytes
+        for tid, entry in enumerate(plan.entries):
+            if key_of(entry.source, entry.size, entry.mtime) in plan.done.by_key:
+                plan.progress.skip(entry.size)
+                continue
+            if entry.problem is not None:
+                self.ready.append(("problem", entry, ""))
+                continue
+            data: str | bytes = entry.location
+            try:
+                if entry.size > max_bytes:
+                    sha = ""  # never read: the pipeline records skipped_limit
+                elif plan.fs is None:
+                    sha = sha256_local(entry.location)
+                else:
+                    data = plan.fs.cat_file(entry.location)
+                    sha = _sha(data)
+            except OSError as exc:
+                self.ready.append(("unreadable", entry, exc.strerror or type(exc).__name__))
+                continue
+            if plan.fs is not None and entry.size > max_bytes:
+                self.ready.append(("too_big", entry, ""))
+                continue
+            if entry.size == 0:
+                sha = ""  # empty files are all alike: analyse each, never mark duplicates
+            if sha and plan.done.by_source.get(entry.source) == sha:
+                plan.progress.skip(entry.size)  # touched but unchanged since the last run
+                continue
+            if sha and sha in plan.journal.offsets:
+                self.ready.append(("dup", entry, sha))
+                continue
+            if sha and sha in self.inflight:
+                self.parked.setdefault(sha, []).append(entry)
+                continue
+            if sha:
+                self.inflight[sha] = entry
+            self.by_tid[tid] = (entry, sha)
+            yield Task(tid, entry.source, data)
+
+    # -- recording ----------------------------------------------------------
+
+    def _record(self, entry: Entry, sha: str, outcome: Outcome) -> list[DocumentResult]:
+        if isinstance(outcome, Failure):
+            results = [_error_result(entry, sha, "error", outcome.kind, outcome.message)]
+        else:
+            results = list(outcome) or [_error_result(entry, sha, "error", "InternalError",
+                                                      "the pipeline returned no rows")]
+            results[0] = results[0].replace(mtime=entry.mtime)
+        self._write(entry, sha, results, original=bool(sha))
+        return results
+
+    def _write(self, entry: Entry, sha: str, results: list[DocumentResult], *,
+               original: bool) -> None:
+        self.plan.journal.append({
+            "top": entry.source, "size": entry.size, "mtime": entry.mtime, "sha256": sha,
+            "original": original, "rows": [r.to_dict() for r in results],
+        })
+        self.plan.progress.update(entry.size, results)
+        for r in results:
+            self.plan.counts[r.status] = self.plan.counts.get(r.status, 0) + 1
+
+    def _drain(self) -> Iterator[DocumentResult]:
+        while self.ready:
+            kind, entry, extra = self.ready.popleft()
+            if kind == "dup":
+                results = self._duplicate(entry, extra)
+                self._write(entry, extra, results, original=False)
+                yield from results
+                continue
+            if kind == "problem":
+                status, error_kind, message = entry.problem  # type: ignore[misc]
+            elif kind == "too_big":
+                status, error_kind = "skipped_limit", "LimitExceeded"
+                message = f"{entry.source!r} is larger than limits.max_file_bytes; not read"
+            else:
+                status, error_kind = "error", "Unreadable"
+                message = f"{entry.source!r} could not be read ({extra}); check permissions"
+            result = _error_result(entry, "", status, error_kind, message)
+            if kind == "too_big":
+                result = result.replace(limits_hit=("max_file_bytes",))
+            self._write(entry, "", [result], original=False)
+            yield result
+
+    def _duplicate(self, entry: Entry, sha: str) -> list[DocumentResult]:
+        rows = self.plan.journal.rows_at(self.plan.journal.offsets[sha])
+        top = rows[0]["source"]
+        out = []
+        for i, row in enumerate(rows):
+            new = dict(row, status="duplicate", duplicate_of=row["source"],
+                       source=_rebase(row["source"], top, entry.source),
+                       parent=_rebase(row["parent"], top, entry.source) if row["parent"] else None,
+                       timings={})
+            if row.get("error_message"):  # name this file, not the original
+                new["error_message"] = row["error_message"].replace(top, entry.source)
+            if i == 0:
+                new["mtime"] = entry.mtime
+            out.append(from_row(new))
+        return out
+
+
+def _rebase(source: str, old_top: str, new_top: str) -> str:
+    return new_top + source[len(old_top):] if source.startswith(old_top) else source
+
+
+def _sha(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _error_result(entry: Entry, sha: str, status: str, kind: str, message: str) -> DocumentResult:
+    return DocumentResult(source=entry.source, size=entry.size, sha256=sha, status=status,
+                          error_kind=kind, error_message=message, mtime=entry.mtime)

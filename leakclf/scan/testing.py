@@ -1,0 +1,72 @@
+"""A test double for the pipeline, so scan code can be tested without models (httpx-style).
+
+    leakclf.scan.scan(root, pipeline_factory=FakePipeline)
+
+``FakePipeline.process`` reads the file, finds ``@``-addresses (digest + masked preview
+only), sets the level from marker words, lists ``.zip`` members as children, and misbehaves
+on purpose when a file starts with ``SLOW`` (0.3 s), ``HANG`` (sleeps), ``BLOAT`` (allocates memory) or
+``CRASH`` (the process exits).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import time
+import zipfile
+from pathlib import Path
+
+from leakclf.config import Config
+from leakclf.model import DocumentResult, Finding
+from leakclf.privacy import digest, mask, process_key
+
+_EMAIL = re.compile(rb"[\w.+-]+@[\w-]+\.[\w.]+")
+_LEVELS = ((b"RESTRICTED", "restricted", 80), (b"CONFIDENTIAL", "confidential", 50),
+           (b"INTERNAL", "internal", 20))
+
+
+class FakePipeline:
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.key = self.config.key or process_key()
+
+    def process(self, source: str | Path | bytes, *, name: str | None = None
+                ) -> list[DocumentResult]:
+        label = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        if data.startswith(b"HANG"):
+            time.sleep(3600)
+        if data.startswith(b"BLOAT"):
+            hog = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # touched: real RSS
+            time.sleep(60 + len(hog))
+        if data.startswith(b"SLOW"):
+            time.sleep(0.3)
+        if data.startswith(b"CRASH"):
+            os._exit(3)
+        top = self._result(label, None, data)
+        if not label.endswith(".zip"):
+            return [top]
+        out = [top.replace(media_type="application/zip")]
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                out.append(self._result(f"{label}!/{info.filename}", label, zf.read(info)))
+        return out
+
+    def _result(self, source: str, parent: str | None, data: bytes) -> DocumentResult:
+        findings = tuple(
+            Finding("EMAIL_ADDRESS", m.start(), m.end(), 0.9, "fake.email@1",
+                    digest(self.key, "EMAIL_ADDRESS", m.group().decode().lower()),
+                    mask(m.group().decode(), keep_start=1),
+                    value=m.group().decode() if self.config.reveal else None)
+            for m in _EMAIL.finditer(data)
+        )
+        level, score = next(((lv, sc) for marker, lv, sc in _LEVELS if marker in data),
+                            ("public", 0))
+        return DocumentResult(
+            source=source, parent=parent, media_type="text/plain", size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(), doc_type="other", score=score,
+            level=level, reasons=((f"marker {level}", score),) if score else (),
+            findings=findings, text_chars=len(data), timings={"fake": 0.0},
+        )

@@ -1,0 +1,201 @@
+"""Output files: JSONL, Parquet (file or dataset folder) and CSV, chosen by extension.
+
+All are written from the journal in a streaming pass (bounded memory) to a temporary
+name and renamed into place, so a reader never sees half a file. ``<out>.meta.json``
+is the run header (leakclf version, schema version, config without key, run times, counts).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from leakclf.errors import ConfigError, OutputError
+from leakclf.scan.journal import Done
+from leakclf.scan.rows import COLUMNS, SCHEMA, SCHEMA_VERSION, csv_row, from_row, to_table
+
+FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".csv": "csv"}
+BATCH = 2000
+
+
+def format_of(path: str | Path) -> str:
+    p = Path(path)
+    if p.is_dir():
+        return "parquet"  # a Parquet dataset folder (Dask engine)
+    fmt = FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        raise ConfigError(f"unknown results format {p.suffix!r} for {str(p)!r}; "
+                          f"use one of {sorted(FORMATS)}")
+    return fmt
+
+
+def write_rows(rows: Iterable[dict[str, Any]], out: str | Path, *, dataset: bool = False,
+               meta: dict[str, Any] | None = None) -> int:
+    """Write rows to ``out`` atomically; returns the row count."""
+    out = Path(out)
+    fmt = format_of(out) if not dataset else "parquet"
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        if fmt == "jsonl":
+            n = _jsonl(rows, tmp)
+        elif fmt == "csv":
+            n = _csv(rows, tmp)
+        elif dataset:
+            n = _dataset(rows, tmp, meta)
+        else:
+            n = _parquet(rows, tmp, meta)
+        if out.is_dir() and not out.is_symlink():
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise OutputError(f"cannot write results to {str(out)!r}: {exc.strerror or exc}")
+    return n
+
+
+def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _jsonl(rows: Iterable[dict[str, Any]], path: Path) -> int:
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=True) + "\n")
+            n += 1
+    return n
+
+
+def _csv(rows: Iterable[dict[str, Any]], path: Path) -> int:
+    n = 0
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(csv_row(row))
+            n += 1
+    return n
+
+
+def _schema(meta: dict[str, Any] | None) -> Any:
+    return SCHEMA.with_metadata({"leakclf": json.dumps(meta or {"schema": SCHEMA_VERSION})})
+
+
+def _parquet(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | None) -> int:
+    import pyarrow.parquet as pq
+
+    n = 0
+    with pq.ParquetWriter(path, _schema(meta)) as writer:
+        for batch in _batches(rows):
+            writer.write_table(to_table(batch).replace_schema_metadata(_schema(meta).metadata))
+            n += len(batch)
+    if n == 0:  # an empty scan still has the schema
+        pq.write_table(to_table([]).replace_schema_metadata(_schema(meta).metadata), path)
+    return n
+
+
+def _dataset(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | None) -> int:
+    import pyarrow.parquet as pq
+
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    n = 0
+    for i, batch in enumerate(_batches(rows)):
+        table = to_table(batch).replace_schema_metadata(_schema(meta).metadata)
+        pq.write_table(table, path / f"part-{i:05d}.parquet")
+        n += len(batch)
+    return n
+
+
+def read_rows(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Stream row dicts from a results file or Parquet dataset folder."""
+    for row in _raw_rows(Path(path)):
+        yield from_row(row).to_dict()  # one shape (``DocumentResult.to_dict``) for every format
+
+
+def _raw_rows(path: Path) -> Iterator[dict[str, Any]]:
+    if not path.exists():
+        raise ConfigError(f"results {str(path)!r} not found; run `leakclf scan ... -o` first")
+    fmt = format_of(path)
+    if fmt == "jsonl":
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    yield json.loads(line)
+    elif fmt == "csv":
+        csv.field_size_limit(2**31 - 1)
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                yield _csv_back(row)
+    else:
+        import pyarrow.dataset as ds
+
+        for batch in ds.dataset(str(path), format="parquet").to_batches():
+            yield from batch.to_pylist()
+
+
+_INT = ("size", "score", "text_chars", "ner_chars")
+
+
+def _csv_back(row: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {k: (v if v != "" else None) for k, v in row.items()}
+    for k in _INT:
+        out[k] = int(out[k]) if out.get(k) is not None else 0
+    out["mtime"] = float(out["mtime"]) if out.get("mtime") is not None else None
+    out["signed"] = None if out.get("signed") is None else out["signed"] == "True"
+    return out
+
+
+def done_from_output(path: str | Path) -> Done:
+    """Keys of the files a finished output holds (reads only the key columns of Parquet)."""
+    done = Done()
+    path = Path(path)
+    if format_of(path) == "parquet":
+        import pyarrow.dataset as ds
+
+        cols = ["source", "parent", "size", "mtime", "sha256"]
+        table = ds.dataset(str(path), format="parquet").to_table(columns=cols)
+        for row in table.to_pylist():
+            if row["parent"] is None:
+                done.add(row["source"], int(row["size"] or 0), row["mtime"], row["sha256"] or "")
+        return done
+    for row in read_rows(path):
+        if row.get("parent") is None:
+            done.add(row["source"], int(row.get("size") or 0), row.get("mtime"),
+                     row.get("sha256") or "")
+    return done
+
+
+def groups_from_output(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Regroup a finished output's rows per top-level file (rows of one file are adjacent)."""
+    group: dict[str, Any] | None = None
+    for row in read_rows(path):
+        if row.get("parent") is None:
+            if group is not None:
+                yield group
+            group = {"top": row["source"], "size": row.get("size"), "mtime": row.get("mtime"),
+                     "sha256": row.get("sha256") or "",
+                     "original": row.get("status") != "duplicate", "rows": [row]}
+        elif group is not None:
+            group["rows"].append(row)
+    if group is not None:
+        yield group
+
+
+def write_meta(out: str | Path, meta: dict[str, Any]) -> None:
+    path = Path(str(out) + ".meta.json")
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(meta, indent=2, sort_keys=True, default=str), encoding="utf-8")
+    os.replace(tmp, path)

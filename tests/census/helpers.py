@@ -1,0 +1,54 @@
+"""Build DocumentResults in code, the way the detectors would (keyed digests, facets)."""
+
+from __future__ import annotations
+
+from leakclf.census.normalize import normalise_email, normalise_org, normalise_person
+from leakclf.census.signature import text_signature
+from leakclf.config import CensusConfig
+from leakclf.domains import registrable_domain, tld_country
+from leakclf.model import DocumentResult, Finding
+from leakclf.privacy import digest, mask
+
+KEY = b"k" * 32
+
+
+def email(address: str, *, reveal: bool = False) -> Finding:
+    from leakclf.detectors.names import name_from_local_part
+
+    norm = normalise_email(address)
+    local, _, host = norm.rpartition("@")
+    facets = [("domain", registrable_domain(host))]
+    if tld_country(host):
+        facets.append(("country", tld_country(host) or ""))
+    person = name_from_local_part(local)
+    if person:
+        facets.append(("person", digest(KEY, "PERSON", person)))
+    return Finding("EMAIL_ADDRESS", 0, 1, 0.9, "pii.email", digest(KEY, "EMAIL_ADDRESS", norm),
+                   f"{local[:1]}***@{host}", facets=tuple(facets), value=address if reveal else None)
+
+
+def person(name: str) -> Finding:
+    norm = normalise_person(name)
+    return Finding("PERSON", 0, 1, 0.85, "ner", digest(KEY, "PERSON", norm), mask(name))
+
+
+def phone(e164: str, country: str) -> Finding:
+    return Finding("PHONE_NUMBER", 0, 1, 0.9, "pii.phone", digest(KEY, "PHONE_NUMBER", e164),
+                   mask(e164, keep_start=3, keep_end=2), facets=(("country", country),))
+
+
+def org(name: str) -> Finding:
+    return Finding("ORGANIZATION", 0, 1, 0.8, "ner", digest(KEY, "ORGANIZATION", normalise_org(name)),
+                   mask(name), facets=(("org", normalise_org(name)),))
+
+
+def labelled(label: str, value: str, **facets: str) -> Finding:
+    return Finding(label, 0, 1, 0.9, "test", digest(KEY, label, value.casefold()), mask(value),
+                   facets=tuple(facets.items()))
+
+
+def result(source: str, findings: list[Finding] | tuple[Finding, ...] = (), *, text: str | None = None,
+           sha256: str | None = None, **fields: object) -> DocumentResult:
+    text_sha, minhash = text_signature(text if text is not None else source, CensusConfig())
+    return DocumentResult(source=source, sha256=sha256 or f"sha-{source}", text_sha256=text_sha,
+                          minhash=minhash, findings=tuple(findings), **fields)  # type: ignore[arg-type]

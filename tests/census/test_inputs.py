@@ -1,0 +1,70 @@
+"""The census reads every results shape: lists, DataFrames, Scans and files, keeping signatures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from leakclf.census import census
+from leakclf.cli import main
+from leakclf.errors import ConfigError
+from leakclf.scan import read_results, write_rows
+
+from .helpers import email, person, result
+
+TEXT = " ".join(f"w{i} shared contract text" for i in range(80))
+
+
+def docs() -> list:
+    return [
+        result("a.pdf", [email("jane.doe@contoso.com"), person("Jane Doe")], text=TEXT, sha256="1"),
+        result("b.docx", [email("Jane.Doe@contoso.com")], text=TEXT + " amended", sha256="2"),
+        result("c.txt", [person("Bob Ray")], text="unrelated short note", sha256="3"),
+    ]
+
+
+EXPECTED = {"emails": (2, 1), "persons": (2, 2), "organizations": (0, 1)}
+
+
+def counts(c) -> dict:  # type: ignore[no-untyped-def]
+    got = {r["kind"]: (r["mentions"], r["unique"]) for r in c.counts()}
+    return {k: got[k] for k in EXPECTED}
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".jsonl", ".csv"])
+def test_results_files(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"results{suffix}"
+    write_rows([d.to_dict() for d in docs()], path)
+    for source in (path, str(path), read_results(path)):
+        c = census(source)
+        assert counts(c) == EXPECTED
+        assert c.summary()["documents"]["unique_after_near_dup"] == 2  # signatures survived
+
+
+def test_dataframe_rows() -> None:
+    frame = pd.DataFrame([d.to_dict() for d in docs()])
+    assert counts(census(frame)) == EXPECTED
+
+
+def test_bad_inputs(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        census(tmp_path / "missing.parquet")
+    with pytest.raises(ConfigError, match="cannot read results"):
+        census(42)
+
+
+def test_cli_prints_table_and_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "results.jsonl"
+    write_rows([d.to_dict() for d in docs()], path)
+    out = tmp_path / "census.json"
+    assert main(["census", str(path), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "3 files" in printed and "emails" in printed and "jane" not in printed.casefold()
+    assert out.exists() and "jane" not in out.read_text().casefold()
+
+
+def test_cli_missing_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["census", str(tmp_path / "nope.parquet")]) == 2
+    assert "not found" in capsys.readouterr().err

@@ -1,0 +1,225 @@
+"""Builders for test files with known content, all in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import tarfile
+import zipfile
+from email.message import EmailMessage
+
+WHEN = dt.datetime(2024, 3, 1, 9, 30, tzinfo=dt.UTC)
+
+
+def docx_bytes() -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.core_properties.title = "Statement of Work"
+    d.core_properties.author = "Ada Author"
+    d.core_properties.last_modified_by = "Max Editor"
+    d.core_properties.created = WHEN.replace(tzinfo=None)
+    d.core_properties.modified = WHEN.replace(tzinfo=None)
+    d.add_paragraph("First paragraph of the body.")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Item", "Price"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Widget", "42.00"
+    para = d.add_paragraph("Last paragraph after the table.")
+    d.sections[0].header.paragraphs[0].text = "ACME Confidential header"
+    d.sections[0].footer.paragraphs[0].text = "Page footer text"
+    d.add_comment(para.runs, text="Reviewer comment here", author="Rita Reviewer")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def xlsx_bytes() -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Payroll"
+    ws.append(["Name", "Salary"])
+    ws.append(["Alice Example", 5000])
+    ws2 = wb.create_sheet("Notes")
+    ws2["A1"] = "second sheet text"
+    wb.properties.creator = "Sheet Author"
+    wb.properties.title = "Payroll 2024"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def pptx_bytes() -> bytes:
+    import pptx
+    from pptx.util import Inches
+
+    deck = pptx.Presentation()
+    for n in (1, 2):
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = f"Slide {n} title"
+        slide.placeholders[1].text = f"Bullet on slide {n}"
+        slide.notes_slide.notes_text_frame.text = f"Speaker notes {n}"
+    rows = deck.slides[1].shapes.add_table(1, 2, Inches(1), Inches(4), Inches(4), Inches(1))
+    rows.table.cell(0, 0).text, rows.table.cell(0, 1).text = "cellA", "cellB"
+    deck.core_properties.author = "Deck Author"
+    buf = io.BytesIO()
+    deck.save(buf)
+    return buf.getvalue()
+
+
+def pdf_bytes(
+    pages: tuple[str, ...] = ("Invoice page one", "Total due page two"),
+    *,
+    title: str = "Q3 Invoice",
+    password: str | None = None,
+) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title(title)
+    pdf.set_author("Pdf Author")
+    pdf.set_creation_date(WHEN)
+    pdf.set_font("helvetica", size=12)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 8, text)
+    if password is not None:
+        from fpdf.enums import EncryptionMethod
+
+        pdf.set_encryption(
+            owner_password="owner",
+            user_password=password,
+            encryption_method=EncryptionMethod.AES_128,
+        )
+    return bytes(pdf.output())
+
+
+def eml_bytes(
+    *,
+    attachments: tuple[tuple[str, bytes, str], ...] = (),
+    body: str | None = None,
+    html: str | None = None,
+) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Sam Sender <sam@example.com>"
+    msg["To"] = "rita@example.org"
+    msg["Cc"] = "carl@example.net"
+    msg["Subject"] = "Q3 invoice"
+    msg["Date"] = "Fri, 01 Mar 2024 09:30:00 +0000"
+    msg["Message-ID"] = "<abc123@example.com>"
+    msg.set_content(
+        body or "Please find the invoice attached.\n\nOn Thu, Rita wrote:\n> earlier text\n"
+    )
+    if html is not None:
+        msg.add_alternative(html, subtype="html")
+    for name, data, ctype in attachments:
+        if ctype == "message/rfc822":
+            import email
+            import email.policy
+
+            msg.add_attachment(email.message_from_bytes(data, policy=email.policy.default))
+        else:
+            maintype, subtype = ctype.split("/")
+            msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return msg.as_bytes()
+
+
+def zip_bytes(members: dict[str, bytes], *, method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def tar_bytes(members: dict[str, bytes], *, gz: bool = False) -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz" if gz else "w") as tf:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            info.mtime = 0
+            tf.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+def gz_bytes(data: bytes) -> bytes:
+    return gzip.compress(data, mtime=0)
+
+
+def mbox_bytes(messages: list[bytes]) -> bytes:
+    out = b""
+    for m in messages:
+        body = m.replace(b"\r\n", b"\n").replace(b"\nFrom ", b"\n>From ")
+        out += b"From sender@example.com Fri Mar  1 09:30:00 2024\n" + body + b"\n"
+    return out
+
+
+def html_bytes() -> bytes:
+    return (
+        b"<!DOCTYPE html><html><head><title>Offer letter</title><style>.x{color:red}</style>"
+        b"<script>var secret='hidden';</script></head><body><h1>Offer</h1><p>Dear Jo,</p>"
+        b"<p>Salary: 50,000<br>Start: May</p><!-- a comment --><img src='http://x.invalid/a.png'>"
+        b"</body></html>"
+    )
+
+
+def rtf_bytes() -> bytes:
+    return rb"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard Rich text body caf\'e9.\par Second line.\par}"
+
+
+def encrypted_docx_bytes() -> bytes:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(docx_bytes())).encrypt("pw", out)
+    return out.getvalue()
+
+
+def legacy_ole_bytes(stream: str) -> bytes:
+    """An OLE container whose main stream is renamed to ``stream`` (e.g. "WordDocument")."""
+    data = bytearray(encrypted_docx_bytes())
+    old = "EncryptedPackage".encode("utf-16-le")
+    at = data.index(old)  # the name field starts its 128-byte directory entry
+    data[at : at + 64] = (stream.encode("utf-16-le") + b"\x00" * 64)[:64]
+    data[at + 64 : at + 66] = ((len(stream) + 1) * 2).to_bytes(2, "little")
+    return bytes(data)
+
+
+def signed_pdf_bytes() -> bytes:
+    """A one-page PDF with an (unsigned) AcroForm signature field."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 1 >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] /Contents 5 0 R"
+            b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"
+        ),
+        b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /Rect [10 10 100 40] /P 3 0 R >>",
+    ]
+    content = b"BT /F1 12 Tf 20 100 Td (Signed agreement) Tj ET"
+    objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def lying_zip_bytes(real: bytes, declared: int) -> bytes:
+    """A zip whose single member declares ``declared`` bytes but inflates to ``real``."""
+    data = bytearray(zip_bytes({"bomb.txt": real}))
+    size = len(real).to_bytes(4, "little")
+    fake = declared.to_bytes(4, "little")
+    for sig, off in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.index(sig)
+        assert data[at + off : at + off + 4] == size
+        data[at + off : at + off + 4] = fake
+    return bytes(data)

@@ -1,0 +1,186 @@
+"""Faults: a worker killed mid-file, the whole scan SIGKILLed, the output disk full.
+
+Each ends in a clear error (an error row, or exit 2 with an OutputError), and ``--resume``
+then finishes with exactly one row per file: none duplicated, none lost.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import signal
+import subprocess
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pytest
+
+from leakclf.config import Limits
+
+from .conftest import LEAKCLF, ROOT, read_rows, run_cli, top_source, write_config
+
+WORDS = ("invoice project delivery contract meeting schedule budget review customer account "
+         "status report north office phone team plan quarter").split()
+
+
+def make_dump(root: Path, files: int, words: int, seed: int = 1) -> list[str]:
+    """``files`` distinct text files of ``words`` words with a contact line; their row names."""
+    rng = random.Random(seed)
+    root.mkdir(parents=True)
+    for i in range(files):
+        body = " ".join(rng.choice(WORDS) for _ in range(words))
+        (root / f"f{i:04d}.txt").write_text(f"note {i}: write to person{i}@example.com\n{body}\n")
+    return [f"{root.name}/f{i:04d}.txt" for i in range(files)]
+
+
+def assert_one_row_per_file(out: Path, expected: list[str]) -> list[dict[str, Any]]:
+    rows = read_rows(out)
+    counts = Counter(r["source"] for r in rows)
+    dup = {s: n for s, n in counts.items() if n > 1}
+    assert not dup, f"rows duplicated: {dup}"
+    tops = sorted(top_source(r["source"]) for r in rows if "!/" not in r["source"])
+    missing, extra = set(expected) - set(tops), set(tops) - set(expected)
+    assert not missing and not extra, f"lost: {sorted(missing)[:5]}, unexpected: {sorted(extra)[:5]}"
+    return rows
+
+
+def start_scan(args: list[str], cwd: Path, **kw: Any) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([*LEAKCLF, *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, **kw)
+
+
+def wait_for(cond: Any, timeout: float, what: str, proc: subprocess.Popen[str]) -> None:
+    t0 = time.monotonic()
+    while not cond():
+        if proc.poll() is not None:
+            _, err = proc.communicate()
+            pytest.fail(f"scan ended (rc={proc.returncode}) before {what}: {err[-2000:]}")
+        if time.monotonic() - t0 > timeout:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def journal_lines(out: Path) -> int:
+    journal = out.with_name(out.name + ".partial.jsonl")
+    try:
+        return journal.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+def workers_of(pid: int) -> list[psutil.Process]:
+    kids = psutil.Process(pid).children(recursive=True)
+    return [p for p in kids if "resource_tracker" not in " ".join(p.cmdline())]
+
+
+def finish(proc: subprocess.Popen[str], timeout: float = 180) -> tuple[int, str]:
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("the scan did not finish")
+    return proc.returncode, err
+
+
+def test_worker_killed_mid_file(tmp_path: Path) -> None:
+    expected = make_dump(tmp_path / "dump", files=5, words=8_000)  # NER makes each take seconds
+    config = write_config(tmp_path / "c.toml", Limits(), ner=True)
+    out = tmp_path / "out" / "r.jsonl"
+    proc = start_scan(["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
+                       "--config", str(config), "--no-progress"], tmp_path)
+    wait_for(lambda: journal_lines(out) >= 1, 120, "the first file to finish", proc)
+    busy = max(workers_of(proc.pid), key=lambda p: p.cpu_percent(interval=0.3))
+    busy.send_signal(signal.SIGKILL)
+    rc, err = finish(proc)
+    assert rc == 0, err[-3000:]
+    rows = assert_one_row_per_file(out, expected)
+    crashed = [r for r in rows if r["status"] == "error"]
+    assert len(crashed) == 1, [(r["source"], r["status"], r["error_kind"]) for r in rows]
+    assert crashed[0]["error_kind"] == "WorkerCrashed", crashed[0]
+    assert crashed[0]["source"] in crashed[0]["error_message"], crashed[0]["error_message"]
+    rerun = run_cli(["scan", str(tmp_path / "dump"), "-o", str(out), "--resume", "--workers", "1",
+                     "--config", str(config), "--no-progress"], cwd=tmp_path)
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    assert_one_row_per_file(out, expected)
+
+
+def test_time_budget_kills_a_slow_file(tmp_path: Path) -> None:
+    expected = make_dump(tmp_path / "dump", files=2, words=60_000)
+    config = write_config(tmp_path / "c.toml", Limits(time_budget_s=1.0), ner=True)
+    out = tmp_path / "r.jsonl"
+    t0 = time.monotonic()
+    proc = run_cli(["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
+                    "--config", str(config), "--no-progress"], cwd=tmp_path, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    rows = assert_one_row_per_file(out, expected)
+    assert all(r["status"] in ("error", "skipped_limit") for r in rows), rows
+    assert all(r["error_kind"] in ("Timeout", "LimitExceeded") for r in rows), rows
+    assert time.monotonic() - t0 < 60, "a 1 s budget must not let two files run for a minute"
+
+
+@pytest.mark.parametrize("fmt", [pytest.param("jsonl", id="jsonl"),
+                                 pytest.param("parquet", id="parquet")])
+def test_sigkill_scan_then_resume(tmp_path: Path, fmt: str) -> None:
+    expected = make_dump(tmp_path / "dump", files=300, words=30)
+    config = write_config(tmp_path / "c.toml", Limits(), ner=False)
+    out = tmp_path / "out" / f"r.{fmt}"
+    args = ["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
+            "--config", str(config), "--no-progress"]
+    proc = start_scan(args, tmp_path)
+    wait_for(lambda: journal_lines(out) >= 20, 120, "20 finished files", proc)
+    workers = workers_of(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)  # the main process only, as the OOM killer would
+    proc.communicate()
+    gone, alive = psutil.wait_procs(workers, timeout=20)
+    for p in alive:
+        p.kill()
+    assert not alive, "workers outlived their killed scan by 20 s"
+    assert journal_lines(out) < len(expected), "the scan finished before it was killed"
+    rerun = run_cli([*args, "--resume"], cwd=tmp_path, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    rows = assert_one_row_per_file(out, expected)
+    assert all(r["status"] == "ok" for r in rows), Counter(r["status"] for r in rows)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path | None]:
+    """A 64 KiB tmpfs (root only), or None where mounting is not allowed."""
+    mnt = tmp_path / "disk"
+    mnt.mkdir()
+    ok = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)],
+                        capture_output=True).returncode == 0
+    try:
+        yield mnt if ok else None
+    finally:
+        if ok:
+            subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+def test_full_disk_then_resume(tmp_path: Path, small_disk: Path | None) -> None:
+    expected = make_dump(tmp_path / "dump", files=300, words=30)
+    config = write_config(tmp_path / "c.toml", Limits(), ner=False)
+    if small_disk is None:  # not root: a file-size limit plays the full disk
+        out = tmp_path / "out" / "r.jsonl"
+        limit = lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))  # noqa: E731
+    else:
+        out, limit = small_disk / "r.jsonl", None
+    args = ["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
+            "--config", str(config), "--no-progress"]
+    full = run_cli(args, cwd=tmp_path, preexec_fn=limit, timeout=300)
+    assert full.returncode == 2, (full.returncode, full.stderr[-3000:])
+    assert "OutputError" in full.stderr and "Traceback" not in full.stderr, full.stderr[-3000:]
+    if small_disk is not None:
+        subprocess.run(["mount", "-o", "remount,size=64m", str(small_disk)], check=True)
+    rerun = run_cli([*args, "--resume"], cwd=tmp_path, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    rows = assert_one_row_per_file(out, expected)
+    assert all(r["status"] == "ok" for r in rows), Counter(r["status"] for r in rows)

@@ -1,0 +1,136 @@
+"""The HTML report in a real browser: headless Debian Chromium driven by selenium.
+
+chromedriver talks to the browser over a localhost socket, so this test alone enables
+sockets, and only to 127.0.0.1. The browser itself is started with networking features
+off and a fresh profile; the page's CSP forbids every request anyway.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from leakclf.report import write_html
+from leakclf.model import DocumentResult
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--disable-dev-shm-usage",
+)
+
+
+def _browser_or_skip() -> None:
+    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not shutil.which(p)]
+    if not missing:
+        return
+    message = f"{', '.join(missing)} missing: run `make browser` (Debian chromium, chromium-driver)"
+    if os.environ.get("CI"):
+        pytest.fail(message)  # never skip silently in CI
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    _browser_or_skip()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM  # given explicitly: selenium-manager never downloads
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    drv = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    try:
+        yield drv
+    finally:
+        drv.quit()
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory, results: list[DocumentResult]) -> Path:
+    # enough rows that search and sort have something to do
+    bulk = [results[4].replace(source=f"dump/bulk/file-{i:03d}.txt", score=i) for i in range(30)]
+    return write_html([*results, *bulk], tmp_path_factory.mktemp("report") / "report.html")
+
+
+pytestmark = [
+    pytest.mark.enable_socket,
+    pytest.mark.allow_hosts(["127.0.0.1", "localhost", "::1"]),
+]
+
+
+def _visible_rows(driver: object) -> list[str]:
+    rows = driver.find_elements("css selector", "#file-table tbody tr")  # type: ignore[attr-defined]
+    return [r.find_elements("css selector", "td")[0].text for r in rows if r.is_displayed()]
+
+
+def test_report_renders_in_chromium(driver: object, page: Path, hostile: str) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    driver.get(page.as_uri())  # type: ignore[attr-defined]
+    body = driver.find_element("tag name", "body").text  # type: ignore[attr-defined]
+    for heading in ("Summary", "Read these first", "Exposure by organisation", "All documents",
+                    "Census: raw mentions versus unique values"):
+        assert heading in body
+    charts = driver.find_elements("css selector", "svg.chart")  # type: ignore[attr-defined]
+    assert len(charts) == 3
+    assert all(c.size["width"] > 100 and c.size["height"] > 20 for c in charts)
+    bars = driver.find_elements("css selector", "svg.chart rect.bar")  # type: ignore[attr-defined]
+    assert len(bars) >= 6
+    # the hostile file name is shown as text, not run
+    assert hostile in body
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert.text  # type: ignore[attr-defined]
+    assert len(_visible_rows(driver)) == 36
+    assert driver.find_element("id", "count").text == "36 of 36 documents"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        pytest.param("inv-001", ["dump/invoices/inv-001.pdf"], id="by-name"),
+        pytest.param("CREDIT_CARD restricted",
+                     ["dump/invoices/inv-001.pdf", "dump/mail.eml!/copy.pdf"], id="two-words"),
+        pytest.param("<script>", ["dump/<script>alert(1)</script>.pdf"], id="hostile-name"),
+        pytest.param("no-such-file", [], id="nothing"),
+    ],
+)
+def test_search_filters_rows(driver: object, page: Path, query: str, expected: list[str]) -> None:
+    driver.get(page.as_uri())  # type: ignore[attr-defined]
+    box = driver.find_element("id", "search")  # type: ignore[attr-defined]
+    box.send_keys(query)
+    assert sorted(_visible_rows(driver)) == sorted(expected)
+    assert driver.find_element("id", "count").text == f"{len(expected)} of 36 documents"  # type: ignore[attr-defined]
+
+
+def test_sorting_by_score_and_level(driver: object, page: Path) -> None:
+    driver.get(page.as_uri())  # type: ignore[attr-defined]
+    heads = driver.find_elements("css selector", "#file-table th button")  # type: ignore[attr-defined]
+    names = [h.text for h in heads]
+    score = heads[names.index("score")]
+    score.click()  # ascending
+    cells = driver.find_elements("css selector", "#file-table tbody tr td:nth-child(4)")  # type: ignore[attr-defined]
+    values = [int(c.text) for c in cells]
+    assert values == sorted(values)
+    score.click()  # descending
+    cells = driver.find_elements("css selector", "#file-table tbody tr td:nth-child(4)")  # type: ignore[attr-defined]
+    assert [int(c.text) for c in cells][:2] == [90, 90]
+    heads[names.index("level")].click()
+    levels = [c.text for c in driver.find_elements("css selector", "#file-table tbody tr td:nth-child(3)")]  # type: ignore[attr-defined]
+    assert levels[0] == "public" and levels[-1] == "restricted"
+
+
+def test_no_console_errors(driver: object, page: Path) -> None:
+    driver.get(page.as_uri())  # type: ignore[attr-defined]
+    driver.find_element("id", "search").send_keys("x")  # type: ignore[attr-defined]
+    logs = driver.get_log("browser")  # type: ignore[attr-defined]
+    assert [entry for entry in logs if entry["level"] in ("SEVERE", "WARNING")] == []

@@ -1,0 +1,94 @@
+"""The HTML report as a file: self-contained, escaped, masked; and the `leakclf report` command."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from leakclf.cli import main
+from leakclf.config import CensusConfig, Config
+from leakclf.errors import OutputError
+from leakclf.report import assets, write_html
+
+
+@pytest.fixture
+def page(results, tmp_path: Path) -> str:
+    return write_html(results, tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_one_self_contained_file(page: str) -> None:
+    assert page.startswith("<!doctype html>")
+    # no external resource of any kind; the only URL is the SVG namespace
+    assert re.findall(r"""(?:src|href)\s*=""", page) == []
+    assert set(re.findall(r"https?://[^\s\"'<>]+", page)) == {"http://www.w3.org/2000/svg"}
+    assert "@import" not in page and "url(" not in page
+    assert f"script-src {assets.script_hash(assets.JS)}" in page
+    assert page.count("<script>") == 1
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        pytest.param('<section id="summary">', id="summary"),
+        pytest.param('<section id="census">', id="census"),
+        pytest.param('<section id="top">', id="top-files"),
+        pytest.param('<section id="orgs">', id="organisations"),
+        pytest.param('<section id="charts">', id="charts"),
+        pytest.param('<table id="file-table">', id="file-table"),
+        pytest.param("payment card number (+60)", id="reasons"),
+        pytest.param("CREDIT_CARD × 1 (**** **** **** 1111)", id="masked-previews"),
+        pytest.param("EMAIL_ADDRESS × 2 (j***@contoso.com)", id="previews-deduplicated"),
+    ],
+)
+def test_sections_present(page: str, fragment: str) -> None:
+    assert fragment in page
+
+
+def test_hostile_names_are_escaped(page: str, hostile: str) -> None:
+    assert hostile not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;.pdf" in page
+
+
+def test_no_raw_values(page: str, secret: str) -> None:
+    assert secret not in page
+
+
+def test_k_threshold_hides_small_organisations(results, tmp_path: Path) -> None:
+    config = Config(census=CensusConfig(k_threshold=2))
+    page = write_html(results, tmp_path / "r.html", config=config).read_text(encoding="utf-8")
+    orgs = page.split('<section id="orgs">')[1].split("</section>")[0]
+    assert "contoso.com" not in orgs and "fabrikam" not in orgs.lower()
+    assert "2 organisations below the k-threshold (k=2) are left out" in orgs
+
+
+def test_unwritable_destination(results, tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="could not write the report"):
+        write_html(results, tmp_path / "no-such-dir" / "report.html")
+
+
+def test_cli_report(results, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "results.jsonl"
+    src.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in results), encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert main(["report", str(src), "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == f"report: {out}"
+    assert "leakclf report — results.jsonl" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        pytest.param(["report", "missing.parquet"], "not found", id="missing-results"),
+        pytest.param(["report", "{src}", "--config", "missing.toml"], "not found", id="missing-config"),
+    ],
+)
+def test_cli_report_errors(argv, message, results, tmp_path: Path, capsys) -> None:
+    src = tmp_path / "results.jsonl"
+    src.write_text(json.dumps(results[0].to_dict()) + "\n", encoding="utf-8")
+    argv = [a.format(src=src) for a in argv] + ["-o", str(tmp_path / "r.html")]
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()

@@ -1,0 +1,72 @@
+"""Plot helpers: each returns a Figure drawn from the right numbers, without pyplot."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from leakclf.errors import ConfigError
+from leakclf.report import plots
+
+
+@pytest.mark.parametrize(
+    ("plot", "labels", "values"),
+    [
+        pytest.param(plots.level_distribution, ["public", "internal", "confidential", "restricted"],
+                     [1, 1, 1, 2], id="levels"),
+        pytest.param(plots.top_organizations, ["contoso.com", "fabrikam.com"], [2, 1],
+                     id="organisations"),
+    ],
+)
+def test_simple_bars(plot, labels, values, results) -> None:
+    fig = plot(results)
+    ax = fig.axes[0]
+    ticks = ax.get_xticklabels() if plot is plots.level_distribution else ax.get_yticklabels()
+    assert [t.get_text() for t in ticks] == labels
+    heights = [p.get_height() if plot is plots.level_distribution else p.get_width() for p in ax.patches]
+    assert heights == values
+
+
+def test_doctypes_by_level_stacks_levels(results) -> None:
+    ax = plots.doctypes_by_level(results).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "invoice", "contract", "correspondence", "internal_note"]
+    # four levels x four doc types, widths sum to the documents per type
+    widths = [p.get_width() for p in ax.patches]
+    assert len(widths) == 16
+    assert [sum(widths[i::4]) for i in range(4)] == [2, 1, 1, 1]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "public", "internal", "confidential", "restricted"]
+
+
+def test_census_raw_vs_unique(results) -> None:
+    ax = plots.census_raw_vs_unique(results).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "emails", "phones", "persons", "organizations", "projects", "countries"]
+    # raw bars first, then unique bars, in kind order
+    assert [p.get_width() for p in ax.patches] == [4, 0, 0, 4, 0, 1, 2, 0, 0, 2, 0, 1]
+
+
+def test_top_organizations_n(results) -> None:
+    ax = plots.top_organizations(results, n=1).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["contoso.com"]
+
+
+def test_no_pyplot_and_no_display() -> None:
+    code = (
+        "import sys; from leakclf.model import DocumentResult; from leakclf.report import plots;"
+        "fig = plots.level_distribution([DocumentResult(source='a')]); fig.savefig('/dev/null', format='png');"
+        "print('matplotlib.pyplot' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_missing_matplotlib_says_how_to_install(monkeypatch, results) -> None:
+    for name in [m for m in sys.modules if m.startswith("matplotlib")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(ConfigError, match=r"pip install 'leakclf\[notebook\]'"):
+        plots.level_distribution(results)

@@ -1,0 +1,123 @@
+"""The Dask engine and cloud buckets (Azurite, moto) give the same rows as the local engine."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from leakclf.config import Config
+from leakclf.scan import TIMING_COLUMNS, read_results, scan
+from leakclf.scan.testing import FakePipeline
+
+from .conftest import KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+AZURITE = ROOT / ".tools" / "node_modules" / ".bin" / "azurite-blob"
+
+
+def _rows(results: Any, drop: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    skip = (*TIMING_COLUMNS, *drop)
+    return sorted(({k: v for k, v in r.to_dict().items() if k not in skip} for r in results),
+                  key=lambda r: r["source"])
+
+
+def _local(dump: Path) -> list[dict[str, Any]]:
+    return _rows(scan(dump, config=Config(key=KEY), workers=2, progress=False,
+                      pipeline_factory=FakePipeline), drop=("mtime",))
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_dask_matches_local(dump: Path, tmp_path: Path) -> None:
+    from distributed import Client, LocalCluster
+
+    out = tmp_path / "dask.parquet"
+    with LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        scan(dump, out=out, engine="dask", scheduler=client, config=Config(key=KEY),
+             progress=False, pipeline_factory=FakePipeline).wait()
+    assert out.is_dir() and sorted(p.suffix for p in out.iterdir()) == [".parquet"]
+    assert _rows(read_results(out), drop=("mtime",)) == _local(dump)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _upload(fs: Any, dump: Path, base: str) -> None:
+    for path in sorted(p for p in dump.rglob("*") if p.is_file()):
+        fs.pipe_file(f"{base}/{path.relative_to(dump).as_posix()}", path.read_bytes())
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_s3_bucket_matches_local(dump: Path) -> None:
+    import s3fs
+    from moto.server import ThreadedMotoServer
+
+    port = _free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+    try:
+        server.start()
+    except Exception as exc:
+        pytest.fail(f"could not start moto's S3 server on 127.0.0.1:{port}: {exc}")
+    try:
+        options = {"endpoint_url": f"http://127.0.0.1:{port}", "key": "test", "secret": "test",
+                   "client_kwargs": {"region_name": "us-east-1"}}
+        fs = s3fs.S3FileSystem(**options)
+        fs.call_s3("create_bucket", Bucket="leak")
+        _upload(fs, dump, "leak/dump")
+        got = scan("s3://leak/dump", config=Config(key=KEY), workers=2, progress=False,
+                   pipeline_factory=FakePipeline, storage_options=options)
+        assert _rows(got, drop=("mtime",)) == _local(dump)
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def azurite(tmp_path: Path) -> Any:
+    if not AZURITE.exists():
+        pytest.fail(f"Azurite not installed at {AZURITE}; run `make tools` (npm install azurite)")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [str(AZURITE), "--blobHost", "127.0.0.1", "--blobPort", str(port), "--inMemoryPersistence",
+         "--skipApiVersionCheck", "--silent"], cwd=tmp_path,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                proc.wait()
+                pytest.fail(f"Azurite did not start on 127.0.0.1:{port} (exit {proc.returncode})")
+            time.sleep(0.2)
+    account, key = "devstoreaccount1", (
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==")
+    yield (f"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={key};"
+           f"BlobEndpoint=http://127.0.0.1:{port}/{account};")
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_azure_container_matches_local(dump: Path, azurite: str) -> None:
+    import adlfs
+
+    options = {"connection_string": azurite}
+    fs = adlfs.AzureBlobFileSystem(**options)
+    fs.mkdir("leak")
+    _upload(fs, dump, "leak/dump")
+    got = scan("az://leak/dump", config=Config(key=KEY), workers=2, progress=False,
+               pipeline_factory=FakePipeline, storage_options=options)
+    assert _rows(got, drop=("mtime",)) == _local(dump)

@@ -1,0 +1,102 @@
+"""The local engine with the shipped FakePipeline: rows, duplicates, odd files, budgets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from leakclf.config import Config, Limits
+from leakclf.scan import scan
+from leakclf.scan.testing import FakePipeline
+
+from .conftest import write_dump
+
+
+def _rows(root: Path, config: Config, **kw: object) -> list[tuple[object, ...]]:
+    s = scan(root, config=config, progress=False, pipeline_factory=FakePipeline, **kw)
+    return sorted((r.source, r.parent, r.status, r.level, r.error_kind, r.duplicate_of)
+                  for r in s)
+
+
+def test_rows_children_and_duplicates(dump: Path, config: Config) -> None:
+    assert _rows(dump, config, workers=2) == [
+        ("dump/a.txt", None, "ok", "confidential", None, None),
+        ("dump/b.txt", None, "ok", "internal", None, None),
+        ("dump/box-copy.zip", None, "ok", "restricted", None, None),
+        ("dump/box-copy.zip!/m1.txt", "dump/box-copy.zip", "ok", "restricted", None, None),
+        ("dump/box-copy.zip!/m2.txt", "dump/box-copy.zip", "ok", "public", None, None),
+        ("dump/box.zip", None, "duplicate", "restricted", None, "dump/box-copy.zip"),
+        ("dump/box.zip!/m1.txt", "dump/box.zip", "duplicate", "restricted", None,
+         "dump/box-copy.zip!/m1.txt"),
+        ("dump/box.zip!/m2.txt", "dump/box.zip", "duplicate", "public", None,
+         "dump/box-copy.zip!/m2.txt"),
+        ("dump/sub/b-copy.txt", None, "duplicate", "internal", None, "dump/b.txt"),
+        ("dump/sub/deep/c.txt", None, "ok", "public", None, None),
+    ]
+
+
+def test_single_archive_root(dump: Path, config: Config) -> None:
+    assert [r[:3] for r in _rows(dump / "box.zip", config, workers=1)] == [
+        ("box.zip", None, "ok"),
+        ("box.zip!/m1.txt", "box.zip", "ok"),
+        ("box.zip!/m2.txt", "box.zip", "ok"),
+    ]
+
+
+def _odd(root: Path) -> None:
+    os.mkfifo(root / "pipe")
+    (root / "escape").symlink_to("/etc/hostname")
+    (root / "inside").symlink_to(root / "a.txt")
+    (root / os.fsdecode(b"caf\xe9.txt")).write_bytes(b"latin-1 name")
+
+
+@pytest.mark.parametrize(("follow", "inside"), [
+    pytest.param(False, ("dump/inside", None, "unsupported", "public", "Symlink", None),
+                 id="symlinks-not-followed"),
+    pytest.param(True, ("dump/inside", None, "duplicate", "confidential", None, "dump/a.txt"),
+                 id="symlink-inside-root-followed"),
+])
+def test_odd_files_get_rows(dump: Path, follow: bool, inside: tuple[object, ...]) -> None:
+    _odd(dump)
+    config = Config(key=b"k" * 64).replace(
+        scan=Config().scan.__class__(follow_symlinks=follow))
+    rows = {r[0]: r for r in _rows(dump, config, workers=1)}
+    assert rows["dump/pipe"] == ("dump/pipe", None, "unsupported", "public", "SpecialFile", None)
+    assert rows["dump/escape"][2:5] == ("error", "public", "SymlinkOutsideRoot")
+    assert rows["dump/inside"] == inside
+    assert rows["dump/caf\\xe9.txt"][2] == "ok"
+
+
+@pytest.mark.parametrize(("content", "limits", "kind"), [
+    pytest.param(b"HANG", Limits(time_budget_s=1.0), "Timeout", id="hang-timeout"),
+    pytest.param(b"BLOAT", Limits(memory_budget_mb=300), "MemoryLimit", id="memory-budget"),
+    pytest.param(b"CRASH", Limits(), "WorkerCrashed", id="worker-dies"),
+])
+def test_bad_worker_is_replaced_and_scan_goes_on(
+    tmp_path: Path, content: bytes, limits: Limits, kind: str
+) -> None:
+    root = write_dump(tmp_path / "d", {"1-bad.txt": content, "2.txt": b"INTERNAL",
+                                       "3.txt": b"CONFIDENTIAL"})
+    rows = _rows(root, Config(key=b"k" * 64, limits=limits), workers=1)
+    assert [(r[0], r[2], r[4]) for r in rows] == [
+        ("d/1-bad.txt", "error", kind), ("d/2.txt", "ok", None), ("d/3.txt", "ok", None)]
+
+
+@pytest.mark.parametrize(("include", "exclude", "expected"), [
+    pytest.param(("*.zip",), (), ["dump/box-copy.zip", "dump/box.zip"], id="include-glob"),
+    pytest.param((), ("*.zip", "sub/*"), ["dump/a.txt", "dump/b.txt"], id="exclude-globs"),
+])
+def test_include_exclude(dump: Path, include: tuple[str, ...], exclude: tuple[str, ...],
+                         expected: list[str]) -> None:
+    config = Config(key=b"k" * 64).replace(
+        scan=Config().scan.__class__(include=include, exclude=exclude))
+    assert sorted({r[0] for r in _rows(dump, config, workers=1) if "!/" not in r[0]}) == expected
+
+
+def test_missing_root_is_a_config_error(tmp_path: Path) -> None:
+    from leakclf.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="does not exist"):
+        scan(tmp_path / "nope", progress=False, pipeline_factory=FakePipeline).wait()
