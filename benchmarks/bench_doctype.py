@@ -21,9 +21,17 @@ from leakclf.doctypes.train import TRAIN_TEMPLATES, metrics
 from leakclf.model import DOC_TYPES, Document
 
 ROOT = Path(__file__).resolve().parents[1]
-_KEYWORDS = {"sow": "statement of work", "invoice": "invoice", "purchase_order": "purchase order",
-             "quote": "quotation", "contract": "agreement", "proof_of_execution": "certificate of completion",
-             "poc": "proof of concept", "project_plan": "project plan", "resume": "curriculum vitae"}
+_KEYWORDS = {
+    "sow": "statement of work",
+    "invoice": "invoice",
+    "purchase_order": "purchase order",
+    "quote": "quotation",
+    "contract": "agreement",
+    "proof_of_execution": "certificate of completion",
+    "poc": "proof of concept",
+    "project_plan": "project plan",
+    "resume": "curriculum vitae",
+}
 
 
 def keyword_baseline(text: str) -> str:
@@ -57,13 +65,19 @@ def real_world(folder: Path) -> tuple[list[Document], list[str], list[bool | Non
 
 
 def signed_accuracy(clf: Classifier, seed: int) -> float:
-    data = [e for e in examples(seed=seed, per_template=20, templates=range(10)) if e.label in ("contract", "sow")]
+    data = [
+        e
+        for e in examples(seed=seed, per_template=20, templates=range(10))
+        if e.label in ("contract", "sow")
+    ]
     return sum(clf.classify(_doc(e.text, e.name)).signed == e.signed for e in data) / len(data)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--real-world", default=str(ROOT.parent / "shared/fixtures/real-world/doctypes"))
+    ap.add_argument(
+        "--real-world", default=str(ROOT.parent / "shared/fixtures/real-world/doctypes")
+    )
     ap.add_argument("--seed", type=int, default=100)
     args = ap.parse_args()
     clf = Classifier(Config())
@@ -82,12 +96,20 @@ def main() -> None:
     print("| set | n | accuracy | macro-F1 | keyword baseline acc / F1 | docs/s (1 core) |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, m, b, rate in rows:
-        print(f"| {name} | {m['n']} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | "
-              f"{b['accuracy']:.3f} / {b['macro_f1']:.3f} | {rate:.0f} |")
-    print(f"\nsigned accuracy on generated contracts and SOWs (all templates): {signed_accuracy(clf, args.seed):.3f}")
+        print(
+            f"| {name} | {m['n']} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | "
+            f"{b['accuracy']:.3f} / {b['macro_f1']:.3f} | {rate:.0f} |"
+        )
+    print(
+        f"\nsigned accuracy on generated contracts and SOWs (all templates): {signed_accuracy(clf, args.seed):.3f}"
+    )
     for name, m, _, _ in rows[1:]:
         print(f"\nconfusion ({name}; rows gold, columns predicted):")
-        labels = [t for t in DOC_TYPES if t in m["confusion"] or any(t in r for r in m["confusion"].values())]
+        labels = [
+            t
+            for t in DOC_TYPES
+            if t in m["confusion"] or any(t in r for r in m["confusion"].values())
+        ]
         print("| gold \\ pred | " + " | ".join(t[:8] for t in labels) + " |")
         print("|---|" + "---:|" * len(labels))
         for g, row in m["confusion"].items():

@@ -39,6 +39,12 @@ def registrable_domain(host: str) -> str:
     return host
 
 
+@lru_cache(maxsize=65536)
+def public_suffix(host: str) -> str:
+    """The public suffix of a host (``co.uk``), or "" when it has none in the bundled list."""
+    return str(_extractor()(host.strip().strip(".").lower()).suffix)
+
+
 def tld_country(host: str) -> str | None:
     """ISO 3166 alpha-2 code of a host's country-code TLD (``x.co.uk`` -> ``GB``), else None."""
     host = host.strip().strip(".").lower().rsplit("@", 1)[-1]
@@ -50,4 +56,4 @@ def tld_country(host: str) -> str | None:
     return tld.upper()
 
 
-__all__ = ["registrable_domain", "tld_country"]
+__all__ = ["public_suffix", "registrable_domain", "tld_country"]

@@ -14,14 +14,14 @@ if TYPE_CHECKING:
 
 # -- extractors --
 
-from leakclf.extractors import archive, mail, office, pdf, text
+from leakclf.extractors import archive, mail, office, outlook, pdf, text, word
 from leakclf.extractors.base import Handler
 from leakclf.extractors.sniff import DOCX, MSG, OOXML_ENCRYPTED, PPTX, TEXT_TYPES, XLSX
 
 #: Sniffed media type -> handler. A type not listed here is ``UnsupportedFormat``.
 EXTRACTORS: dict[str, Handler] = {
     "application/pdf": pdf.extract_pdf,
-    DOCX: office.extract_docx,
+    DOCX: word.extract_docx,
     XLSX: office.extract_xlsx,
     PPTX: office.extract_pptx,
     OOXML_ENCRYPTED: office.encrypted_ooxml,  # raises EncryptedFile
@@ -31,7 +31,7 @@ EXTRACTORS: dict[str, Handler] = {
     "application/x-ole-storage": office.other_ole,  # UnsupportedFormat, or CorruptFile if damaged
     "message/rfc822": mail.extract_eml,
     "application/mbox": mail.extract_mbox,
-    MSG: mail.extract_msg_file,
+    MSG: outlook.extract_msg_file,
     "text/html": text.extract_html,
     "application/rtf": text.extract_rtf,
     **{media: text.extract_text for media in TEXT_TYPES},

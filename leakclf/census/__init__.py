@@ -24,7 +24,9 @@ def census(source: Any, *, config: Config | None = None, reveal: bool = False) -
     from leakclf.census.exposure import exposure_rows
     from leakclf.census.inputs import load_results
 
-    config = config or Config()
+    if config is None:  # a Scan knows the configuration it ran with (own domains, k)
+        found = getattr(source, "config", None)
+        config = found if isinstance(found, Config) else Config()
     results = load_results(source)
     if not reveal:  # never keep a raw value the caller did not ask to see
         results = [_masked(r) for r in results]
@@ -57,7 +59,9 @@ class _CallableModule(types.ModuleType):
     """Importing ``leakclf.census.*`` rebinds the attribute ``leakclf.census`` from the
     function (api.census) to this package; calling the package keeps ``leakclf.census(...)`` working."""
 
-    def __call__(self, source: Any, *, config: Config | None = None, reveal: bool = False) -> Census:
+    def __call__(
+        self, source: Any, *, config: Config | None = None, reveal: bool = False
+    ) -> Census:
         return census(source, config=config, reveal=reveal)
 
 

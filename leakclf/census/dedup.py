@@ -75,7 +75,7 @@ def deduplicate(results: Sequence[DocumentResult], threshold: float) -> Dedup:
         for i in members:
             for j in lsh.query(sigs[i]):
                 # LSH gives candidates; keep pairs whose estimated Jaccard reaches the threshold
-                if float(np.mean(values[i] == values[j])) >= threshold:
+                if np.count_nonzero(values[i] == values[j]) >= threshold * num_perm:
                     uf.union(i, j)
             lsh.insert(i, sigs[i])
     roots = [uf.find(i) for i in range(n)]

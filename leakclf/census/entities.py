@@ -1,14 +1,14 @@
 """Entity tallies: each real-world thing counted once, by keyed digest (or code, for countries).
 
-    emails         EMAIL_ADDRESS digests (the detector digests the normalised address)
-    phones         PHONE_NUMBER digests (E.164)
-    persons        PERSON digests; linked to an email when the email's ("person", d) facet is d
-    organizations  registrable email domains, merged with the ORGANIZATION ("org") names that
-                   match the domain's name; mentions are ORGANIZATION findings (written names)
-    projects       PROJECT digests
-    countries      ("country", ISO code) facets of phones, emails (ccTLD), addresses and URLs
-    org_names      ORGANIZATION names that match no email domain (NER noise, or an organisation
-                   with no address in the dump); listed apart, never counted as organisations
+emails         EMAIL_ADDRESS digests (the detector digests the normalised address)
+phones         PHONE_NUMBER digests (E.164)
+persons        PERSON digests; linked to an email when the email's ("person", d) facet is d
+organizations  registrable email domains, merged with the ORGANIZATION ("org") names that
+               match the domain's name; mentions are ORGANIZATION findings (written names)
+projects       PROJECT digests
+countries      ("country", ISO code) facets of phones, emails (ccTLD), addresses and URLs
+org_names      ORGANIZATION names that match no email domain (NER noise, or an organisation
+               with no address in the dump); listed apart, never counted as organisations
 """
 
 from __future__ import annotations
@@ -85,7 +85,11 @@ def tally(results: Sequence[DocumentResult]) -> Tally:
 
 
 def _add(
-    table: dict[str, Entity], docs: set[int], key: str, preview: str, doc: int,
+    table: dict[str, Entity],
+    docs: set[int],
+    key: str,
+    preview: str,
+    doc: int,
     value: str | None = None,
 ) -> Entity:
     ent = table.get(key)
@@ -100,7 +104,8 @@ def _add(
 
 
 def _merge_org_names(
-    by_kind: dict[str, dict[str, Entity]], docs_with: dict[str, set[int]],
+    by_kind: dict[str, dict[str, Entity]],
+    docs_with: dict[str, set[int]],
     names: list[tuple[int, Finding, str]],
 ) -> None:
     """An ORGANIZATION name joins the email domain whose name it matches (``Contoso Ltd`` -> contoso.com)."""
@@ -109,20 +114,43 @@ def _merge_org_names(
     for key in sorted(orgs):  # sorted: the same domain wins every run
         for label in domain_forms(key):
             by_label.setdefault(label, key)
+    matched: dict[str, str | None] = {}  # the same names recur in every document
     for doc, finding, name in names:
-        forms = _name_forms(name)
-        key = next((by_label[f] for f in forms if f in by_label), None)
+        if name not in matched:
+            matched[name] = next((by_label[f] for f in _name_forms(name) if f in by_label), None)
+        domain = matched[name]
         # NER calls some people organisations: a name is shown masked, like any other value
-        if key is None:
-            ent = _add(by_kind["org_names"], docs_with["org_names"], finding.digest,
-                       finding.preview, doc, finding.value)
+        if domain is None:
+            ent = _add(
+                by_kind["org_names"],
+                docs_with["org_names"],
+                finding.digest,
+                finding.preview,
+                doc,
+                finding.value,
+            )
         else:
-            ent = _add(orgs, docs_with["organizations"], key, key, doc)
+            ent = _add(orgs, docs_with["organizations"], domain, domain, doc)
         ent.links.add(finding.preview if finding.value is None else finding.value)
 
 
-_GENERIC = ("corp", "group", "tech", "inc", "co", "ltd", "llc", "gmbh", "global", "solutions",
-            "systems", "labs", "digital", "online", "hq")
+_GENERIC = (
+    "corp",
+    "group",
+    "tech",
+    "inc",
+    "co",
+    "ltd",
+    "llc",
+    "gmbh",
+    "global",
+    "solutions",
+    "systems",
+    "labs",
+    "digital",
+    "online",
+    "hq",
+)
 
 
 def domain_forms(domain: str) -> list[str]:

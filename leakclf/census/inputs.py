@@ -6,6 +6,7 @@ a pandas DataFrame of result rows, or a results file (.parquet, .jsonl, .csv).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ def _plain(value: Any) -> Any:
     """numpy arrays (pandas from Parquet) -> lists, NaN -> None, recursively for findings."""
     if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
         value = value.tolist()
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, list):
         return [_plain(v) for v in value]

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from leakclf.census.dedup import Dedup
-from leakclf.census.entities import EXTRA_KINDS, KINDS, Tally
+from leakclf.census.entities import EXTRA_KINDS, KINDS
 from leakclf.config import Config
 from leakclf.errors import ConfigError, OutputError
 from leakclf.model import DocumentResult
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from leakclf.census.dedup import Dedup
+    from leakclf.census.entities import Tally
 
 
 class Census:
@@ -58,13 +59,15 @@ class Census:
             mentions = sum(e.mentions for e in table.values())
             if kind == "organizations":  # every written name counts, matched to a domain or not
                 mentions += sum(e.mentions for e in self._tally.by_kind["org_names"].values())
-            out.append({
-                "kind": kind,
-                "mentions": mentions,
-                "unique": len(table),
-                "documents": len(self._tally.docs_with[kind]),
-                "dedup_factor": round(mentions / len(table), 2) if table else None,
-            })
+            out.append(
+                {
+                    "kind": kind,
+                    "mentions": mentions,
+                    "unique": len(table),
+                    "documents": len(self._tally.docs_with[kind]),
+                    "dedup_factor": round(mentions / len(table), 2) if table else None,
+                }
+            )
         return out
 
     def summary(self) -> dict[str, Any]:
@@ -126,16 +129,20 @@ class Census:
         import pandas as pd
 
         d, res = self._dedup, self._results
-        def first(groups: tuple[int, ...]) -> pd.Series:
-            return pd.Series([res[g].source if g != i else None for i, g in enumerate(groups)],
-                             dtype=object)
 
-        return pd.DataFrame({
-            "source": pd.Series([r.source for r in res], dtype=object),
-            "same_bytes_as": first(d.byte_group),
-            "same_text_as": first(d.text_group),
-            "cluster": pd.Series(d.cluster, dtype="int64"),
-        })
+        def first(groups: tuple[int, ...]) -> pd.Series:
+            return pd.Series(
+                [res[g].source if g != i else None for i, g in enumerate(groups)], dtype=object
+            )
+
+        return pd.DataFrame(
+            {
+                "source": pd.Series([r.source for r in res], dtype=object),
+                "same_bytes_as": first(d.byte_group),
+                "same_text_as": first(d.text_group),
+                "cluster": pd.Series(d.cluster, dtype="int64"),
+            }
+        )
 
     def to_pandas(self) -> pd.DataFrame:
         """The raw-versus-unique table, one row per entity kind."""
@@ -165,45 +172,18 @@ class Census:
 
     def table(self) -> str:
         """The raw-versus-unique table as plain text (what ``leakclf census`` prints)."""
-        d = self._dedup
-        lines = [
-            f"documents: {d.files:,} files, {d.unique_bytes:,} unique by bytes, "
-            f"{d.unique_text:,} unique by text, {d.clusters:,} after near-duplicates "
-            f"({d.near_dup_clusters:,} near-duplicate clusters)",
-            "",
-            f"{'entity':<14}{'mentions':>10}{'unique':>10}{'documents':>11}{'dedup x':>9}",
-        ]
-        for c in self.counts():
-            factor = f"{c['dedup_factor']:.2f}" if c["dedup_factor"] is not None else "-"
-            lines.append(
-                f"{c['kind']:<14}{c['mentions']:>10,}{c['unique']:>10,}{c['documents']:>11,}{factor:>9}"
-            )
-        lines.append("")
-        lines.append(f"external organisations: {len(self._orgs):,}"
-                     + (f" ({self._suppressed} below k={self.config.census.k_threshold} left out)"
-                        if self._suppressed else ""))
-        return "\n".join(lines)
+        from leakclf.census.render import text_table
+
+        return text_table(
+            self._dedup,
+            self.counts(),
+            len(self._orgs),
+            self._suppressed,
+            self.config.census.k_threshold,
+        )
 
     def _repr_html_(self) -> str:
-        d = self._dedup
-        rows = "".join(
-            f"<tr><td>{escape(c['kind'])}</td><td>{c['mentions']:,}</td><td>{c['unique']:,}</td>"
-            f"<td>{c['documents']:,}</td><td>{c['dedup_factor'] or '-'}</td></tr>"
-            for c in self.counts()
-        )
-        orgs = "".join(
-            f"<tr><td>{escape(str(o['organization']))}</td><td>{o['documents']:,}</td>"
-            f"<td>{o['unique_people']:,}</td><td>{o['max_score']}</td></tr>"
-            for o in self._orgs[:10]
-        )
-        return (
-            f"<div class='leakclf-census'><p>{d.files:,} files, {d.unique_bytes:,} unique by bytes, "
-            f"{d.unique_text:,} by text, {d.clusters:,} after near-duplicates</p>"
-            "<table><tr><th>entity</th><th>mentions</th><th>unique</th><th>documents</th>"
-            f"<th>dedup</th></tr>{rows}</table>"
-            + (
-                "<table><tr><th>organisation</th><th>documents</th><th>people</th>"
-                f"<th>max score</th></tr>{orgs}</table>" if orgs else ""
-            )
-            + "</div>"
-        )
+        """Compact notebook display: counts and the ten most exposed organisations, masked."""
+        from leakclf.census.render import html_table
+
+        return html_table(self._dedup, self.counts(), self._orgs[:10])

@@ -62,9 +62,7 @@ def minhash(values: tuple[int, ...] | list[int]) -> MinHash:
     )
 
 
-def text_signature(
-    text: str, config: CensusConfig
-) -> tuple[str | None, tuple[int, ...] | None]:
+def text_signature(text: str, config: CensusConfig) -> tuple[str | None, tuple[int, ...] | None]:
     """(sha256 of the normalised text, MinHash hash values); (None, None) for empty text."""
     norm = normalize_text(text)
     if not norm:
@@ -74,7 +72,10 @@ def text_signature(
     if not grams:  # only punctuation: exact-text dedup still works
         return text_sha, None
     mh = MinHash(
-        num_perm=config.num_perm, seed=SEED, scheme=SCHEME, permutations=_permutations(config.num_perm)
+        num_perm=config.num_perm,
+        seed=SEED,
+        scheme=SCHEME,
+        permutations=_permutations(config.num_perm),
     )
     mh.update_batch(grams)
     return text_sha, tuple(int(v) for v in mh.hashvalues)

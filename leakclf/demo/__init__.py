@@ -1,6 +1,6 @@
 """The fake demo dump generator (also the doc-type training corpus).
 
-    generate(dir, files=60, seed=7) -> Path   # dump in dir, truth in <dir>.truth.json
+generate(dir, files=60, seed=7) -> Path   # dump in dir, truth in <dir>.truth.json
 """
 
 from __future__ import annotations

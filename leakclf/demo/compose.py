@@ -81,7 +81,7 @@ def compose(rng: random.Random, fakes: Fakes, doc_type: str, template: int) -> S
     ctx = _Ctx(rng, fakes, spec, internal)
     spec.client = ctx.client
     layout = vocab.LAYOUTS[doc_type][template]
-    title = ctx.fill(vocab.TITLES[doc_type][template])
+    title = ctx.fill(rng.choice(vocab.TITLES[doc_type][template].split("|")))
     pool = _slice(vocab.SENTENCES[doc_type], template)
     heads = _slice(vocab.HEADINGS[doc_type], template)
     labels = _slice(vocab.LABELS[doc_type], template)
@@ -90,11 +90,27 @@ def compose(rng: random.Random, fakes: Fakes, doc_type: str, template: int) -> S
         _mail_parties(spec, ctx, internal)
     if layout == "memo":
         to = ctx.m.person(spec.recipients[0])
-        b.append(("kv", [("To", to), ("From", ctx.m.person(spec.sender or ctx.person)),
-                         ("Date", ctx.value("date")), ("Subject", title or "Notes")]))
+        b.append(
+            (
+                "kv",
+                [
+                    ("To", to),
+                    ("From", ctx.m.person(spec.sender or ctx.person)),
+                    ("Date", ctx.value("date")),
+                    ("Subject", title or "Notes"),
+                ],
+            )
+        )
     elif layout == "letter":
-        b.append(("para", f"{ctx.m(ORG, ctx.vendor.name)}\n{fakes.faker[ctx.vendor.locale].address()}"))
-        b.append(("para", f"{ctx.value('date')}\n{ctx.m.person(ctx.person)}\n{ctx.m(ORG, ctx.client.name)}"))
+        b.append(
+            ("para", f"{ctx.m(ORG, ctx.vendor.name)}\n{fakes.faker[ctx.vendor.locale].address()}")
+        )
+        b.append(
+            (
+                "para",
+                f"{ctx.value('date')}\n{ctx.m.person(ctx.person)}\n{ctx.m(ORG, ctx.client.name)}",
+            )
+        )
         if title:
             b.append(("title", title))
         b.append(("para", f"Dear {ctx.m.person(ctx.person)},"))
@@ -106,17 +122,22 @@ def compose(rng: random.Random, fakes: Fakes, doc_type: str, template: int) -> S
     if labels and layout in ("form", "sheet", "report", "slides"):
         b.append(("kv", [(lab, _kv_value(ctx, lab)) for lab in labels[: rng.randint(3, 6)]]))
     if doc_type in ("invoice", "purchase_order", "quote") and layout != "letter":
-        b.append(("para", f"{ctx.m(ORG, ctx.client.name)}\n{ctx.m.person(ctx.person)}\n"
-                          f"{fakes.faker[ctx.client.locale].address()}"))
+        party = f"{ctx.m(ORG, ctx.client.name)}\n{ctx.m.person(ctx.person)}"
+        b.append(("para", f"{party}\n{fakes.faker[ctx.client.locale].address()}"))
     tables = vocab.TABLES.get(doc_type, ())
     if tables and (layout in ("form", "sheet") or rng.random() < 0.4):
         b.append(_table(ctx, doc_type, tables[template % len(tables)]))
     if layout == "sheet":
         return _finish(spec, ctx, layout)
-    for head in heads[: rng.randint(2, 6)] if layout not in ("mail", "letter") else [""]:
+    long = rng.random() < 0.25
+    for head in (
+        heads[: rng.randint(2, 6 if not long else 12)] if layout not in ("mail", "letter") else [""]
+    ):
         if head:
             b.append(("heading", head))
-        picks = rng.sample(pool, k=min(len(pool), rng.randint(1, 3)))
+        picks = rng.sample(
+            pool, k=min(len(pool), rng.randint(1, 3) if not long else rng.randint(2, 5))
+        )
         if layout == "slides":
             b.append(("bullets", [ctx.fill(s) for s in picks]))
         else:
@@ -129,8 +150,15 @@ def _finish(spec: Spec, ctx: _Ctx, layout: str) -> Spec:
     if layout in ("mail", "letter"):
         close = rng.choice(("Best regards,", "Kind regards,", "Sincerely,", "Cheers,"))
         sender = spec.sender or rng.choice(ctx.fakes.members(ctx.vendor))
-        b.append(("para", f"{close}\n{m.person(sender)}\n{sender.title}\n{m.phone(sender, rng.randrange(2))}"))
-    if spec.doc_type in SIGNABLE or (spec.doc_type in ("purchase_order", "quote") and rng.random() < 0.3):
+        b.append(
+            (
+                "para",
+                f"{close}\n{m.person(sender)}\n{sender.title}\n{m.phone(sender, rng.randrange(2))}",
+            )
+        )
+    if spec.doc_type in SIGNABLE or (
+        spec.doc_type in ("purchase_order", "quote") and rng.random() < 0.3
+    ):
         spec.signed = rng.random() < 0.6
         b.append(_signature(ctx, spec.signed))
     return spec
@@ -140,9 +168,17 @@ def _signature(ctx: _Ctx, signed: bool) -> Block:
     rng, m = ctx.rng, ctx.m
     lines: list[str] = []
     if rng.random() < 0.5:
-        lines.append("IN WITNESS WHEREOF, the parties have executed this document as of the date below.")
+        lines.append(
+            "IN WITNESS WHEREOF, the parties have executed this document as of the date below."
+        )
     if signed and rng.random() < 0.35:
-        marker = rng.choice(("DocuSign Envelope ID", "Adobe Sign Transaction ID", "Signed electronically via DocuSign"))
+        marker = rng.choice(
+            (
+                "DocuSign Envelope ID",
+                "Adobe Sign Transaction ID",
+                "Signed electronically via DocuSign",
+            )
+        )
         lines.insert(0, f"{marker}: {uuid.UUID(int=rng.getrandbits(128))}".upper())
     for org in (ctx.client, ctx.vendor):
         who = rng.choice(ctx.fakes.members(org))
@@ -150,15 +186,21 @@ def _signature(ctx: _Ctx, signed: bool) -> Block:
         if signed:
             lines += [f"By: {m.person(who)}", f"Title: {who.title}", f"Date: {ctx.value('date')}"]
         else:
-            lines += ["By: ______________________", "Name: ____________________", "Title: ___________________",
-                      "Date: ____________________"]
+            lines += [
+                "By: ______________________",
+                "Name: ____________________",
+                "Title: ___________________",
+                "Date: ____________________",
+            ]
     return ("sig", lines)
 
 
 def _table(ctx: _Ctx, doc_type: str, header: tuple[str, ...]) -> Block:
     rng = ctx.rng
     rows: list[list[str]] = []
-    money = any(h.lower() in ("unit price", "price", "rate", "einzelpreis", "list price") for h in header)
+    money = any(
+        h.lower() in ("unit price", "price", "rate", "einzelpreis", "list price") for h in header
+    )
     total = 0.0
     for i in range(rng.randint(2, 6)):
         qty, price = rng.randint(1, 40), rng.randint(5, 2000) + rng.choice((0, 0.5, 0.99))
@@ -195,7 +237,15 @@ def _kv_value(ctx: _Ctx, label: str) -> str:
         return ctx.value("client")
     if low in ("supplier", "delivered by", "prepared by"):
         return ctx.value("vendor")
-    if low in ("requested by", "accepted by", "owner", "project manager", "sponsor", "name", "buyer"):
+    if low in (
+        "requested by",
+        "accepted by",
+        "owner",
+        "project manager",
+        "sponsor",
+        "name",
+        "buyer",
+    ):
         return ctx.value("person")
     if low == "email":
         return ctx.m.email(ctx.person, ctx.rng.randrange(3))
@@ -211,7 +261,9 @@ def _kv_value(ctx: _Ctx, label: str) -> str:
 def _mail_parties(spec: Spec, ctx: _Ctx, internal: bool) -> None:
     own = ctx.fakes.members(ctx.fakes.owner)
     spec.sender = ctx.rng.choice(own)
-    spec.recipients = [ctx.rng.choice([p for p in own if p != spec.sender])] if internal else [ctx.person]
+    spec.recipients = (
+        [ctx.rng.choice([p for p in own if p != spec.sender])] if internal else [ctx.person]
+    )
 
 
 def _slice(pool: tuple[str, ...], template: int) -> list[str]:
@@ -220,7 +272,11 @@ def _slice(pool: tuple[str, ...], template: int) -> list[str]:
     if not pool:
         return []
     if template in HELD_OUT:
-        return [w for i, w in enumerate(pool) if i % 5 == 4 or (len(pool) < 10 and i % 3 == template % 3)]
+        return [
+            w
+            for i, w in enumerate(pool)
+            if i % 5 == 4 or (len(pool) < 10 and i % 3 == template % 3)
+        ]
     own = [w for i, w in enumerate(pool) if i % 5 != 4]
     n = len(own)
     start = (template * 3) % n
@@ -228,9 +284,30 @@ def _slice(pool: tuple[str, ...], template: int) -> list[str]:
 
 
 _CELL_WORDS = {
-    "project_plan": ["Data migration", "UAT", "Cut-over", "Training", "Design sign-off", "Done", "In progress",
-                     "Open", "Vendor delay"],
+    "project_plan": [
+        "Data migration",
+        "UAT",
+        "Cut-over",
+        "Training",
+        "Design sign-off",
+        "Done",
+        "In progress",
+        "Open",
+        "Vendor delay",
+    ],
     "internal_note": ["late payer", "renewal at risk", "friendly", "escalated", "key account"],
-    "*": ["Consulting services", "Licence renewal", "Support package", "Laptop 14in", "Installation",
-          "Cable set", "Training day", "Hosting (monthly)", "Yes", "No", "Met", "Not met"],
+    "*": [
+        "Consulting services",
+        "Licence renewal",
+        "Support package",
+        "Laptop 14in",
+        "Installation",
+        "Cable set",
+        "Training day",
+        "Hosting (monthly)",
+        "Yes",
+        "No",
+        "Met",
+        "Not met",
+    ],
 }

@@ -14,8 +14,11 @@ from leakclf.demo.compose import Spec
 from leakclf.demo.fakes import ORG, Fakes, Mentions
 from leakclf.demo.render import FIXED_TIME, lines
 
-_MEDIA = {"pdf": ("application", "pdf"), "xlsx": ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-          "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")}
+_MEDIA = {
+    "pdf": ("application", "pdf"),
+    "xlsx": ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
 _EPOCH = 1704164645  # 2024-01-02T03:04:05Z
 
 
@@ -24,7 +27,10 @@ def add_sensitive(spec: Spec, fakes: Fakes, rng: random.Random) -> None:
     m, t = spec.mentions, spec.doc_type
     extra: list[str] = []
     if t == "invoice" and rng.random() < 0.8:
-        extra += ["Bank details", f"IBAN: {m('IBAN_CODE', fakes.iban(rng.choice(('DE', 'FR', 'GB', 'IT', 'NL'))))}"]
+        extra += [
+            "Bank details",
+            f"IBAN: {m('IBAN_CODE', fakes.iban(rng.choice(('DE', 'FR', 'GB', 'IT', 'NL'))))}",
+        ]
     if t == "resume":
         p = rng.choice(fakes.people)
         extra += [f"Contact: {m.email(p, rng.randrange(3))} | {m.phone(p, rng.randrange(2))}"]
@@ -51,9 +57,19 @@ def crm_export(fakes: Fakes, rng: random.Random) -> Spec:
     rows = []
     for p in rng.sample(fakes.people, k=min(len(fakes.people), rng.randint(4, 10))):
         card = m("CREDIT_CARD", fakes.card()) if rng.random() < 0.3 else ""
-        rows.append([m.person(p, inverted=rng.random() < 0.3), m(ORG, p.org.name), m.email(p, rng.randrange(3)),
-                     m.phone(p, rng.randrange(2)), rng.choice(("High", "Medium", "Low")), card])
-    spec.blocks.append(("table", ("Contact", "Account", "Email", "Phone", "Risk Rating", "Card"), rows))
+        rows.append(
+            [
+                m.person(p, inverted=rng.random() < 0.3),
+                m(ORG, p.org.name),
+                m.email(p, rng.randrange(3)),
+                m.phone(p, rng.randrange(2)),
+                rng.choice(("High", "Medium", "Low")),
+                card,
+            ]
+        )
+    spec.blocks.append(
+        ("table", ("Contact", "Account", "Email", "Phone", "Risk Rating", "Card"), rows)
+    )
     return spec
 
 
@@ -71,7 +87,9 @@ def secrets_note(fakes: Fakes, rng: random.Random) -> Spec:
     return spec
 
 
-def eml(spec: Spec, attach: list[tuple[str, bytes, Spec]], headers: Mentions, rng: random.Random, n: int) -> bytes:
+def eml(
+    spec: Spec, attach: list[tuple[str, bytes, Spec]], headers: Mentions, rng: random.Random, n: int
+) -> bytes:
     """A mail from the spec's sender to its recipients; header mentions go into ``headers``."""
     msg = EmailMessage(policy=SMTP)
     sender = spec.sender
@@ -95,7 +113,9 @@ def mbox(messages: list[bytes]) -> bytes:
     out = []
     for data in messages:
         body = data.replace(b"\r\n", b"\n").replace(b"\nFrom ", b"\n>From ")
-        out.append(b"From demo@example.invalid Tue Jan  2 03:04:05 2024\n" + body.rstrip(b"\n") + b"\n\n")
+        out.append(
+            b"From demo@example.invalid Tue Jan  2 03:04:05 2024\n" + body.rstrip(b"\n") + b"\n\n"
+        )
     return b"".join(out)
 
 
@@ -106,10 +126,12 @@ def archive(kind: str, members: list[tuple[str, bytes]]) -> bytes:
             for name, data in members:
                 zf.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
         return buf.getvalue()
-    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0) as gz:
-        with tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
-            for name, data in members:
-                info = tarfile.TarInfo(name)
-                info.size, info.mtime, info.mode = len(data), _EPOCH, 0o644
-                tar.addfile(info, io.BytesIO(data))
+    with (
+        gzip.GzipFile(fileobj=buf, mode="wb", mtime=0) as gz,
+        tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar,
+    ):
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(data), _EPOCH, 0o644
+            tar.addfile(info, io.BytesIO(data))
     return buf.getvalue()

@@ -23,8 +23,25 @@ from leakclf.demo.fakes import Fakes, Mentions
 from leakclf.demo.truth import summarize
 from leakclf.model import DOC_TYPES
 
-KINDS = ("pdf", "docx", "eml", "xlsx", "txt", "html", "pptx", "csv", "rtf", "zip", "eml", "mbox", "targz",
-         "dup", "near", "pair", "secrets")
+KINDS = (
+    "pdf",
+    "docx",
+    "eml",
+    "xlsx",
+    "txt",
+    "html",
+    "pptx",
+    "csv",
+    "rtf",
+    "zip",
+    "eml",
+    "mbox",
+    "targz",
+    "dup",
+    "near",
+    "pair",
+    "secrets",
+)
 _MAIL_TEMPLATES = {"correspondence": (0, 1, 4, 5, 7, 8), "internal_note": (3, 5)}
 _SHEET_TYPES = ("invoice", "purchase_order", "quote", "project_plan", "internal_note")
 
@@ -55,9 +72,18 @@ class _Gen:
         containers.add_sensitive(spec, self.fakes, self.rng)
         return spec
 
-    def record(self, path: str, spec: Spec | None, *, data: bytes | None = None, near: str | None = None,
-               dup: str | None = None, doc_type: str | None = None, template: str | None = None,
-               mentions: Mentions | None = None) -> None:
+    def record(
+        self,
+        path: str,
+        spec: Spec | None,
+        *,
+        data: bytes | None = None,
+        near: str | None = None,
+        dup: str | None = None,
+        doc_type: str | None = None,
+        template: str | None = None,
+        mentions: Mentions | None = None,
+    ) -> None:
         if data is not None and dup is None:
             dup = self.seen.setdefault(hashlib.sha256(data).hexdigest(), path)
             dup = None if dup == path else dup
@@ -65,11 +91,17 @@ class _Gen:
         entities: dict[str, list[str]] = {}
         for label, value in items:
             entities.setdefault(label, []).append(value)
-        self.docs.append({
-            "path": path, "doc_type": doc_type or (spec.doc_type if spec else "other"),
-            "template": template or (spec.template if spec else "container"),
-            "signed": spec.signed if spec else None, "duplicate_of": dup, "near_duplicate_of": near,
-            "entities": entities})
+        self.docs.append(
+            {
+                "path": path,
+                "doc_type": doc_type or (spec.doc_type if spec else "other"),
+                "template": template or (spec.template if spec else "container"),
+                "signed": spec.signed if spec else None,
+                "duplicate_of": dup,
+                "near_duplicate_of": near,
+                "entities": entities,
+            }
+        )
 
     def folder(self, spec: Spec) -> str:
         if spec.doc_type == "internal_note":
@@ -97,10 +129,28 @@ class _Gen:
         spec = self.spec(kind, self.rng.choice(_MAIL_TEMPLATES[kind]))
         attach: list[tuple[str, bytes, Spec]] = []
         if self.rng.random() < 0.7:
-            inner = self.spec(self.rng.choice(("invoice", "quote", "sow", "contract", "purchase_order",
-                                               "proof_of_execution", "resume", "project_plan")))
+            inner = self.spec(
+                self.rng.choice(
+                    (
+                        "invoice",
+                        "quote",
+                        "sow",
+                        "contract",
+                        "purchase_order",
+                        "proof_of_execution",
+                        "resume",
+                        "project_plan",
+                    )
+                )
+            )
             fmt = self.rng.choice(("pdf", "docx", "xlsx"))
-            attach.append((f"{inner.doc_type.replace('_', '-')}-{i:05d}.{fmt}", render.RENDERERS[fmt](inner), inner))
+            attach.append(
+                (
+                    f"{inner.doc_type.replace('_', '-')}-{i:05d}.{fmt}",
+                    render.RENDERERS[fmt](inner),
+                    inner,
+                )
+            )
         if self.shared is None:
             inner = self.spec("invoice")
             self.shared = ("invoice-shared.pdf", render.to_pdf(inner), inner)
@@ -162,7 +212,9 @@ def _slot(g: _Gen, i: int, kind: str) -> None:
         for k in range(3):
             spec = g.spec()
             fmt = g.rng.choice(("pdf", "docx", "txt", "html"))
-            members.append((f"{g.folder(spec)}/{spec.doc_type}-{k}.{fmt}", render.RENDERERS[fmt](spec), spec))
+            members.append(
+                (f"{g.folder(spec)}/{spec.doc_type}-{k}.{fmt}", render.RENDERERS[fmt](spec), spec)
+            )
         ext = "zip" if kind == "zip" else "tar.gz"
         path = f"archives/backup-{i:05d}.{ext}"
         data = containers.archive(kind, [(n, d) for n, d, _ in members])

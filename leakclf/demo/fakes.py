@@ -18,7 +18,6 @@ import phonenumbers
 from faker import Faker
 from stdnum import iban as std_iban
 from stdnum import luhn, verhoeff
-from stdnum.in_ import aadhaar
 from stdnum.nl import bsn
 
 #: (Faker locale, ccTLD or "com", phone region, IBAN country or None)
@@ -84,14 +83,47 @@ class Mentions:
         return self(PHONE, phonenumbers.format_number(num, fmt[style % 2]))
 
 
-PERSON, EMAIL, PHONE, ORG, PROJECT = "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "ORGANIZATION", "PROJECT"
+PERSON, EMAIL, PHONE, ORG, PROJECT = (
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "ORGANIZATION",
+    "PROJECT",
+)
 _TAGS = ("billing", "news", "crm")
-_SUFFIX = {"en_US": "Inc.", "de_DE": "GmbH", "fr_FR": "SAS", "en_GB": "Ltd", "it_IT": "S.p.A.", "nl_NL": "B.V.",
-           "en_IN": "Pvt Ltd"}
-_TITLES = ("Account Manager", "CFO", "Project Manager", "Procurement Lead", "Head of IT",
-           "Sales Director", "Legal Counsel", "Delivery Lead", "Consultant", "Controller")
-PROJECT_NAMES = ("Falcon Migration", "Blue Harbor", "Atlas Rollout", "Nimbus Upgrade", "Orion Data Lake",
-                 "Cedar ERP", "Polaris Pilot", "Granite Security Review", "Kestrel CRM", "Lumen Analytics")
+_SUFFIX = {
+    "en_US": "Inc.",
+    "de_DE": "GmbH",
+    "fr_FR": "SAS",
+    "en_GB": "Ltd",
+    "it_IT": "S.p.A.",
+    "nl_NL": "B.V.",
+    "en_IN": "Pvt Ltd",
+}
+_TITLES = (
+    "Account Manager",
+    "CFO",
+    "Project Manager",
+    "Procurement Lead",
+    "Head of IT",
+    "Sales Director",
+    "Legal Counsel",
+    "Delivery Lead",
+    "Consultant",
+    "Controller",
+)
+PROJECT_NAMES = (
+    "Falcon Migration",
+    "Blue Harbor",
+    "Atlas Rollout",
+    "Nimbus Upgrade",
+    "Orion Data Lake",
+    "Cedar ERP",
+    "Polaris Pilot",
+    "Granite Security Review",
+    "Kestrel CRM",
+    "Lumen Analytics",
+)
 
 
 class Fakes:
@@ -121,16 +153,26 @@ class Fakes:
         first, last = fk.first_name(), fk.last_name()
         while not (first + last).isascii() and not _latin1(first + last):
             first, last = fk.first_name(), fk.last_name()
-        ascii_name = unicodedata.normalize("NFKD", f"{first}.{last}").encode("ascii", "ignore").decode()
+        ascii_name = (
+            unicodedata.normalize("NFKD", f"{first}.{last}").encode("ascii", "ignore").decode()
+        )
         local = re.sub(r"[^a-z.]", "", ascii_name.lower()) or "contact"
-        return Person(first, last, org, f"{local}@{org.domain}", self.phone(org.region),
-                      self.rng.choice(_TITLES))
+        return Person(
+            first,
+            last,
+            org,
+            f"{local}@{org.domain}",
+            self.phone(org.region),
+            self.rng.choice(_TITLES),
+        )
 
     def members(self, org: Org) -> list[Person]:
         return [p for p in self.people if p.org == org]
 
     def phone(self, region: str) -> str:
         base = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+        if base is None:
+            raise ValueError(f"no example mobile number for region {region!r}")
         digits = str(base.national_number)
         while True:
             nat = digits[:-5] + "".join(self.rng.choice(string.digits) for _ in range(5))
@@ -153,7 +195,9 @@ class Fakes:
                 return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
 
     def card(self) -> str:
-        body = self.rng.choice(("4", "51", "55")) + self._digits(13 if self.rng.random() < 0.5 else 14)
+        body = self.rng.choice(("4", "51", "55")) + self._digits(
+            13 if self.rng.random() < 0.5 else 14
+        )
         body = body[:15]
         num = body + luhn.calc_check_digit(body)
         return " ".join(num[i : i + 4] for i in range(0, 16, 4))
@@ -174,7 +218,9 @@ class Fakes:
     def secret(self) -> tuple[str, str]:
         kind = self.rng.randrange(4)
         if kind == 0:
-            return "SECRET_AWS_ACCESS_KEY", "AKIA" + self._chars(string.ascii_uppercase + "234567", 16)
+            return "SECRET_AWS_ACCESS_KEY", "AKIA" + self._chars(
+                string.ascii_uppercase + "234567", 16
+            )
         if kind == 1:
             body = self._chars(_B62, 30)
             crc = zlib.crc32(body.encode())
@@ -191,11 +237,16 @@ class Fakes:
     def pem(self) -> str:
         body = base64.b64encode(self.rng.randbytes(600)).decode()
         lines = [body[i : i + 64] for i in range(0, len(body), 64)]
-        return "\n".join(["-----BEGIN RSA PRIVATE KEY-----", *lines, "-----END RSA PRIVATE KEY-----"])
+        return "\n".join(
+            ["-----BEGIN RSA PRIVATE KEY-----", *lines, "-----END RSA PRIVATE KEY-----"]
+        )
 
     def password(self) -> str:
-        return self.rng.choice(("Summer", "Winter", "Falcon", "Admin", "Welcome")) + self._chars(
-            string.digits, 4) + self.rng.choice("!#$%")
+        return (
+            self.rng.choice(("Summer", "Winter", "Falcon", "Admin", "Welcome"))
+            + self._chars(string.digits, 4)
+            + self.rng.choice("!#$%")
+        )
 
     def _digits(self, n: int) -> str:
         return self._chars(string.digits, n)

@@ -132,8 +132,10 @@ def to_pptx(spec: Spec) -> bytes:
 
 
 def to_html(spec: Spec) -> bytes:
-    out = ["<!doctype html><html><head><meta charset='utf-8'>",
-           f"<title>{html.escape(_title(spec))}</title></head><body>"]
+    out = [
+        "<!doctype html><html><head><meta charset='utf-8'>",
+        f"<title>{html.escape(_title(spec))}</title></head><body>",
+    ]
     for block in spec.blocks:
         kind, esc = block[0], html.escape
         if kind == "title":
@@ -142,8 +144,11 @@ def to_html(spec: Spec) -> bytes:
             out.append(f"<h2>{esc(block[1])}</h2>")
         elif kind == "table":
             rows = [block[1], *block[2]]
-            out.append("<table>" + "".join(
-                "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows) + "</table>")
+            out.append(
+                "<table>"
+                + "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
+                + "</table>"
+            )
         elif kind == "bullets":
             out.append("<ul>" + "".join(f"<li>{esc(t)}</li>" for t in block[1]) + "</ul>")
         else:
@@ -155,11 +160,16 @@ def to_html(spec: Spec) -> bytes:
 def to_rtf(spec: Spec) -> bytes:
     body = []
     for line in lines(spec):
-        text = "".join(c if ord(c) < 128 else f"\\'{ord(c):02x}" if ord(c) < 256 else "?"
-                       for c in line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}"))
+        text = "".join(
+            c if ord(c) < 128 else f"\\'{ord(c):02x}" if ord(c) < 256 else "?"
+            for c in line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+        )
         body.append(text + "\\par")
-    return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Helvetica;}}\\f0\\fs22\n"
-            + "\n".join(body) + "\n}").encode("ascii")
+    return (
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Helvetica;}}\\f0\\fs22\n"
+        + "\n".join(body)
+        + "\n}"
+    ).encode("ascii")
 
 
 def to_csv(spec: Spec) -> bytes:
@@ -176,8 +186,16 @@ def to_csv(spec: Spec) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-RENDERERS = {"pdf": to_pdf, "docx": to_docx, "xlsx": to_xlsx, "pptx": to_pptx, "html": to_html,
-             "txt": to_text, "rtf": to_rtf, "csv": to_csv}
+RENDERERS = {
+    "pdf": to_pdf,
+    "docx": to_docx,
+    "xlsx": to_xlsx,
+    "pptx": to_pptx,
+    "html": to_html,
+    "txt": to_text,
+    "rtf": to_rtf,
+    "csv": to_csv,
+}
 
 
 def fixed_zip(data: bytes) -> bytes:
@@ -216,4 +234,4 @@ def _latin1(text: str) -> str:
 def _dt():  # type: ignore[no-untyped-def]
     import datetime as _d
 
-    return _d.datetime(*FIXED_TIME, tzinfo=_d.timezone.utc)
+    return _d.datetime(*FIXED_TIME, tzinfo=_d.UTC)

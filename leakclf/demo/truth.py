@@ -22,7 +22,9 @@ def norm_person(raw: str) -> str:
 
 
 def norm_phone(raw: str) -> str:
-    return phonenumbers.format_number(phonenumbers.parse(raw, None), phonenumbers.PhoneNumberFormat.E164)
+    return phonenumbers.format_number(
+        phonenumbers.parse(raw, None), phonenumbers.PhoneNumberFormat.E164
+    )
 
 
 def summarize(docs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -33,31 +35,31 @@ def summarize(docs: list[dict[str, Any]]) -> dict[str, Any]:
             bucket = injected.setdefault(label, [])
             bucket.extend(v for v in values if v not in bucket)
 
-    def values(label: str) -> list[str]:
+    def mentions(label: str) -> list[str]:
         return [v for d in docs for v in d["entities"].get(label, [])]
 
-    emails = {norm_email(v) for v in values("EMAIL_ADDRESS")}
-    phones = {norm_phone(v) for v in values("PHONE_NUMBER")}
+    emails = {norm_email(v) for v in mentions("EMAIL_ADDRESS")}
+    phones = {norm_phone(v) for v in mentions("PHONE_NUMBER")}
     domains = {e.rsplit("@", 1)[1] for e in emails}
     countries = {phonenumbers.region_code_for_number(phonenumbers.parse(p)) for p in phones}
     countries |= {_CCTLD[d.rsplit(".", 1)[1]] for d in domains if d.rsplit(".", 1)[1] in _CCTLD}
-    projects = {_project_key(v) for v in values("PROJECT")}
+    projects = {_project_key(v) for v in mentions("PROJECT")}
     return {
         "injected": injected,
         "unique": {
             "emails": len(emails),
-            "persons": len({norm_person(v) for v in values("PERSON")}),
+            "persons": len({norm_person(v) for v in mentions("PERSON")}),
             "phones": len(phones),
             "organizations": len(domains),
             "projects": len(projects),
             "countries": len(countries),
         },
         "mentions": {
-            "emails": len(values("EMAIL_ADDRESS")),
-            "persons": len(values("PERSON")),
-            "phones": len(values("PHONE_NUMBER")),
-            "organizations": len(values("ORGANIZATION")),
-            "projects": len(values("PROJECT")),
+            "emails": len(mentions("EMAIL_ADDRESS")),
+            "persons": len(mentions("PERSON")),
+            "phones": len(mentions("PHONE_NUMBER")),
+            "organizations": len(mentions("ORGANIZATION")),
+            "projects": len(mentions("PROJECT")),
         },
     }
 

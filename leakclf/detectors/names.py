@@ -23,7 +23,7 @@ def normalise_person(name: str) -> str:
 
 def normalise_org(name: str) -> str:
     """``"Contoso, Ltd."`` -> ``"contoso"``: casefold, punctuation and legal suffixes removed."""
-    text = _PUNCT.sub(" ", unicodedata.normalize("NFKC", name).casefold().replace("&", " and "))
+    text = _PUNCT.sub(" ", unicodedata.normalize("NFKC", name).casefold().replace("&", " "))
     stripped = " ".join(_LEGAL.sub(" ", text).split())
     return stripped or " ".join(text.split())
 

@@ -22,30 +22,53 @@ DOC_VOCAB = frozenset(
     project|project manager|project code|project name|engagement|work order|order number|
     phone|email|e-mail|fax|tel|mobile|address|iban|swift|bic|ssn|dob|date of birth|passport|
     password|username|user|admin|api|key|token|secret|url|http|https|www|pdf|docx|xlsx|csv|usd|
-    eur|gbp|inc|ltd|llc|gmbh|corp|the statement of work|the purchase order|the agreement""".split("|")
+    eur|gbp|inc|ltd|llc|gmbh|corp|the statement of work|the purchase order|the agreement|services|
+    service|confidential information|non-competition|non-solicitation|ownership of materials|term|
+    termination|governing law|indemnification|indemnity|warranties|warranty|representations|payment|
+    fees|expenses|notices|notice|miscellaneous|entire agreement|severability|assignment|force majeure|
+    intellectual property|additional resources|independent contractor|work product|compensation|
+    limitation of liability|insurance|dispute resolution|amendments|amendment|counterparts|
+    effective date|scope|background|recitals|definitions|benefit change|consulting agreement|
+    services agreement|board|board of directors|management|executive summary|objectives|timeline|
+    budget|risks|assumptions|approval|approvals|sign-off|terms|conditions|order|delivery|shipping|
+    handling|discount|grand total|balance|account|bank|bank details|payment details|remarks|notes|
+    item|items|sku|part number|unit|units|hours|rate|price|prices|sales tax|gst|igst|cgst|sgst|hsn|
+    hsn/sac|sac|tax invoice|proforma invoice|credit note|debit note|delivery challan|gantt|kpi|roi|
+    team|stakeholders|requirements|architecture|design|testing|deployment|support|maintenance""".split("|")
+)
+#: Latin filler that spaCy reads as names.
+LOREM = frozenset(
+    "lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor incididunt duis "
+    "aute irure reprehenderit voluptate velit esse cillum fugiat nulla pariatur excepteur sint "
+    "occaecat cupidatat proident sunt culpa officia deserunt mollit anim laborum ullamcorper "
+    "tristique vestibulum massa congue tincidunt mauris pellentesque orci nunc aenean donec".split()
 )
 DOC_VOCAB = frozenset(" ".join(v.split()) for v in DOC_VOCAB)
+_STRIP = " .,:;()[]'\"-#“”‘’«»"
+_QUOTES = "\"“”«»"
 _ARTICLE = re.compile(r"^(?:the|a|an|this|our|your)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def is_vocab(text: str) -> bool:
     """True when ``text`` (articles aside) is business-document vocabulary."""
-    core = " ".join(text.casefold().strip(" .,:;()[]'\"-#").split())
+    core = " ".join(text.casefold().strip(_STRIP).split())
     return core in DOC_VOCAB or _ARTICLE.sub("", core) in DOC_VOCAB
 
 
 def is_noise(label: str, text: str) -> bool:
     """True for a span that is vocabulary, all stop words, digits or punctuation."""
-    core = " ".join(text.casefold().strip(" .,:;()[]'\"-#").split())
-    if len(core) < 2:
+    core = " ".join(text.casefold().strip(_STRIP).split())
+    if len(core) < 2 or any(q in text for q in _QUOTES):
         return True
     if label == "DATE_TIME":
         return not (_MONTH.search(core) or _DATEISH.search(core))
     words = _WORD.findall(core)
     if not words or all(w in STOP_WORDS for w in words):
         return True
-    if is_vocab(core):
+    if is_vocab(core) or any(w in LOREM for w in words):
+        return True
+    if not any(c.isupper() for c in text):  # names and organisations are capitalised
         return True
     if label == "PERSON":
         return any(c.isdigit() or c in "@/\\=<>{}|_" for c in core) or len(words) > 4

@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
+import numpy as np
+
 from leakclf.config import Config
 from leakclf.doctypes.features import extract
 from leakclf.doctypes.linear import LinearModel
@@ -23,8 +25,10 @@ from leakclf.model import DOC_TYPES, Classification, Document, Finding
 log = logging.getLogger(__name__)
 EVIDENCE = 4  # features quoted per decision
 _ADDR = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-_PARTY = re.compile(r"^(from|to|cc)\s*:\s*(.+)$", re.I | re.M)
+_PARTY = re.compile(r"^(from|to|cc)\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _MAIL = ("correspondence", "internal_note")
+_LETTER = {"letter:greeting", "letter:closing", "mail:headers"}
+
 
 class Classifier:
     """Cheap to construct; the model loads on first use."""
@@ -35,17 +39,28 @@ class Classifier:
     @cached_property
     def model(self) -> LinearModel:
         model = LinearModel.load(self.config.classify.model)
-        log.info("loaded doc-type model: %d features, %d labels", len(model.features), len(model.labels))
+        log.info(
+            "loaded doc-type model: %d features, %d labels", len(model.features), len(model.labels)
+        )
         return model
 
     def classify(self, doc: Document, findings: Sequence[Finding] = ()) -> Classification:
         text = doc.text
-        probs, contrib = self.model.predict(extract(text, doc.name))
+        feats = extract(text, doc.name)
+        probs, names, parts = self.model.predict(feats)
         scores = {lab: float(probs[self.model.labels.index(lab)]) for lab in DOC_TYPES}
-        best = max(DOC_TYPES, key=lambda t: scores[t])
-        k = self.model.labels.index(best)
-        top = sorted((c for c in contrib if c[1][k] > 0), key=lambda c: -c[1][k])[:EVIDENCE]
-        evidence = [name for name, _ in top]
+        ranked = sorted(DOC_TYPES, key=lambda t: -scores[t])
+        best, rule = ranked[0], None
+        if best == "correspondence" and not (_LETTER & feats.keys()) and not self._parties(doc):
+            best, rule = (
+                ranked[1],
+                "rule:no salutation, closing or mail headers, so not correspondence",
+            )
+        row = parts[self.model.labels.index(best)]
+        evidence = [names[j] for j in np.argsort(-row, kind="stable")[:EVIDENCE] if row[j] > 0]
+        if rule:
+            evidence.append(rule)
+            scores[best], scores["correspondence"] = scores["correspondence"], scores[best]
         if best in _MAIL:
             parties = self._parties(doc)
             if parties:
@@ -70,7 +85,11 @@ class Classifier:
             out += [(role, d.lower()) for v in values for d in _ADDR.findall(str(v))]
         if not out:
             head = "\n".join(doc.text.splitlines()[:15])
-            out = [(m.group(1).lower(), d.lower()) for m in _PARTY.finditer(head) for d in _ADDR.findall(m.group(2))]
+            out = [
+                (m.group(1).lower(), d.lower())
+                for m in _PARTY.finditer(head)
+                for d in _ADDR.findall(m.group(2))
+            ]
         return out
 
     def _mail_kind(self, parties: list[tuple[str, str]]) -> tuple[str, str]:
@@ -81,10 +100,15 @@ class Classifier:
             own = {max(set(senders), key=senders.count)}
             note = "mail:owner domain guessed from sender"
         internal = all(_within(d, own) for _, d in parties)
-        return ("internal_note", f"{note}; all parties internal") if internal else (
-            "correspondence", f"{note}; external party")
+        return (
+            ("internal_note", f"{note}; all parties internal")
+            if internal
+            else ("correspondence", f"{note}; external party")
+        )
+
 
 def _within(domain: str, own: set[str]) -> bool:
     return any(domain == o or domain.endswith("." + o) for o in own)
+
 
 __all__ = ["Classifier"]

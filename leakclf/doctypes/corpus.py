@@ -23,7 +23,18 @@ from leakclf.model import DOC_TYPES
 
 __all__ = ["HELD_OUT", "Example", "examples"]
 
-_GENERIC_NAMES = ("scan", "document", "doc", "file", "export", "final", "copy", "img", "untitled", "attachment")
+_GENERIC_NAMES = (
+    "scan",
+    "document",
+    "doc",
+    "file",
+    "export",
+    "final",
+    "copy",
+    "img",
+    "untitled",
+    "attachment",
+)
 
 
 @dataclass(frozen=True)
@@ -35,7 +46,9 @@ class Example:
     signed: bool | None
 
 
-def examples(*, seed: int = 0, per_template: int = 40, templates: Iterable[int] = range(8)) -> list[Example]:
+def examples(
+    *, seed: int = 0, per_template: int = 40, templates: Iterable[int] = range(8)
+) -> list[Example]:
     rng = random.Random(seed)
     fakes = Fakes(seed, scale=2000)
     out = []
@@ -45,7 +58,9 @@ def examples(*, seed: int = 0, per_template: int = 40, templates: Iterable[int] 
                 spec = compose(rng, fakes, doc_type, template)
                 add_sensitive(spec, fakes, rng)
                 text = _render(spec, rng, fakes)
-                out.append(Example(text, _name(doc_type, rng), doc_type, spec.template, spec.signed))
+                out.append(
+                    Example(text, _name(doc_type, rng), doc_type, spec.template, spec.signed)
+                )
     return out
 
 
@@ -55,8 +70,12 @@ def _render(spec, rng: random.Random, fakes: Fakes) -> str:  # type: ignore[no-u
     body = list(lines(spec, sep=sep, kv=kv))
     if spec.sender is not None and rng.random() < 0.8:
         to = ", ".join(f"{p.name} <{p.email}>" for p in spec.recipients)
-        body = [f"From: {spec.sender.name} <{spec.sender.email}>", f"To: {to}",
-                f"Subject: {spec.subject}", ""] + body
+        body = [
+            f"From: {spec.sender.name} <{spec.sender.email}>",
+            f"To: {to}",
+            f"Subject: {spec.subject}",
+            "",
+        ] + body
     if rng.random() < 0.3:  # a stray sentence from another type (training wording only)
         pool = vocab.SENTENCES[rng.choice(DOC_TYPES)]
         body += ["", rng.choice([w for i, w in enumerate(pool) if i % 5 != 4])]
@@ -64,12 +83,19 @@ def _render(spec, rng: random.Random, fakes: Fakes) -> str:  # type: ignore[no-u
         body += ["", " ".join(rng.sample(vocab.GENERIC, rng.randint(1, 3)))]
     if rng.random() < 0.35:
         body += ["", fakes.faker["en_US"].paragraph(nb_sentences=rng.randint(1, 4))]
+    if rng.random() < 0.2 or (
+        spec.doc_type == "other" and rng.random() < 0.5
+    ):  # long, mostly neutral text
+        for head in rng.sample(vocab.GENERIC_HEADINGS, rng.randint(1, 4)):
+            body += ["", head, fakes.faker["en_US"].paragraph(nb_sentences=rng.randint(3, 8))]
     if rng.random() < 0.4:
         body = [rng.choice(vocab.BOILERPLATE).format(page=1, pages=2)] + body
     if rng.random() < 0.4:
         body += ["", rng.choice(vocab.BOILERPLATE).format(page=2, pages=2)]
     if rng.random() < 0.3:
-        body = [ln if len(ln) < 70 else "\n".join(textwrap.wrap(ln, rng.randint(50, 90))) for ln in body]
+        body = [
+            ln if len(ln) < 70 else "\n".join(textwrap.wrap(ln, rng.randint(50, 90))) for ln in body
+        ]
     if rng.random() < 0.2:
         body = [ln.upper() if i < 3 else ln for i, ln in enumerate(body)]
     text = "\n".join(body)

@@ -8,18 +8,70 @@ Every feature name says what it saw, so the top contributions double as evidence
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-MAX_CHARS = 30_000  # characters read per document: types show early
+MAX_CHARS = 20_000  # characters read per document: types show early
+WORD_NORM = 40  # word features are scaled by sqrt(WORD_NORM / distinct words) when more
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _KV = re.compile(r"^\s*([^\W\d_][\w .#/&'()-]{1,34}?)\s*[:#]\s*(\S.*)?$")
 _MONEY = re.compile(r"\d[\d,.' ]*[.,]\d\d\b")
-_SIG_LINE = re.compile(r"^\s*(by|signature|signed|authori[sz]ed signatory)\s*:", re.I)
-_MAIL_HEAD = re.compile(r"^(from|to|cc|subject|sent|date)\s*:", re.I)
+_SIG_LINE = re.compile(r"^\s*(by|signature|signed|authori[sz]ed signatory)\s*:", re.IGNORECASE)
+_MAIL_HEAD = re.compile(r"^(from|to|cc|subject|sent|date)\s*:", re.IGNORECASE)
+_TOTAL = re.compile(r"^(sub)?total\b|^(grand|net) total|^amount due|^balance due")
+_GREETING = re.compile(r"^(dear|hi|hello|hallo|bonjour|gentile|sehr geehrte)\b", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"^(best|kind|warm)? ?regards|^sincerely|^yours|^cheers|^mit freundlichen", re.IGNORECASE
+)
 _QTY = ("qty", "quantity", "menge", "units", "qté", "quantità", "pcs")
 _PRICE = ("price", "rate", "unit cost", "preis", "prix", "prezzo", "amount", "total", "betrag")
 _STOP = frozenset(
-    "the and for with this that are will from our your you have has not all any per its their been be "
-    "was were shall may can each other such under into after before on in of to by as at or an is it".split()
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "this",
+        "that",
+        "are",
+        "will",
+        "from",
+        "our",
+        "your",
+        "you",
+        "have",
+        "has",
+        "not",
+        "all",
+        "any",
+        "per",
+        "its",
+        "their",
+        "been",
+        "be",
+        "was",
+        "were",
+        "shall",
+        "may",
+        "can",
+        "each",
+        "other",
+        "such",
+        "under",
+        "into",
+        "after",
+        "before",
+        "on",
+        "in",
+        "of",
+        "to",
+        "by",
+        "as",
+        "at",
+        "or",
+        "an",
+        "is",
+        "it",
+    ]
 )
 
 
@@ -28,65 +80,50 @@ def tokens(text: str) -> list[str]:
 
 
 def extract(text: str, name: str = "") -> dict[str, float]:
-    """Feature name -> value (binary presence, a few counts squashed to 0..1)."""
+    """Feature name -> value: presence (1.0), word features scaled for long texts, a few squashed counts."""
     text = text[:MAX_CHARS]
-    lines = [ln.strip() for ln in text.splitlines()]
-    nonempty = [ln for ln in lines if ln]
-    feats: dict[str, float] = {}
-
-    def add(key: str, value: float = 1.0) -> None:
-        feats[key] = max(feats.get(key, 0.0), value)
-
-    words = tokens(text)
-    for w in words:
-        add(f"word:'{w}'")
-    for a, b in zip(words, words[1:]):
-        add(f"word:'{a} {b}'")
+    low_text = text.lower()
+    nonempty = [ln for ln in (raw.strip() for raw in text.splitlines()) if ln]
+    words = [w for w in _WORD.findall(low_text) if w not in _STOP]
+    vocab = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
+    scale = min(1.0, (WORD_NORM / max(len(vocab), 1)) ** 0.5)  # so length alone does not decide
+    feats: dict[str, float] = {f"word:'{w}'": scale for w in vocab}
     for line in nonempty[:4]:
         toks = tokens(line)[:8]
-        for w in toks:
-            add(f"title:'{w}'")
-        for a, b in zip(toks, toks[1:]):
-            add(f"title:'{a} {b}'")
-    kv_count = sig_filled = sig_empty = money_lines = 0
-    for i, line in enumerate(nonempty):
-        toks = tokens(line)
-        if 1 <= len(toks) <= 5 and len(line) < 50 and not line.endswith((".", ",", ":")) and line[0].isupper():
-            add(f"section:'{' '.join(toks)}'")
-        kv = _KV.match(line)
-        if kv and len(kv.group(1).split()) <= 4:
+        feats.update((f"title:'{w}'", 1.0) for w in toks)
+        feats.update((f"title:'{a} {b}'", 1.0) for a, b in pairwise(toks))
+    kv_count = sig = money_lines = bullets = 0
+    for line in nonempty:
+        if len(line) < 50 and line[0].isupper() and not line.endswith((".", ",", ":")):
+            toks = tokens(line)
+            if 1 <= len(toks) <= 5:
+                feats[f"section:'{' '.join(toks)}'"] = 1.0
+        if len(line) < 120 and (kv := _KV.match(line)) and len(kv.group(1).split()) <= 4:
             kv_count += 1
-            add(f"kv:'{' '.join(tokens(kv.group(1)))}'")
-        if _MONEY.search(line):
-            money_lines += 1
-        if _SIG_LINE.match(line):
-            filled = re.search(r":\s*[^\W\d_]{2,}", line) is not None
-            sig_filled += filled
-            sig_empty += not filled
+            feats[f"kv:'{' '.join(tokens(kv.group(1)))}'"] = 1.0
+        money_lines += _MONEY.search(line) is not None
+        sig += _SIG_LINE.match(line) is not None
+        bullets += line.startswith(("-", "•", "*"))
+    for line in nonempty:
         low = line.lower()
         if any(q in low for q in _QTY) and any(p in low for p in _PRICE):
-            add("table:qty×price")
-        if re.match(r"^(sub)?total\b|^(grand|net) total|^amount due|^balance due", low):
-            add("table:total")
-    head = nonempty[:12]
-    if sum(bool(_MAIL_HEAD.match(ln)) for ln in head) >= 2:
-        add("mail:headers")
-    if any(re.match(r"^(dear|hi|hello|hallo|bonjour|gentile|sehr geehrte)\b", ln, re.I) for ln in nonempty[:15]):
-        add("letter:greeting")
-    if any(re.match(r"^(best|kind|warm)? ?regards|^sincerely|^yours|^cheers|^mit freundlichen", ln, re.I)
-           for ln in nonempty[-12:]):
-        add("letter:closing")
-    if "in witness whereof" in text.lower():
-        add("sig:witness-clause")
-    if sig_filled or sig_empty:
-        add("sig:block")
-    add("layout:kv-lines", min(kv_count / 8, 1.0))
-    add("layout:money-lines", min(money_lines / 8, 1.0))
-    add("layout:bullets", min(sum(ln.startswith(("-", "•", "*")) for ln in nonempty) / 6, 1.0))
-    n = len(words)
-    add("length:short" if n < 80 else "length:medium" if n < 600 else "length:long")
-    stem = name.rsplit(".", 1)[0].lower()
-    for w in tokens(stem.replace("_", " ").replace("-", " ")):
-        add(f"name:'{w}'")
+            feats["table:qty×price"] = 1.0
+            break
+    if any(_TOTAL.match(ln.lower()) for ln in nonempty):
+        feats["table:total"] = 1.0
+    if sum(_MAIL_HEAD.match(ln) is not None for ln in nonempty[:12]) >= 2:
+        feats["mail:headers"] = 1.0
+    if any(_GREETING.match(ln) for ln in nonempty[:15]):
+        feats["letter:greeting"] = 1.0
+    if any(_CLOSING.match(ln) for ln in nonempty[-12:]):
+        feats["letter:closing"] = 1.0
+    if "in witness whereof" in low_text:
+        feats["sig:witness-clause"] = 1.0
+    if sig:
+        feats["sig:block"] = 1.0
+    feats["layout:kv-lines"] = min(kv_count / 8, 1.0)
+    feats["layout:money-lines"] = min(money_lines / 8, 1.0)
+    feats["layout:bullets"] = min(bullets / 6, 1.0)
+    stem = name.rsplit(".", 1)[0].lower().replace("_", " ").replace("-", " ")
+    feats.update((f"name:'{w}'", 1.0) for w in tokens(stem))
     return feats
-

@@ -21,8 +21,14 @@ DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "doctype" / "mod
 
 
 class LinearModel:
-    def __init__(self, labels: list[str], features: list[str], weights: np.ndarray, bias: np.ndarray,
-                 info: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        labels: list[str],
+        features: list[str],
+        weights: np.ndarray,
+        bias: np.ndarray,
+        info: dict[str, Any] | None = None,
+    ) -> None:
         self.labels = labels
         self.features = features
         self.index = {f: i for i, f in enumerate(features)}
@@ -36,33 +42,46 @@ class LinearModel:
         try:
             data = json.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ModelError(f"doc-type model {str(p)!r} not found; rebuild it with "
-                             "`python -m leakclf.doctypes.train --out models/doctype/model.json`") from None
+            raise ModelError(
+                f"doc-type model {str(p)!r} not found; rebuild it with "
+                "`python -m leakclf.doctypes.train --out models/doctype/model.json`"
+            ) from None
         except (OSError, ValueError) as exc:
-            raise ModelError(f"doc-type model {str(p)!r} is unreadable ({type(exc).__name__}); rebuild it") from None
+            raise ModelError(
+                f"doc-type model {str(p)!r} is unreadable ({type(exc).__name__}); rebuild it"
+            ) from None
         if data.get("format") != FORMAT:
-            raise ModelError(f"doc-type model {str(p)!r} has format {data.get('format')!r}, expected {FORMAT!r}")
+            raise ModelError(
+                f"doc-type model {str(p)!r} has format {data.get('format')!r}, expected {FORMAT!r}"
+            )
         weights = np.asarray(data["weights"], dtype=np.float64)
-        return cls(data["labels"], data["features"], weights, np.asarray(data["bias"], dtype=np.float64),
-                   {k: data.get(k) for k in ("training", "metrics")})
+        return cls(
+            data["labels"],
+            data["features"],
+            weights,
+            np.asarray(data["bias"], dtype=np.float64),
+            {k: data.get(k) for k in ("training", "metrics")},
+        )
 
     def to_json(self) -> str:
-        return json.dumps({
-            "format": FORMAT, "labels": self.labels, "features": self.features,
-            "weights": [[round(float(w), 5) for w in row] for row in self.weights],
-            "bias": [round(float(b), 5) for b in self.bias], **self.info}, separators=(",", ":"))
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "labels": self.labels,
+                "features": self.features,
+                "weights": [[round(float(w), 5) for w in row] for row in self.weights],
+                "bias": [round(float(b), 5) for b in self.bias],
+                **self.info,
+            },
+            separators=(",", ":"),
+        )
 
-    def predict(self, feats: dict[str, float]) -> tuple[np.ndarray, list[tuple[str, np.ndarray]]]:
-        """Probabilities per label, and (feature, per-label contribution) for known features."""
-        idx = [(self.index[f], v) for f, v in feats.items() if f in self.index]
-        logits = self.bias.copy()
-        contrib: list[tuple[str, np.ndarray]] = []
-        if idx:
-            cols = np.fromiter((i for i, _ in idx), dtype=np.int64, count=len(idx))
-            vals = np.fromiter((v for _, v in idx), dtype=np.float64, count=len(idx))
-            parts = self.weights[:, cols] * vals  # (labels, present features)
-            logits += parts.sum(axis=1)
-            names = [self.features[i] for i, _ in idx]
-            contrib = [(names[j], parts[:, j]) for j in range(len(names))]
+    def predict(self, feats: dict[str, float]) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """Probabilities per label; the known features; their contributions (labels x features)."""
+        names = [f for f in feats if f in self.index]
+        cols = np.fromiter((self.index[f] for f in names), dtype=np.int64, count=len(names))
+        vals = np.fromiter((feats[f] for f in names), dtype=np.float64, count=len(names))
+        parts = self.weights[:, cols] * vals
+        logits = self.bias + parts.sum(axis=1)
         z = np.exp(logits - logits.max())
-        return z / z.sum(), contrib
+        return z / z.sum(), names, parts

@@ -12,10 +12,14 @@ from typing import Any
 
 _ESIGN = re.compile(
     r"docusign envelope id|signed electronically|electronically signed|adobe sign|echosign|"
-    r"hellosign|dropbox sign|signnow|pandadoc|signature certificate", re.I)
+    r"hellosign|dropbox sign|signnow|pandadoc|signature certificate",
+    re.IGNORECASE,
+)
 _CONFORMED = re.compile(r"(?m)^\s*(?:by:\s*)?/s/\s*[^\W\d_]{2,}")
-_BLOCK = re.compile(r"^\s*(by|signature|signed|signed by|authori[sz]ed signatory|unterschrift|firma)\s*(?::\s*(.*)|$)",
-                    re.I)
+_BLOCK = re.compile(
+    r"^\s*(by|signature|signed|signed by|authori[sz]ed signatory|unterschrift|firma)\s*(?::\s*(.*)|$)",
+    re.IGNORECASE,
+)
 _BLANK = re.compile(r"^[\s_.\-–—]*$")
 _NAME = re.compile(r"^[^\W\d_][^\W\d_.'-]*(?:[ .'-]+[^\W\d_]+){1,4}\.?$")
 
@@ -37,11 +41,15 @@ def signed(text: str, meta: dict[str, Any] | None = None) -> tuple[bool | None, 
         value = (m.group(2) or "").strip()
         if not value:
             value = next((ln.strip() for ln in lines[i + 1 : i + 3] if ln.strip()), "")
-            if _BLOCK.match(value) or re.match(r"^(name|title|date)\s*:", value, re.I):
+            if _BLOCK.match(value) or re.match(r"^(name|title|date)\s*:", value, re.IGNORECASE):
                 value = ""
         if _BLANK.match(value):
             empty += 1
-        elif _NAME.match(name := value.split(",")[0].strip()) and name[0].isupper() and name.split()[-1][0].isupper():
+        elif (
+            _NAME.match(name := value.split(",")[0].strip())
+            and name[0].isupper()
+            and name.split()[-1][0].isupper()
+        ):
             filled += 1
     witness = "in witness whereof" in text.lower()
     if filled:

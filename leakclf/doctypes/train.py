@@ -24,13 +24,17 @@ from leakclf.model import DOC_TYPES
 TRAIN_TEMPLATES = tuple(t for t in range(10) if t not in HELD_OUT)
 
 
-def fit(train: list[Example], *, max_features: int = 6000, min_df: int = 3, c: float = 0.5) -> LinearModel:
+def fit(
+    train: list[Example], *, max_features: int = 6000, min_df: int = 3, c: float = 0.5
+) -> LinearModel:
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     feats = [extract(e.text, e.name) for e in train]
     df = Counter(f for fs in feats for f in fs)
-    vocab = sorted((f for f, n in df.items() if n >= min_df), key=lambda f: (-df[f], f))[:max_features]
+    vocab = sorted((f for f, n in df.items() if n >= min_df), key=lambda f: (-df[f], f))[
+        :max_features
+    ]
     vocab.sort()
     index = {f: i for i, f in enumerate(vocab)}
     rows, cols, vals = [], [], []
@@ -48,22 +52,33 @@ def fit(train: list[Example], *, max_features: int = 6000, min_df: int = 3, c: f
 
 
 def evaluate(model: LinearModel, data: list[Example]) -> dict[str, Any]:
-    pred = [model.labels[int(np.argmax(model.predict(extract(e.text, e.name))[0]))] for e in data]
+    pred = [
+        model.labels[int(np.argmax(model.predict(extract(e.text, e.name))[0]))] for e in data
+    ]  # no rules
     return metrics([e.label for e in data], pred)
 
 
 def metrics(gold: list[str], pred: list[str]) -> dict[str, Any]:
-    labels = sorted(set(gold) | set(pred), key=lambda t: DOC_TYPES.index(t) if t in DOC_TYPES else 99)
+    labels = sorted(
+        set(gold) | set(pred), key=lambda t: DOC_TYPES.index(t) if t in DOC_TYPES else 99
+    )
     f1s = []
     for lab in sorted(set(gold)):
         tp = sum(g == p == lab for g, p in zip(gold, pred))
         fp = sum(p == lab != g for g, p in zip(gold, pred))
         fn = sum(g == lab != p for g, p in zip(gold, pred))
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    confusion = {g: {p: n for p in labels if (n := sum(a == g and b == p for a, b in zip(gold, pred)))}
-                 for g in labels if g in gold}
-    return {"n": len(gold), "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / max(len(gold), 1), 4),
-            "macro_f1": round(sum(f1s) / max(len(f1s), 1), 4), "confusion": confusion}
+    confusion = {
+        g: {p: n for p in labels if (n := sum(a == g and b == p for a, b in zip(gold, pred)))}
+        for g in labels
+        if g in gold
+    }
+    return {
+        "n": len(gold),
+        "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / max(len(gold), 1), 4),
+        "macro_f1": round(sum(f1s) / max(len(f1s), 1), 4),
+        "confusion": confusion,
+    }
 
 
 def build(seed: int = 0, per_template: int = 60) -> LinearModel:
@@ -72,9 +87,14 @@ def build(seed: int = 0, per_template: int = 60) -> LinearModel:
     in_t = examples(seed=seed + 1, per_template=10, templates=TRAIN_TEMPLATES)
     held = examples(seed=seed + 2, per_template=20, templates=HELD_OUT)
     model.info = {
-        "training": {"seed": seed, "per_template": per_template, "templates": list(TRAIN_TEMPLATES),
-                     "held_out_templates": list(HELD_OUT), "documents": len(train),
-                     "command": f"python -m leakclf.doctypes.train --seed {seed} --per-template {per_template}"},
+        "training": {
+            "seed": seed,
+            "per_template": per_template,
+            "templates": list(TRAIN_TEMPLATES),
+            "held_out_templates": list(HELD_OUT),
+            "documents": len(train),
+            "command": f"python -m leakclf.doctypes.train --seed {seed} --per-template {per_template}",
+        },
         "metrics": {"in_template": evaluate(model, in_t), "held_out": evaluate(model, held)},
     }
     return model
@@ -90,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(model.to_json() + "\n", encoding="utf-8")
     m = model.info["metrics"]
-    print(f"wrote {args.out}: {len(model.features)} features; in-template acc {m['in_template']['accuracy']}, "
-          f"held-out acc {m['held_out']['accuracy']} macro-F1 {m['held_out']['macro_f1']}")
+    print(
+        f"wrote {args.out}: {len(model.features)} features; in-template acc {m['in_template']['accuracy']}, "
+        f"held-out acc {m['held_out']['accuracy']} macro-F1 {m['held_out']['macro_f1']}"
+    )
     return 0
 
 

@@ -13,19 +13,32 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from leakclf.config import Config
-from leakclf.errors import CorruptFile, ExtractionError, LimitExceeded, UnsupportedFormat
+from leakclf.errors import (
+    ConfigError,
+    CorruptFile,
+    ExtractionError,
+    LimitExceeded,
+    UnsupportedFormat,
+)
 from leakclf.extractors.base import Child, Context, Job, TextBuilder, clean_meta, limit_error
 from leakclf.extractors.sniff import sniff
 from leakclf.model import Document
+
+PDF_ENGINES = ("pdfium", "pdfminer")
 
 
 def extract(
     source: str | Path | bytes, *, name: str | None = None, config: Config
 ) -> list[Document]:
     """The documents in ``source`` (a path, or bytes with a ``name``), parent before children."""
+    if config.extract.pdf_engine not in PDF_ENGINES:
+        raise ConfigError(
+            f"unknown extract.pdf_engine {config.extract.pdf_engine!r}; expected one of {PDF_ENGINES}"
+        )
     ctx = Context(config.limits, config.extract.pdf_engine)
     if isinstance(source, bytes):
         label = name or "<bytes>"
@@ -87,29 +100,20 @@ def _extract_one(
 ) -> None:
     """Append the Document for ``data`` and then its children; raise only when ``top``."""
     media = sniff(data, label.rsplit("/", 1)[-1])
-    base = {
-        "source": label,
-        "parent": parent,
-        "media_type": media,
-        "depth": depth,
-        "sha256": hashlib.sha256(data).hexdigest(),
-        "size": len(data),
-    }
+    base = Document(
+        source=label, parent=parent, media_type=media, text="", depth=depth,
+        sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+    )  # fmt: skip
     job = Job(label=label, media_type=media, ctx=ctx, text=TextBuilder(ctx.limits.max_chars))
     try:
         _run(data, job)
     except ExtractionError as exc:
         if top:
             raise
-        limits = (exc.limit,) if isinstance(exc, LimitExceeded) and exc.limit else ()
-        out.append(
-            Document(
-                text="", error_kind=exc.kind, error_message=str(exc), limits_hit=limits, **base
-            )
-        )  # type: ignore[arg-type]
+        out.append(_failed(base, exc))
         return
     index = len(out)
-    out.append(Document(text="", **base))  # type: ignore[arg-type]  # placeholder, parent first
+    out.append(base)  # a placeholder: the parent comes before its children
     error = _children(job, label, depth, ctx, out)
     if job.text.full:
         job.hit("max_chars")
@@ -118,39 +122,26 @@ def _extract_one(
         raise error
     if top and job.limits and not text and len(out) == index + 1:
         raise limit_error(label, job.limits[0], "hit a limit before any text could be read")
-    out[index] = Document(
-        text=text,
-        parts=tuple(job.text.parts),
-        meta=clean_meta(job.meta),
+    done = replace(
+        base, text=text, parts=tuple(job.text.parts), meta=clean_meta(job.meta),
         limits_hit=tuple(job.limits),
-        error_kind=error.kind if error else None,
-        error_message=str(error) if error else None,
-        **base,  # type: ignore[arg-type]
-    )
+    )  # fmt: skip
+    out[index] = _failed(done, error) if error is not None else done
+
+
+def _failed(doc: Document, exc: ExtractionError) -> Document:
+    """``doc`` marked as failed with ``exc`` (kind, message, and the limit if one was hit)."""
+    limits = doc.limits_hit
+    if isinstance(exc, LimitExceeded) and exc.limit and exc.limit not in limits:
+        limits += (exc.limit,)
+    return replace(doc, error_kind=exc.kind, error_message=str(exc), limits_hit=limits)
 
 
 #: Extensions of formats leakclf reads: a file named so whose content is not, is mislabeled.
 _CLAIMS = {
-    "pdf",
-    "docx",
-    "xlsx",
-    "pptx",
-    "eml",
-    "msg",
-    "mbox",
-    "html",
-    "htm",
-    "rtf",
-    "txt",
-    "csv",
-    "json",
-    "xml",
-    "log",
-    "zip",
-    "tar",
-    "tgz",
-    "gz",
-}
+    "pdf", "docx", "xlsx", "pptx", "eml", "msg", "mbox", "html", "htm", "rtf", "txt", "csv",
+    "json", "xml", "log", "zip", "tar", "tgz", "gz",
+}  # fmt: skip
 
 
 def _run(data: bytes, job: Job) -> None:
@@ -182,8 +173,8 @@ def _run(data: bytes, job: Job) -> None:
         handler(data, job)
     except ExtractionError:
         raise
-    except Exception as exc:  # libraries raise anything on damaged input; keep the type only
-        raise corrupt(job, exc) from exc
+    except Exception as exc:  # noqa: BLE001 — libraries raise anything on damaged input; keep the type only
+        raise corrupt(job, exc) from None  # the cause's text may quote the document
 
 
 def corrupt(job: Job, exc: BaseException) -> CorruptFile:
@@ -209,6 +200,8 @@ def _children(
             return exc
         except Exception as exc:  # noqa: BLE001 — the container broke part-way: keep what came before
             return corrupt(job, exc)
+        if job.over_time():  # checked before each child; the rest are not read
+            return None
         source = f"{label}!/{child.name}"
         if child.error is None and depth + 1 > ctx.limits.max_depth:
             job.hit("max_depth")
@@ -219,28 +212,16 @@ def _children(
             _failed_child(child, source, label, depth + 1, out)
             continue
         _extract_one(child.data, source, label, depth + 1, ctx, out)
-        if job.over_time():  # checked between children; the rest are not read
-            return None
 
 
 def _failed_child(child: Child, source: str, parent: str, depth: int, out: list[Document]) -> None:
     data = child.data or b""
     exc = child.error or CorruptFile(f"{source}: has no content", source=source)
-    limits = (exc.limit,) if isinstance(exc, LimitExceeded) and exc.limit else ()
-    out.append(
-        Document(
-            source=source,
-            parent=parent,
-            media_type=sniff(data, source) if data else "application/octet-stream",
-            text="",
-            sha256=hashlib.sha256(data).hexdigest() if data else "",
-            size=len(data),
-            depth=depth,
-            limits_hit=limits,
-            error_kind=exc.kind,
-            error_message=str(exc),
-        )
-    )
+    media = sniff(data, source) if data else "application/octet-stream"
+    digest = hashlib.sha256(data).hexdigest() if data else ""
+    doc = Document(source=source, parent=parent, media_type=media, text="", sha256=digest,
+                   size=len(data), depth=depth)  # fmt: skip
+    out.append(_failed(doc, exc))
 
 
 __all__ = ["extract"]

@@ -1,4 +1,4 @@
-"""Mail: .eml (stdlib email, modern policy), .mbox (a child per message), Outlook .msg (extract-msg).
+"""Mail: .eml (stdlib email, modern policy) and .mbox (a child per message); .msg is in outlook.py.
 
 The text starts with a ``headers`` part (From/To/Cc/Bcc/Date/Subject lines) so detectors see
 the addresses, then the ``body`` and, where a reply marker is found, the ``quoted`` text.
@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import email
 import email.policy
-import io
 import mimetypes
 import re
-import warnings
 from collections.abc import Iterator
 from email.message import EmailMessage, Message
-from typing import Any
 
-from leakclf.errors import CorruptFile, EncryptedFile
+from leakclf.errors import EncryptedFile
 from leakclf.extractors.base import Child, Job, iso
 from leakclf.extractors.sniff import utf16_order
 from leakclf.extractors.text import decode, visible_text
@@ -57,6 +54,7 @@ def add_body(job: Job, text: str) -> None:
 def extract_eml(data: bytes, job: Job) -> None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_order(data[:512]):
         data = decode(data).encode("utf-8")
+    data = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a BOM or blank lines before the headers
     msg = email.message_from_bytes(data, policy=email.policy.default)
     values = {name: _header(msg, name) for name in HEADER_FIELDS}
     add_headers(job, values)
@@ -204,66 +202,3 @@ def _mbox_messages(data: bytes, job: Job) -> Iterator[Child]:
             job.hit("max_members")
             return
         yield Child(f"message-{n}.eml", _MBOX_UNESCAPE.sub(rb"\1", data[start:end]))
-
-
-# -- .msg ----------------------------------------------------------------------
-
-
-def extract_msg_file(data: bytes, job: Job) -> None:
-    import extract_msg
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        msg = extract_msg.openMsg(io.BytesIO(data))
-    values = {
-        "From": getattr(msg, "sender", None),
-        "To": getattr(msg, "to", None),
-        "Cc": getattr(msg, "cc", None),
-        "Bcc": getattr(msg, "bcc", None),
-        "Date": str(getattr(msg, "date", None) or "") or None,
-        "Subject": getattr(msg, "subject", None),
-    }
-    add_headers(job, {k: " ".join(str(v).split()) for k, v in values.items() if v})
-    job.meta["date"] = iso(getattr(msg, "date", None))
-    job.meta["message_id"] = getattr(msg, "messageId", None)
-    body = getattr(msg, "body", None) or ""
-    html = getattr(msg, "htmlBody", None)
-    if not body.strip() and isinstance(html, bytes):
-        body = visible_text(decode(html))[0]
-    add_body(job, body)
-    job.children = _msg_attachments(msg, job)
-
-
-def _msg_attachments(msg: Any, job: Job) -> Iterator[Child]:
-    try:
-        for n, att in enumerate(getattr(msg, "attachments", []), 1):
-            if n > job.ctx.limits.max_attachments:
-                job.hit("max_attachments")
-                return
-            name = (
-                (
-                    getattr(att, "longFilename", None)
-                    or getattr(att, "shortFilename", None)
-                    or f"attachment-{n}.bin"
-                )
-                .replace("\\", "/")
-                .rsplit("/", 1)[-1]
-            )
-            try:
-                data = att.data
-                if hasattr(data, "exportBytes"):  # an attached Outlook message
-                    data = data.exportBytes()
-                    name = name if name.lower().endswith(".msg") else f"message-{n}.msg"
-            except Exception as exc:  # noqa: BLE001 — one broken attachment does not stop the others
-                yield Child(
-                    name,
-                    None,
-                    CorruptFile(
-                        f"{job.label}!/{name}: attachment could not be read ({type(exc).__name__})",
-                        source=f"{job.label}!/{name}",
-                    ),
-                )
-                continue
-            yield Child(name, data if isinstance(data, bytes) else b"")
-    finally:
-        msg.close()

@@ -1,4 +1,4 @@
-"""Office Open XML: DOCX (python-docx), XLSX (openpyxl, read-only), PPTX (python-pptx).
+"""Office Open XML: package checks, XLSX (openpyxl, read-only), PPTX (python-pptx); DOCX is in word.py.
 
 Core properties are read from ``docProps/core.xml`` directly, so files without one get no
 made-up author or dates from a library default. Declared member sizes are checked against
@@ -47,54 +47,6 @@ def check_package(data: bytes, job: Job) -> None:
         if el is not None and el.text and el.text.strip():
             value = el.text.strip()
             job.meta[name] = iso_date(value) if name in ("created", "modified") else value
-
-
-def extract_docx(data: bytes, job: Job) -> None:
-    import docx
-
-    check_package(data, job)
-    document = docx.Document(io.BytesIO(data))
-    job.text.add("body", "\n".join(_blocks(document)))
-    seen: set[tuple[str, str]] = set()
-    for section in document.sections:
-        for kind, hf in (
-            ("header", section.first_page_header),
-            ("header", section.header),
-            ("header", section.even_page_header),
-            ("footer", section.first_page_footer),
-            ("footer", section.footer),
-            ("footer", section.even_page_footer),
-        ):
-            if hf.is_linked_to_previous:  # no own definition; reading it would create one
-                continue
-            text = "\n".join(_blocks(hf))
-            if text.strip() and (kind, text) not in seen:
-                seen.add((kind, text))
-                job.text.add(kind, text)
-    for comment in document.comments:
-        job.text.add("comment", "\n".join(_blocks(comment)), comment.author or None)
-
-
-def _blocks(container: Any) -> Iterator[str]:
-    """Paragraphs and tables in document order; table rows as tab-separated cells."""
-    from docx.table import Table
-
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            yield from _table(block)
-        else:
-            yield block.text
-
-
-def _table(table: Any) -> Iterator[str]:
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell repeats
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(t for t in _blocks(cell) if t.strip()))
-        yield "\t".join(cells)
 
 
 def extract_xlsx(data: bytes, job: Job) -> None:

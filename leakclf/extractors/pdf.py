@@ -118,7 +118,17 @@ def _pdfminer(data: bytes, job: Job) -> None:
             device.close()
             job.text.add("page", buf.getvalue().replace("\x0c", ""), f"page {i + 1}")
             count = i + 1
-        job.meta["pages"] = count if "max_pages" not in job.limits else None
+        job.meta["pages"] = _page_count(doc) or count
+
+
+def _page_count(doc: Any) -> int | None:
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(doc.catalog["Pages"])["Count"])
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return count if isinstance(count, int) else None
 
 
 def _pdfminer_sig_fields(data: bytes) -> bool:

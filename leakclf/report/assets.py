@@ -24,6 +24,8 @@ th button { all:unset; cursor:pointer; font-weight:600; } th[aria-sort=ascending
 .lv { display:inline-block; padding:0 6px; border-radius:4px; color:#fff; font-size:12px; }
 .lv-public { background:#94a3b8; } .lv-internal { background:#60a5fa; } .lv-confidential { background:#f59e0b; } .lv-restricted { background:#dc2626; }
 ol.top li { margin-bottom:8px; } ol.top ul { margin:2px 0; color:var(--muted); }
+#file-table { table-layout:fixed; } #file-table td { overflow-wrap:anywhere; }
+#file-table col.c-src { width:28%; } #file-table col.c-num { width:6%; } #file-table col.c-lv { width:9%; } #file-table col.c-st { width:7%; }
 #search { width:320px; padding:6px 8px; font-size:14px; border:1px solid var(--line); border-radius:6px; }
 #count { color:var(--muted); margin-left:8px; }
 """
@@ -36,19 +38,30 @@ JS = """
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
+  var order = rows.map(function (r, i) { return i; });
+  var limit = parseInt(table.getAttribute("data-limit"), 10) || rows.length;
+  var showAll = false;
   var search = document.getElementById("search");
   var count = document.getElementById("count");
-  function filter() {
+  var more = document.getElementById("show-all");
+  // Show the rows that match every word, in the current order, at most `limit` of them
+  // until "show all" is pressed; touch only rows whose visibility changes.
+  function apply() {
     var terms = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    var shown = 0;
-    rows.forEach(function (r, i) {
+    var matched = 0;
+    order.forEach(function (i) {
       var ok = terms.every(function (t) { return texts[i].indexOf(t) >= 0; });
-      r.hidden = !ok;
-      if (ok) { shown += 1; }
+      if (ok) { matched += 1; }
+      var hide = !ok || (!showAll && matched > limit);
+      if (rows[i].hidden !== hide) { rows[i].hidden = hide; }
     });
-    count.textContent = shown + " of " + rows.length + " documents";
+    var shown = showAll ? matched : Math.min(matched, limit);
+    count.textContent = matched + " of " + rows.length + " documents" +
+      (shown < matched ? " (showing the first " + shown + ")" : "");
+    more.hidden = shown >= matched;
   }
-  search.addEventListener("input", filter);
+  search.addEventListener("input", apply);
+  more.addEventListener("click", function () { showAll = true; apply(); });
   var heads = table.tHead.rows[0].cells;
   Array.prototype.forEach.call(heads, function (th, col) {
     th.querySelector("button").addEventListener("click", function () {
@@ -56,22 +69,23 @@ JS = """
       Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", asc ? "ascending" : "descending");
       var num = th.classList.contains("num");
-      var keyed = rows.map(function (r, i) {
+      var keys = rows.map(function (r) {
         var c = r.cells[col];
         var v = c.hasAttribute("data-v") ? c.getAttribute("data-v") : c.textContent;
-        return [num ? parseFloat(v) : v.toLowerCase(), i, r];
+        return num ? parseFloat(v) : v.toLowerCase();
       });
-      keyed.sort(function (a, b) {
-        if (a[0] < b[0]) { return asc ? -1 : 1; }
-        if (a[0] > b[0]) { return asc ? 1 : -1; }
-        return a[1] - b[1];
+      order.sort(function (a, b) {
+        if (keys[a] < keys[b]) { return asc ? -1 : 1; }
+        if (keys[a] > keys[b]) { return asc ? 1 : -1; }
+        return a - b;
       });
       var frag = document.createDocumentFragment();
-      keyed.forEach(function (k) { frag.appendChild(k[2]); });
+      order.forEach(function (i) { frag.appendChild(rows[i]); });
       body.appendChild(frag);
+      apply();
     });
   });
-  filter();
+  apply();
 })();
 """
 

@@ -14,7 +14,12 @@ from leakclf.report import stats
 PREVIEWS_PER_LABEL = 3
 TOP_ROWS = 10
 _TABLE = '<table class="leakclf" style="border-collapse:collapse;text-align:left">'
-_COLORS = {"public": "#64748b", "internal": "#2563eb", "confidential": "#b45309", "restricted": "#dc2626"}
+_COLORS = {
+    "public": "#64748b",
+    "internal": "#2563eb",
+    "confidential": "#b45309",
+    "restricted": "#dc2626",
+}
 
 
 def _level(level: str) -> str:
@@ -29,10 +34,13 @@ def _row(head: str, cell: str) -> str:
 def result_html(result: DocumentResult) -> str:
     """One document: source, type, level, score, reasons, findings by label with masked previews."""
     reasons = "<br>".join(f"{escape(text)} (+{pts})" for text, pts in result.reasons) or "–"
-    findings = "<br>".join(
-        f"{escape(label)} × {n}: <code>{escape(', '.join(shown))}</code>"
-        for label, n, shown in stats.label_previews(result, PREVIEWS_PER_LABEL)
-    ) or "–"
+    findings = (
+        "<br>".join(
+            f"{escape(label)} × {n}: <code>{escape(', '.join(shown))}</code>"
+            for label, n, shown in stats.label_previews(result, PREVIEWS_PER_LABEL)
+        )
+        or "–"
+    )
     rows = [
         _row("source", f"<code>{escape(result.source)}</code>"),
         _row("type", escape(result.doc_type) + (" (signed)" if result.signed else "")),

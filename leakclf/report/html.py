@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 TOP_FILES = 20
 TOP_ORGS = 50
+TABLE_ROWS = 1000  # file-table rows shown at once; "show all" lifts it
 
 
 def write_html(
@@ -93,13 +94,21 @@ def _summary(results: Sequence[DocumentResult], census: Census) -> str:
         _card(s["findings"], "findings"),
         _card(docs["unique_text"], "unique by text"),
         _card(docs["unique_after_near_dup"], "unique after near-duplicates"),
-        _card(s["error"] + s["unsupported"] + s["skipped_limit"], "unread (error, unsupported, limit)"),
+        _card(
+            s["error"] + s["unsupported"] + s["skipped_limit"], "unread (error, unsupported, limit)"
+        ),
     ]
-    return f'<section id="summary"><h2>Summary</h2><div class="cards">{"".join(cards)}</div></section>'
+    return (
+        f'<section id="summary"><h2>Summary</h2><div class="cards">{"".join(cards)}</div></section>'
+    )
 
 
 def _charts(results: Sequence[DocumentResult]) -> str:
-    levels = svg.bar_chart("Documents by sensitivity level", list(stats.level_counts(results).items()), svg.LEVEL_COLORS)
+    levels = svg.bar_chart(
+        "Documents by sensitivity level",
+        list(stats.level_counts(results).items()),
+        svg.LEVEL_COLORS,
+    )
     types = svg.stacked_chart("Document types by level", stats.doctype_levels(results))
     return (
         '<section id="charts"><h2>Sensitivity and document types</h2><div class="charts">'
@@ -112,7 +121,9 @@ def _charts(results: Sequence[DocumentResult]) -> str:
 def _census(census: Census) -> str:
     counts = entity_rows(census)
     items = [(c["kind"], c["mentions"], c["unique"]) for c in counts]
-    chart = svg.paired_chart("Entities: raw mentions versus unique values", items, ("raw", "unique"))
+    chart = svg.paired_chart(
+        "Entities: raw mentions versus unique values", items, ("raw", "unique")
+    )
     rows = "".join(
         f'<tr><td>{escape(c["kind"])}</td><td class="num">{c["mentions"]:,}</td>'
         f'<td class="num">{c["unique"]:,}</td><td class="num">{c["documents"]:,}</td></tr>'
@@ -147,7 +158,7 @@ def _top(results: Sequence[DocumentResult]) -> str:
 
 def _orgs(census: Census) -> str:
     rows = "".join(
-        f'<tr><td>{escape(str(o["organization"]))}</td><td>{escape(", ".join(o["names"]))}</td>'
+        f"<tr><td>{escape(str(o['organization']))}</td><td>{escape(', '.join(o['names']))}</td>"
         f'<td class="num">{o["documents"]:,}</td><td class="num">{o["mentions"]:,}</td>'
         f'<td class="num">{o.get("unique_people", 0):,}</td><td class="num">{o.get("max_score", 0)}</td>'
         f"<td>{_badge(o['top_level'])}</td>"
@@ -172,22 +183,41 @@ def _dates(row: dict[str, Any]) -> str:
 
 
 def _files(results: Sequence[DocumentResult]) -> str:
-    heads = [("document", ""), ("type", ""), ("level", ""), ("score", "num"), ("findings", "num"),
-             ("entities", ""), ("reasons", ""), ("status", "")]
-    thead = "".join(f'<th class="{cls}"><button type="button">{name}</button></th>' for name, cls in heads)
+    """Every document, highest score first; rows past ``TABLE_ROWS`` start hidden (JS pages them)."""
+    heads = [
+        ("document", "", "c-src"),
+        ("type", "", ""),
+        ("level", "", "c-lv"),
+        ("score", "num", "c-num"),
+        ("findings", "num", "c-num"),
+        ("entities", "", ""),
+        ("reasons", "", ""),
+        ("status", "", "c-st"),
+    ]
+    cols = "".join(f'<col class="{col}">' if col else "<col>" for _, _, col in heads)
+    sorted_by = ' aria-sort="descending"'
+    thead = "".join(
+        f'<th class="{cls}"{sorted_by if name == "score" else ""}>'
+        f'<button type="button">{name}</button></th>'
+        for name, cls, _ in heads
+    )
+    ranked = sorted(results, key=lambda r: -r.score)  # stable: ties keep scan order
     rows = []
-    for r in results:
+    for i, r in enumerate(ranked):
         labels = ", ".join(f"{label} {n}" for label, n in stats.label_counts(r))
         reasons = "; ".join(text for text, _ in r.reasons)
         rows.append(
-            f'<tr><td class="src">{escape(r.source)}</td><td>{escape(r.doc_type)}</td>'
+            f'<tr{" hidden" if i >= TABLE_ROWS else ""}><td class="src">{escape(r.source)}</td>'
+            f"<td>{escape(r.doc_type)}</td>"
             f'<td data-v="{stats.level_rank(r.level)}">{_badge(r.level)}</td>'
             f'<td class="num">{r.score}</td><td class="num">{len(r.findings)}</td>'
             f"<td>{escape(labels)}</td><td>{escape(reasons)}</td><td>{escape(r.status)}</td></tr>"
         )
     return (
         '<section id="files"><h2>All documents</h2>'
-        '<p><input id="search" type="search" placeholder="Filter: type words from a name, type, level, entity…" '
-        'aria-label="filter documents"><span id="count"></span></p>'
-        f'<table id="file-table"><thead><tr>{thead}</tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
+        '<p><input id="search" type="search" placeholder="Filter: words from a name, type, level, entity…" '
+        'aria-label="filter documents"><span id="count"></span> '
+        '<button type="button" id="show-all" hidden>show all</button></p>'
+        f'<table id="file-table" data-limit="{TABLE_ROWS}"><colgroup>{cols}</colgroup>'
+        f"<thead><tr>{thead}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )

@@ -85,9 +85,17 @@ def census_raw_vs_unique(census: Any) -> Figure:
     fig = _figure(7, 0.8 + 0.45 * max(len(rows), 1))
     ax = fig.add_subplot()
     ys = list(range(len(rows)))
-    for offset, key, color in ((-0.2, "mentions", SERIES_COLORS[0]), (0.2, "unique", SERIES_COLORS[1])):
-        bars = ax.barh([y + offset for y in ys], [r[key] for r in rows], height=0.4, color=color,
-                       label="raw" if key == "mentions" else key)
+    for offset, key, color in (
+        (-0.2, "mentions", SERIES_COLORS[0]),
+        (0.2, "unique", SERIES_COLORS[1]),
+    ):
+        bars = ax.barh(
+            [y + offset for y in ys],
+            [r[key] for r in rows],
+            height=0.4,
+            color=color,
+            label="raw" if key == "mentions" else key,
+        )
         ax.bar_label(bars, fontsize="small")
     ax.set_yticks(ys, [r["kind"] for r in rows])
     ax.invert_yaxis()

@@ -33,8 +33,7 @@ def _frame(title: str, height: int, body: list[str]) -> str:
 def _label(y: int, text: str) -> str:
     short = text if len(text) <= 24 else text[:23] + "…"
     return (
-        f'<text x="{LEFT - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
-        f"{escape(short)}</text>"
+        f'<text x="{LEFT - 8}" y="{y + 15}" text-anchor="end" font-size="12">{escape(short)}</text>'
     )
 
 
@@ -57,7 +56,9 @@ def bar_chart(title: str, items: Sequence[tuple[str, int]], colors: Mapping[str,
         w = round(span * value / top)
         color = colors.get(name, SERIES_COLORS[1])
         body.append(_label(y, name))
-        body.append(f'<rect class="bar" x="{LEFT}" y="{y + 3}" width="{w}" height="16" fill="{color}"/>')
+        body.append(
+            f'<rect class="bar" x="{LEFT}" y="{y + 3}" width="{w}" height="16" fill="{color}"/>'
+        )
         body.append(f'<text x="{LEFT + w + 6}" y="{y + 15}" font-size="12">{value}</text>')
     return _frame(title, 12 + len(items) * ROW, body)
 

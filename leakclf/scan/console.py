@@ -21,8 +21,10 @@ def table(headers: list[str], rows: Iterable[list[str]], out: TextIO) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip(), file=out)
 
 
-def _short(text: str, n: int = 60) -> str:
-    return text if len(text) <= n else "…" + text[-(n - 1):]
+def _short(text: str, n: int = 60, *, keep_end: bool = True) -> str:
+    if len(text) <= n:
+        return text
+    return "…" + text[-(n - 1):] if keep_end else text[: n - 1] + "…"
 
 
 class Tally:
@@ -87,7 +89,7 @@ def _reason(r: DocumentResult) -> str:
     if not r.reasons:
         return ""
     text, points = max(r.reasons, key=lambda rp: rp[1])
-    return _short(f"{text} (+{points})", 50)
+    return _short(f"{text} (+{points})", 50, keep_end=False)
 
 
 def print_classify(results: list[DocumentResult], *, as_json: bool, out: TextIO) -> None:

@@ -26,6 +26,8 @@ def documents(table: pa.Table) -> pd.DataFrame:
     for column in ("media_type", "error_kind"):
         df[column] = df[column].astype("category")
     df["mtime"] = pd.to_datetime(df["mtime"], unit="s", utc=True)
+    for column in ("doc_type_scores", "timings"):  # Arrow maps arrive as (key, value) lists
+        df[column] = df[column].map(lambda v: dict(v) if v is not None else {})
     return df
 
 

@@ -43,7 +43,7 @@ class Progress:
             level = max((r.level for r in results), key=LEVELS.index, default="public")
             self.levels[level] += 1
         now = time.monotonic()
-        if self.enabled and (now - self._last >= self.every_s or self.files == self.total_files):
+        if self.enabled and now - self._last >= (self.every_s if self._tty else 10 * self.every_s):
             self._last = now
             self._draw(now, final=False)
 
@@ -66,6 +66,7 @@ class Progress:
     def close(self) -> None:
         if self.enabled:
             self._draw(time.monotonic(), final=True)
+            self.enabled = False
 
 
 def _clock(seconds: float) -> str:

@@ -17,7 +17,14 @@ from typing import Any
 
 from leakclf.config import Config
 from leakclf.model import Finding, Score
-from leakclf.scoring.policy import Category, Policy, known_labels, load_policy
+from leakclf.scoring.policy import (
+    ANY_WILDCARD,
+    SECRET_WILDCARD,
+    Category,
+    Policy,
+    known_labels,
+    load_policy,
+)
 
 MAX_SCORE = 100
 
@@ -51,39 +58,39 @@ class Scorer:
         return _finish(policy, [(text, value) for text, value, _ in reasons])
 
     def _categories(self, findings: Iterable[Finding]) -> list[tuple[Category, str, int]]:
+        """Per category with findings: (category, reason text, points), in policy order."""
         policy = self.policy
-        # category -> label -> (best confidence, unique digests, mentions)
-        seen: dict[str, dict[str, list[Any]]] = {}
-        cats: dict[str, Category] = {}
+        floor = policy.confidence_floor
+        # category -> label -> (best confidence, unique digests)
+        seen: dict[str, dict[str, tuple[float, set[str]]]] = {}
         for f in findings:
             hit = self._lookup(f.label)
             if hit is None:
                 continue
-            cat, _ = hit
-            cats[cat.name] = cat
-            entry = seen.setdefault(cat.name, {}).setdefault(f.label, [0.0, set(), 0])
-            entry[0] = max(entry[0], min(max(float(f.confidence), 0.0), 1.0))
-            entry[1].add(f.digest)
-            entry[2] += 1
+            labels = seen.setdefault(hit[0].name, {})
+            conf, digests = labels.get(f.label, (0.0, set()))
+            digests.add(f.digest)
+            labels[f.label] = (max(conf, min(max(float(f.confidence), 0.0), 1.0)), digests)
         out = []
         for cat in policy.categories:
-            labels = seen.get(cat.name)
+            labels = seen.get(cat.name, {})
             if not labels:
                 continue
-            best = 0.0
-            unique: set[str] = set()
-            for label, (conf, digests, _) in labels.items():
-                weight = self._lookup(label)[1]  # type: ignore[index]
-                best = max(best, weight * (policy.confidence_floor + (1 - policy.confidence_floor) * conf))
-                unique |= {f"{label}\x00{d}" for d in digests}
-            raw = min(cat.cap, best + cat.volume * math.log2(len(unique)))
-            value = math.floor(raw + 0.5)
-            ranked = sorted(labels.items(), key=lambda kv: (-self._lookup(kv[0])[1], kv[0]))  # type: ignore[index]
-            text = ", ".join(f"{label} x{len(e[1])}" for label, e in ranked)
-            if sum(len(e[1]) for e in labels.values()) > 1:
-                text += " unique"
-            out.append((cat, text, value))
+            weight = {label: cat.labels[self._key(label, cat)] for label in labels}
+            best = max(weight[lab] * (floor + (1 - floor) * c) for lab, (c, _) in labels.items())
+            unique = sum(len(d) for _, d in labels.values())
+            value = math.floor(min(cat.cap, best + cat.volume * math.log2(unique)) + 0.5)
+            ranked = sorted(labels, key=lambda lab: (-weight[lab], lab))
+            text = ", ".join(f"{lab} x{len(labels[lab][1])}" for lab in ranked)
+            out.append((cat, text + (" unique" if unique > 1 else ""), value))
         return out
+
+    def _key(self, label: str, cat: Category) -> str:
+        """The policy key ``label`` matched in ``cat``: itself, ``SECRET_*`` or ``*``."""
+        for key in (label, SECRET_WILDCARD, ANY_WILDCARD):
+            if key in cat.labels:
+                return key
+        raise KeyError(label)  # unreachable: _lookup found the label in this category
 
     @cached_property
     def _lookups(self) -> dict[str, tuple[Category, float] | None]:
@@ -96,17 +103,16 @@ class Scorer:
 
 
 def _finish(policy: Policy, reasons: list[tuple[str, int]]) -> Score:
-    """Cap at 100 by trimming the smallest reasons, so the reasons still sum to the score."""
-    total = sum(p for _, p in reasons)
-    excess = total - MAX_SCORE
+    """Cap at 100 by trimming the smallest reasons (kept, at 0 points, so they still explain)."""
+    excess = sum(p for _, p in reasons) - MAX_SCORE
     kept = list(reasons)
-    while excess > 0 and kept:
-        text, points = kept.pop()
-        if points > excess:
-            kept.append((text, points - excess))
-            excess = 0
-        else:
-            excess -= points
+    for i in range(len(kept) - 1, -1, -1):
+        if excess <= 0:
+            break
+        text, points = kept[i]
+        cut = min(points, excess)
+        kept[i] = (text, points - cut)
+        excess -= cut
     score = sum(p for _, p in kept)
     return Score(score=score, level=policy.level(score), reasons=tuple(kept))
 

@@ -59,20 +59,23 @@ def rollup(
         for r in members:
             for text, points in r.reasons:  # ranked by the points they brought the group
                 reasons[_reason_kind(text)] += points
-        out.append({
-            by: key,
-            "files": len(members),
-            **{lv: levels.get(lv, 0) for lv in LEVELS},
-            "max_score": scores[-1],
-            f"p{percentile:g}_score": _percentile(scores, percentile),
-            "top_reasons": [t for t, _ in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))][
-                :top_reasons
-            ],
-        })
+        out.append(
+            {
+                by: key,
+                "files": len(members),
+                **{lv: levels.get(lv, 0) for lv in LEVELS},
+                "max_score": scores[-1],
+                f"p{percentile:g}_score": _percentile(scores, percentile),
+                "top_reasons": [
+                    t for t, _ in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+                ][:top_reasons],
+            }
+        )
     columns = [by, "files", *LEVELS, "max_score", f"p{percentile:g}_score", "top_reasons"]
     frame = pd.DataFrame(out, columns=columns)
-    return frame.sort_values(["max_score", "files", by], ascending=[False, False, True],
-                             ignore_index=True)
+    return frame.sort_values(
+        ["max_score", "files", by], ascending=[False, False, True], ignore_index=True
+    )
 
 
 def _key(r: DocumentResult, by: str, depth: int) -> str:

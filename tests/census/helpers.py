@@ -23,8 +23,17 @@ def email(address: str, *, reveal: bool = False) -> Finding:
     person = name_from_local_part(local)
     if person:
         facets.append(("person", digest(KEY, "PERSON", person)))
-    return Finding("EMAIL_ADDRESS", 0, 1, 0.9, "pii.email", digest(KEY, "EMAIL_ADDRESS", norm),
-                   f"{local[:1]}***@{host}", facets=tuple(facets), value=address if reveal else None)
+    return Finding(
+        "EMAIL_ADDRESS",
+        0,
+        1,
+        0.9,
+        "pii.email",
+        digest(KEY, "EMAIL_ADDRESS", norm),
+        f"{local[:1]}***@{host}",
+        facets=tuple(facets),
+        value=address if reveal else None,
+    )
 
 
 def person(name: str) -> Finding:
@@ -33,22 +42,58 @@ def person(name: str) -> Finding:
 
 
 def phone(e164: str, country: str) -> Finding:
-    return Finding("PHONE_NUMBER", 0, 1, 0.9, "pii.phone", digest(KEY, "PHONE_NUMBER", e164),
-                   mask(e164, keep_start=3, keep_end=2), facets=(("country", country),))
+    return Finding(
+        "PHONE_NUMBER",
+        0,
+        1,
+        0.9,
+        "pii.phone",
+        digest(KEY, "PHONE_NUMBER", e164),
+        mask(e164, keep_start=3, keep_end=2),
+        facets=(("country", country),),
+    )
 
 
 def org(name: str) -> Finding:
-    return Finding("ORGANIZATION", 0, 1, 0.8, "ner", digest(KEY, "ORGANIZATION", normalise_org(name)),
-                   mask(name), facets=(("org", normalise_org(name)),))
+    return Finding(
+        "ORGANIZATION",
+        0,
+        1,
+        0.8,
+        "ner",
+        digest(KEY, "ORGANIZATION", normalise_org(name)),
+        mask(name),
+        facets=(("org", normalise_org(name)),),
+    )
 
 
 def labelled(label: str, value: str, **facets: str) -> Finding:
-    return Finding(label, 0, 1, 0.9, "test", digest(KEY, label, value.casefold()), mask(value),
-                   facets=tuple(facets.items()))
+    return Finding(
+        label,
+        0,
+        1,
+        0.9,
+        "test",
+        digest(KEY, label, value.casefold()),
+        mask(value),
+        facets=tuple(facets.items()),
+    )
 
 
-def result(source: str, findings: list[Finding] | tuple[Finding, ...] = (), *, text: str | None = None,
-           sha256: str | None = None, **fields: object) -> DocumentResult:
+def result(
+    source: str,
+    findings: list[Finding] | tuple[Finding, ...] = (),
+    *,
+    text: str | None = None,
+    sha256: str | None = None,
+    **fields: object,
+) -> DocumentResult:
     text_sha, minhash = text_signature(text if text is not None else source, CensusConfig())
-    return DocumentResult(source=source, sha256=sha256 or f"sha-{source}", text_sha256=text_sha,
-                          minhash=minhash, findings=tuple(findings), **fields)  # type: ignore[arg-type]
+    return DocumentResult(
+        source=source,
+        sha256=sha256 or f"sha-{source}",
+        text_sha256=text_sha,
+        minhash=minhash,
+        findings=tuple(findings),
+        **fields,
+    )  # type: ignore[arg-type]

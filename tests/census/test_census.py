@@ -19,15 +19,44 @@ ADDRESSES = ["jane.doe@contoso.com", "Jane.Doe+news@Contoso.com", "bob.ray@fabri
 
 def dump() -> list:
     return [
-        result("a.eml", [email(ADDRESSES[0]), person("Jane Doe"), org("Contoso Ltd"),
-                         phone("+4915123456789", "DE")],
-               doc_type="correspondence", level="internal", score=20, doc_date="2024-02-01"),
-        result("a.eml!/sow.pdf", [email(ADDRESSES[1]), person("Doe, Jane"), person("Bob Ray"),
-                                  labelled("PROJECT", "Falcon Migration")],
-               doc_type="sow", level="confidential", score=55, doc_date="2024-01-15"),
-        result("b.txt", [email(ADDRESSES[2]), org("Fabrikam GmbH"), org("Acme Widgets"),
-                         labelled("IBAN_CODE", "DE89370400440532013000", country="DE")],
-               doc_type="invoice", level="restricted", score=80),
+        result(
+            "a.eml",
+            [
+                email(ADDRESSES[0]),
+                person("Jane Doe"),
+                org("Contoso Ltd"),
+                phone("+4915123456789", "DE"),
+            ],
+            doc_type="correspondence",
+            level="internal",
+            score=20,
+            doc_date="2024-02-01",
+        ),
+        result(
+            "a.eml!/sow.pdf",
+            [
+                email(ADDRESSES[1]),
+                person("Doe, Jane"),
+                person("Bob Ray"),
+                labelled("PROJECT", "Falcon Migration"),
+            ],
+            doc_type="sow",
+            level="confidential",
+            score=55,
+            doc_date="2024-01-15",
+        ),
+        result(
+            "b.txt",
+            [
+                email(ADDRESSES[2]),
+                org("Fabrikam GmbH"),
+                org("Acme Widgets"),
+                labelled("IBAN_CODE", "DE89370400440532013000", country="DE"),
+            ],
+            doc_type="invoice",
+            level="restricted",
+            score=80,
+        ),
         result("c.txt", [email("ops@own.example"), org("Own Example Inc")]),
     ]
 
@@ -68,13 +97,20 @@ def test_exposure_rows_exclude_own_domains() -> None:
     contoso = rows.iloc[0]
     assert (contoso["documents"], contoso["unique_people"], contoso["max_score"]) == (2, 1, 55)
     assert (contoso["first_date"], contoso["last_date"]) == ("2024-01-15", "2024-02-01")
-    assert (contoso["level_internal"], contoso["level_confidential"], contoso["type_sow"]) == (1, 1, 1)
+    assert (contoso["level_internal"], contoso["level_confidential"], contoso["type_sow"]) == (
+        1,
+        1,
+        1,
+    )
 
 
-@pytest.mark.parametrize(("k", "expected"), [
-    pytest.param(1, ["contoso.com", "fabrikam.de", "own.example"], id="k1-all"),
-    pytest.param(2, [], id="k2-single-person-rows-hidden"),
-])
+@pytest.mark.parametrize(
+    ("k", "expected"),
+    [
+        pytest.param(1, ["contoso.com", "fabrikam.de", "own.example"], id="k1-all"),
+        pytest.param(2, [], id="k2-single-person-rows-hidden"),
+    ],
+)
 def test_k_threshold(k: int, expected: list[str]) -> None:
     c = census(dump(), config=Config(census=CensusConfig(k_threshold=k)))
     assert list(c.organizations().get("organization", [])) == expected
@@ -82,8 +118,7 @@ def test_k_threshold(k: int, expected: list[str]) -> None:
 
 
 def test_nothing_raw_unless_revealed() -> None:
-    docs = [r.replace(findings=tuple(
-        email(a, reveal=True) for a in ADDRESSES)) for r in dump()[:1]]
+    docs = [r.replace(findings=tuple(email(a, reveal=True) for a in ADDRESSES)) for r in dump()[:1]]
     hidden = census(docs)
     shown = census(docs, reveal=True)
     text = hidden.to_json() + hidden.table() + hidden._repr_html_() + repr(hidden)
@@ -94,12 +129,18 @@ def test_nothing_raw_unless_revealed() -> None:
 
 
 def test_duplicates_and_summary() -> None:
-    docs = [result("x.pdf", text="same words here", sha256="1"),
-            result("x.docx", text="Same  words here", sha256="2")]
+    docs = [
+        result("x.pdf", text="same words here", sha256="1"),
+        result("x.docx", text="Same  words here", sha256="2"),
+    ]
     c = census(docs)
     assert c.summary()["documents"] == {
-        "files": 2, "unique_bytes": 2, "unique_text": 1, "near_dup_clusters": 0,
-        "unique_after_near_dup": 1, "near_dup_threshold": 0.8,
+        "files": 2,
+        "unique_bytes": 2,
+        "unique_text": 1,
+        "near_dup_clusters": 0,
+        "unique_after_near_dup": 1,
+        "near_dup_threshold": 0.8,
     }
     assert c.duplicates().to_dict("records") == [
         {"source": "x.pdf", "same_bytes_as": None, "same_text_as": None, "cluster": 0},

@@ -23,13 +23,22 @@ def test_exact_and_near_duplicates() -> None:
     assert d.byte_group == (0, 0, 2, 3, 4, 5)
     assert d.text_group == (0, 0, 0, 3, 4, 5)
     assert d.cluster == (0, 0, 0, 0, 1, 2)
-    assert (d.files, d.unique_bytes, d.unique_text, d.clusters, d.near_dup_clusters) == (6, 5, 4, 3, 1)
+    assert (d.files, d.unique_bytes, d.unique_text, d.clusters, d.near_dup_clusters) == (
+        6,
+        5,
+        4,
+        3,
+        1,
+    )
 
 
-@pytest.mark.parametrize(("threshold", "clusters"), [
-    pytest.param(0.5, 1, id="loose-merges"),
-    pytest.param(0.99, 2, id="strict-splits"),
-])
+@pytest.mark.parametrize(
+    ("threshold", "clusters"),
+    [
+        pytest.param(0.5, 1, id="loose-merges"),
+        pytest.param(0.99, 2, id="strict-splits"),
+    ],
+)
 def test_threshold_is_respected(threshold: float, clusters: int) -> None:
     head = BASE[: len(BASE) * 3 // 4]
     docs = [result("x", text=BASE), result("y", text=head + " " + OTHER[: len(BASE) // 4])]

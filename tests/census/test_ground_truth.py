@@ -62,7 +62,9 @@ def ideal_findings(entities: dict[str, list[str]]) -> list:
 def test_census_is_exact_given_perfect_findings(demo: tuple[Path, dict[str, Any]]) -> None:
     _, truth = demo
     results = [
-        DocumentResult(source=d["path"], sha256=d["path"], findings=tuple(ideal_findings(d["entities"])))
+        DocumentResult(
+            source=d["path"], sha256=d["path"], findings=tuple(ideal_findings(d["entities"]))
+        )
         for d in truth["documents"]
     ]
     got = census(results).summary()["entities"]
@@ -101,7 +103,9 @@ def test_real_scan_email_unique_within_2_percent(
     assert abs(got - truth["unique"]["emails"]) <= 0.02 * truth["unique"]["emails"]
 
 
-def test_real_scan_census_holds_no_raw_value(scanned: Any, demo: tuple[Path, dict[str, Any]]) -> None:
+def test_real_scan_census_holds_no_raw_value(
+    scanned: Any, demo: tuple[Path, dict[str, Any]]
+) -> None:
     _, truth = demo
     text = (scanned.to_json() + scanned.table() + scanned._repr_html_()).casefold()
     for label in ("EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON", "IBAN_CODE", "CREDIT_CARD"):

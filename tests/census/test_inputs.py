@@ -55,7 +55,9 @@ def test_bad_inputs(tmp_path: Path) -> None:
         census(42)
 
 
-def test_cli_prints_table_and_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_prints_table_and_writes_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "results.jsonl"
     write_rows([d.to_dict() for d in docs()], path)
     out = tmp_path / "census.json"

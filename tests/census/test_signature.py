@@ -37,7 +37,9 @@ def test_signature_is_deterministic_and_sized() -> None:
     ("other", "low", "high"),
     [
         pytest.param(BASE + " one small revision at the end", 0.85, 1.0, id="revision"),
-        pytest.param(" ".join(f"other{i} text here now" for i in range(120)), 0.0, 0.1, id="unrelated"),
+        pytest.param(
+            " ".join(f"other{i} text here now" for i in range(120)), 0.0, 0.1, id="unrelated"
+        ),
     ],
 )
 def test_minhash_estimates_jaccard(other: str, low: float, high: float) -> None:

@@ -19,8 +19,11 @@ FORMATS = ("pdf", "docx", "xlsx", "pptx", "html", "txt", "csv", "rtf", "eml", "m
 
 
 def _digest(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +37,9 @@ def test_same_seed_same_bytes(dump: tuple[Path, dict], tmp_path: Path) -> None:
     root, _ = dump
     again = generate(tmp_path / "dump", files=40, seed=7)
     assert _digest(again) == _digest(root)
-    assert (tmp_path / "dump.truth.json").read_bytes() == (root.parent / "dump.truth.json").read_bytes()
+    assert (tmp_path / "dump.truth.json").read_bytes() == (
+        root.parent / "dump.truth.json"
+    ).read_bytes()
 
 
 def test_other_seed_other_bytes(dump: tuple[Path, dict], tmp_path: Path) -> None:
@@ -54,8 +59,15 @@ def test_truth_shape_and_counts(dump: tuple[Path, dict]) -> None:
     tops = {d["path"] for d in truth["documents"] if "!/" not in d["path"]}
     assert tops == {str(p.relative_to(root)) for p in files}
     for doc in truth["documents"]:
-        assert set(doc) == {"path", "doc_type", "template", "signed", "duplicate_of", "near_duplicate_of",
-                            "entities"}
+        assert set(doc) == {
+            "path",
+            "doc_type",
+            "template",
+            "signed",
+            "duplicate_of",
+            "near_duplicate_of",
+            "entities",
+        }
     assert sum(1 for d in truth["documents"] if d["duplicate_of"]) >= 2
     assert any(d["near_duplicate_of"] for d in truth["documents"])
     assert any("!/" in d["path"] and d["path"].startswith("mail/") for d in truth["documents"])
@@ -77,7 +89,9 @@ def test_unique_counts_follow_normalisation(dump: tuple[Path, dict]) -> None:
     [
         pytest.param("IBAN_CODE", iban.is_valid, id="iban-mod97"),
         pytest.param("CREDIT_CARD", lambda v: luhn.is_valid(v.replace(" ", "")), id="card-luhn"),
-        pytest.param("SECRET_GITHUB_TOKEN", lambda v: re.fullmatch(r"ghp_[A-Za-z0-9]{36}", v), id="github"),
+        pytest.param(
+            "SECRET_GITHUB_TOKEN", lambda v: re.fullmatch(r"ghp_[A-Za-z0-9]{36}", v), id="github"
+        ),
     ],
 )
 def test_injected_values_are_well_formed(dump: tuple[Path, dict], label: str, check) -> None:  # type: ignore[no-untyped-def]

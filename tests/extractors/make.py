@@ -223,3 +223,39 @@ def lying_zip_bytes(real: bytes, declared: int) -> bytes:
         assert data[at + off : at + off + 4] == size
         data[at + off : at + off + 4] = fake
     return bytes(data)
+
+
+def docx_with_box_and_footnote() -> bytes:
+    """A DOCX whose document.xml carries a text box, plus a footnotes part (python-docx writes neither)."""
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    box = (
+        '<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+        "<w:txbxContent><w:p><w:r><w:t>Boxed note</w:t></w:r></w:p></w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></w:r></w:p>"
+    )
+    notes = (
+        f'<?xml version="1.0"?><w:footnotes xmlns:w="{W}">'
+        f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1"><w:p><w:r><w:t>Footnote text</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    )
+    src = zipfile.ZipFile(io.BytesIO(docx_bytes()))
+    members = {}
+    for name in src.namelist():
+        data = src.read(name)
+        if name == "word/document.xml":
+            data = data.replace(b"<w:sectPr", box.encode() + b"<w:sectPr", 1)
+        if name == "word/_rels/document.xml.rels":
+            rel = (
+                b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/'
+                b'2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>'
+            )
+            data = data.replace(b"</Relationships>", rel)
+        if name == "[Content_Types].xml":
+            ct = (
+                b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                b'officedocument.wordprocessingml.footnotes+xml"/></Types>'
+            )
+            data = data.replace(b"</Types>", ct)
+        members[name] = data
+    members["word/footnotes.xml"] = notes.encode()
+    return zip_bytes(members)

@@ -40,6 +40,25 @@ CASES = [
         id="docx-body-table-header-footer-comment",
     ),
     pytest.param(
+        make.docx_with_box_and_footnote,
+        "boxed.docx",
+        Config(),
+        DOCX,
+        "First paragraph of the body.\nItem\tPrice\nWidget\t42.00\nLast paragraph after the table."
+        "\n\nACME Confidential header\n\nPage footer text\n\nReviewer comment here"
+        "\n\nBoxed note\n\nFootnote text",
+        [
+            ("body", None),
+            ("header", None),
+            ("footer", None),
+            ("comment", "Rita Reviewer"),
+            ("body", "text boxes"),
+            ("notes", "footnotes"),
+        ],
+        {"author": "Ada Author"},
+        id="docx-text-box-and-footnote",
+    ),
+    pytest.param(
         make.xlsx_bytes,
         "pay.xlsx",
         Config(),
@@ -278,3 +297,20 @@ def test_mail_text_parts_and_meta() -> None:
 def test_mail_body_choice(body: str, html: str, expected: str) -> None:
     doc = leakclf.extract(make.eml_bytes(body=body, html=html), name="m.eml", config=Config())[0]
     assert _text_of(doc, "body") == [expected]
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        pytest.param(b"\xef\xbb\xbf", id="utf8-bom"),
+        pytest.param(b"\r\n\r\n", id="blank-lines"),
+    ],
+)
+def test_mail_with_junk_before_the_headers(prefix: bytes) -> None:
+    doc = leakclf.extract(prefix + make.eml_bytes(), name="m.eml", config=Config())[0]
+    assert doc.media_type == "message/rfc822" and doc.meta["subject"] == "Q3 invoice"
+
+
+def test_unknown_pdf_engine_lists_the_valid_ones() -> None:
+    with pytest.raises(leakclf.ConfigError, match=r"'pdfium', 'pdfminer'"):
+        leakclf.extract(b"text", name="t.txt", config=Config(extract=ExtractConfig(pdf_engine="x")))

@@ -14,14 +14,19 @@ from pathlib import Path
 
 import pytest
 
-from leakclf.report import write_html
 from leakclf.model import DocumentResult
+from leakclf.report import write_html
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
     "--disable-dev-shm-usage",
 )
 
@@ -62,6 +67,17 @@ def page(tmp_path_factory: pytest.TempPathFactory, results: list[DocumentResult]
     return write_html([*results, *bulk], tmp_path_factory.mktemp("report") / "report.html")
 
 
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory: pytest.TempPathFactory, results: list[DocumentResult]) -> Path:
+    """The same report with pages of 10 rows."""
+    from leakclf.report import html
+
+    bulk = [results[4].replace(source=f"dump/bulk/file-{i:03d}.txt", score=i) for i in range(30)]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(html, "TABLE_ROWS", 10)
+        return write_html([*results, *bulk], tmp_path_factory.mktemp("paged") / "report.html")
+
+
 pytestmark = [
     pytest.mark.enable_socket,
     pytest.mark.allow_hosts(["127.0.0.1", "localhost", "::1"]),
@@ -78,8 +94,13 @@ def test_report_renders_in_chromium(driver: object, page: Path, hostile: str) ->
 
     driver.get(page.as_uri())  # type: ignore[attr-defined]
     body = driver.find_element("tag name", "body").text  # type: ignore[attr-defined]
-    for heading in ("Summary", "Read these first", "Exposure by organisation", "All documents",
-                    "Census: raw mentions versus unique values"):
+    for heading in (
+        "Summary",
+        "Read these first",
+        "Exposure by organisation",
+        "All documents",
+        "Census: raw mentions versus unique values",
+    ):
         assert heading in body
     charts = driver.find_elements("css selector", "svg.chart")  # type: ignore[attr-defined]
     assert len(charts) == 3
@@ -89,7 +110,7 @@ def test_report_renders_in_chromium(driver: object, page: Path, hostile: str) ->
     # the hostile file name is shown as text, not run
     assert hostile in body
     with pytest.raises(NoAlertPresentException):
-        driver.switch_to.alert.text  # type: ignore[attr-defined]
+        _ = driver.switch_to.alert.text  # type: ignore[attr-defined]
     assert len(_visible_rows(driver)) == 36
     assert driver.find_element("id", "count").text == "36 of 36 documents"  # type: ignore[attr-defined]
 
@@ -98,8 +119,11 @@ def test_report_renders_in_chromium(driver: object, page: Path, hostile: str) ->
     ("query", "expected"),
     [
         pytest.param("inv-001", ["dump/invoices/inv-001.pdf"], id="by-name"),
-        pytest.param("CREDIT_CARD restricted",
-                     ["dump/invoices/inv-001.pdf", "dump/mail.eml!/copy.pdf"], id="two-words"),
+        pytest.param(
+            "CREDIT_CARD restricted",
+            ["dump/invoices/inv-001.pdf", "dump/mail.eml!/copy.pdf"],
+            id="two-words",
+        ),
         pytest.param("<script>", ["dump/<script>alert(1)</script>.pdf"], id="hostile-name"),
         pytest.param("no-such-file", [], id="nothing"),
     ],
@@ -125,7 +149,9 @@ def test_sorting_by_score_and_level(driver: object, page: Path) -> None:
     cells = driver.find_elements("css selector", "#file-table tbody tr td:nth-child(4)")  # type: ignore[attr-defined]
     assert [int(c.text) for c in cells][:2] == [90, 90]
     heads[names.index("level")].click()
-    levels = [c.text for c in driver.find_elements("css selector", "#file-table tbody tr td:nth-child(3)")]  # type: ignore[attr-defined]
+    levels = [
+        c.text for c in driver.find_elements("css selector", "#file-table tbody tr td:nth-child(3)")
+    ]  # type: ignore[attr-defined]
     assert levels[0] == "public" and levels[-1] == "restricted"
 
 
@@ -134,3 +160,19 @@ def test_no_console_errors(driver: object, page: Path) -> None:
     driver.find_element("id", "search").send_keys("x")  # type: ignore[attr-defined]
     logs = driver.get_log("browser")  # type: ignore[attr-defined]
     assert [entry for entry in logs if entry["level"] in ("SEVERE", "WARNING")] == []
+
+
+def test_long_tables_show_a_page_then_all(driver: object, paged: Path) -> None:
+    driver.get(paged.as_uri())  # type: ignore[attr-defined]
+    count = driver.find_element("id", "count")  # type: ignore[attr-defined]
+    more = driver.find_element("id", "show-all")  # type: ignore[attr-defined]
+    visible = _visible_rows(driver)
+    assert len(visible) == 10 and visible[0] == "dump/invoices/inv-001.pdf"  # highest score first
+    assert count.text == "36 of 36 documents (showing the first 10)"
+    assert more.is_displayed()
+    driver.find_element("id", "search").send_keys("bulk")  # type: ignore[attr-defined]
+    assert len(_visible_rows(driver)) == 10
+    assert count.text == "30 of 36 documents (showing the first 10)"
+    more.click()
+    assert len(_visible_rows(driver)) == 30 and not more.is_displayed()
+    assert count.text == "30 of 36 documents"

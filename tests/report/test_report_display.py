@@ -12,13 +12,26 @@ from leakclf.report import census_html, result_html, scan_html
 @pytest.mark.parametrize(
     ("index", "expected"),
     [
-        pytest.param(0, ["<code>dump/invoices/inv-001.pdf</code>", "invoice (signed)",
-                         "restricted</b> · score 90", "payment card number (+60)<br>signed (+30)",
-                         "EMAIL_ADDRESS × 2: <code>j***@contoso.com</code>",
-                         "CREDIT_CARD × 1: <code>**** **** **** 1111</code>"], id="invoice"),
-        pytest.param(1, ["&lt;script&gt;alert(1)&lt;/script&gt;.pdf", "IBAN_CODE × 1"], id="hostile"),
-        pytest.param(5, ["status</th>", "error (CorruptFile)", "findings</th><td style=\"text-align:left\">–"],
-                     id="error-row"),
+        pytest.param(
+            0,
+            [
+                "<code>dump/invoices/inv-001.pdf</code>",
+                "invoice (signed)",
+                "restricted</b> · score 90",
+                "payment card number (+60)<br>signed (+30)",
+                "EMAIL_ADDRESS × 2: <code>j***@contoso.com</code>",
+                "CREDIT_CARD × 1: <code>**** **** **** 1111</code>",
+            ],
+            id="invoice",
+        ),
+        pytest.param(
+            1, ["&lt;script&gt;alert(1)&lt;/script&gt;.pdf", "IBAN_CODE × 1"], id="hostile"
+        ),
+        pytest.param(
+            5,
+            ["status</th>", "error (CorruptFile)", 'findings</th><td style="text-align:left">–'],
+            id="error-row",
+        ),
     ],
 )
 def test_result_html(results, index: int, expected: list[str], hostile: str, secret: str) -> None:

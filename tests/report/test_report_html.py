@@ -37,7 +37,7 @@ def test_one_self_contained_file(page: str) -> None:
         pytest.param('<section id="top">', id="top-files"),
         pytest.param('<section id="orgs">', id="organisations"),
         pytest.param('<section id="charts">', id="charts"),
-        pytest.param('<table id="file-table">', id="file-table"),
+        pytest.param('<table id="file-table" data-limit="1000">', id="file-table"),
         pytest.param("payment card number (+60)", id="reasons"),
         pytest.param("CREDIT_CARD × 1 (**** **** **** 1111)", id="masked-previews"),
         pytest.param("EMAIL_ADDRESS × 2 (j***@contoso.com)", id="previews-deduplicated"),
@@ -82,7 +82,9 @@ def test_cli_report(results, tmp_path: Path, capsys: pytest.CaptureFixture[str])
     ("argv", "message"),
     [
         pytest.param(["report", "missing.parquet"], "not found", id="missing-results"),
-        pytest.param(["report", "{src}", "--config", "missing.toml"], "not found", id="missing-config"),
+        pytest.param(
+            ["report", "{src}", "--config", "missing.toml"], "not found", id="missing-config"
+        ),
     ],
 )
 def test_cli_report_errors(argv, message, results, tmp_path: Path, capsys) -> None:

@@ -15,8 +15,16 @@ from leakclf.report.rows import load_results
 
 def _essentials(results: list[DocumentResult]) -> list[tuple[object, ...]]:
     return [
-        (r.source, r.parent, r.status, r.doc_type, r.level, r.score, r.reasons,
-         tuple((f.label, f.digest, f.preview, f.facets, f.value) for f in r.findings))
+        (
+            r.source,
+            r.parent,
+            r.status,
+            r.doc_type,
+            r.level,
+            r.score,
+            r.reasons,
+            tuple((f.label, f.digest, f.preview, f.facets, f.value) for f in r.findings),
+        )
         for r in results
     ]
 

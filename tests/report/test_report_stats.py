@@ -7,15 +7,28 @@ from leakclf.report import stats
 
 def test_summary(results) -> None:
     assert stats.summary(results) == {
-        "documents": 6, "files": 5, "findings": 7, "unique_values": 4,
-        "ok": 4, "duplicate": 1, "error": 1, "unsupported": 0, "skipped_limit": 0,
-        "public": 1, "internal": 1, "confidential": 1, "restricted": 2,
+        "documents": 6,
+        "files": 5,
+        "findings": 7,
+        "unique_values": 4,
+        "ok": 4,
+        "duplicate": 1,
+        "error": 1,
+        "unsupported": 0,
+        "skipped_limit": 0,
+        "public": 1,
+        "internal": 1,
+        "confidential": 1,
+        "restricted": 2,
     }
 
 
 def test_levels_and_doctypes(results) -> None:
     assert stats.level_counts(results) == {
-        "public": 1, "internal": 1, "confidential": 1, "restricted": 2,
+        "public": 1,
+        "internal": 1,
+        "confidential": 1,
+        "restricted": 2,
     }
     zero = {"public": 0, "internal": 0, "confidential": 0, "restricted": 0}
     assert stats.doctype_levels(results) == {
@@ -35,5 +48,7 @@ def test_label_previews_are_distinct_and_capped(results) -> None:
 
 def test_top_files_leave_out_duplicates_and_errors(results) -> None:
     assert [r.source for r in stats.top_files(results, 3)] == [
-        "dump/invoices/inv-001.pdf", "dump/<script>alert(1)</script>.pdf", "dump/mail.eml",
+        "dump/invoices/inv-001.pdf",
+        "dump/<script>alert(1)</script>.pdf",
+        "dump/mail.eml",
     ]

@@ -34,7 +34,10 @@ def test_tutorial_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config.KernelManager.transport = "ipc"  # unix sockets, named from this path
     config.KernelManager.ip = str(tmp_path / "kernel")
     client = NotebookClient(
-        nb, timeout=240, kernel_name="python3", config=config,
+        nb,
+        timeout=240,
+        kernel_name="python3",
+        config=config,
         resources={"metadata": {"path": str(tmp_path)}},
     )
     client.execute()
@@ -47,4 +50,4 @@ def test_tutorial_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert (tmp_path / "demo-dump").is_dir()
     assert (tmp_path / "demo-results.parquet").is_file()
     report = (tmp_path / "demo-report.html").read_text(encoding="utf-8")
-    assert '<table id="file-table">' in report
+    assert '<table id="file-table"' in report

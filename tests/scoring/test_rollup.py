@@ -22,41 +22,79 @@ def finding(label: str, digest: str, **facets: str) -> Finding:
 
 def doc(source: str, doc_type: str, findings: list[Finding], status: str = "ok") -> DocumentResult:
     s = SCORER.score(doc_type, None, findings)
-    return DocumentResult(source=source, doc_type=doc_type, status=status, score=s.score,
-                          level=s.level, reasons=s.reasons, findings=tuple(findings))
+    return DocumentResult(
+        source=source,
+        doc_type=doc_type,
+        status=status,
+        score=s.score,
+        level=s.level,
+        reasons=s.reasons,
+        findings=tuple(findings),
+    )
 
 
 def results() -> list[DocumentResult]:
     return [
-        doc("dump/fin/inv1.pdf", "invoice", [finding("IBAN_CODE", "i1"),
-                                             finding("EMAIL_ADDRESS", "e1", domain="contoso.com")]),
+        doc(
+            "dump/fin/inv1.pdf",
+            "invoice",
+            [finding("IBAN_CODE", "i1"), finding("EMAIL_ADDRESS", "e1", domain="contoso.com")],
+        ),
         doc("dump/fin/inv2.pdf", "invoice", [finding("EMAIL_ADDRESS", "e2", domain="contoso.com")]),
-        doc("dump/hr/cv.docx", "resume", [finding("PERSON", "p1"),
-                                          finding("ORGANIZATION", "o1", org="contoso")]),
-        doc("dump/hr/keys.zip!/id_rsa", "other", [finding("SECRET_PRIVATE_KEY", "k1"),
-                                                  finding("EMAIL_ADDRESS", "e3", domain="own.com")]),
+        doc(
+            "dump/hr/cv.docx",
+            "resume",
+            [finding("PERSON", "p1"), finding("ORGANIZATION", "o1", org="contoso")],
+        ),
+        doc(
+            "dump/hr/keys.zip!/id_rsa",
+            "other",
+            [finding("SECRET_PRIVATE_KEY", "k1"), finding("EMAIL_ADDRESS", "e3", domain="own.com")],
+        ),
         doc("dump/hr/broken.pdf", "other", [], status="error"),
     ]
 
 
 def table(frame: pd.DataFrame, by: str) -> dict:
-    return {row[by]: (row["files"], row["max_score"], row["restricted"]) for _, row in frame.iterrows()}
+    return {
+        row[by]: (row["files"], row["max_score"], row["restricted"]) for _, row in frame.iterrows()
+    }
 
 
 @pytest.mark.parametrize(
     ("by", "options", "expected"),
     [
-        pytest.param("folder", {"depth": 2}, {"dump/hr": (2, 87, 1), "dump/fin": (2, 58, 0)},
-                     id="folder-depth-2"),
+        pytest.param(
+            "folder",
+            {"depth": 2},
+            {"dump/hr": (2, 87, 1), "dump/fin": (2, 58, 0)},
+            id="folder-depth-2",
+        ),
         pytest.param("folder", {}, {"dump": (4, 87, 1)}, id="folder-depth-1"),
-        pytest.param("doc_type", {}, {"other": (1, 87, 1), "resume": (1, 45, 0), "invoice": (2, 58, 0)},
-                     id="doc-type"),
-        pytest.param("organization", {}, {"own.com": (1, 87, 1), "contoso.com": (3, 58, 0)},
-                     id="organization-names-merged"),
-        pytest.param("organization", {"config": Config(classify=ClassifyConfig(own_domains=("own.com",)))},
-                     {"contoso.com": (3, 58, 0)}, id="own-domain-left-out"),
-        pytest.param("folder", {"config": Config(census=CensusConfig(k_threshold=3)), "depth": 2}, {},
-                     id="k-threshold"),
+        pytest.param(
+            "doc_type",
+            {},
+            {"other": (1, 87, 1), "resume": (1, 45, 0), "invoice": (2, 58, 0)},
+            id="doc-type",
+        ),
+        pytest.param(
+            "organization",
+            {},
+            {"own.com": (1, 87, 1), "contoso.com": (3, 58, 0)},
+            id="organization-names-merged",
+        ),
+        pytest.param(
+            "organization",
+            {"config": Config(classify=ClassifyConfig(own_domains=("own.com",)))},
+            {"contoso.com": (3, 58, 0)},
+            id="own-domain-left-out",
+        ),
+        pytest.param(
+            "folder",
+            {"config": Config(census=CensusConfig(k_threshold=3)), "depth": 2},
+            {},
+            id="k-threshold",
+        ),
     ],
 )
 def test_rollup(by: str, options: dict, expected: dict) -> None:
@@ -65,9 +103,22 @@ def test_rollup(by: str, options: dict, expected: dict) -> None:
 
 def test_columns_and_reasons() -> None:
     frame = leakclf.rollup(results(), by="folder", depth=2)
-    assert list(frame.columns) == ["folder", "files", "public", "internal", "confidential",
-                                   "restricted", "max_score", "p90_score", "top_reasons"]
-    assert frame.iloc[0]["top_reasons"] == ["SECRET_PRIVATE_KEY", "doc_type:resume", "EMAIL_ADDRESS"]
+    assert list(frame.columns) == [
+        "folder",
+        "files",
+        "public",
+        "internal",
+        "confidential",
+        "restricted",
+        "max_score",
+        "p90_score",
+        "top_reasons",
+    ]
+    assert frame.iloc[0]["top_reasons"] == [
+        "SECRET_PRIVATE_KEY",
+        "doc_type:resume",
+        "EMAIL_ADDRESS",
+    ]
 
 
 def test_from_dataframe_and_file(tmp_path: Path) -> None:

@@ -31,8 +31,12 @@ def level_at_least(level: str, floor: str) -> bool:
     ("doc_type", "findings"),
     [
         pytest.param("other", [finding("SECRET_PRIVATE_KEY", confidence=0.9)], id="private-key"),
-        pytest.param("other", [finding("SECRET_AZURE_STORAGE_KEY", confidence=0.9)], id="azure-storage-key"),
-        pytest.param("other", [finding("SECRET_AWS_SECRET_KEY", confidence=0.9)], id="aws-secret-key"),
+        pytest.param(
+            "other", [finding("SECRET_AZURE_STORAGE_KEY", confidence=0.9)], id="azure-storage-key"
+        ),
+        pytest.param(
+            "other", [finding("SECRET_AWS_SECRET_KEY", confidence=0.9)], id="aws-secret-key"
+        ),
         pytest.param("other", [finding("CREDIT_CARD", confidence=0.9)], id="card-number"),
         pytest.param("correspondence", [finding("CREDIT_CARD", confidence=1.0)], id="card-in-mail"),
     ],
@@ -89,14 +93,18 @@ def test_orderings(high: tuple, low: tuple) -> None:
     ("doc_type", "findings", "allowed"),
     [
         pytest.param(
-            "correspondence", [finding("EMAIL_ADDRESS", domain="news.example")],
-            ("public", "internal"), id="newsletter-one-email",
+            "correspondence",
+            [finding("EMAIL_ADDRESS", domain="news.example")],
+            ("public", "internal"),
+            id="newsletter-one-email",
         ),
         pytest.param("other", [finding("EMAIL_ADDRESS")], ("public", "internal"), id="one-email"),
         pytest.param("resume", [], ("confidential", "restricted"), id="resume-alone"),
         pytest.param(
-            "resume", [finding("PERSON"), finding("EMAIL_ADDRESS"), finding("PHONE_NUMBER")],
-            ("confidential", "restricted"), id="resume-with-contacts",
+            "resume",
+            [finding("PERSON"), finding("EMAIL_ADDRESS"), finding("PHONE_NUMBER")],
+            ("confidential", "restricted"),
+            id="resume-with-contacts",
         ),
         pytest.param("other", [], ("public",), id="empty"),
     ],
@@ -107,13 +115,16 @@ def test_levels(doc_type: str, findings: list[Finding], allowed: tuple[str, ...]
 
 def test_reasons_name_what_scored() -> None:
     got = SCORER.score(
-        "sow", True,
-        [finding("SECRET_AZURE_STORAGE_KEY", confidence=0.9)] + many("PERSON", 14),
+        "sow",
+        True,
+        [finding("SECRET_AZURE_STORAGE_KEY", confidence=0.9)] + many("PERSON", 14, 0.9),
     )
-    texts = [t for t, _ in got.reasons]
-    assert texts[0] == "SECRET_AZURE_STORAGE_KEY x1"
-    assert "doc_type:sow, signed" in texts
-    assert sum(p for _, p in got.reasons) == got.score == 100
+    assert got.reasons == (
+        ("SECRET_AZURE_STORAGE_KEY x1", 78),
+        ("doc_type:sow, signed", 22),
+        ("PERSON x14 unique", 0),  # trimmed by the cap at 100, still listed
+    )
+    assert got.score == 100
 
 
 def test_unknown_label_scores_low_but_counts() -> None:
@@ -159,15 +170,24 @@ def test_policy_override_from_toml(tmp_path: Path) -> None:
     [
         pytest.param(
             POLICY.replace("CREDIT_CARD = 25", "CREDIT_CRAD = 25"),
-            "unknown label 'CREDIT_CRAD'", id="unknown-label",
+            "unknown label 'CREDIT_CRAD'",
+            id="unknown-label",
         ),
-        pytest.param(POLICY.replace("invoice =", "invoise ="), "unknown doc type", id="unknown-doc-type"),
-        pytest.param(POLICY.replace("restricted = 30", "restricted = 15"), "must be above", id="levels-order"),
+        pytest.param(
+            POLICY.replace("invoice =", "invoise ="), "unknown doc type", id="unknown-doc-type"
+        ),
+        pytest.param(
+            POLICY.replace("restricted = 30", "restricted = 15"), "must be above", id="levels-order"
+        ),
         pytest.param(POLICY.replace("cap = 50", "cap = 500"), "from 0 to 100", id="cap-range"),
-        pytest.param(POLICY.replace("volume = 0", "volume = '1'"), "must be a number", id="not-a-number"),
+        pytest.param(
+            POLICY.replace("volume = 0", "volume = '1'"), "must be a number", id="not-a-number"
+        ),
         pytest.param(POLICY + "colour = 1\n", "unknown key", id="unknown-key"),
         pytest.param(
-            POLICY + "[categories.more]\nlabels = { CREDIT_CARD = 1 }\n", "is in both", id="label-twice",
+            POLICY + "[categories.more]\nlabels = { CREDIT_CARD = 1 }\n",
+            "is in both",
+            id="label-twice",
         ),
         pytest.param("[levels\n", "not valid TOML", id="bad-toml"),
     ],

@@ -17,14 +17,14 @@ class StreetAddressDetector(Detector):
     patterns = (
         Pattern(
             "us-uk",
-            r"(?<![\w#-])\d{1,5}[A-Za-z]?,?\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\.?\s|\d{1,3}(?:st|nd|rd|th)\s){1,4}"
-            + _TYPES + r"\b\.?(?:,?\s(?:Suite|Ste|Apt|Unit|Floor|Fl|#)\.?\s?\w{1,6})?",
+            r"(?<![\w#-])\d{1,5}[A-Za-z]?,? (?:[NSEW]\.? )?(?:[A-Z][a-z]+\.? |\d{1,3}(?:st|nd|rd|th) ){1,4}"
+            + _TYPES + r"\b\.?(?:,? (?:Suite|Ste|Apt|Unit|Floor|Fl|#)\.? ?\w{1,6})?",
             0.7,
         ),
         Pattern(
             "de-nl",
-            r"(?<![\w])[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|"
-            r"straat|laan|gracht|plein)\s\d{1,4}[a-z]?(?![\w])",
+            r"(?<![\w])[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|allee|platz|gasse|"
+            r"straat|laan|gracht|plein) \d{1,4}[a-z]?(?![\w])",
             0.65,
         ),
     )

@@ -25,7 +25,7 @@ class EmailDetector(Detector):
 
     def validate(self, value: str) -> tuple[str, ...] | None:
         local, _, host = value.rpartition("@")
-        if ".." in local or local.endswith(".") or host.split(".")[-1].isdigit():
+        if ".." in local or local.endswith(".") or not _known_suffix(host):
             return None
         return ()
 
@@ -49,3 +49,12 @@ class EmailDetector(Detector):
         return tuple(out)
 
 
+
+
+
+def _known_suffix(host: str) -> bool:
+    """The host ends in a public suffix (bundled list): ``x@localhost``, ``x@db.internal`` do not."""
+    from leakclf.domains import public_suffix
+
+    suffix = public_suffix(host)
+    return bool(suffix) and len(suffix) < len(host)

@@ -18,7 +18,7 @@ _NOT_PHONE = re.compile(
     r"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3})$"
 )
 _END = r"(?![\w/]|[.,-]\d)"
-_GROUPS = r"\d{2,5}(?:[ .-]\d{2,5}){0,4}"
+_GROUPS = r"\d{2,5}(?:[ .-]\d{2,8}){0,4}"
 
 
 class PhoneDetector(Detector):
@@ -68,5 +68,6 @@ def parse_phone(value: str) -> tuple[str, str] | None:
             continue
         if phonenumbers.is_valid_number(num):
             e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
-            return phonenumbers.region_code_for_number(num) or "", e164
+            region = phonenumbers.region_code_for_country_code(num.country_code)
+            return ("" if region == "001" else region), e164
     return None

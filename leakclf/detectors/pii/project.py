@@ -27,7 +27,7 @@ class ProjectDetector(Detector):
 
     def trim(self, value: str) -> str:
         value = _STOP.split(value, 1)[0].strip(" .,:-*\t")
-        return value if len(value) >= 2 and any(c.isalnum() for c in value) else ""
+        return value if len(value) >= 2 and any(c.isalpha() for c in value) else ""
 
     def normalise(self, value: str) -> str:
         return " ".join(value.casefold().split())

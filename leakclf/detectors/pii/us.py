@@ -32,7 +32,7 @@ class SsnDetector(DigitsDetector):
     negative = _NUMBERS_NEGATIVE
     patterns = (
         Pattern("ssn-dashed", r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])", 0.55),
-        Pattern("ssn-spaced", r"(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])", 0.4),
+        Pattern("ssn-spaced", r"(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])", 0.3),
         Pattern("ssn-plain", r"(?<![\w-])\d{9}(?![\w-])", 0.1),
     )
 

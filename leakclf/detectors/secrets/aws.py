@@ -22,7 +22,7 @@ class AwsSecretKeyDetector(SecretDetector):
     triggers = ("aws", "secret")
     context = ("aws_secret_access_key", "secret access key", "secret_access_key", "aws secret",
                "secretaccesskey", "aws_secret_key", "secret key", "aws")
-    patterns = (Pattern("aws-secret", r"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])", 0.55),)
+    patterns = (Pattern("aws-secret", r"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])", 0.55),)
 
     def validate(self, value: str) -> tuple[str, ...] | None:
         has_kinds = any(c.isdigit() for c in value) and any(c.isupper() for c in value) and any(c.islower() for c in value)

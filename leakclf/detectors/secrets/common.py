@@ -26,7 +26,8 @@ def entropy(value: str) -> float:
 
 
 def is_placeholder(value: str) -> bool:
-    return bool(_PLACEHOLDER.match(value.strip("\"'`"))) or len(set(value)) <= 2
+    """``********``, ``<password>``, ``${DB_PASS}``, ``xxxxxxxx``, ``your-api-key`` ..."""
+    return bool(_PLACEHOLDER.match(value.strip("\"'`"))) or len(set(value[-16:])) <= 2
 
 
 class SecretDetector(Detector):

@@ -39,7 +39,7 @@ class PasswordDetector(SecretDetector):
     )
 
     def trim(self, value: str) -> str:
-        return value.rstrip(".!?)")
+        return value.rstrip(".)")
 
     def validate(self, value: str) -> tuple[str, ...] | None:
         if is_placeholder(value) or value.lower() in _PROSE:

@@ -1,0 +1,143 @@
+"""HTML report: time to write it, its size, and how fast it opens and filters in Chromium.
+
+Peer, measured in the same run on the same rows: pandas ``DataFrame.to_html`` of the file
+table alone (no census, no charts, no search), the plain table a user would otherwise make.
+
+    .venv/bin/python benchmarks/bench_report.py [--docs 20000] [--no-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from leakclf.model import DocumentResult, Finding
+
+LABELS = ("EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON", "ORGANIZATION", "IBAN_CODE", "CREDIT_CARD")
+LEVELS = ("public", "internal", "confidential", "restricted")
+
+
+def fake_results(n: int, seed: int = 7) -> list[DocumentResult]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        findings = []
+        for _ in range(rng.randrange(0, 16)):
+            label = rng.choice(LABELS)
+            domain = f"org{rng.randrange(300)}.example"
+            findings.append(
+                Finding(
+                    label=label,
+                    start=0,
+                    end=5,
+                    confidence=0.9,
+                    detector=f"{label.lower()}/1",
+                    digest=f"{label}-{rng.randrange(5000):05d}",
+                    preview="x***@" + domain,
+                    facets=(("domain", domain),) if label == "EMAIL_ADDRESS" else (),
+                )
+            )
+        score = rng.randrange(101)
+        out.append(
+            DocumentResult(
+                source=f"dump/folder{i % 97}/file-{i:06d}.pdf",
+                doc_type=rng.choice(("invoice", "contract", "other")),
+                level=LEVELS[min(score // 25, 3)],
+                score=score,
+                reasons=((f"{findings[0].label} x1", score),) if findings else (),
+                findings=tuple(findings),
+                text_sha256=f"{i:064x}",
+            )
+        )
+    return out
+
+
+def timed(fn):  # type: ignore[no-untyped-def]
+    t0 = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - t0
+
+
+def browser_times(page: Path) -> tuple[float, float]:
+    """(seconds to load, seconds to filter by one word) in headless Chromium."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    profile = tempfile.mkdtemp()
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        t0 = time.perf_counter()
+        driver.get(page.as_uri())
+        load = time.perf_counter() - t0
+        search = driver.execute_script(
+            "var box = document.getElementById('search'); if (!box) { return -1; }"
+            "var t = performance.now(); box.value = 'folder7/'; "
+            "box.dispatchEvent(new Event('input')); document.body.offsetHeight;"
+            "return (performance.now() - t) / 1000;"
+        )
+        return load, float(search)
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=20000)
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+
+    import pandas as pd
+
+    from leakclf.report import write_html
+    from leakclf.scan import write_rows
+
+    work = Path(tempfile.mkdtemp())
+    results = fake_results(args.docs)
+    src = work / "results.parquet"
+    write_rows((r.to_dict() for r in results), src)
+
+    _, ours = timed(lambda: write_html(src, work / "report.html"))
+
+    def peer() -> None:
+        df = pd.read_parquet(src)
+        df["findings"] = df["findings"].map(len)
+        cols = ["source", "doc_type", "level", "score", "findings", "status"]
+        (work / "peer.html").write_text(df[cols].to_html(), encoding="utf-8")
+
+    _, theirs = timed(peer)
+    size = (work / "report.html").stat().st_size / 1e6
+    peer_size = (work / "peer.html").stat().st_size / 1e6
+    print(f"docs={args.docs}")
+    print(
+        f"write: leakclf report {ours:.2f}s, pandas to_html {theirs:.2f}s, ratio {ours / theirs:.1f}x"
+    )
+    print(
+        f"size: leakclf report {size:.1f} MB, pandas to_html {peer_size:.1f} MB, ratio {size / peer_size:.2f}x"
+    )
+    if not args.no_browser:
+        load, search = browser_times(work / "report.html")
+        peer_load, _ = browser_times(work / "peer.html")
+        print(
+            f"chromium load: leakclf report {load:.2f}s, pandas to_html {peer_load:.2f}s, "
+            f"ratio {load / peer_load:.2f}x; filter one word over {args.docs} rows {search * 1000:.0f} ms"
+        )
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""Scan throughput and memory: `leakclf scan` with 1 and 2 workers vs a reference pipeline.
+
+    .venv/bin/python benchmarks/bench_scan.py --files 2000
+    .venv/bin/python benchmarks/bench_scan.py --files 20000 --workers 2 --no-reference
+
+Generates a mixed demo dump (`leakclf.demo.generate`, every format, with duplicates), then
+runs each contender as a subprocess, sampling the RSS of its whole process tree every 0.1 s.
+Reference: pdfminer.six, python-docx and stdlib email text extraction, then stock Presidio
+``AnalyzerEngine`` per file, in one process (files it cannot read - archives, spreadsheets,
+slides, mailboxes - are counted as processed with no text, which favours the reference).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+LEAKCLF = [sys.executable, "-m", "leakclf"]
+
+
+def measure(cmd: list[str]) -> dict[str, Any]:
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    parent, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            tree = [parent, *parent.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return {"wall_s": time.monotonic() - t0, "peak_rss_mb": peak / 2**20}
+
+
+def files_and_bytes(root: Path) -> tuple[int, int]:
+    sizes = [p.stat().st_size for p in root.rglob("*") if p.is_file()]
+    return len(sizes), sum(sizes)
+
+
+# -- the reference pipeline (run in its own process by --reference-only) -------
+
+def _offline_tldextract() -> None:
+    import tldextract
+
+    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    tldextract.extract = offline  # stock presidio's email recognizer would download the list
+
+
+def _text(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from pdfminer.high_level import extract_text
+
+        return extract_text(str(path))
+    if suffix == ".docx":
+        import docx
+
+        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    if suffix == ".eml":
+        import email
+        from email import policy
+
+        msg = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        parts = [p.get_content() for p in msg.walk() if p.get_content_type() == "text/plain"]
+        return "\n".join(str(p) for p in parts)
+    if suffix in (".txt", ".csv", ".html", ".htm", ".md", ".json", ".rtf", ".log"):
+        return path.read_text(encoding="utf-8", errors="replace")
+    return ""
+
+
+def reference(root: Path) -> None:
+    _offline_tldextract()
+    from presidio_analyzer import AnalyzerEngine
+
+    engine = AnalyzerEngine()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        try:
+            text = _text(path)
+        except Exception:
+            continue
+        if text.strip():
+            engine.analyze(text=text, language="en")
+
+
+# -- driver ---------------------------------------------------------------------
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--files", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--no-reference", action="store_true")
+    ap.add_argument("--no-resume", action="store_true")
+    ap.add_argument("--dir", default="/tmp/leakclf-bench")
+    ap.add_argument("--reference-only", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.reference_only:
+        reference(Path(args.reference_only))
+        return
+    base = Path(args.dir)
+    dump = base / f"dump-{args.files}"
+    if not dump.exists():
+        from leakclf.demo import generate
+
+        generate(dump, files=args.files, seed=args.seed)
+    n, size = files_and_bytes(dump)
+    report: dict[str, Any] = {"files": n, "mb": round(size / 1e6, 1), "runs": {}}
+    runs = report["runs"]
+    for w in [int(x) for x in args.workers.split(",")]:
+        out = base / f"results-{args.files}-w{w}.parquet"
+        for stale in base.glob(out.name + "*"):
+            stale.unlink() if stale.is_file() else None
+        runs[f"leakclf w{w}"] = measure([*LEAKCLF, "scan", str(dump), "-o", str(out),
+                                         "--workers", str(w), "--no-progress", "--limit", "0"])
+        if not args.no_resume:
+            runs[f"leakclf w{w} resume"] = measure(
+                [*LEAKCLF, "scan", str(dump), "-o", str(out), "--workers", str(w),
+                 "--resume", "--no-progress", "--limit", "0"])
+    if not args.no_reference:
+        runs["reference"] = measure([sys.executable, __file__, "--reference-only", str(dump)])
+    for r in runs.values():
+        r["files_per_s"] = round(n / r["wall_s"], 2)
+        r["mb_per_s"] = round(size / 1e6 / r["wall_s"], 3)
+        r["wall_s"], r["peak_rss_mb"] = round(r["wall_s"], 1), round(r["peak_rss_mb"])
+    if "reference" in runs:
+        for name, r in runs.items():
+            r["x_reference"] = round(r["files_per_s"] / runs["reference"]["files_per_s"], 2)
+    for w in args.workers.split(","):
+        if f"leakclf w{w} resume" in runs:
+            runs[f"leakclf w{w} resume"]["pct_of_full"] = round(
+                100 * runs[f"leakclf w{w} resume"]["wall_s"] / runs[f"leakclf w{w}"]["wall_s"], 1)
+    print(json.dumps(report, indent=2))
+    (base / f"bench-scan-{args.files}.json").write_text(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    main()

@@ -1,0 +1,11 @@
+"""atheris target: the email extractors (eml, mbox, msg). See fuzz/README.md."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from _common import main  # noqa: E402
+
+if __name__ == "__main__":
+    main(("eml", "mbox", "msg"))

@@ -1,0 +1,227 @@
+"""The doc-type classifier: labels, scores, evidence, the signed flag, the mail rule, the model artifact."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from leakclf.config import ClassifyConfig, Config
+from leakclf.doctypes import Classifier
+from leakclf.doctypes.corpus import HELD_OUT, examples
+from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel
+from leakclf.doctypes.signed import signed
+from leakclf.doctypes.train import fit
+from leakclf.errors import ModelError
+from leakclf.model import DOC_TYPES, Document
+
+
+def _doc(
+    text: str, name: str = "file.pdf", media: str = "application/pdf", **meta: object
+) -> Document:
+    data = text.encode()
+    return Document(
+        name, None, media, text, hashlib.sha256(data).hexdigest(), len(data), meta=dict(meta)
+    )
+
+
+@pytest.fixture(scope="module")
+def clf() -> Classifier:
+    return Classifier(Config())
+
+
+INVOICE = """INVOICE
+Invoice Number: 10442
+Invoice Date: 2024-03-01
+Due Date: 2024-03-31
+Bill To
+Example Buyer Ltd
+Description\tQty\tUnit Price\tAmount
+Consulting day\t3\t900.00\t2,700.00
+Travel\t1\t150.00\t150.00
+Subtotal 2,850.00
+Total 3,420.00
+Please pay by bank transfer quoting the invoice number."""
+
+SOW = """Statement of Work
+This Statement of Work is issued under the Master Services Agreement.
+Scope of Services
+The supplier will migrate the reporting platform.
+Deliverables
+Migration runbook; test report; handover workshop.
+Acceptance Criteria
+Deliverables are accepted in writing by the customer.
+Fees and Payment
+Fixed fee payable per milestone."""
+
+RESUME = """Curriculum Vitae
+Professional Summary
+Project manager with ten years of experience in IT consulting.
+Experience
+2015 - present  Senior consultant, led cloud migrations.
+Education
+MSc Computer Science, 2012
+Skills
+Python, SQL, stakeholder management
+Languages
+English, German"""
+
+PO = """PURCHASE ORDER
+PO Number: PO-7781
+Vendor: Example Supplies GmbH
+Ship To: Warehouse 3
+Item No.\tDescription\tQty\tUnit Price\tLine Total
+001\tLaptop\t4\t1,100.00\t4,400.00
+Total 4,400.00
+Please confirm acceptance of this order."""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(INVOICE, "invoice", id="invoice"),
+        pytest.param(SOW, "sow", id="sow"),
+        pytest.param(RESUME, "resume", id="resume"),
+        pytest.param(PO, "purchase_order", id="purchase-order"),
+    ],
+)
+def test_classifies_handwritten_documents(clf: Classifier, text: str, expected: str) -> None:
+    result = clf.classify(_doc(text))
+    assert result.doc_type == expected
+    assert set(result.scores) == set(DOC_TYPES)
+    assert sum(result.scores.values()) == pytest.approx(1.0, abs=1e-4)
+    assert max(result.scores, key=result.scores.__getitem__) == expected
+    assert 1 <= len(result.evidence) <= 6
+
+
+def test_evidence_is_readable(clf: Classifier) -> None:
+    result = clf.classify(_doc(INVOICE))
+    assert any(
+        e.startswith(("title:'invoice'", "word:'invoice'", "kv:'invoice number'"))
+        for e in result.evidence
+    )
+
+
+FILLED = "IN WITNESS WHEREOF the parties sign below.\nFor Example Ltd\nBy: Jane Miller\nTitle: CFO\nDate: 2024-01-05"
+EMPTY = "IN WITNESS WHEREOF the parties sign below.\nFor Example Ltd\nBy: ____________\nTitle: ________\nDate: _____"
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "expected"),
+    [
+        pytest.param(FILLED, {}, True, id="filled-by-block"),
+        pytest.param(EMPTY, {}, False, id="blank-by-block"),
+        pytest.param("By:\n____________\nName:\n", {}, False, id="blank-on-next-line"),
+        pytest.param("Signature:\nJane Miller\nDate: 2024-01-05", {}, True, id="name-on-next-line"),
+        pytest.param(
+            "DocuSign Envelope ID: 1A2B3C4D-0000-1111-2222-333344445555\nAgreement",
+            {},
+            True,
+            id="docusign",
+        ),
+        pytest.param(
+            "Agreement text only.", {"signature_fields": 1}, True, id="pdf-signature-field"
+        ),
+        pytest.param(
+            "IN WITNESS WHEREOF the parties have signed.", {}, False, id="witness-without-blocks"
+        ),
+        pytest.param(
+            "Signed on behalf of the customer to confirm completion.",
+            {},
+            None,
+            id="prose-not-block",
+        ),
+        pytest.param("Meeting notes, nothing to sign.", {}, None, id="no-signature-at-all"),
+        pytest.param("By: the end of the month we deliver.", {}, None, id="by-in-prose"),
+    ],
+)
+def test_signed(text: str, meta: dict, expected: bool | None) -> None:
+    assert signed(text, meta)[0] is expected
+
+
+MAIL = "From: Ann Lee <ann@{a}>\nTo: Bob Ray <bob@{b}>\nSubject: notes\n\nHi Bob,\nthanks for the call.\nBest regards,\nAnn"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "own", "expected", "note"),
+    [
+        pytest.param(
+            "acme.de", "acme.de", (), "internal_note", "guessed", id="same-domain-guessed"
+        ),
+        pytest.param(
+            "acme.de", "client.fr", (), "correspondence", "guessed", id="external-guessed"
+        ),
+        pytest.param(
+            "acme.de", "eu.acme.de", ("acme.de",), "internal_note", "config", id="subdomain-own"
+        ),
+        pytest.param(
+            "acme.de",
+            "acme.de",
+            ("other.com",),
+            "correspondence",
+            "config",
+            id="own-domain-elsewhere",
+        ),
+    ],
+)
+def test_mail_parties(a: str, b: str, own: tuple[str, ...], expected: str, note: str) -> None:
+    clf = Classifier(Config(classify=ClassifyConfig(own_domains=own)))
+    text = MAIL.format(a=a, b=b)
+    result = clf.classify(
+        _doc(text, "m.eml", "message/rfc822", **{"from": f"Ann <ann@{a}>", "to": f"bob@{b}"})
+    )
+    assert result.doc_type == expected
+    assert note in result.evidence[0]
+
+
+def test_prose_without_letter_shape_is_not_correspondence(clf: Classifier) -> None:
+    result = clf.classify(
+        _doc(
+            "Thank you for your time. I hope this finds you well. Let me know if you have questions."
+        )
+    )
+    assert result.doc_type != "correspondence"
+
+
+def test_held_out_templates_sample(clf: Classifier) -> None:
+    data = examples(seed=11, per_template=2, templates=HELD_OUT)
+    right = sum(clf.classify(_doc(e.text, e.name)).doc_type == e.label for e in data)
+    assert right / len(data) >= 0.85
+
+
+def test_training_is_deterministic_on_a_slice() -> None:
+    data = examples(seed=3, per_template=2, templates=(0, 1))
+    assert fit(data, max_features=300).to_json() == fit(data, max_features=300).to_json()
+
+
+def test_shipped_model_is_json_with_its_recipe() -> None:
+    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    assert data["format"] == "leakclf-doctype-linear/1" and data["labels"] == list(DOC_TYPES)
+    assert len(data["weights"]) == len(DOC_TYPES) and len(data["weights"][0]) == len(
+        data["features"]
+    )
+    assert data["training"]["held_out_templates"] == list(HELD_OUT)
+    assert data["metrics"]["held_out"]["macro_f1"] >= 0.90
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        pytest.param(None, "not found", id="missing"),
+        pytest.param("{not json", "unreadable", id="corrupt"),
+        pytest.param('{"format": "pickle"}', "format", id="wrong-format"),
+    ],
+)
+def test_bad_model_file(tmp_path, content: str | None, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "model.json"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(ModelError, match=message):
+        LinearModel.load(path)
+
+
+def test_construction_is_cheap_and_loads_on_first_use(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    clf = Classifier(Config(classify=ClassifyConfig(model=str(tmp_path / "absent.json"))))
+    with pytest.raises(ModelError):
+        clf.classify(_doc("x"))
