@@ -17,17 +17,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from detect_corpus import business, sentences  # noqa: E402
-from presidio_stock import stock_engine  # noqa: E402
+from detect_corpus import business, sentences
+from presidio_stock import stock_engine
 
-from leakclf.config import Config, DetectConfig  # noqa: E402
-from leakclf.detectors import DetectorSet  # noqa: E402
-from leakclf.detectors.ner import resolve_model  # noqa: E402
+from leakclf.config import Config, DetectConfig
+from leakclf.detectors import DetectorSet
+from leakclf.detectors.ner import resolve_model
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=120, help="business documents (plus 4x sentences)")
+    parser.add_argument(
+        "--docs", type=int, default=120, help="business documents (plus 4x sentences)"
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     texts = [t for t, _ in business(args.docs, seed=11)]
@@ -56,8 +58,12 @@ def main() -> None:
     print(f"texts: {len(texts)}, characters: {chars:,}, spaCy model: {model}")
     print("| engine | seconds | chars/s | findings |")
     print("|---|---:|---:|---:|")
-    print(f"| stock Presidio AnalyzerEngine | {t_stock:.2f} | {chars / t_stock:,.0f} | {stock_found} |")
-    print(f"| leakclf DetectorSet (NER + patterns) | {t_leak:.2f} | {chars / t_leak:,.0f} | {leak_found} |")
+    print(
+        f"| stock Presidio AnalyzerEngine | {t_stock:.2f} | {chars / t_stock:,.0f} | {stock_found} |"
+    )
+    print(
+        f"| leakclf DetectorSet (NER + patterns) | {t_leak:.2f} | {chars / t_leak:,.0f} | {leak_found} |"
+    )
     print(f"| leakclf pattern detectors only | {t_pat:.2f} | {chars / t_pat:,.0f} | - |")
     print(f"\nratio leakclf / stock Presidio: {t_stock / t_leak:.1f}x")
 

@@ -13,27 +13,48 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from detect_corpus import Sample, business, sentences  # noqa: E402
-from presidio_stock import presidio_label, stock_engine  # noqa: E402
+from detect_corpus import Sample, business, sentences
+from presidio_stock import presidio_label, stock_engine
 
-from leakclf.config import Config  # noqa: E402
-from leakclf.detectors import DetectorSet  # noqa: E402
-from leakclf.detectors.ner import resolve_model  # noqa: E402
+from leakclf.config import Config
+from leakclf.detectors import DetectorSet
+from leakclf.detectors.ner import resolve_model
 
 Span = tuple[int, int, str]
 #: Identifier types measured for precision even where the data holds none of them.
-ALWAYS = {"US_BANK_NUMBER", "US_PASSPORT", "US_DRIVER_LICENSE", "US_ITIN", "US_ROUTING_NUMBER",
-          "NATIONAL_ID", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "CRYPTO"}
-CHECKSUMMED = {"CREDIT_CARD", "IBAN_CODE", "US_ROUTING_NUMBER", "US_SSN", "NATIONAL_ID", "VAT_ID", "CRYPTO"}
+ALWAYS = {
+    "US_BANK_NUMBER",
+    "US_PASSPORT",
+    "US_DRIVER_LICENSE",
+    "US_ITIN",
+    "US_ROUTING_NUMBER",
+    "NATIONAL_ID",
+    "CREDIT_CARD",
+    "US_SSN",
+    "IBAN_CODE",
+    "CRYPTO",
+}
+CHECKSUMMED = {
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "US_ROUTING_NUMBER",
+    "US_SSN",
+    "NATIONAL_ID",
+    "VAT_ID",
+    "CRYPTO",
+}
 
 
-def score(gold: list[list[Span]], pred: list[list[Span]], types: set[str]) -> dict[str, Counter[str]]:
+def score(
+    gold: list[list[Span]], pred: list[list[Span]], types: set[str]
+) -> dict[str, Counter[str]]:
     out: dict[str, Counter[str]] = {t: Counter() for t in types}
     for g_doc, p_doc in zip(gold, pred):
         for t in types:
@@ -41,7 +62,10 @@ def score(gold: list[list[Span]], pred: list[list[Span]], types: set[str]) -> di
             p = [s for s in p_doc if s[2] == t]
             used: set[int] = set()
             for ps, pe, _ in p:
-                hit = next((i for i, (gs, ge, _) in enumerate(g) if i not in used and ps < ge and gs < pe), None)
+                hit = next(
+                    (i for i, (gs, ge, _) in enumerate(g) if i not in used and ps < ge and gs < pe),
+                    None,
+                )
                 if hit is None:
                     out[t]["fp"] += 1
                 else:
@@ -54,12 +78,12 @@ def score(gold: list[list[Span]], pred: list[list[Span]], types: set[str]) -> di
 def prf(c: Counter[str]) -> tuple[float, float, float]:
     p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else float("nan")
     r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else float("nan")
-    f = 2 * p * r / (p + r) if p == p and r == r and p + r else float("nan")
+    f = 2 * p * r / (p + r) if not (math.isnan(p) or math.isnan(r)) and p + r else float("nan")
     return p, r, f
 
 
 def fmt(x: float) -> str:
-    return "-" if x != x else f"{x:.3f}"
+    return "-" if math.isnan(x) else f"{x:.3f}"
 
 
 def run_leakclf(samples: list[Sample]) -> list[list[Span]]:
@@ -98,10 +122,14 @@ def table(name: str, samples: list[Sample], engine: object, shared: set[str]) ->
         print(f"| {t} | {gl} | {fmt(lp)} | {fmt(lr)} | {fmt(lf)} | {cols} |")
     both = types & shared
     tot = [sum((sc[t] for t in both), Counter()) for sc in (sl, ss, s4)]
-    print(f"| **micro, shared types** | | {' | '.join(fmt(x) for x in prf(tot[0]))} | "
-          f"{' | '.join(fmt(x) for x in prf(tot[1]))} | {fmt(prf(tot[2])[2])} |")
+    print(
+        f"| **micro, shared types** | | {' | '.join(fmt(x) for x in prf(tot[0]))} | "
+        f"{' | '.join(fmt(x) for x in prf(tot[1]))} | {fmt(prf(tot[2])[2])} |"
+    )
     all_leak = sum((sl[t] for t in types), Counter())
-    print(f"| **micro, all leakclf types** | | {' | '.join(fmt(x) for x in prf(all_leak))} | | | | |")
+    print(
+        f"| **micro, all leakclf types** | | {' | '.join(fmt(x) for x in prf(all_leak))} | | | | |"
+    )
 
 
 def main() -> None:
@@ -114,7 +142,12 @@ def main() -> None:
     shared = {presidio_label(e) for e in engine.get_supported_entities(language="en")}
     print(f"spaCy model: {resolve_model(None)}; Presidio entity types: {', '.join(sorted(shared))}")
     table("(a) template sentences, seed 42", sentences(args.sentences, seed=42), engine, shared)
-    table("(b) business documents with near-misses, seed 7", business(args.docs, seed=7), engine, shared)
+    table(
+        "(b) business documents with near-misses, seed 7",
+        business(args.docs, seed=7),
+        engine,
+        shared,
+    )
 
 
 if __name__ == "__main__":

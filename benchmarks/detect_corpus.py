@@ -51,8 +51,11 @@ TEMPLATES = [
     "See the shared folder at {URL} or ask {PERSON}.",
     "Phone {PHONE_NUMBER} or email {EMAIL_ADDRESS}.",
 ]
-BTC = ["1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
-       "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"]
+BTC = [
+    "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa",
+    "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+    "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+]
 BICS = ["DEUTDEFF", "NWBKGB2L", "BNPAFRPP", "COBADEFFXXX", "CHASUS33"]
 
 
@@ -75,10 +78,14 @@ class Values:
         if label == "EMAIL_ADDRESS":
             return f.email()
         if label == "PHONE_NUMBER":
-            return rng.choice([f"({rng.randint(201, 989)}) {rng.randint(200, 999)}-{rng.randint(1000, 9999)}",
-                               f"{rng.randint(201, 989)}-{rng.randint(200, 999)}-{rng.randint(1000, 9999)}",
-                               f"+1 {rng.randint(201, 989)} {rng.randint(200, 999)} {rng.randint(1000, 9999)}",
-                               f"+44 20 {rng.randint(7000, 8999)} {rng.randint(1000, 9999)}"])
+            return rng.choice(
+                [
+                    f"({rng.randint(201, 989)}) {rng.randint(200, 999)}-{rng.randint(1000, 9999)}",
+                    f"{rng.randint(201, 989)}-{rng.randint(200, 999)}-{rng.randint(1000, 9999)}",
+                    f"+1 {rng.randint(201, 989)} {rng.randint(200, 999)} {rng.randint(1000, 9999)}",
+                    f"+44 20 {rng.randint(7000, 8999)} {rng.randint(1000, 9999)}",
+                ]
+            )
         if label == "CREDIT_CARD":
             return f.credit_card_number(card_type=rng.choice(["visa", "mastercard", "amex"]))
         if label == "IBAN_CODE":
@@ -91,7 +98,14 @@ class Values:
             return f.url() + rng.choice(["", "docs/terms", "a/b?id=7"])
         if label == "DATE_TIME":
             d = f.date_between("-20y", "+2y")
-            return rng.choice([d.strftime("%B %d, %Y"), d.isoformat(), d.strftime("%d %B %Y"), d.strftime("%m/%d/%Y")])
+            return rng.choice(
+                [
+                    d.strftime("%B %d, %Y"),
+                    d.isoformat(),
+                    d.strftime("%d %B %Y"),
+                    d.strftime("%m/%d/%Y"),
+                ]
+            )
         if label == "STREET_ADDRESS":
             return f.street_address()
         if label == "CRYPTO":
@@ -140,21 +154,36 @@ def _ids(rng: random.Random) -> list[tuple[str, str]]:
         ("NHS number", f"{nhs_v[:3]} {nhs_v[3:6]} {nhs_v[6:]}"),
         ("DNI", d + dni.calc_check_digit(d)),
         ("Aadhaar", a + verhoeff.calc_check_digit(a)),
-        ("Steuer-ID", _valid(rng, idnr.is_valid, lambda: str(rng.randint(1, 9)) + _digits(rng, 10))),
+        (
+            "Steuer-ID",
+            _valid(rng, idnr.is_valid, lambda: str(rng.randint(1, 9)) + _digits(rng, 10)),
+        ),
         ("BSN", _valid(rng, bsn.is_valid, lambda: _digits(rng, 9))),
     ]
 
 
 def _secrets(rng: random.Random) -> list[tuple[str, str, str]]:
     alnum = string.ascii_letters + string.digits
-    tok = lambda k: "".join(rng.choice(alnum) for _ in range(k))  # noqa: E731
-    head = base64.urlsafe_b64encode(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()).decode().rstrip("=")
+    tok = lambda k: "".join(rng.choice(alnum) for _ in range(k))
+    head = (
+        base64.urlsafe_b64encode(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
+        .decode()
+        .rstrip("=")
+    )
     body = base64.urlsafe_b64encode(json.dumps({"sub": tok(6)}).encode()).decode().rstrip("=")
     return [
-        ("aws_access_key_id = ", "AKIA" + "".join(rng.choice(string.ascii_uppercase + "234567") for _ in range(16)), "SECRET_AWS_ACCESS_KEY"),
+        (
+            "aws_access_key_id = ",
+            "AKIA" + "".join(rng.choice(string.ascii_uppercase + "234567") for _ in range(16)),
+            "SECRET_AWS_ACCESS_KEY",
+        ),
         ("GITHUB_TOKEN=", "ghp_" + tok(36), "SECRET_GITHUB_TOKEN"),
         ("password: ", tok(5) + rng.choice("!#$%") + str(rng.randint(10, 99)), "SECRET_PASSWORD"),
-        ("DATABASE_URL=", f"postgres://app:{tok(12)}@db{rng.randint(1, 9)}.internal.example.com/prod", "SECRET_DATABASE_URL"),
+        (
+            "DATABASE_URL=",
+            f"postgres://app:{tok(12)}@db{rng.randint(1, 9)}.internal.example.com/prod",
+            "SECRET_DATABASE_URL",
+        ),
         ("Authorization: Bearer ", f"{head}.{body}.{tok(43)}", "SECRET_JWT"),
         ("STRIPE_KEY=", "sk_live_" + tok(24), "SECRET_STRIPE_KEY"),
     ]
@@ -212,7 +241,9 @@ def _invoice(v: Values, d: Doc) -> None:
     d.value(v.get("PHONE_NUMBER"), "PHONE_NUMBER")
     for line in rng.sample(_near_misses(rng), 4):
         d.text("\n" + line)
-    d.text(f"\nConsulting services, 12 hours at 150.00 = 1,800.00\nTotal due: {rng.randint(1000, 99999)}.00 USD\n")
+    d.text(
+        f"\nConsulting services, 12 hours at 150.00 = 1,800.00\nTotal due: {rng.randint(1000, 99999)}.00 USD\n"
+    )
     d.text("Bank details: IBAN ")
     d.value(v.get("IBAN_CODE"), "IBAN_CODE")
     d.text(", SWIFT/BIC ")

@@ -9,8 +9,20 @@ from __future__ import annotations
 from typing import Any
 
 #: Presidio entity types that leakclf reports as NATIONAL_ID.
-NATIONAL = {"UK_NHS", "UK_NINO", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE", "IN_AADHAAR", "SG_NRIC_FIN",
-            "AU_TFN", "FI_PERSONAL_IDENTITY_CODE", "PL_PESEL", "KR_RRN", "TH_TNIN"}
+NATIONAL = {
+    "UK_NHS",
+    "UK_NINO",
+    "ES_NIF",
+    "ES_NIE",
+    "IT_FISCAL_CODE",
+    "IN_AADHAAR",
+    "SG_NRIC_FIN",
+    "AU_TFN",
+    "FI_PERSONAL_IDENTITY_CODE",
+    "PL_PESEL",
+    "KR_RRN",
+    "TH_TNIN",
+}
 
 
 def offline_tldextract() -> None:
@@ -26,7 +38,10 @@ def stock_engine(model: str) -> Any:
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
     provider = NlpEngineProvider(
-        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]}
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": model}],
+        }
     )
     return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
 

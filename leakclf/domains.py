@@ -13,8 +13,22 @@ if TYPE_CHECKING:
     import tldextract
 
 # ccTLDs whose ISO 3166 code differs from the TLD.
-_CC_EXCEPTIONS = {"uk": "GB", "su": None, "eu": None, "ac": None, "tv": None, "io": None, "me": None,
-                  "co": "CO", "ai": None, "fm": None, "ly": None, "gg": "GG", "cc": None, "ws": None}
+_CC_EXCEPTIONS = {
+    "uk": "GB",
+    "su": None,
+    "eu": None,
+    "ac": None,
+    "tv": None,
+    "io": None,
+    "me": None,
+    "co": "CO",
+    "ai": None,
+    "fm": None,
+    "ly": None,
+    "gg": "GG",
+    "cc": None,
+    "ws": None,
+}
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from leakclf.demo import vocab
+from leakclf.demo import lexicon, vocab
 from leakclf.demo.fakes import ORG, PROJECT, Fakes, Mentions, Org, Person
 
 TEMPLATES_PER_TYPE = 10
@@ -129,6 +129,7 @@ def compose(rng: random.Random, fakes: Fakes, doc_type: str, template: int) -> S
         b.append(_table(ctx, doc_type, tables[template % len(tables)]))
     if layout == "sheet":
         return _finish(spec, ctx, layout)
+    terms = lexicon.terms(doc_type, template, HELD_OUT)
     long = rng.random() < 0.25
     for head in (
         heads[: rng.randint(2, 6 if not long else 12)] if layout not in ("mail", "letter") else [""]
@@ -138,10 +139,13 @@ def compose(rng: random.Random, fakes: Fakes, doc_type: str, template: int) -> S
         picks = rng.sample(
             pool, k=min(len(pool), rng.randint(1, 3) if not long else rng.randint(2, 5))
         )
+        texts = [ctx.fill(s) for s in picks]
+        if layout not in ("mail", "letter") and rng.random() < 0.5:
+            texts.insert(rng.randrange(len(texts) + 1), lexicon.sentence(rng, terms))
         if layout == "slides":
-            b.append(("bullets", [ctx.fill(s) for s in picks]))
+            b.append(("bullets", texts))
         else:
-            b.append(("para", " ".join(ctx.fill(s) for s in picks)))
+            b.append(("para", " ".join(texts)))
     return _finish(spec, ctx, layout)
 
 

@@ -43,6 +43,16 @@ KINDS = (
     "secrets",
 )
 _MAIL_TEMPLATES = {"correspondence": (0, 1, 4, 5, 7, 8), "internal_note": (3, 5)}
+_ATTACHED_TYPES = (
+    "invoice",
+    "quote",
+    "sow",
+    "contract",
+    "purchase_order",
+    "proof_of_execution",
+    "resume",
+    "project_plan",
+)
 _SHEET_TYPES = ("invoice", "purchase_order", "quote", "project_plan", "internal_note")
 
 
@@ -52,6 +62,14 @@ class _Written:
     spec: Spec
     fmt: str
     data: bytes
+
+
+@dataclass
+class _Mail:
+    data: bytes
+    spec: Spec
+    mentions: Mentions  # header mentions, then body mentions
+    attach: list[tuple[str, bytes, Spec]]
 
 
 @dataclass
@@ -124,41 +142,28 @@ class _Gen:
         self.plain.append(_Written(path, spec, fmt, data))
         del self.plain[:-50]  # dup sources: recent files only, so memory stays flat
 
-    def mail(self, i: int) -> tuple[str, bytes]:
+    def mail(self, i: int) -> _Mail:
         kind = "internal_note" if self.rng.random() < 0.3 else "correspondence"
         spec = self.spec(kind, self.rng.choice(_MAIL_TEMPLATES[kind]))
         attach: list[tuple[str, bytes, Spec]] = []
         if self.rng.random() < 0.7:
-            inner = self.spec(
-                self.rng.choice(
-                    (
-                        "invoice",
-                        "quote",
-                        "sow",
-                        "contract",
-                        "purchase_order",
-                        "proof_of_execution",
-                        "resume",
-                        "project_plan",
-                    )
-                )
-            )
+            inner = self.spec(self.rng.choice(_ATTACHED_TYPES))
             fmt = self.rng.choice(("pdf", "docx", "xlsx"))
-            attach.append(
-                (
-                    f"{inner.doc_type.replace('_', '-')}-{i:05d}.{fmt}",
-                    render.RENDERERS[fmt](inner),
-                    inner,
-                )
-            )
+            name = f"{inner.doc_type.replace('_', '-')}-{i:05d}.{fmt}"
+            attach.append((name, render.RENDERERS[fmt](inner), inner))
         if self.shared is None:
             inner = self.spec("invoice")
             self.shared = ("invoice-shared.pdf", render.to_pdf(inner), inner)
         if self.rng.random() < 0.35:
-            attach.append(self.shared)
+            attach.append(self.shared)  # the same attachment, byte for byte, in several mails
         headers = Mentions()
         data = containers.eml(spec, attach, headers, self.rng, i)
-        return kind, data, spec, headers, attach  # type: ignore[return-value]
+        return _Mail(data, spec, Mentions(headers.items + spec.mentions.items), attach)
+
+    def record_mail(self, path: str, mail: _Mail) -> None:
+        self.record(path, mail.spec, data=mail.data, mentions=mail.mentions)
+        for name, blob, inner in mail.attach:
+            self.record(f"{path}!/{name}", inner, data=blob)
 
     def put(self, path: str, data: bytes) -> None:
         target = self.root / path
@@ -190,23 +195,18 @@ def _slot(g: _Gen, i: int, kind: str) -> None:
         g.put(path, data)
         g.record(path, spec, data=data)
     elif kind == "eml":
-        _, data, spec, headers, attach = g.mail(i)  # type: ignore[misc]
         path = f"mail/{'inbox' if i % 2 else 'sent'}/message-{i:05d}.eml"
-        g.put(path, data)
-        g.record(path, spec, data=data, mentions=Mentions(headers.items + spec.mentions.items))
-        for name, blob, inner in attach:
-            g.record(f"{path}!/{name}", inner, data=blob)
+        mail = g.mail(i)
+        g.put(path, mail.data)
+        g.record_mail(path, mail)
     elif kind == "mbox":
         path = f"mail/archive-{i:05d}.mbox"
-        parts = [g.mail(i * 10 + k) for k in range(3)]
-        data = containers.mbox([p[1] for p in parts])
+        mails = [g.mail(i * 10 + k) for k in range(3)]
+        data = containers.mbox([m.data for m in mails])
         g.put(path, data)
         g.record(path, None, data=data)
-        for k, (_, data, spec, headers, attach) in enumerate(parts):  # type: ignore[misc]
-            child = f"{path}!/message-{k + 1}.eml"
-            g.record(child, spec, data=data, mentions=Mentions(headers.items + spec.mentions.items))
-            for name, blob, inner in attach:
-                g.record(f"{child}!/{name}", inner, data=blob)
+        for k, mail in enumerate(mails):  # children are named as the extractor names them
+            g.record_mail(f"{path}!/message-{k + 1}.eml", mail)
     elif kind in ("zip", "targz"):
         members = []
         for k in range(3):

@@ -202,12 +202,12 @@ def fixed_zip(data: bytes) -> bytes:
     """Rewrite a zip with fixed member times and fixed Office core-property dates."""
     src = zipfile.ZipFile(io.BytesIO(data))
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
         for info in src.infolist():
             blob = src.read(info.filename)
             if info.filename == "docProps/core.xml":
                 blob = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?", _ISO.encode(), blob)
-            dst.writestr(zipfile.ZipInfo(info.filename, FIXED_TIME), blob, zipfile.ZIP_DEFLATED)
+            dst.writestr(zipfile.ZipInfo(info.filename, FIXED_TIME), blob, zipfile.ZIP_DEFLATED, 1)
     return buf.getvalue()
 
 

@@ -27,11 +27,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def available() -> dict[str, type]:
+def available() -> dict[str, type[Detector | NerDetector]]:
     """Every registered detector by versioned id (built-ins, NER, then plug-ins)."""
     from leakclf import registry
 
-    classes: list[type] = [*registry.detector_classes(), registry.ner_class()]
+    classes: list[type[Detector | NerDetector]] = [
+        *registry.detector_classes(),
+        registry.ner_class(),
+    ]
     classes.extend(registry.plugin_detector_classes())
     return {cls.ident(): cls for cls in classes}
 
@@ -73,8 +76,12 @@ class DetectorSet:
     @cached_property
     def patterns(self) -> tuple[Detector, ...]:
         classes = available()
+        from leakclf.detectors.base import Detector
+
         return tuple(
-            classes[i](self.key) for i in self.selected if hasattr(classes[i], "patterns")
+            cls(self.key)
+            for cls in (classes[i] for i in self.selected)
+            if issubclass(cls, Detector)
         )
 
     @cached_property

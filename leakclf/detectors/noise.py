@@ -6,46 +6,51 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-#: Business-document vocabulary that spaCy likes to call an ORG or PERSON.
-DOC_VOCAB = frozenset(
-    """statement of work|sow|purchase order|po|bill to|ship to|sold to|remit to|net 30|net 45|net 60|
-    net 90|invoice|invoice number|invoice date|due date|payment terms|terms and conditions|subtotal|
-    total|total due|amount due|balance due|tax|vat|qty|quantity|unit price|description|amount|
-    master services agreement|msa|nda|non-disclosure agreement|service level agreement|sla|
-    scope of work|change order|change request|proof of concept|poc|project plan|milestone|
-    deliverables|deliverable|acceptance|acceptance criteria|appendix|exhibit|schedule|annex|
-    agreement|contract|the parties|party|parties|client|customer|vendor|supplier|contractor|
-    consultant|company|the company|signature|signed|date|name|title|page|regards|best regards|
-    kind regards|dear|hi|hello|thanks|thank you|subject|re|fw|fwd|cc|bcc|attn|attention|
-    confidential|internal|draft|final|pto|hr|it|finance|legal|procurement|accounts payable|
-    accounts receivable|purchase requisition|quote|quotation|estimate|receipt|remittance advice|
-    project|project manager|project code|project name|engagement|work order|order number|
-    phone|email|e-mail|fax|tel|mobile|address|iban|swift|bic|ssn|dob|date of birth|passport|
-    password|username|user|admin|api|key|token|secret|url|http|https|www|pdf|docx|xlsx|csv|usd|
-    eur|gbp|inc|ltd|llc|gmbh|corp|the statement of work|the purchase order|the agreement|services|
-    service|confidential information|non-competition|non-solicitation|ownership of materials|term|
-    termination|governing law|indemnification|indemnity|warranties|warranty|representations|payment|
-    fees|expenses|notices|notice|miscellaneous|entire agreement|severability|assignment|force majeure|
-    intellectual property|additional resources|independent contractor|work product|compensation|
-    limitation of liability|insurance|dispute resolution|amendments|amendment|counterparts|
-    effective date|scope|background|recitals|definitions|benefit change|consulting agreement|
-    services agreement|board|board of directors|management|executive summary|objectives|timeline|
-    budget|risks|assumptions|approval|approvals|sign-off|terms|conditions|order|delivery|shipping|
-    handling|discount|grand total|balance|account|bank|bank details|payment details|remarks|notes|
-    item|items|sku|part number|unit|units|hours|rate|price|prices|sales tax|gst|igst|cgst|sgst|hsn|
-    hsn/sac|sac|tax invoice|proforma invoice|credit note|debit note|delivery challan|gantt|kpi|roi|
-    team|stakeholders|requirements|architecture|design|testing|deployment|support|maintenance""".split("|")
-)
+#: Business-document vocabulary that spaCy likes to call an ORG or PERSON ("|"-separated).
+_VOCAB = """aadhaar|acceptance|acceptance criteria|account|accounts payable|accounts receivable|additional
+resources|address|admin|agreement|amendment|amendments|amount|amount
+due|annex|api|appendix|approval|approvals|architecture|assignment|assumptions|attention|attn|authorization|background|balance|balance
+due|bank|bank details|bcc|bearer|benefit change|best regards|bic|bill to|board|board of
+directors|bsn|budget|build|cc|cgst|change order|change
+request|client|company|compensation|conditions|confidential|confidential
+information|consultant|consulting agreement|contract|contractor|contractor
+details|corp|counterparts|credit note|csv|customer|database_url|date|date of birth|dear|debit
+note|definitions|deliverable|deliverables|delivery|delivery
+challan|deployment|description|design|discount|dispute resolution|dni|dob|docx|draft|due
+date|e-mail|effective date|email|engagement|entire agreement|estimate|eur|executive
+summary|exhibit|expenses|fax|fees|final|finance|force
+majeure|fw|fwd|gantt|gbp|github_token|gmbh|governing law|grand
+total|gst|handling|hello|hi|hours|hr|hsn|hsn/sac|http|https|iban|igst|inc|indemnification|indemnity|independent
+contractor|insurance|intellectual property|internal|invoice|invoice date|invoice no|invoice
+number|it|item|item code|items|key|kind regards|kpi|legal|limitation of
+liability|llc|ltd|maintenance|management|master services
+agreement|milestone|miscellaneous|mobile|msa|name|nda|net 30|net 45|net 60|net 90|nhs|nhs
+number|nie|nif|nino|non-competition|non-disclosure
+agreement|non-solicitation|notes|notice|notices|nric|objectives|order|order id|order
+number|ownership of materials|page|part no|part
+number|parties|party|passport|password|payment|payment details|payment terms|pdf|phone|po|po
+number|poc|price|prices|procurement|proforma invoice|project|project code|project
+manager|project name|project plan|proof of concept|pto|purchase order|purchase
+requisition|qty|quantity|quotation|quote|quote
+ref|rate|re|receipt|recitals|regards|remarks|remit to|remittance
+advice|representations|requirements|residing|risks|roi|sac|sales tax|schedule|scope|scope of
+work|secret|service|service level agreement|services|services agreement|severability|sgst|ship
+to|shipping|sign-off|signature|signed|sku|sla|sold to|sow|ssn|stakeholders|statement of
+work|steuer|steuer-id|stripe_key|subject|subtotal|supplier|support|swift|tax|tax
+invoice|team|tel|term|termination|terms|terms and conditions|testing|tfn|thank you|thanks|the
+agreement|the company|the parties|the purchase order|the statement of
+work|timeline|title|token|total|total due|tracking|unit|unit
+price|units|url|usd|user|username|vat|vendor|warranties|warranty|work order|work
+product|www|xlsx"""
+DOC_VOCAB = frozenset(" ".join(v.split()) for v in _VOCAB.split("|"))
 #: Latin filler that spaCy reads as names.
-LOREM = frozenset(
-    "lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor incididunt duis "
-    "aute irure reprehenderit voluptate velit esse cillum fugiat nulla pariatur excepteur sint "
-    "occaecat cupidatat proident sunt culpa officia deserunt mollit anim laborum ullamcorper "
-    "tristique vestibulum massa congue tincidunt mauris pellentesque orci nunc aenean donec".split()
-)
-DOC_VOCAB = frozenset(" ".join(v.split()) for v in DOC_VOCAB)
+_LOREM = """adipiscing aenean amet anim aute cillum congue consectetur culpa cupidatat deserunt dolor donec
+duis eiusmod elit esse excepteur fugiat incididunt ipsum irure laborum lorem massa mauris mollit
+nulla nunc occaecat officia orci pariatur pellentesque proident reprehenderit sed sint sit sunt
+tempor tincidunt tristique ullamcorper velit vestibulum voluptate"""
+LOREM = frozenset(_LOREM.split())
 _STRIP = " .,:;()[]'\"-#“”‘’«»"
-_QUOTES = "\"“”«»"
+_QUOTES = '"“”«»'
 _ARTICLE = re.compile(r"^(?:the|a|an|this|our|your)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -77,7 +82,7 @@ def is_noise(label: str, text: str) -> bool:
     return False
 
 
-_DATEISH = re.compile(r"\d{1,4}[/.-]\d{1,2}|\d{1,2}:\d{2}|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b")
+_DATEISH = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$|\d{1,2}:\d{2}|\b\d{1,2}(?:st|nd|rd|th)\b")
 _MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"

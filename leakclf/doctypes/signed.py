@@ -10,11 +10,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_ESIGN = re.compile(
-    r"docusign envelope id|signed electronically|electronically signed|adobe sign|echosign|"
-    r"hellosign|dropbox sign|signnow|pandadoc|signature certificate",
-    re.IGNORECASE,
+_ESIGN = (
+    "docusign envelope id",
+    "signed electronically",
+    "electronically signed",
+    "adobe sign",
+    "echosign",
+    "hellosign",
+    "dropbox sign",
+    "signnow",
+    "pandadoc",
+    "signature certificate",
 )
+WINDOW = 20_000  # characters read at each end: markers sit in headers, blocks at the end
 _CONFORMED = re.compile(r"(?m)^\s*(?:by:\s*)?/s/\s*[^\W\d_]{2,}")
 _BLOCK = re.compile(
     r"^\s*(by|signature|signed|signed by|authori[sz]ed signatory|unterschrift|firma)\s*(?::\s*(.*)|$)",
@@ -28,9 +36,12 @@ def signed(text: str, meta: dict[str, Any] | None = None) -> tuple[bool | None, 
     """(signed, evidence)."""
     if meta and meta.get("signature_fields"):
         return True, "signed:pdf-signature-field"
-    if (m := _ESIGN.search(text)) is not None:
-        return True, f"signed:'{m.group(0)}'"
-    if _CONFORMED.search(text):
+    if len(text) > 2 * WINDOW:
+        text = text[:WINDOW] + "\n" + text[-WINDOW:]
+    low = text.lower()
+    if marker := next((m for m in _ESIGN if m in low), None):
+        return True, f"signed:'{marker}'"
+    if "/s/" in text and _CONFORMED.search(text):
         return True, "signed:/s/ signature"
     filled = empty = 0
     lines = text.splitlines()

@@ -8,7 +8,7 @@ A handler is ``handler(data, job) -> None``: it appends text to ``job.text``, fi
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,6 +16,9 @@ from typing import Any
 from leakclf.config import Limits
 from leakclf.errors import ExtractionError, LimitExceeded
 from leakclf.model import Part
+
+#: Members that unpack to less than this are exempt from ``max_ratio``: small files compress well.
+RATIO_FLOOR = 1 << 20
 
 
 class Context:
@@ -127,9 +130,6 @@ def member_cap(ctx: Context, compressed: int) -> tuple[int, str]:
     return min(caps)
 
 
-RATIO_FLOOR = 1 << 20
-
-
 def limit_error(label: str, limit: str, what: str) -> LimitExceeded:
     return LimitExceeded(
         f"{label}: {what} (limit {limit}); it was not read. "
@@ -159,7 +159,3 @@ def iso_date(value: str) -> str | None:
 def clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
     """Drop empty values so ``meta`` only says what the file says."""
     return {k: v for k, v in meta.items() if v not in (None, "", [], ())}
-
-
-def lines(rows: Iterator[str]) -> str:
-    return "\n".join(r for r in rows if r.strip())

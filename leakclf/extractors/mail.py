@@ -24,6 +24,9 @@ _QUOTE = re.compile(
     r"^(>|On .{0,300}wrote:\s*$|-{2,}\s*Original Message\s*-{2,}|From: .+\n(Sent|Date): )",
     re.MULTILINE,
 )
+_BOILERPLATE = re.compile(
+    r"(?i)^(this is a (multi-?part|mime)[\w -]*message|[\w -]*mime format)[\w .-]*$"
+)
 _ENCRYPTED = ("application/pkcs7-mime", "application/x-pkcs7-mime", "multipart/encrypted")
 _MBOX_SPLIT = re.compile(rb"(?:\A|\n)From [^\n]*\n")
 _MBOX_UNESCAPE = re.compile(rb"(?m)^>(>*From )")
@@ -66,6 +69,7 @@ def extract_eml(data: bytes, job: Job) -> None:
     if not text.strip() and len(bodies) > 1:
         text = _part_text(bodies[1])
     add_body(job, text)
+    job.text.add("body", "\n\n".join(_preambles(msg)), "MIME preamble")
     job.children = _attachments(msg, {id(b) for b in bodies}, job)
 
 
@@ -101,18 +105,33 @@ def _bodies(msg: EmailMessage) -> list[Message]:
 
 
 def _part_text(part: Message) -> str:
-    try:
-        content = part.get_content()  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 — unknown charset or broken transfer encoding
-        payload = part.get_payload(decode=True)
-        content = decode(payload) if isinstance(payload, bytes) else str(payload or "")
-    if isinstance(content, bytes):
-        content = decode(content)
-    if not isinstance(content, str):
-        return ""
+    """A text part decoded: its declared charset if the bytes fit it, else UTF-8, else detected."""
+    payload = part.get_payload(decode=True)
+    if isinstance(payload, bytes):
+        content = _decode_declared(payload, part.get_content_charset())
+    else:
+        raw = part.get_payload()
+        content = raw if isinstance(raw, str) else ""
     if part.get_content_type() == "text/html":
         return visible_text(content)[0]
     return content
+
+
+def _decode_declared(payload: bytes, charset: str | None) -> str:
+    for encoding in (charset or "utf-8", "utf-8"):  # declared charsets often lie
+        try:
+            return payload.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return decode(payload)
+
+
+def _preambles(msg: Message) -> Iterator[str]:
+    """Text before the first and after the last MIME boundary, which clients hide."""
+    for part in msg.walk():
+        for text in (part.preamble, part.epilogue):
+            if text and text.strip() and not _BOILERPLATE.match(text.strip()):
+                yield text.strip()
 
 
 def _attachments(msg: EmailMessage, bodies: set[int], job: Job) -> Iterator[Child]:

@@ -92,8 +92,10 @@ def extract_pptx(data: bytes, job: Job) -> None:
 
 
 def _shapes(shapes: Iterable[Any]) -> Iterator[str]:
+    from pptx.shapes.group import GroupShape
+
     for shape in shapes:
-        if shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
+        if isinstance(shape, GroupShape):  # shape_type can raise on unknown shapes; this cannot
             yield from _shapes(shape.shapes)
         elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
             yield shape.text_frame.text

@@ -12,7 +12,7 @@ import warnings
 from typing import Any
 
 from leakclf.errors import EncryptedFile
-from leakclf.extractors.base import Job
+from leakclf.extractors.base import Child, Job, limit_error, member_cap
 
 _SIG_FIELD = re.compile(rb"/FT\s*/Sig\b")
 _PDF_DATE = re.compile(
@@ -76,8 +76,39 @@ def _pdfium(data: bytes, job: Job) -> None:
             finally:
                 page.close()
             job.text.add("page", text.replace("\r\n", "\n").replace("\r", "\n"), f"page {i + 1}")
+        job.children = _embedded_files(pdf, job)  # read now: the document closes below
     finally:
         pdf.close()
+
+
+def _embedded_files(pdf: Any, job: Job) -> list[Child]:
+    """Files embedded in the PDF (attachments, portfolios), bounded like archive members."""
+    import ctypes
+
+    from pypdfium2 import raw
+
+    out: list[Child] = []
+    for i in range(pdf.count_attachments()):
+        if i >= job.ctx.limits.max_attachments:
+            job.hit("max_attachments")
+            break
+        att = pdf.get_attachment(i)
+        name = (att.get_name() or f"embedded-{i + 1}.bin").replace("\\", "/").rsplit("/", 1)[-1]
+        size = ctypes.c_ulong()
+        raw.FPDFAttachment_GetFile(att, None, 0, size)
+        cap, limit = member_cap(job.ctx, size.value)  # compressed size unknown: no ratio check
+        if size.value > cap:
+            job.hit(limit)
+            out.append(
+                Child(
+                    name, None, limit_error(f"{job.label}!/{name}", limit, f"is {size.value} bytes")
+                )
+            )
+            continue
+        data = bytes(att.get_data()) if size.value else b""
+        job.ctx.unpacked += len(data)
+        out.append(Child(name, data))
+    return out
 
 
 def _stop(job: Job, index: int) -> bool:

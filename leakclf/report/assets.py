@@ -21,11 +21,11 @@ table { border-collapse:collapse; width:100%; background:#fff; } table.compact {
 th, td { text-align:left; padding:4px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
 td.num, th.num { text-align:right; } td.src { word-break:break-all; }
 th button { all:unset; cursor:pointer; font-weight:600; } th[aria-sort=ascending] button::after { content:" ▲"; } th[aria-sort=descending] button::after { content:" ▼"; }
-.lv { display:inline-block; padding:0 6px; border-radius:4px; color:#fff; font-size:12px; }
+.lv { display:inline-block; white-space:nowrap; padding:0 6px; border-radius:4px; color:#fff; font-size:12px; }
 .lv-public { background:#94a3b8; } .lv-internal { background:#60a5fa; } .lv-confidential { background:#f59e0b; } .lv-restricted { background:#dc2626; }
 ol.top li { margin-bottom:8px; } ol.top ul { margin:2px 0; color:var(--muted); }
-#file-table { table-layout:fixed; } #file-table td { overflow-wrap:anywhere; }
-#file-table col.c-src { width:28%; } #file-table col.c-num { width:6%; } #file-table col.c-lv { width:9%; } #file-table col.c-st { width:7%; }
+#file-table { table-layout:fixed; } #file-table td { overflow-wrap:break-word; }
+#file-table col.c-src { width:26%; } #file-table col.c-type { width:10%; } #file-table col.c-lv { width:11%; } #file-table col.c-num { width:7%; } #file-table col.c-st { width:9%; }
 #search { width:320px; padding:6px 8px; font-size:14px; border:1px solid var(--line); border-radius:6px; }
 #count { color:var(--muted); margin-left:8px; }
 """

@@ -18,13 +18,14 @@ from leakclf.model import DocumentResult
 from leakclf.report import assets, stats, svg
 from leakclf.report.census_view import ensure_census, entity_rows, org_note, org_rows
 from leakclf.report.rows import load_results
+from leakclf.report.table import badge as _badge
+from leakclf.report.table import file_table
 
 if TYPE_CHECKING:
     from leakclf.census import Census
 
 TOP_FILES = 20
 TOP_ORGS = 50
-TABLE_ROWS = 1000  # file-table rows shown at once; "show all" lifts it
 
 
 def write_html(
@@ -34,10 +35,15 @@ def write_html(
     census: Any = None,
     config: Config | None = None,
 ) -> Path:
-    """Write the report for a results file, a Scan, a DataFrame or DocumentResults; return its path."""
+    """Write the report for a results file, a Scan, a DataFrame or DocumentResults; return its path.
+
+    ``census`` is built from the results (with ``config``) unless you pass one.
+    """
     title = Path(results_or_path).name if isinstance(results_or_path, (str, Path)) else ""
     results = load_results(results_or_path)
-    page = render_html(results, census or ensure_census(results, config), title=title)
+    if census is None:
+        census = ensure_census(results, config)
+    page = render_html(results, census, title=title)
     path = Path(out)
     tmp = path.with_name(path.name + ".tmp")
     try:
@@ -59,7 +65,7 @@ def render_html(results: Sequence[DocumentResult], census: Census, *, title: str
         _census(census),
         _top(results),
         _orgs(census),
-        _files(results),
+        file_table(results),
     ]
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -73,10 +79,6 @@ def render_html(results: Sequence[DocumentResult], census: Census, *, title: str
         + "".join(sections)
         + f"<script>{assets.JS}</script></body></html>"
     )
-
-
-def _badge(level: str) -> str:
-    return f'<span class="lv lv-{escape(level)}">{escape(level)}</span>'
 
 
 def _card(value: int, label: str) -> str:
@@ -180,44 +182,3 @@ def _dates(row: dict[str, Any]) -> str:
     if not isinstance(first, str) or not first:
         return ""
     return str(first) if first == last else f"{first} – {last}"
-
-
-def _files(results: Sequence[DocumentResult]) -> str:
-    """Every document, highest score first; rows past ``TABLE_ROWS`` start hidden (JS pages them)."""
-    heads = [
-        ("document", "", "c-src"),
-        ("type", "", ""),
-        ("level", "", "c-lv"),
-        ("score", "num", "c-num"),
-        ("findings", "num", "c-num"),
-        ("entities", "", ""),
-        ("reasons", "", ""),
-        ("status", "", "c-st"),
-    ]
-    cols = "".join(f'<col class="{col}">' if col else "<col>" for _, _, col in heads)
-    sorted_by = ' aria-sort="descending"'
-    thead = "".join(
-        f'<th class="{cls}"{sorted_by if name == "score" else ""}>'
-        f'<button type="button">{name}</button></th>'
-        for name, cls, _ in heads
-    )
-    ranked = sorted(results, key=lambda r: -r.score)  # stable: ties keep scan order
-    rows = []
-    for i, r in enumerate(ranked):
-        labels = ", ".join(f"{label} {n}" for label, n in stats.label_counts(r))
-        reasons = "; ".join(text for text, _ in r.reasons)
-        rows.append(
-            f'<tr{" hidden" if i >= TABLE_ROWS else ""}><td class="src">{escape(r.source)}</td>'
-            f"<td>{escape(r.doc_type)}</td>"
-            f'<td data-v="{stats.level_rank(r.level)}">{_badge(r.level)}</td>'
-            f'<td class="num">{r.score}</td><td class="num">{len(r.findings)}</td>'
-            f"<td>{escape(labels)}</td><td>{escape(reasons)}</td><td>{escape(r.status)}</td></tr>"
-        )
-    return (
-        '<section id="files"><h2>All documents</h2>'
-        '<p><input id="search" type="search" placeholder="Filter: words from a name, type, level, entity…" '
-        'aria-label="filter documents"><span id="count"></span> '
-        '<button type="button" id="show-all" hidden>show all</button></p>'
-        f'<table id="file-table" data-limit="{TABLE_ROWS}"><colgroup>{cols}</colgroup>'
-        f"<thead><tr>{thead}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
-    )

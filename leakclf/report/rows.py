@@ -79,7 +79,15 @@ def _masked(result: DocumentResult) -> DocumentResult:
 def _read_file(path: Path) -> Any:
     from leakclf.scan import read_rows  # the scan engine reads every format it writes
 
-    return read_rows(path)  # row dicts: lighter than read_results, which builds results twice
+    if not path.exists():
+        raise ConfigError(
+            f"results file {str(path)!r} not found; write one with `leakclf scan DIR -o {path.name}`"
+        )
+    if path.is_dir() or path.suffix.lower() == ".parquet":
+        import pyarrow.dataset as ds  # raw Arrow rows: ``from_dict`` reads their shapes directly
+
+        return ds.dataset(str(path), format="parquet").to_table().to_pylist()
+    return read_rows(path)
 
 
 def _finding(raw: Any) -> Finding:

@@ -10,6 +10,7 @@ Nothing runs until the scan is iterated or a result method (``to_pandas``, ``sum
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -31,7 +32,12 @@ from leakclf.scan.rows import SCHEMA_VERSION, from_row
 from leakclf.scan.runner import Plan, Runner
 from leakclf.scan.sources import is_url, list_local, list_url, open_fs
 from leakclf.scan.writers import (
-    done_from_output, format_of, groups_from_output, read_rows, write_meta, write_rows,
+    done_from_output,
+    format_of,
+    groups_from_output,
+    read_rows,
+    write_meta,
+    write_rows,
 )
 
 if TYPE_CHECKING:
@@ -132,12 +138,18 @@ class Scan:
             journal.close()
             progress.close()
         if self.out is not None:
-            rows = (row for group in journal.groups() for row in group["rows"])
-            write_rows(rows, self.out, dataset=self.engine == "dask",
+            self.counts.clear()  # count every row written, resumed ones included
+            write_rows(self._counted(journal), self.out, dataset=self.engine == "dask",
                        meta=self._meta(config, __version__))
             self._finish_meta(config, __version__)
             journal_path.unlink()
         self._done = True
+
+    def _counted(self, journal: Journal) -> Iterator[dict[str, Any]]:
+        for group in journal.groups():
+            for row in group["rows"]:
+                self.counts[row["status"]] = self.counts.get(row["status"], 0) + 1
+                yield row
 
     def _journal_path(self) -> Path:
         if self.out is not None:
@@ -194,8 +206,11 @@ class Scan:
         self.finished = datetime.now(UTC).isoformat()
         meta = self._meta(config, version)
         meta["run_end"] = self.finished
-        if resumed_noop:
-            meta["note"] = "resumed: every file was already done; results left unchanged"
+        path = Path(str(self.out) + ".meta.json")
+        if resumed_noop and path.exists():  # keep the header of the run that wrote the rows
+            meta = {**json.loads(path.read_text(encoding="utf-8")),
+                    "last_resume": self.finished,
+                    "note": "resumed: every file was already done; results left unchanged"}
         write_meta(self.out, meta)
 
     # -- results ------------------------------------------------------------

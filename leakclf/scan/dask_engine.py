@@ -35,7 +35,7 @@ def process_partition(factory: Callable[[Config], Any], config: Config,
     for task in tasks:
         try:
             out.append((task.tid, pipeline.process(task.data, name=task.source)))
-        except Exception as exc:  # the pipeline must not raise; record it and go on
+        except Exception as exc:  # noqa: BLE001 - the pipeline must not raise; record it and go on
             out.append((task.tid, Failure("InternalError", f"{type(exc).__name__} while "
                                           f"analysing {task.source!r}")))
     return out
@@ -69,13 +69,17 @@ class DaskEngine:
             by_tid: dict[int, Task] = {}
             window = 2 * max(self.workers, len(client.scheduler_info().get("workers", {})), 1)
 
+            parts: dict[str, list[int]] = {}
+
             def submit() -> Any:
                 part = list(islice(tasks, PARTITION))
                 if not part:
                     return None
                 by_tid.update((t.tid, t) for t in part)
-                return client.submit(process_partition, self.factory, self.config, part,
-                                     pure=False)
+                fut = client.submit(process_partition, self.factory, self.config, part,
+                                    pure=False)
+                parts[fut.key] = [t.tid for t in part]
+                return fut
 
             futures = as_completed()
             for _ in range(window):
@@ -84,7 +88,15 @@ class DaskEngine:
                     break
                 futures.add(fut)
             for fut in futures:
-                for tid, outcome in fut.result():
+                tids = parts.pop(fut.key)
+                try:
+                    done: list[tuple[int, Outcome]] = fut.result()
+                except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the nanny hit memory_limit
+                    log.warning("a partition failed on the cluster: %s", type(exc).__name__)
+                    done = [(tid, Failure("WorkerCrashed", f"the Dask worker analysing "
+                             f"{by_tid[tid].source!r} failed ({type(exc).__name__}); its "
+                             "partition gets error rows")) for tid in tids]
+                for tid, outcome in done:
                     yield by_tid.pop(tid), outcome
                 fut.release()
                 nxt = submit()

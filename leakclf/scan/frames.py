@@ -56,8 +56,8 @@ def findings(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
 def summary(df: pd.DataFrame) -> dict[str, Any]:
     tops = df[df["parent"].isna()]
     return {
-        "files": int(len(tops)),
-        "documents": int(len(df)),
+        "files": len(tops),
+        "documents": len(df),
         "bytes": int(tops["size"].sum()),
         "by_level": {lv: int((df["level"] == lv).sum()) for lv in LEVELS},
         "by_status": {st: int((df["status"] == st).sum()) for st in STATUSES},

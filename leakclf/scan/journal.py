@@ -51,14 +51,14 @@ class Journal:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if fresh or not self.path.exists():
-                self._fh = open(self.path, "wb")
+                self._fh = open(self.path, "wb")  # noqa: SIM115 - held for the run, closed by close()
                 return
             good = 0
             for offset, end, group in _groups(self.path):
                 good = end
                 if group.get("original"):
                     self.offsets.setdefault(group["sha256"], offset)
-            self._fh = open(self.path, "r+b")
+            self._fh = open(self.path, "r+b")  # noqa: SIM115 - as above
             self._fh.truncate(good)  # drop a line cut by a kill
             self._fh.seek(good)
         except OSError as exc:

@@ -46,7 +46,7 @@ Outcome = list[DocumentResult] | Failure
 def _worker_main(conn: Connection, factory: Callable[[Config], Any], config: Config) -> None:
     try:
         pipeline = factory(config)
-    except Exception as exc:  # reported to the parent, which stops the scan
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the scan
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return
     while True:
@@ -58,7 +58,7 @@ def _worker_main(conn: Connection, factory: Callable[[Config], Any], config: Con
             return
         try:
             outcome: Outcome = pipeline.process(task.data, name=task.source)
-        except Exception as exc:  # the pipeline must not raise; record it and go on
+        except Exception as exc:  # noqa: BLE001 - the pipeline must not raise; record it and go on
             outcome = Failure("InternalError", f"{type(exc).__name__} while analysing "
                               f"{task.source!r}; please report it with -vv output")
         conn.send(("done", task.tid, outcome))

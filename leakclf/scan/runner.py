@@ -73,8 +73,8 @@ class Runner:
                 elif plan.fs is None:
                     sha = sha256_local(entry.location)
                 else:
-                    data = plan.fs.cat_file(entry.location)
-                    sha = _sha(data)
+                    blob: bytes = plan.fs.cat_file(entry.location)
+                    data, sha = blob, _sha(blob)
             except OSError as exc:
                 self.ready.append(("unreadable", entry, exc.strerror or type(exc).__name__))
                 continue

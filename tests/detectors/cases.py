@@ -9,7 +9,9 @@ import pytest
 from leakclf.detectors import DetectorSet
 
 
-def case(ident: str, detector: str, text: str, *expected: tuple[str, str], hit: bool | None = None) -> Any:
+def case(
+    ident: str, detector: str, text: str, *expected: tuple[str, str], hit: bool | None = None
+) -> Any:
     """A named case; ``hit`` says whether the detector under test must fire (default: expected)."""
     hit = bool(expected) if hit is None else hit
     return pytest.param(detector, text, list(expected), hit, id=f"{detector}:{ident}")
@@ -22,4 +24,8 @@ def check(
     assert [(f.label, f.value) for f in found] == expected
     assert any(f.detector.split("/")[0] == detector for f in found) == hit
     for f in found:
-        assert 0.0 <= f.confidence <= 1.0 and f.evidence and f.evidence[0].startswith(("pattern:", "ner:"))
+        assert (
+            0.0 <= f.confidence <= 1.0
+            and f.evidence
+            and f.evidence[0].startswith(("pattern:", "ner:"))
+        )

@@ -20,3 +20,12 @@ def patterns() -> DetectorSet:
 @pytest.fixture(scope="session")
 def with_ner() -> DetectorSet:
     return DetectorSet(Config(key=KEY, reveal=True))
+
+
+@pytest.fixture(scope="session")
+def hidden(with_ner: DetectorSet) -> DetectorSet:
+    """Like ``with_ner`` but without reveal; shares the loaded spaCy model."""
+    det = DetectorSet(Config(key=KEY, detect=DetectConfig()))
+    assert det.ner is not None and with_ner.ner is not None
+    det.ner._nlp = with_ner.ner.nlp
+    return det

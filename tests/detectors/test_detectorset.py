@@ -20,8 +20,17 @@ SECRET_TEXT = (
     "Jane Doe <jane.doe@contoso.com>, card 4000 0000 0012 3457, SSN 536-22-1234, "
     "IBAN DE89 3704 0044 0532 0130 00, password: Tr0ub4dor&3, AKIAABCDEFGHIJKLMNOP"
 )
-RAW = ["jane.doe@contoso.com", "4000 0000 0012 3457", "4000000000123457", "536-22-1234", "536221234",
-       "DE89 3704 0044 0532 0130 00", "DE89370400440532013000", "Tr0ub4dor&3", "AKIAABCDEFGHIJKLMNOP"]
+RAW = [
+    "jane.doe@contoso.com",
+    "4000 0000 0012 3457",
+    "4000000000123457",
+    "536-22-1234",
+    "536221234",
+    "DE89 3704 0044 0532 0130 00",
+    "DE89370400440532013000",
+    "Tr0ub4dor&3",
+    "AKIAABCDEFGHIJKLMNOP",
+]
 
 
 def pattern_set(**detect: object) -> DetectorSet:
@@ -40,7 +49,9 @@ def test_registry_ids_are_pinned() -> None:
         pytest.param(("pii.email/2",), (), id="wrong-version"),
     ],
 )
-def test_unknown_ids_list_the_available_ones(detectors: tuple[str, ...] | None, exclude: tuple[str, ...]) -> None:
+def test_unknown_ids_list_the_available_ones(
+    detectors: tuple[str, ...] | None, exclude: tuple[str, ...]
+) -> None:
     det = pattern_set(detectors=detectors, exclude=exclude)
     with pytest.raises(ConfigError, match=r"available: .*pii\.email/1"):
         det.check()
@@ -50,12 +61,23 @@ def test_unknown_ids_list_the_available_ones(detectors: tuple[str, ...] | None, 
     ("detectors", "exclude", "labels"),
     [
         pytest.param(("pii.email",), (), ["EMAIL_ADDRESS"], id="bare-id"),
-        pytest.param(("pii.email/1", "pii.credit_card/1"), (), ["EMAIL_ADDRESS", "CREDIT_CARD"], id="versioned-ids"),
-        pytest.param(("secret",), (), ["SECRET_PASSWORD", "SECRET_AWS_ACCESS_KEY"], id="family-prefix"),
-        pytest.param(None, ("pii", "secret.password"), ["SECRET_AWS_ACCESS_KEY"], id="exclude-family"),
+        pytest.param(
+            ("pii.email/1", "pii.credit_card/1"),
+            (),
+            ["EMAIL_ADDRESS", "CREDIT_CARD"],
+            id="versioned-ids",
+        ),
+        pytest.param(
+            ("secret",), (), ["SECRET_PASSWORD", "SECRET_AWS_ACCESS_KEY"], id="family-prefix"
+        ),
+        pytest.param(
+            None, ("pii", "secret.password"), ["SECRET_AWS_ACCESS_KEY"], id="exclude-family"
+        ),
     ],
 )
-def test_selection(detectors: tuple[str, ...] | None, exclude: tuple[str, ...], labels: list[str]) -> None:
+def test_selection(
+    detectors: tuple[str, ...] | None, exclude: tuple[str, ...], labels: list[str]
+) -> None:
     found = pattern_set(detectors=detectors, exclude=exclude).detect(SECRET_TEXT).findings
     assert [f.label for f in found] == labels
 
@@ -86,13 +108,23 @@ def test_min_confidence(floor: float, labels: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("card 4000 0000 0012 3457", [("CREDIT_CARD", "card-4x4")], id="card-beats-phone-and-digits"),
-        pytest.param("postgres://app:s3cr3t@db.contoso.com/x", [("SECRET_DATABASE_URL", "db-url")], id="secret-beats-email-url"),
+        pytest.param(
+            "card 4000 0000 0012 3457",
+            [("CREDIT_CARD", "card-4x4")],
+            id="card-beats-phone-and-digits",
+        ),
+        pytest.param(
+            "postgres://app:s3cr3t@db.contoso.com/x",
+            [("SECRET_DATABASE_URL", "db-url")],
+            id="secret-beats-email-url",
+        ),
         pytest.param("DOB: 1985-07-04", [("DATE_OF_BIRTH", "iso")], id="dob-beats-date"),
         pytest.param("server 192.168.10.25", [("IP_ADDRESS", "ipv4")], id="ip-beats-phone"),
     ],
 )
-def test_overlaps_resolve_to_the_specific_validated_one(text: str, expected: list[tuple[str, str]]) -> None:
+def test_overlaps_resolve_to_the_specific_validated_one(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     for _ in range(3):  # deterministic
         found = pattern_set().detect(text).findings
         assert [(f.label, f.evidence[0].split(":", 1)[1]) for f in found] == expected
@@ -110,8 +142,15 @@ def test_digests_use_normalised_values() -> None:
 @pytest.mark.parametrize(
     ("text", "facets"),
     [
-        pytest.param("jane.doe@mail.contoso.co.uk", {"domain": "contoso.co.uk", "country": "GB",
-                                                      "person": digest(KEY, "PERSON", "jane doe")}, id="email-name"),
+        pytest.param(
+            "jane.doe@mail.contoso.co.uk",
+            {
+                "domain": "contoso.co.uk",
+                "country": "GB",
+                "person": digest(KEY, "PERSON", "jane doe"),
+            },
+            id="email-name",
+        ),
         pytest.param("info@fabrikam.com", {"domain": "fabrikam.com"}, id="email-role"),
         pytest.param("tel +49 30 901820", {"country": "DE"}, id="phone"),
         pytest.param("IBAN GB82WEST12345698765432", {"country": "GB"}, id="iban"),

@@ -19,8 +19,12 @@ BAD_BSN = pick(stdnum_ok("stdnum.nl.bsn"), numbers("111", 9, 222), want=False)
 IDNR = pick(stdnum_ok("stdnum.de.idnr"), numbers("365", 11, 74261))
 BAD_IDNR = pick(stdnum_ok("stdnum.de.idnr"), numbers("365", 11, 74261), want=False)
 LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-NIF = pick(stdnum_ok("stdnum.es.nif"), (f"{n}{c}" for n in numbers("1234", 8, 5678) for c in LETTERS))
-NIE = pick(stdnum_ok("stdnum.es.nie"), (f"X{n}{c}" for n in numbers("12", 7, 34567) for c in LETTERS))
+NIF = pick(
+    stdnum_ok("stdnum.es.nif"), (f"{n}{c}" for n in numbers("1234", 8, 5678) for c in LETTERS)
+)
+NIE = pick(
+    stdnum_ok("stdnum.es.nie"), (f"X{n}{c}" for n in numbers("12", 7, 34567) for c in LETTERS)
+)
 NID = "NATIONAL_ID"
 
 CASES = [
@@ -32,8 +36,15 @@ CASES = [
     case("lower", "pii.national_id.uk_nino", "nino ab123456c"),
     case("bad-first", "pii.national_id.uk_nino", "NINO DA123456C"),
     case("reserved-prefix", "pii.national_id.uk_nino", "NINO GB123456C"),
-    *[case(f"nhs-{i}", "pii.national_id.uk_nhs", f"NHS number {spaced(v, (3, 3, 4))}", (NID, spaced(v, (3, 3, 4))))
-      for i, v in enumerate(NHS)],
+    *[
+        case(
+            f"nhs-{i}",
+            "pii.national_id.uk_nhs",
+            f"NHS number {spaced(v, (3, 3, 4))}",
+            (NID, spaced(v, (3, 3, 4))),
+        )
+        for i, v in enumerate(NHS)
+    ],
     case("no-context", "pii.national_id.uk_nhs", f"Quote {NHS[0]}"),
     case("eleven", "pii.national_id.uk_nhs", f"NHS {NHS[0]}7"),
     case("short", "pii.national_id.uk_nhs", f"NHS {NHS[0][:9]}"),
@@ -43,29 +54,55 @@ CASES = [
     case("nif-no-letter", "pii.national_id.es_nif", f"DNI {NIF[0][:-1]}"),
     case("nif-lower", "pii.national_id.es_nif", f"DNI {NIF[0].lower()}"),
     case("nif-long", "pii.national_id.es_nif", f"DNI 1{NIF[0]}"),
-    case("nif-letter-fails", "pii.national_id.es_nif", f"DNI {NIF[0][:-1]}{'A' if NIF[0][-1] != 'A' else 'B'}"),
+    case(
+        "nif-letter-fails",
+        "pii.national_id.es_nif",
+        f"DNI {NIF[0][:-1]}{'A' if NIF[0][-1] != 'A' else 'B'}",
+    ),
     *[case(f"nie-{i}", "pii.national_id.es_nie", f"NIE {v}", (NID, v)) for i, v in enumerate(NIE)],
     case("nie-w", "pii.national_id.es_nie", f"NIE W{NIE[0][1:]}"),
     case("nie-short", "pii.national_id.es_nie", f"NIE {NIE[0][:-2]}{NIE[0][-1]}"),
     case("nie-lower", "pii.national_id.es_nie", f"NIE {NIE[0].lower()}"),
-    case("nie-letter-fails", "pii.national_id.es_nie", f"NIE {NIE[0][:-1]}{'A' if NIE[0][-1] != 'A' else 'B'}"),
+    case(
+        "nie-letter-fails",
+        "pii.national_id.es_nie",
+        f"NIE {NIE[0][:-1]}{'A' if NIE[0][-1] != 'A' else 'B'}",
+    ),
     # -- Italy, France
-    case("cf-1", "pii.national_id.it_cf", "Codice fiscale RSSMRA85T10A562S", (NID, "RSSMRA85T10A562S")),
+    case(
+        "cf-1",
+        "pii.national_id.it_cf",
+        "Codice fiscale RSSMRA85T10A562S",
+        (NID, "RSSMRA85T10A562S"),
+    ),
     case("cf-2", "pii.national_id.it_cf", "CF: BNCLRA80A41F205G", (NID, "BNCLRA80A41F205G")),
     case("cf-3", "pii.national_id.it_cf", "VRDGPP70M15H501X.", (NID, "VRDGPP70M15H501X")),
     case("cf-short", "pii.national_id.it_cf", "CF RSSMRA85T10A562"),
     case("cf-lower", "pii.national_id.it_cf", "CF rssmra85t10a562s"),
     case("cf-bad-month", "pii.national_id.it_cf", "CF RSSMRA85Z10A562S"),
     case("cf-check-fails", "pii.national_id.it_cf", "CF RSSMRA85T10A562T"),
-    case("nir-1", "pii.national_id.fr_nir", "NIR 2 95 10 99 126 111 93", (NID, "2 95 10 99 126 111 93")),
-    case("nir-2", "pii.national_id.fr_nir", "sécurité sociale 185057800604830", (NID, "185057800604830")),
+    case(
+        "nir-1",
+        "pii.national_id.fr_nir",
+        "NIR 2 95 10 99 126 111 93",
+        (NID, "2 95 10 99 126 111 93"),
+    ),
+    case(
+        "nir-2",
+        "pii.national_id.fr_nir",
+        "sécurité sociale 185057800604830",
+        (NID, "185057800604830"),
+    ),
     case("nir-3", "pii.national_id.fr_nir", "INSEE: 269029934173285", (NID, "269029934173285")),
     case("nir-sex-3", "pii.national_id.fr_nir", "NIR 385057800604830"),
     case("nir-short", "pii.national_id.fr_nir", "NIR 1850578006048"),
     case("nir-long", "pii.national_id.fr_nir", "NIR 1850578006048301"),
     case("nir-key-fails", "pii.national_id.fr_nir", "NIR 185057800604831"),
     # -- Germany, Netherlands, India, Singapore, Australia
-    *[case(f"idnr-{i}", "pii.national_id.de_idnr", f"Steuer-ID: {v}", (NID, v)) for i, v in enumerate(IDNR)],
+    *[
+        case(f"idnr-{i}", "pii.national_id.de_idnr", f"Steuer-ID: {v}", (NID, v))
+        for i, v in enumerate(IDNR)
+    ],
     case("idnr-no-context", "pii.national_id.de_idnr", f"Bestellung {IDNR[0]}"),
     case("idnr-short", "pii.national_id.de_idnr", f"Steuer-ID {IDNR[0][:10]}"),
     case("idnr-long", "pii.national_id.de_idnr", f"Steuer-ID {IDNR[0]}1"),
@@ -75,8 +112,15 @@ CASES = [
     case("bsn-short", "pii.national_id.nl_bsn", f"BSN {BSN[0][:8]}"),
     case("bsn-dotted-wrong", "pii.national_id.nl_bsn", f"BSN {BSN[0][:3]}.{BSN[0][3:]}"),
     case("bsn-fails", "pii.national_id.nl_bsn", f"BSN {BAD_BSN[0]}"),
-    *[case(f"aadhaar-{i}", "pii.national_id.in_aadhaar", f"Aadhaar {spaced(v, (4, 4, 4))}", (NID, spaced(v, (4, 4, 4))))
-      for i, v in enumerate(AADHAAR)],
+    *[
+        case(
+            f"aadhaar-{i}",
+            "pii.national_id.in_aadhaar",
+            f"Aadhaar {spaced(v, (4, 4, 4))}",
+            (NID, spaced(v, (4, 4, 4))),
+        )
+        for i, v in enumerate(AADHAAR)
+    ],
     case("aadhaar-no-context", "pii.national_id.in_aadhaar", f"Invoice {AADHAAR[0]}"),
     case("aadhaar-starts-1", "pii.national_id.in_aadhaar", "Aadhaar 1341 2345 6784"),
     case("aadhaar-short", "pii.national_id.in_aadhaar", f"Aadhaar {AADHAAR[0][:11]}"),
@@ -88,8 +132,15 @@ CASES = [
     case("nric-short", "pii.national_id.sg_nric", "NRIC S123456D"),
     case("nric-lower", "pii.national_id.sg_nric", "NRIC s1234567d"),
     case("nric-check-fails", "pii.national_id.sg_nric", "NRIC S1234567E"),
-    *[case(f"tfn-{i}", "pii.national_id.au_tfn", f"TFN {spaced(v, (3, 3, 3))}", (NID, spaced(v, (3, 3, 3))))
-      for i, v in enumerate(TFN)],
+    *[
+        case(
+            f"tfn-{i}",
+            "pii.national_id.au_tfn",
+            f"TFN {spaced(v, (3, 3, 3))}",
+            (NID, spaced(v, (3, 3, 3))),
+        )
+        for i, v in enumerate(TFN)
+    ],
     case("tfn-no-context", "pii.national_id.au_tfn", f"SKU {TFN[0]}"),
     case("tfn-short", "pii.national_id.au_tfn", f"TFN {TFN[0][:7]}"),
     case("tfn-long", "pii.national_id.au_tfn", f"TFN {TFN[0]}12"),
@@ -106,12 +157,22 @@ CASES = [
     # -- network
     case("ipv4", "pii.ip", "login from 203.0.113.7", ("IP_ADDRESS", "203.0.113.7")),
     case("ipv4-private", "pii.ip", "host=10.1.2.3;", ("IP_ADDRESS", "10.1.2.3")),
-    case("ipv6", "pii.ip", "client 2001:db8:85a3::8a2e:370:7334 connected", ("IP_ADDRESS", "2001:db8:85a3::8a2e:370:7334")),
+    case(
+        "ipv6",
+        "pii.ip",
+        "client 2001:db8:85a3::8a2e:370:7334 connected",
+        ("IP_ADDRESS", "2001:db8:85a3::8a2e:370:7334"),
+    ),
     case("version", "pii.ip", "release 1.2.3.4"),
     case("five-parts", "pii.ip", "OID 1.3.6.1.4"),
     case("time", "pii.ip", "at 12:30:45"),
     case("octet-too-big", "pii.ip", "server 256.1.1.1"),
-    case("https", "pii.url", "see https://portal.contoso.com/a?b=1.", ("URL", "https://portal.contoso.com/a?b=1")),
+    case(
+        "https",
+        "pii.url",
+        "see https://portal.contoso.com/a?b=1.",
+        ("URL", "https://portal.contoso.com/a?b=1"),
+    ),
     case("www", "pii.url", "visit www.fabrikam.org", ("URL", "www.fabrikam.org")),
     case("bare-domain", "pii.url", "our site contoso.com/careers", ("URL", "contoso.com/careers")),
     case("jane-do", "pii.url", "jane.do wrote"),
@@ -130,30 +191,105 @@ CASES = [
     case("dob", "pii.date_of_birth", "Date of birth: 04/07/1985", ("DATE_OF_BIRTH", "04/07/1985")),
     case("dob-abbr", "pii.date_of_birth", "DOB 1985-07-04", ("DATE_OF_BIRTH", "1985-07-04")),
     case("born", "pii.date_of_birth", "born on 4 July 1985", ("DATE_OF_BIRTH", "4 July 1985")),
-    case("no-context", "pii.date_of_birth", "Invoice date 04/07/1985", ("DATE_TIME", "04/07/1985"), hit=False),
-    case("newborn-word", "pii.date_of_birth", "stubborn 04/07/1985", ("DATE_TIME", "04/07/1985"), hit=False),
+    case(
+        "no-context",
+        "pii.date_of_birth",
+        "Invoice date 04/07/1985",
+        ("DATE_TIME", "04/07/1985"),
+        hit=False,
+    ),
+    case(
+        "newborn-word",
+        "pii.date_of_birth",
+        "stubborn 04/07/1985",
+        ("DATE_TIME", "04/07/1985"),
+        hit=False,
+    ),
     case("dob-no-date", "pii.date_of_birth", "DOB: unknown"),
     case("dob-bad-day", "pii.date_of_birth", "DOB 1985-07-32"),
     # -- addresses
-    case("us", "pii.street_address", "Ship to 500 Market Street, Suite 200", ("STREET_ADDRESS", "500 Market Street, Suite 200")),
-    case("abbr", "pii.street_address", "at 1600 Pennsylvania Ave NW", ("STREET_ADDRESS", "1600 Pennsylvania Ave")),
-    case("de", "pii.street_address", "Adresse: Hauptstraße 12a, Berlin", ("STREET_ADDRESS", "Hauptstraße 12a")),
+    case(
+        "us",
+        "pii.street_address",
+        "Ship to 500 Market Street, Suite 200",
+        ("STREET_ADDRESS", "500 Market Street, Suite 200"),
+    ),
+    case(
+        "abbr",
+        "pii.street_address",
+        "at 1600 Pennsylvania Ave NW",
+        ("STREET_ADDRESS", "1600 Pennsylvania Ave"),
+    ),
+    case(
+        "de",
+        "pii.street_address",
+        "Adresse: Hauptstraße 12a, Berlin",
+        ("STREET_ADDRESS", "Hauptstraße 12a"),
+    ),
     case("no-number", "pii.street_address", "Market Street is busy"),
     case("quantity", "pii.street_address", "12 Units Delivered"),
     case("lower", "pii.street_address", "500 market street"),
     case("number-only", "pii.street_address", "Street 500"),
     # -- crypto
-    case("p2pkh", "pii.crypto", "BTC 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", ("CRYPTO", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa")),
-    case("p2sh", "pii.crypto", "wallet 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", ("CRYPTO", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy")),
-    case("bech32", "pii.crypto", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", ("CRYPTO", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")),
+    case(
+        "p2pkh",
+        "pii.crypto",
+        "BTC 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa",
+        ("CRYPTO", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"),
+    ),
+    case(
+        "p2sh",
+        "pii.crypto",
+        "wallet 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+        ("CRYPTO", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"),
+    ),
+    case(
+        "bech32",
+        "pii.crypto",
+        "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+        ("CRYPTO", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"),
+    ),
     case("short", "pii.crypto", "1A1zP1eP5QGefi2"),
     case("bad-char", "pii.crypto", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfN0"),
     case("hash-like", "pii.crypto", "commit 3f786850e387550fdab836ed7e6dc881de23001b"),
     case("checksum-fails", "pii.crypto", "BTC 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb"),
+    # -- organisations by shape
+    case(
+        "ltd",
+        "pii.organization",
+        "Supplied by Contoso Ltd. today",
+        ("ORGANIZATION", "Contoso Ltd."),
+    ),
+    case(
+        "and-sons",
+        "pii.organization",
+        "Quote from Tate and Sons",
+        ("ORGANIZATION", "Tate and Sons"),
+    ),
+    case(
+        "partnership",
+        "pii.organization",
+        "Counsel: Ball, Harmon and Lambert",
+        ("ORGANIZATION", "Ball, Harmon and Lambert"),
+    ),
+    case("lowercase", "pii.organization", "a small ltd company"),
+    case("no-suffix", "pii.organization", "Contoso shipped it"),
+    case("list-of-words", "pii.organization", "apples, pears and plums"),
+    case("vocabulary-first", "pii.organization", "Invoice Ltd"),
     # -- projects
-    case("label", "pii.project", "Project: Falcon Migration\nOwner: x", ("PROJECT", "Falcon Migration")),
+    case(
+        "label",
+        "pii.project",
+        "Project: Falcon Migration\nOwner: x",
+        ("PROJECT", "Falcon Migration"),
+    ),
     case("code", "pii.project", "Project Code: PRJ-2024-017", ("PROJECT", "PRJ-2024-017")),
-    case("engagement", "pii.project", "Engagement:  Blue Harbor  Date: 2025", ("PROJECT", "Blue Harbor")),
+    case(
+        "engagement",
+        "pii.project",
+        "Engagement:  Blue Harbor  Date: 2025",
+        ("PROJECT", "Blue Harbor"),
+    ),
     case("manager", "pii.project", "Project Manager: Maria"),
     case("prose", "pii.project", "the project was late"),
     case("plan", "pii.project", "Project plan attached"),

@@ -25,12 +25,25 @@ def ner_findings(det: DetectorSet, text: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Signed by John Smith in London.", [("PERSON", "John Smith"), ("LOCATION", "London")], id="person-gpe"),
-        pytest.param("Invoice from Contoso Ltd. to Acme Corporation.",
-                     [("ORGANIZATION", "Contoso Ltd."), ("ORGANIZATION", "Acme Corporation")], id="orgs"),
-        pytest.param("Dear Sarah O'Connor, thank you.", [("PERSON", "Sarah O'Connor")], id="salutation"),
+        pytest.param(
+            "Signed by John Smith in London.",
+            [("PERSON", "John Smith"), ("LOCATION", "London")],
+            id="person-gpe",
+        ),
+        pytest.param(
+            "Invoice from Contoso Ltd. to Acme Corporation.",
+            [("ORGANIZATION", "Contoso Ltd."), ("ORGANIZATION", "Acme Corporation")],
+            id="orgs",
+        ),
+        pytest.param(
+            "Dear Sarah O'Connor, thank you.", [("PERSON", "Sarah O'Connor")], id="salutation"
+        ),
         pytest.param("This Statement of Work follows the Purchase Order.", [], id="doc-vocabulary"),
-        pytest.param("Bill To: Acme Corporation, 500 Market Street", [("ORGANIZATION", "Acme Corporation")], id="bill-to"),
+        pytest.param(
+            "Bill To: Acme Corporation, 500 Market Street",
+            [("ORGANIZATION", "Acme Corporation")],
+            id="bill-to",
+        ),
         pytest.param("Payment terms: Net 30.", [], id="net-30"),
     ],
 )
@@ -83,7 +96,9 @@ def test_long_text_is_chunked_not_truncated(with_ner: DetectorSet) -> None:
         pytest.param(0, [], 0, id="cap-zero-disables-ner"),
     ],
 )
-def test_ner_cap_recorded(with_ner: DetectorSet, cap: int, people: list[str], ner_chars: int) -> None:
+def test_ner_cap_recorded(
+    with_ner: DetectorSet, cap: int, people: list[str], ner_chars: int
+) -> None:
     det = DetectorSet(Config(key=KEY, reveal=True, detect=DetectConfig(ner_max_chars=cap)))
     if det.ner is not None:  # reuse the loaded model: this test is about the cap
         assert with_ner.ner is not None
@@ -94,7 +109,9 @@ def test_ner_cap_recorded(with_ner: DetectorSet, cap: int, people: list[str], ne
     assert result.ner_chars == ner_chars
 
 
-def test_model_load_is_logged_not_printed(caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]) -> None:
+def test_model_load_is_logged_not_printed(
+    caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
     caplog.set_level(logging.INFO, logger="leakclf")
     det = DetectorSet(Config(key=KEY))
     det.detect("John Smith")

@@ -259,3 +259,39 @@ def docx_with_box_and_footnote() -> bytes:
         members[name] = data
     members["word/footnotes.xml"] = notes.encode()
     return zip_bytes(members)
+
+
+def docx_with_body_xml(xml: str) -> bytes:
+    """The standard test DOCX with ``xml`` (WordprocessingML blocks) inserted at the end of the body."""
+    src = zipfile.ZipFile(io.BytesIO(docx_bytes()))
+    members = {n: src.read(n) for n in src.namelist()}
+    members["word/document.xml"] = members["word/document.xml"].replace(
+        b"<w:sectPr", xml.encode() + b"<w:sectPr", 1
+    )
+    return zip_bytes(members)
+
+
+def grouped_pptx_bytes() -> bytes:
+    """One slide with a text box inside a group shape."""
+    import pptx
+    from pptx.util import Inches
+
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
+    group = slide.shapes.add_group_shape()
+    box = group.shapes.add_textbox(Inches(1), Inches(1), Inches(3), Inches(1))
+    box.text_frame.text = "Inside a group"
+    buf = io.BytesIO()
+    deck.save(buf)
+    return buf.getvalue()
+
+
+def pdf_with_attachment_bytes(name: str, data: bytes) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "Cover page")
+    pdf.embed_file(bytes=data, basename=name)
+    return bytes(pdf.output())

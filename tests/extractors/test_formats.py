@@ -80,6 +80,16 @@ CASES = [
         id="pptx-slides-notes-table",
     ),
     pytest.param(
+        make.grouped_pptx_bytes,
+        "group.pptx",
+        Config(),
+        PPTX,
+        "Inside a group",
+        [("slide", "slide 1")],
+        {},
+        id="pptx-group-shape",
+    ),
+    pytest.param(
         make.pdf_bytes,
         "inv.pdf",
         Config(),
@@ -314,3 +324,94 @@ def test_mail_with_junk_before_the_headers(prefix: bytes) -> None:
 def test_unknown_pdf_engine_lists_the_valid_ones() -> None:
     with pytest.raises(leakclf.ConfigError, match=r"'pdfium', 'pdfminer'"):
         leakclf.extract(b"text", name="t.txt", config=Config(extract=ExtractConfig(pdf_engine="x")))
+
+
+TRACKED = (
+    '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r>'
+    '<w:ins w:id="1" w:author="A"><w:r><w:t>inserted</w:t></w:r></w:ins>'
+    '<w:del w:id="2" w:author="A"><w:r><w:delText>deleted words</w:delText></w:r></w:del>'
+    "<w:r><w:tab/><w:t>after tab</w:t></w:r></w:p>"
+)
+CONTROL = (
+    "<w:sdt><w:sdtPr><w:alias w:val='Name'/></w:sdtPr><w:sdtContent>"
+    "<w:p><w:r><w:t>In a content control</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+)
+MERGED = (
+    "<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val='restart'/></w:tcPr><w:p><w:r><w:t>Top</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:p><w:r><w:t>r1</w:t></w:r></w:p></w:tc></w:tr>"
+    "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>r2</w:t></w:r></w:p></w:tc></w:tr>"
+    "</w:tbl>"
+)
+
+
+@pytest.mark.parametrize(
+    ("xml", "body_tail", "extra"),
+    [
+        pytest.param(
+            TRACKED,
+            "Kept inserted\tafter tab",
+            [("tracked deletions", "deleted words")],
+            id="tracked-changes",
+        ),
+        pytest.param(CONTROL, "In a content control", [], id="content-control"),
+        pytest.param(MERGED, "Top\tr1\n\tr2", [], id="vertically-merged-cell-once"),
+    ],
+)
+def test_docx_text_python_docx_would_miss(
+    xml: str, body_tail: str, extra: list[tuple[str, str]]
+) -> None:
+    doc = leakclf.extract(make.docx_with_body_xml(xml), name="t.docx", config=Config())[0]
+    body = doc.parts[0]
+    assert (body.kind, body.name) == ("body", None)
+    assert doc.text[body.start : body.end].endswith("Last paragraph after the table.\n" + body_tail)
+    assert [
+        (p.name, doc.text[p.start : p.end]) for p in doc.parts if p.name == "tracked deletions"
+    ] == extra
+
+
+def _raw_mail(content_type: str, body: bytes) -> bytes:
+    head = f"From: a@example.com\r\nTo: b@example.org\r\nSubject: s\r\nContent-Type: {content_type}\r\n"
+    return head.encode() + b"Content-Transfer-Encoding: 8bit\r\n\r\n" + body
+
+
+@pytest.mark.parametrize(
+    ("data", "body"),
+    [
+        pytest.param(
+            _raw_mail('text/plain; charset="us-ascii"', "Grüße aus Köln".encode()),
+            "Grüße aus Köln",
+            id="declared-ascii-is-utf8",
+        ),
+        pytest.param(
+            _raw_mail('text/plain; charset="utf-8"', "Grüße aus Köln, Straße 5".encode("cp1252")),
+            "Grüße aus Köln, Straße 5",
+            id="declared-utf8-is-cp1252",
+        ),
+        pytest.param(
+            _raw_mail('text/plain; charset="x-unknown"', b"plain words"),
+            "plain words",
+            id="unknown-charset",
+        ),
+        pytest.param(
+            _raw_mail(
+                'multipart/mixed; boundary="abc"',
+                b"This is a multi-part message in MIME format.\r\n--abc\r\n"
+                b"Content-Type: text/plain\r\n\r\nthe body\r\n--abc--\r\n",
+            ),
+            "the body",
+            id="boilerplate-preamble-dropped",
+        ),
+        pytest.param(
+            _raw_mail(
+                'multipart/mixed; boundary="abc"',
+                b"hidden preamble\r\n--abc\r\nContent-Type: text/plain\r\n\r\n"
+                b"the body\r\n--abc--\r\nhidden epilogue",
+            ),
+            "the body\n\nhidden preamble\n\nhidden epilogue",
+            id="preamble-and-epilogue-kept",
+        ),
+    ],
+)
+def test_mail_body_decoding(data: bytes, body: str) -> None:
+    doc = leakclf.extract(data, name="m.eml", config=Config())[0]
+    assert doc.text.split("\n\n", 1)[1] == body

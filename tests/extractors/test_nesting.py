@@ -121,3 +121,38 @@ def test_failed_child_keeps_parent_and_siblings() -> None:
     ]
     assert docs[2].media_type == "application/pdf" and docs[4].media_type == "image/png"
     assert all(d.text == "" and d.error_message.startswith(d.source) for d in docs[2:])
+
+
+def test_pdf_embedded_files_are_children() -> None:
+    data = make.pdf_with_attachment_bytes("inner.txt", b"embedded text")
+    docs = leakclf.extract(data, name="p.pdf", config=Config())
+    assert _tree(docs) == [
+        ("p.pdf", None, 0, "application/pdf", "ok"),
+        ("p.pdf!/inner.txt", "p.pdf", 1, "text/plain", "ok"),
+    ]
+    assert docs[0].text == "Cover page" and docs[1].text == "embedded text"
+
+
+def test_pdf_embedded_file_over_the_size_limit() -> None:
+    from dataclasses import replace
+
+    from leakclf.config import Limits
+
+    data = make.pdf_with_attachment_bytes("big.txt", b"x" * 5000)
+    config = Config(limits=replace(Limits(), max_total_uncompressed=4000))
+    docs = leakclf.extract(data, name="p.pdf", config=config)
+    assert [(d.name, d.status, d.limits_hit) for d in docs] == [
+        ("p.pdf", "ok", ("max_total_uncompressed",)),
+        ("big.txt", "skipped_limit", ("max_total_uncompressed",)),
+    ]
+
+
+def test_hostile_member_names_stay_virtual_and_nothing_is_written(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    names = ["../../up.txt", "/abs/root.txt", "C:\\win\\drive.txt", "a/./b/../c.txt"]
+    data = make.zip_bytes({n: f"text of {i}".encode() for i, n in enumerate(names)})
+    docs = leakclf.extract(data, name="evil.zip", config=Config())
+    assert [(d.source, d.text) for d in docs[1:]] == [
+        (f"evil.zip!/{n}", f"text of {i}") for i, n in enumerate(names)
+    ]
+    assert list(tmp_path.iterdir()) == []

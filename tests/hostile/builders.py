@@ -63,6 +63,7 @@ class Case:
     check: Callable[[Row, list[Row]], None] | None = None  # (top row, child rows)
     scan_only: bool = False  # a file-system object (link, FIFO): only the walker sees it
     prefix: bool = False  # match rows whose name starts with ``name`` (undecodable names)
+    text: str | None = None  # some extracted document's text must contain this
 
 
 # -- small helpers ----------------------------------------------------------------------------
@@ -216,10 +217,12 @@ def build_all(root: Path, outside: Path) -> list[Case]:
     put("pdf_truncated.pdf", good[: len(good) // 2], ("error",), ("CorruptFile",))
     cut = good.rfind(b"xref")
     garbage = good[:cut] + b"xref\n0 9\ngarbage 99999 n\n" + b"\x00" * 50 + good[good.rfind(b"trailer"):]
-    put("pdf_garbage_xref.pdf", garbage, ("ok",), (None,))  # pdfium rebuilds the xref
+    put("pdf_garbage_xref.pdf", garbage, ("ok",), (None,),  # pdfium rebuilds the xref
+        text="Hostile marker alpha")
     put("pdf_encrypted.pdf", _pdf(["secret"], owner_password="o", user_password="u"),
         ("error",), ("EncryptedFile",))
-    put("pdf_blank_3000.pdf", blank_pdf(3000), ("ok",), (None,), limits=("max_pages",))
+    put("pdf_blank_3000.pdf", blank_pdf(3000), ("ok",), (None,), limits=("max_pages",),
+        text="first page of many blank ones")
 
     # zero-byte and random-byte files under every extension
     for i, ext in enumerate(EXTENSIONS):
@@ -239,27 +242,27 @@ def build_all(root: Path, outside: Path) -> list[Case]:
     put("bomb_nested.zip", _nested_bomb(), ("ok",), (None,), check=_check_nested_bomb)
     put("traversal.zip", zip_bytes({**{n: b"traversal member text" for n in EVIL_NAMES},
                                     "fine.txt": b"a fine member"}),
-        ("ok",), (None,), check=_check_traversal)
+        ("ok",), (None,), check=_check_traversal, text="traversal member text")
     put("nested20.zip", _nested(20), ("ok",), (None,), check=_check_nested20)
 
     # mail
-    put("mime_bad_boundary.eml", _bad_boundary(), ("ok",), (None,))
+    put("mime_bad_boundary.eml", _bad_boundary(), ("ok",), (None,), text="first part text")
     put("many_attachments.eml", _many_attachments(3000), ("ok",), (None,),
         limits=("max_attachments",), check=_check_many)
-    for name, charset, body in (
-        ("charset_ascii_is_utf8.eml", "us-ascii", "Grüße aus Köln, Straße".encode()),
-        ("charset_utf8_is_cp1252.eml", "utf-8", "Grüße aus Köln, Straße".encode("cp1252")),
-        ("charset_unknown.eml", "x-no-such-charset", b"plain words here \xe9\xe8"),
+    for name, charset, body, text in (
+        ("charset_ascii_is_utf8.eml", "us-ascii", "Grüße aus Köln, Straße".encode(), "Köln"),
+        ("charset_utf8_is_cp1252.eml", "utf-8", "Grüße aus Köln, Straße".encode("cp1252"), "Köln"),
+        ("charset_unknown.eml", "x-no-such-charset", b"plain words here \xe9\xe8", "plain words"),
     ):
         put(name, _mail(f'Subject: charset\r\nContent-Type: text/plain; charset="{charset}"\r\n'
-                        "Content-Transfer-Encoding: 8bit\r\n", body), ("ok",), (None,))
+                        "Content-Transfer-Encoding: 8bit\r\n", body), ("ok",), (None,), text=text)
     put("broken.mbox", b"From a@example.com Mon Mar  2 10:00:00 2020\nSubject: one\n\nbody one\n"
         b">From an escaped line\nFrom \n\nbody without headers\nFrom b@example.com\nSubject: cut",
         ("ok",), (None,))
 
     # text and file-system oddities
     put("long_text.txt", b"lorem ipsum dolor sit amet " * 60_000, ("ok",), (None,),
-        limits=("max_chars",))
+        limits=("max_chars",), text="lorem ipsum")
     with open(root / "huge_sparse.txt", "wb") as fh:
         fh.truncate(1 << 30)  # 1 GiB, sparse: costs nothing on disk unless read
     cases.append(Case("huge_sparse.txt", ("skipped_limit",), ("LimitExceeded",),

@@ -52,6 +52,9 @@ def test_extract_raises_only_the_error_tree(hostile: Suite, name: str) -> None:
         assert str(exc), "an ExtractionError must say what went wrong"
         return
     assert docs and docs[0].parent is None
+    case = next(c for c in hostile.cases if c.name == name)
+    if case.text is not None:
+        assert any(case.text in d.text for d in docs), f"{name}: no document holds {case.text!r}"
     known = {None, "CorruptFile", "EncryptedFile", "UnsupportedFormat", "LimitExceeded"}
     assert {d.error_kind for d in docs} <= known
     assert all(len(d.text) <= HOSTILE_LIMITS.max_chars for d in docs)

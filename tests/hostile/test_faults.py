@@ -92,7 +92,7 @@ def finish(proc: subprocess.Popen[str], timeout: float = 180) -> tuple[int, str]
 
 
 def test_worker_killed_mid_file(tmp_path: Path) -> None:
-    expected = make_dump(tmp_path / "dump", files=5, words=8_000)  # NER makes each take seconds
+    expected = make_dump(tmp_path / "dump", files=4, words=6_000)  # NER makes each take seconds
     config = write_config(tmp_path / "c.toml", Limits(), ner=True)
     out = tmp_path / "out" / "r.jsonl"
     proc = start_scan(["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
@@ -127,12 +127,10 @@ def test_time_budget_kills_a_slow_file(tmp_path: Path) -> None:
     assert time.monotonic() - t0 < 60, "a 1 s budget must not let two files run for a minute"
 
 
-@pytest.mark.parametrize("fmt", [pytest.param("jsonl", id="jsonl"),
-                                 pytest.param("parquet", id="parquet")])
-def test_sigkill_scan_then_resume(tmp_path: Path, fmt: str) -> None:
+def test_sigkill_scan_then_resume(tmp_path: Path) -> None:
     expected = make_dump(tmp_path / "dump", files=120, words=30)
     config = write_config(tmp_path / "c.toml", Limits(), ner=False)
-    out = tmp_path / "out" / f"r.{fmt}"
+    out = tmp_path / "out" / "r.parquet"  # the journal is the same for every format
     args = ["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
             "--config", str(config), "--no-progress"]
     proc = start_scan(args, tmp_path)

@@ -70,11 +70,11 @@ def page(tmp_path_factory: pytest.TempPathFactory, results: list[DocumentResult]
 @pytest.fixture(scope="module")
 def paged(tmp_path_factory: pytest.TempPathFactory, results: list[DocumentResult]) -> Path:
     """The same report with pages of 10 rows."""
-    from leakclf.report import html
+    from leakclf.report import table
 
     bulk = [results[4].replace(source=f"dump/bulk/file-{i:03d}.txt", score=i) for i in range(30)]
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(html, "TABLE_ROWS", 10)
+        mp.setattr(table, "TABLE_ROWS", 10)
         return write_html([*results, *bulk], tmp_path_factory.mktemp("paged") / "report.html")
 
 

@@ -97,3 +97,32 @@ def test_custom_detector_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
         ("EMPLOYEE_ID", "E-*****5", "custom.employee_id/1"),
         ("EMPLOYEE_ID", "E-*****1", "custom.employee_id/1"),
     ]
+    # the session shown under "Registering it", with every detector (NER off: faster, same here)
+    doc = (DOCS / "custom-detector.md").read_text(encoding="utf-8")
+    call = re.search(r'>>> r = leakclf.analyze_text\("(.*?)"\)', doc)
+    shown = re.search(r"\n(\[\('EMPLOYEE_ID'.*\])\n", doc)
+    assert call and shown
+    # a fresh Pipeline: leakclf.analyze_text caches pipelines built before the plug-in existed
+    result = leakclf.Pipeline(Config(detect=DetectConfig(ner=False))).analyze_text(call.group(1))
+    employee = [
+        (f.label, f.preview, f.detector) for f in result.findings if f.label == "EMPLOYEE_ID"
+    ]
+    assert repr(employee) == shown.group(1)
+
+
+def test_custom_detector_scoring_claim() -> None:
+    """custom-detector.md: an unnamed label earns the catch-all's token point."""
+    from leakclf.model import Finding
+    from leakclf.scoring import Scorer
+
+    text = (DOCS / "custom-detector.md").read_text(encoding="utf-8")
+    assert "`EMPLOYEE_ID x1: +1`" in text
+    finding = Finding("EMPLOYEE_ID", 0, 8, 0.85, "custom.employee_id/1", "d", "E-*****5")
+    assert Scorer().score("other", None, [finding]).reasons == (("EMPLOYEE_ID x1", 1),)
+
+
+@pytest.mark.parametrize("page", [pytest.param(p, id=p) for p in MINE])
+def test_python_blocks_compile(page: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    for i, block in enumerate(re.findall(r"```python\n(.*?)```", text, re.DOTALL)):
+        compile(block, f"{page}[{i}]", "exec")

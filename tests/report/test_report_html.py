@@ -94,3 +94,46 @@ def test_cli_report_errors(argv, message, results, tmp_path: Path, capsys) -> No
     assert main(argv) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        pytest.param("doc_type", id="doc-type"),
+        pytest.param("level", id="level"),
+        pytest.param("reason", id="reason"),
+        pytest.param("label", id="label"),
+        pytest.param("preview", id="preview"),
+        pytest.param("domain", id="domain-facet"),
+        pytest.param("status", id="status"),
+    ],
+)
+def test_every_field_is_escaped(field: str, tmp_path: Path) -> None:
+    """A tampered results file can put markup in any column; none of it may become markup."""
+    from leakclf.model import DocumentResult, Finding
+
+    evil = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+    value = {field: evil}
+    finding = Finding(
+        label=value.get("label", "EMAIL_ADDRESS"),
+        start=0,
+        end=1,
+        confidence=0.9,
+        detector="email/1",
+        digest="d",
+        preview=value.get("preview", "j***@contoso.com"),
+        facets=(("domain", value.get("domain", "contoso.com")),),
+    )
+    result = DocumentResult(
+        source="dump/a.pdf",
+        doc_type=value.get("doc_type", "invoice"),
+        level=value.get("level", "restricted"),
+        status=value.get("status", "ok"),
+        score=80,
+        reasons=((value.get("reason", "card"), 80),),
+        findings=(finding, finding),
+    )
+    page = write_html([result], tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<img" not in page and "<script>alert" not in page
+    assert page.count("<script>") == 1
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page  # shown, as text

@@ -43,6 +43,12 @@ def _write_scan_format(results: list[DocumentResult], path: Path, suffix: str) -
     return out
 
 
+def _read_scan(results: list[DocumentResult], path: Path) -> object:
+    from leakclf.scan import read_results
+
+    return read_results(_write_scan_format(results, path, ".parquet"))
+
+
 SHAPES = [
     pytest.param(lambda rs, tmp: rs, id="list"),
     pytest.param(lambda rs, tmp: pd.DataFrame([r.to_dict() for r in rs]), id="dataframe"),
@@ -50,6 +56,8 @@ SHAPES = [
     pytest.param(lambda rs, tmp: str(_write_jsonl(rs, tmp)), id="jsonl-str"),
     pytest.param(lambda rs, tmp: _write_scan_format(rs, tmp, ".parquet"), id="parquet"),
     pytest.param(lambda rs, tmp: _write_scan_format(rs, tmp, ".csv"), id="csv"),
+    pytest.param(lambda rs, tmp: _read_scan(rs, tmp), id="scan"),
+    pytest.param(lambda rs, tmp: _read_scan(rs, tmp).to_pandas(), id="scan-to-pandas"),
 ]
 
 

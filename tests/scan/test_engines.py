@@ -66,7 +66,7 @@ def test_s3_bucket_matches_local(dump: Path) -> None:
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
     try:
         server.start()
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any start failure must fail the test
         pytest.fail(f"could not start moto's S3 server on 127.0.0.1:{port}: {exc}")
     try:
         options = {"endpoint_url": f"http://127.0.0.1:{port}", "key": "test", "secret": "test",

@@ -100,3 +100,34 @@ def test_missing_root_is_a_config_error(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="does not exist"):
         scan(tmp_path / "nope", progress=False, pipeline_factory=FakePipeline).wait()
+
+
+def test_unreadable_file_gets_a_row(dump: Path, config: Config,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import leakclf.scan.runner as runner
+
+    real = runner.sha256_local
+
+    def deny(path: str) -> str:
+        if path.endswith("a.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(runner, "sha256_local", deny)
+    rows = {r[0]: r for r in _rows(dump, config, workers=1)}
+    assert rows["dump/a.txt"] == ("dump/a.txt", None, "error", "public", "Unreadable", None)
+    assert rows["dump/b.txt"][2] == "ok"
+
+
+def test_memory_url_with_size_limit(config: Config) -> None:
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe({"/case/dump/small.txt": b"INTERNAL", "/case/dump/big.txt": b"x" * 2048})
+    try:
+        limited = config.replace(limits=Limits(max_file_bytes=1024))
+        rows = _rows("memory://case/dump", limited, workers=1)  # type: ignore[arg-type]
+    finally:
+        fs.rm("/case", recursive=True)
+    assert [(r[0], r[2], r[4]) for r in rows] == [
+        ("dump/big.txt", "skipped_limit", "LimitExceeded"), ("dump/small.txt", "ok", None)]

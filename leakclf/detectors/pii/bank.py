@@ -5,7 +5,7 @@ from __future__ import annotations
 from leakclf.detectors.base import Pattern
 from leakclf.detectors.pii.us import DigitsDetector, digits
 
-_PREFIXES = {*range(0, 13), *range(21, 33), *range(61, 73), 80}
+_PREFIXES = {*range(13), *range(21, 33), *range(61, 73), 80}
 
 
 def aba_ok(number: str) -> bool:
@@ -33,8 +33,18 @@ class BankAccountDetector(DigitsDetector):
     specificity = 62
     needs_context = True
     window = 32
-    context = ("account number", "account no", "acct", "acct no", "bank account", "checking",
-               "savings", "account #", "a/c", "beneficiary account")
+    context = (
+        "account number",
+        "account no",
+        "acct",
+        "acct no",
+        "bank account",
+        "checking",
+        "savings",
+        "account #",
+        "a/c",
+        "beneficiary account",
+    )
     negative = ("routing", "aba", "invoice", "order", "po", "customer", "client", "reference")
     patterns = (Pattern("account", r"(?<![\w-])\d{8,17}(?![\w-])", 0.5),)
 

@@ -22,12 +22,35 @@ class CreditCardDetector(Detector):
     id = "pii.credit_card"
     label = "CREDIT_CARD"
     specificity = 90
-    context = ("card", "credit", "debit", "visa", "mastercard", "amex", "cc", "cvv", "expiry", "pan")
+    context = (
+        "card",
+        "credit",
+        "debit",
+        "visa",
+        "mastercard",
+        "amex",
+        "cc",
+        "cvv",
+        "expiry",
+        "pan",
+    )
     negative = ("order", "invoice", "tracking", "part", "sku", "serial", "po")
     patterns = (
-        Pattern("card-4x4", r"(?<![\d-])(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|6(?:011|5\d\d)|35\d\d)" + (_SEP + r"\d{4}") * 3 + r"(?:" + _SEP + r"\d{1,3})?(?![\d-])", 0.75),
+        Pattern(
+            "card-4x4",
+            r"(?<![\d-])(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|6(?:011|5\d\d)|35\d\d)"
+            + (_SEP + r"\d{4}") * 3
+            + r"(?:"
+            + _SEP
+            + r"\d{1,3})?(?![\d-])",
+            0.75,
+        ),
         Pattern("amex", r"(?<![\d-])3[47]\d{2}" + _SEP + r"\d{6}" + _SEP + r"\d{5}(?![\d-])", 0.75),
-        Pattern("diners", r"(?<![\d-])3(?:0[0-5]|[68]\d)\d" + _SEP + r"\d{6}" + _SEP + r"\d{4}(?![\d-])", 0.6),
+        Pattern(
+            "diners",
+            r"(?<![\d-])3(?:0[0-5]|[68]\d)\d" + _SEP + r"\d{6}" + _SEP + r"\d{4}(?![\d-])",
+            0.6,
+        ),
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:

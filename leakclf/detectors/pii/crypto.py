@@ -16,14 +16,22 @@ def base58check_ok(addr: str) -> bool:
     for ch in addr:
         num = num * 58 + _B58.index(ch)
     raw = num.to_bytes(25, "big") if num.bit_length() <= 200 else b""
-    return len(raw) == 25 and hashlib.sha256(hashlib.sha256(raw[:21]).digest()).digest()[:4] == raw[21:]
+    return (
+        len(raw) == 25
+        and hashlib.sha256(hashlib.sha256(raw[:21]).digest()).digest()[:4] == raw[21:]
+    )
 
 
 def bech32_ok(addr: str) -> bool:
     hrp, _, data = addr.lower().rpartition("1")
     if not hrp or len(data) < 6 or any(c not in _B32 for c in data):
         return False
-    values = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp] + [_B32.index(c) for c in data]
+    values = (
+        [ord(c) >> 5 for c in hrp]
+        + [0]
+        + [ord(c) & 31 for c in hrp]
+        + [_B32.index(c) for c in data]
+    )
     chk = 1
     for v in values:
         top = chk >> 25

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from leakclf.detectors.base import Detector, Pattern
 from leakclf.detectors.masking import mask_email
 from leakclf.detectors.names import name_from_local_part
@@ -47,9 +46,6 @@ class EmailDetector(Detector):
         if person:
             out.append(("person", digest(self.key_bytes, "PERSON", person)))
         return tuple(out)
-
-
-
 
 
 def _known_suffix(host: str) -> bool:

@@ -40,7 +40,13 @@ class SwiftDetector(Detector):
     specificity = 60
     needs_context = True  # BUSINESS and CONTRACT are BIC-shaped words
     context = ("swift", "bic", "swift code", "bic code", "bank", "sort code", "routing", "iban")
-    patterns = (Pattern("bic", r"(?<![A-Za-z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])", 0.5),)
+    patterns = (
+        Pattern(
+            "bic",
+            r"(?<![A-Za-z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])",
+            0.5,
+        ),
+    )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
         from stdnum import bic

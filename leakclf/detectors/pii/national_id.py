@@ -9,7 +9,19 @@ from typing import ClassVar
 from leakclf.detectors.base import Pattern
 from leakclf.detectors.pii.us import DigitsDetector
 
-_NEG = ("order", "invoice", "po", "part", "sku", "serial", "ref", "tracking", "item", "phone", "tel")
+_NEG = (
+    "order",
+    "invoice",
+    "po",
+    "part",
+    "sku",
+    "serial",
+    "ref",
+    "tracking",
+    "item",
+    "phone",
+    "tel",
+)
 
 
 class NationalIdDetector(DigitsDetector):
@@ -28,7 +40,10 @@ class NationalIdDetector(DigitsDetector):
         compact = re.sub(r"[\s.-]", "", value).upper()
         if len(set(compact)) < 3 or not self.check(compact):
             return None
-        return (f"scheme:{self.scheme}", "checksum:ok" if self.stdnum or self.has_checksum else "format:ok")
+        return (
+            f"scheme:{self.scheme}",
+            "checksum:ok" if self.stdnum or self.has_checksum else "format:ok",
+        )
 
     has_checksum: ClassVar[bool] = True
 
@@ -36,7 +51,13 @@ class NationalIdDetector(DigitsDetector):
 class UkNino(NationalIdDetector):
     id, scheme, has_checksum = "pii.national_id.uk_nino", "uk_nino", False
     context = ("national insurance", "ni number", "nino", "ni no", "nin")
-    patterns = (Pattern("nino", r"(?<![\w])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w])", 0.6),)
+    patterns = (
+        Pattern(
+            "nino",
+            r"(?<![\w])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w])",
+            0.6,
+        ),
+    )
 
     def check(self, compact: str) -> bool:
         return compact[:2] not in ("BG", "GB", "NK", "KN", "TN", "NT", "ZZ")
@@ -63,19 +84,42 @@ class EsNie(NationalIdDetector):
 class ItFiscalCode(NationalIdDetector):
     id, scheme, stdnum = "pii.national_id.it_cf", "it_codice_fiscale", "stdnum.it.codicefiscale"
     context = ("codice fiscale", "cf", "fiscal code", "tax code")
-    patterns = (Pattern("cf", r"(?<![\w])[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![\w])", 0.8),)
+    patterns = (
+        Pattern("cf", r"(?<![\w])[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![\w])", 0.8),
+    )
 
 
 class FrNir(NationalIdDetector):
     id, scheme, stdnum = "pii.national_id.fr_nir", "fr_nir", "stdnum.fr.nir"
-    context = ("nir", "sécurité sociale", "securite sociale", "numéro de sécurité sociale", "insee", "social security")
-    patterns = (Pattern("nir", r"(?<![\w])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w])", 0.6),)
+    context = (
+        "nir",
+        "sécurité sociale",
+        "securite sociale",
+        "numéro de sécurité sociale",
+        "insee",
+        "social security",
+    )
+    patterns = (
+        Pattern(
+            "nir",
+            r"(?<![\w])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w])",
+            0.6,
+        ),
+    )
 
 
 class DeIdnr(NationalIdDetector):
     id, scheme, stdnum, needs_context = "pii.national_id.de_idnr", "de_idnr", "stdnum.de.idnr", True
-    context = ("steuer-id", "steuerid", "steuerliche identifikationsnummer", "identifikationsnummer",
-               "idnr", "tax id", "steuer id", "tin")
+    context = (
+        "steuer-id",
+        "steuerid",
+        "steuerliche identifikationsnummer",
+        "identifikationsnummer",
+        "idnr",
+        "tax id",
+        "steuer id",
+        "tin",
+    )
     patterns = (Pattern("idnr", r"(?<![\w-])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-])", 0.5),)
 
 
@@ -86,7 +130,12 @@ class NlBsn(NationalIdDetector):
 
 
 class InAadhaar(NationalIdDetector):
-    id, scheme, stdnum, needs_context = "pii.national_id.in_aadhaar", "in_aadhaar", "stdnum.in_.aadhaar", True
+    id, scheme, stdnum, needs_context = (
+        "pii.national_id.in_aadhaar",
+        "in_aadhaar",
+        "stdnum.in_.aadhaar",
+        True,
+    )
     context = ("aadhaar", "aadhar", "uidai", "uid")
     patterns = (Pattern("aadhaar", r"(?<![\w-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?![\w-])", 0.5),)
 
@@ -117,5 +166,15 @@ class AuTfn(NationalIdDetector):
 
 
 SCHEMES: tuple[type[NationalIdDetector], ...] = (
-    UkNino, UkNhs, EsNif, EsNie, ItFiscalCode, FrNir, DeIdnr, NlBsn, InAadhaar, SgNric, AuTfn,
+    UkNino,
+    UkNhs,
+    EsNif,
+    EsNie,
+    ItFiscalCode,
+    FrNir,
+    DeIdnr,
+    NlBsn,
+    InAadhaar,
+    SgNric,
+    AuTfn,
 )

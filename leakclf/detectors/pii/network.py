@@ -6,20 +6,39 @@ import ipaddress
 
 from leakclf.detectors.base import Detector, Pattern
 
-_TLDS = ("com|org|net|edu|gov|mil|int|io|co|biz|info|ai|app|dev|cloud|uk|co\\.uk|org\\.uk|de|fr|es|"
-         "it|nl|be|ch|at|se|no|dk|fi|ie|pl|pt|eu|us|ca|au|com\\.au|in|sg|jp|cn|br|mx|ru|za|nz")
+_TLDS = (
+    "com|org|net|edu|gov|mil|int|io|co|biz|info|ai|app|dev|cloud|uk|co\\.uk|org\\.uk|de|fr|es|"
+    "it|nl|be|ch|at|se|no|dk|fi|ie|pl|pt|eu|us|ca|au|com\\.au|in|sg|jp|cn|br|mx|ru|za|nz"
+)
 
 
 class IpDetector(Detector):
     id = "pii.ip"
     label = "IP_ADDRESS"
     specificity = 58
-    context = ("ip", "ip address", "address", "host", "server", "client", "gateway", "dns",
-               "subnet", "login", "connection", "source", "remote")
+    context = (
+        "ip",
+        "ip address",
+        "address",
+        "host",
+        "server",
+        "client",
+        "gateway",
+        "dns",
+        "subnet",
+        "login",
+        "connection",
+        "source",
+        "remote",
+    )
     negative = ("version", "ver", "v", "release", "build", "section", "clause", "oid")
     patterns = (
         Pattern("ipv4", r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)", 0.6),
-        Pattern("ipv6", r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})(?:[0-9A-Fa-f:]*)(?![\w:])", 0.6),
+        Pattern(
+            "ipv6",
+            r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})(?:[0-9A-Fa-f:]*)(?![\w:])",
+            0.6,
+        ),
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
@@ -43,11 +62,14 @@ class UrlDetector(Detector):
     context = ("url", "link", "website", "site", "web", "visit", "http", "portal", "login")
     patterns = (
         Pattern("scheme", r"(?<![\w])(?:https?|ftp|sftp)://[^\s<>\"'`\])}]+", 0.7, 0),
-        Pattern("www", r"(?<![\w.@/])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\])}]*)?", 0.65),
+        Pattern(
+            "www", r"(?<![\w.@/])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\])}]*)?", 0.65
+        ),
         Pattern(
             "domain",
             r"(?<![\w.@/-])[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})*\.(?:"
-            + _TLDS + r")(?:/[^\s<>\"'`\])}]*)?(?![\w@-])",
+            + _TLDS
+            + r")(?:/[^\s<>\"'`\])}]*)?(?![\w@-])",
             0.5,
         ),
     )

@@ -25,12 +25,48 @@ class PhoneDetector(Detector):
     id = "pii.phone"
     label = "PHONE_NUMBER"
     specificity = 55
-    context = ("phone", "telephone", "tel", "mobile", "cell", "call", "fax", "contact",
-               "whatsapp", "ph", "mob", "direct", "landline", "phone number")
-    negative = ("order", "invoice", "po", "part", "sku", "serial", "ref", "reference", "account",
-                "acct", "routing", "iban", "ssn", "tracking", "case", "ticket", "item", "model")
+    context = (
+        "phone",
+        "telephone",
+        "tel",
+        "mobile",
+        "cell",
+        "call",
+        "fax",
+        "contact",
+        "whatsapp",
+        "ph",
+        "mob",
+        "direct",
+        "landline",
+        "phone number",
+    )
+    negative = (
+        "order",
+        "invoice",
+        "po",
+        "part",
+        "sku",
+        "serial",
+        "ref",
+        "reference",
+        "account",
+        "acct",
+        "routing",
+        "iban",
+        "ssn",
+        "tracking",
+        "case",
+        "ticket",
+        "item",
+        "model",
+    )
     patterns = (
-        Pattern("international", r"(?<![\w+/.,-])(?:\+|00)\d{1,3}[ .-]?(?:\(\d{1,5}\)[ .-]?)?" + _GROUPS + _END, 0.7),
+        Pattern(
+            "international",
+            r"(?<![\w+/.,-])(?:\+|00)\d{1,3}[ .-]?(?:\(\d{1,5}\)[ .-]?)?" + _GROUPS + _END,
+            0.7,
+        ),
         Pattern("national-area", r"(?<![\w+/.,(-])\(\d{1,5}\)[ .-]?" + _GROUPS + _END, 0.55),
         Pattern("national-3-3-4", r"(?<![\w+/.,-])\d{3}([-.])\d{3}\1\d{4}" + _END, 0.5),
         Pattern("national", r"(?<![\w+/.,-])\d{2,5}(?:[ .-]\d{2,5}){1,4}" + _END, 0.35),
@@ -40,7 +76,15 @@ class PhoneDetector(Detector):
     def validate(self, value: str) -> tuple[str, ...] | None:
         if not 7 <= sum(c.isdigit() for c in value) <= 15 or _NOT_PHONE.match(value):
             return None
-        return ("phonenumbers:valid",) if parse_phone(value) else None
+        parsed = parse_phone(value)
+        if parsed is None:
+            return None
+        return ("phonenumbers:valid",) if parsed[2] else ("phonenumbers:possible",)
+
+    def adjust(self, value: str, confidence: float) -> float:
+        parsed = parse_phone(value)
+        # possible but not valid (an unassigned area code): formatting and context must carry it
+        return confidence if parsed and parsed[2] else confidence - 0.2
 
     def normalise(self, value: str) -> str:
         parsed = parse_phone(value)
@@ -55,19 +99,20 @@ class PhoneDetector(Detector):
 
 
 @lru_cache(maxsize=4096)
-def parse_phone(value: str) -> tuple[str, str] | None:
-    """(region, E.164) of the first region in which ``value`` is a valid number, else None."""
+def parse_phone(value: str) -> tuple[str, str, bool] | None:
+    """(region, E.164, valid) in the first region of ``REGIONS`` where ``value`` is a possible
+    number (right length), else None. ``valid`` says whether the number is also assigned."""
     import phonenumbers
 
     raw = "+" + value[2:] if value.startswith("00") else value
     regions = (None,) if raw.startswith("+") else REGIONS
-    for region in regions:
+    for region in regions:  # the first region where the number is at least possible
         try:
             num = phonenumbers.parse(raw, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(num):
+        if phonenumbers.is_possible_number(num):
             e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
-            region = phonenumbers.region_code_for_country_code(num.country_code)
-            return ("" if region == "001" else region), e164
+            code = phonenumbers.region_code_for_country_code(num.country_code or 0)
+            return ("" if code == "001" else code), e164, phonenumbers.is_valid_number(num)
     return None

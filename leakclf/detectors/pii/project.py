@@ -7,7 +7,9 @@ import re
 from leakclf.detectors.base import Detector, Pattern
 from leakclf.detectors.masking import mask_middle
 
-_STOP = re.compile(r"\s{2,}|\t|\s+(?:[A-Z][a-z]+ )?(?:Date|Client|Customer|Owner|Manager|Status|Phase|Budget|Start|End|Ref)\s*:")
+_STOP = re.compile(
+    r"\s{2,}|\t|\s+(?:[A-Z][a-z]+ )?(?:Date|Client|Customer|Owner|Manager|Status|Phase|Budget|Start|End|Ref)\s*:"
+)
 
 
 class ProjectDetector(Detector):

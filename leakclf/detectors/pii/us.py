@@ -5,9 +5,30 @@ from __future__ import annotations
 from leakclf.detectors.base import Detector, Pattern
 from leakclf.detectors.masking import mask_digits
 
-_NUMBERS_NEGATIVE = ("order", "invoice", "po", "part", "sku", "serial", "ref", "reference",
-                     "tracking", "item", "ticket", "case", "model", "batch", "lot", "quote",
-                     "phone", "tel", "fax", "routing", "aba", "account")
+_NUMBERS_NEGATIVE = (
+    "order",
+    "invoice",
+    "po",
+    "part",
+    "sku",
+    "serial",
+    "ref",
+    "reference",
+    "tracking",
+    "item",
+    "ticket",
+    "case",
+    "model",
+    "batch",
+    "lot",
+    "quote",
+    "phone",
+    "tel",
+    "fax",
+    "routing",
+    "aba",
+    "account",
+)
 
 
 def digits(value: str) -> str:
@@ -53,7 +74,11 @@ class ItinDetector(DigitsDetector):
     context = ("itin", "taxpayer", "tax id", "individual taxpayer", "tin")
     negative = _NUMBERS_NEGATIVE
     patterns = (
-        Pattern("itin", r"(?<![\w-])9\d{2}[- ]?(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])[- ]?\d{4}(?![\w-])", 0.4),
+        Pattern(
+            "itin",
+            r"(?<![\w-])9\d{2}[- ]?(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])[- ]?\d{4}(?![\w-])",
+            0.4,
+        ),
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
@@ -75,7 +100,21 @@ class DriverLicenseDetector(DigitsDetector):
     label = "US_DRIVER_LICENSE"
     specificity = 64
     needs_context = True
-    context = ("driver's license", "drivers license", "driver license", "driver's licence",
-               "driving licence", "driving license", "dl", "dl#", "license number", "licence number")
+    context = (
+        "driver's license",
+        "drivers license",
+        "driver license",
+        "driver's licence",
+        "driving licence",
+        "driving license",
+        "dl",
+        "dl#",
+        "license number",
+        "licence number",
+    )
     negative = _NUMBERS_NEGATIVE
-    patterns = (Pattern("dl", r"(?<![\w-])(?:[A-Z]{1,2}\d{5,13}|\d{7,12}|[A-Z]\d{3}-\d{4}-\d{4})(?![\w-])", 0.5),)
+    patterns = (
+        Pattern(
+            "dl", r"(?<![\w-])(?:[A-Z]{1,2}\d{5,13}|\d{7,12}|[A-Z]\d{3}-\d{4}-\d{4})(?![\w-])", 0.5
+        ),
+    )

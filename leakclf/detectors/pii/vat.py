@@ -7,15 +7,30 @@ import re
 from leakclf.detectors.base import Pattern
 from leakclf.detectors.pii.us import DigitsDetector
 
-_PREFIX = r"(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI)"
+_PREFIX = (
+    r"(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI)"
+)
 
 
 class VatDetector(DigitsDetector):
     id = "pii.vat"
     label = "VAT_ID"
     specificity = 85
-    context = ("vat", "vat no", "vat number", "vat id", "vat reg", "tva", "ust-idnr", "ust", "mwst",
-               "iva", "btw", "tax id", "tax number")
+    context = (
+        "vat",
+        "vat no",
+        "vat number",
+        "vat id",
+        "vat reg",
+        "tva",
+        "ust-idnr",
+        "ust",
+        "mwst",
+        "iva",
+        "btw",
+        "tax id",
+        "tax number",
+    )
     patterns = (
         Pattern("vat", r"(?<![\w-])" + _PREFIX + r" ?[0-9A-Z]{8,12}(?![\w-])", 0.6),
         Pattern("vat-gb", r"(?<![\w-])GB ?\d{3} ?\d{4} ?\d{2}(?: ?\d{3})?(?![\w-])", 0.6),

@@ -27,9 +27,20 @@ class AzureStorageKeyDetector(SecretDetector):
     label = "SECRET_AZURE_STORAGE_KEY"
     needs_context = True
     window = 64
-    context = ("accountkey", "account key", "storage key", "azure", "storage account", "access key",
-               "azure_storage_key", "primary key", "secondary key")
-    patterns = (Pattern("azure-key", r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])", 0.6),)
+    context = (
+        "accountkey",
+        "account key",
+        "storage key",
+        "azure",
+        "storage account",
+        "access key",
+        "azure_storage_key",
+        "primary key",
+        "secondary key",
+    )
+    patterns = (
+        Pattern("azure-key", r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])", 0.6),
+    )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
         return ("entropy:ok",) if entropy(value) >= 4.5 else None

@@ -36,5 +36,8 @@ class GenericSecretDetector(SecretDetector):
         if all(c in _HEX for c in value):
             ok = len(value) >= 32 and bits >= 3.0
         else:
-            ok = bits >= 3.7 and any(c.isupper() for c in value) + any(c.islower() for c in value) >= 1
+            ok = (
+                bits >= 3.7
+                and any(c.isupper() for c in value) + any(c.islower() for c in value) >= 1
+            )
         return (f"entropy:{bits:.1f}",) if ok else None

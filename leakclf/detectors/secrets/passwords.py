@@ -8,12 +8,11 @@ from leakclf.detectors.base import Pattern
 from leakclf.detectors.secrets.common import SecretDetector, is_placeholder
 
 #: Words that follow "password is/was" in prose without being a password.
-_PROSE = frozenset(
-    """required incorrect invalid wrong correct reset expired changed sent set below above attached
-    same strong weak optional hidden masked protected missing empty blank different case sensitive
-    stored encrypted hashed saved needed valid temporary default too not also still being the a an
-    your my his her their our its now only""".split()
-)
+_PROSE_WORDS = """a above also an attached being below blank case changed correct default different empty
+encrypted expired hashed her hidden his incorrect invalid its masked missing my needed not now
+only optional our protected required reset same saved sensitive sent set still stored strong
+temporary the their too valid weak wrong your"""
+_PROSE = frozenset(_PROSE_WORDS.split())
 
 
 class PasswordDetector(SecretDetector):

@@ -11,8 +11,16 @@ class SlackTokenDetector(SecretDetector):
     label = "SECRET_SLACK_TOKEN"
     prefix = "xoxb-|xoxp-|xoxa-|xoxr-|xoxs-|https://hooks.slack.com/services/"
     patterns = (
-        Pattern("slack-token", r"(?<![\w-])xox[baprs]-(?:\d{8,13}-){1,2}[0-9A-Za-z-]{16,64}(?![\w-])", 0.95),
-        Pattern("slack-webhook", r"https://hooks\.slack\.com/services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32}", 0.95),
+        Pattern(
+            "slack-token",
+            r"(?<![\w-])xox[baprs]-(?:\d{8,13}-){1,2}[0-9A-Za-z-]{16,64}(?![\w-])",
+            0.95,
+        ),
+        Pattern(
+            "slack-webhook",
+            r"https://hooks\.slack\.com/services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32}",
+            0.95,
+        ),
     )
 
 

@@ -17,7 +17,11 @@ class JwtDetector(SecretDetector):
     prefix = "eyJ"
     triggers = ("eyj",)
     patterns = (
-        Pattern("jwt", r"(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}(?![\w-])", 0.9),
+        Pattern(
+            "jwt",
+            r"(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}(?![\w-])",
+            0.9,
+        ),
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
@@ -51,4 +55,8 @@ class PrivateKeyDetector(SecretDetector):
         return "".join(body.split())
 
     def preview(self, value: str) -> str:
-        return value.split("-----", 2)[1].join(("-----", "----- ****")) if value.count("-----") >= 2 else "****"
+        return (
+            value.split("-----", 2)[1].join(("-----", "----- ****"))
+            if value.count("-----") >= 2
+            else "****"
+        )

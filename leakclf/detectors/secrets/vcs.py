@@ -20,4 +20,6 @@ class GitlabTokenDetector(SecretDetector):
     id = "secret.gitlab"
     label = "SECRET_GITLAB_TOKEN"
     prefix = "glpat-|gldt-|glrt-|glptt-"
-    patterns = (Pattern("gitlab", r"(?<![\w-])gl(?:pat|dt|rt|ptt)-[A-Za-z0-9_-]{20}(?![\w-])", 0.95),)
+    patterns = (
+        Pattern("gitlab", r"(?<![\w-])gl(?:pat|dt|rt|ptt)-[A-Za-z0-9_-]{20}(?![\w-])", 0.95),
+    )

@@ -1,0 +1,58 @@
+"""ORGANIZATION by shape: names ending in a legal form (``Contoso Ltd``, ``Tate and Sons``) or
+partnership names (``Ball, Harmon and Lambert``). Complements NER, which confuses these with people."""
+
+from __future__ import annotations
+
+from leakclf.detectors.base import Detector, Pattern
+from leakclf.detectors.masking import mask_middle
+from leakclf.detectors.names import normalise_org
+
+_NAME = r"[A-Z][A-Za-z'&-]+"
+_LEGAL = (
+    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|PLC|plc|GmbH|AG|Corp|Corporation|Co|LLP|LP|S\.A|SA|SAS|"
+    r"S\.p\.A|SpA|BV|B\.V|NV|N\.V|Pty Ltd|Pte Ltd|KG|Group|Holdings|and Sons|& Sons|& Co)"
+)
+
+
+class OrganizationDetector(Detector):
+    id = "pii.organization"
+    label = "ORGANIZATION"
+    specificity = 35  # above NER (20): the shape is stronger evidence than the model's label
+    patterns = (
+        Pattern(
+            "legal-form",
+            r"(?<![\w-])" + _NAME + r"(?: " + _NAME + r"){0,3},? " + _LEGAL + r"\b\.?",
+            0.85,
+        ),
+        Pattern(
+            "partnership",
+            r"(?<![\w-])" + _NAME + r", " + _NAME + r",? (?:and|&) " + _NAME + r"(?![\w-])",
+            0.7,
+        ),
+    )
+
+    def trim(self, value: str) -> str:
+        return (
+            value[:-1]
+            if value.endswith(".") and not value.endswith(("Inc.", "Co.", "Corp.", "Ltd."))
+            else value
+        )
+
+    def validate(self, value: str) -> tuple[str, ...] | None:
+        from leakclf.detectors.noise import is_vocab
+
+        first = value.split()[0].strip(",")
+        return (
+            None
+            if is_vocab(first) or first in ("The", "This", "Our", "Your", "Dear", "From", "To")
+            else ()
+        )
+
+    def normalise(self, value: str) -> str:
+        return normalise_org(value)
+
+    def preview(self, value: str) -> str:
+        return mask_middle(value)
+
+    def facets(self, value: str, normalised: str) -> tuple[tuple[str, str], ...]:
+        return (("org", normalised),)
