@@ -1,7 +1,8 @@
 """Scan throughput and memory: `leakclf scan` with 1 and 2 workers vs a reference pipeline.
 
     .venv/bin/python benchmarks/bench_scan.py --files 2000
-    .venv/bin/python benchmarks/bench_scan.py --files 20000 --workers 2 --no-reference
+    .venv/bin/python benchmarks/bench_scan.py --files 2000 --copies 10 --workers 2 \
+        --no-reference --no-resume      # 20,000 files: the same dump 10 times (duplicates)
 
 Generates a mixed demo dump (`leakclf.demo.generate`, every format, with duplicates), then
 runs each contender as a subprocess, sampling the RSS of its whole process tree every 0.1 s.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -77,7 +79,7 @@ def reference(root: Path) -> None:
     import spacy.util
     from presidio_stock import stock_engine  # offline tldextract, then stock AnalyzerEngine
 
-    engine = stock_engine(sorted(spacy.util.get_installed_models())[0])  # leakclf's model too
+    engine = stock_engine(min(spacy.util.get_installed_models()))  # leakclf's model too
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         try:
             text = _text(path)
@@ -96,6 +98,8 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--no-reference", action="store_true")
     ap.add_argument("--no-resume", action="store_true")
+    ap.add_argument("--copies", type=int, default=1,
+                    help="scan N hard-linked copies of the dump (exact duplicates)")
     ap.add_argument("--dir", default="/tmp/leakclf-bench")
     ap.add_argument("--reference-only", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -108,11 +112,17 @@ def main() -> None:
         from leakclf.demo import generate
 
         generate(dump, files=args.files, seed=args.seed)
+    if args.copies > 1:
+        many = base / f"dump-{args.files}x{args.copies}"
+        if not many.exists():
+            for i in range(args.copies):
+                shutil.copytree(dump, many / f"copy-{i:02d}", copy_function=os.link)
+        dump = many
     n, size = files_and_bytes(dump)
     report: dict[str, Any] = {"files": n, "mb": round(size / 1e6, 1), "runs": {}}
     runs = report["runs"]
     for w in [int(x) for x in args.workers.split(",")]:
-        out = base / f"results-{args.files}-w{w}.parquet"
+        out = base / f"results-{dump.name}-w{w}.parquet"
         for stale in base.glob(out.name + "*"):
             stale.unlink() if stale.is_file() else None
         runs[f"leakclf w{w}"] = measure([*LEAKCLF, "scan", str(dump), "-o", str(out),
@@ -135,7 +145,7 @@ def main() -> None:
             runs[f"leakclf w{w} resume"]["pct_of_full"] = round(
                 100 * runs[f"leakclf w{w} resume"]["wall_s"] / runs[f"leakclf w{w}"]["wall_s"], 1)
     print(json.dumps(report, indent=2))
-    (base / f"bench-scan-{args.files}.json").write_text(json.dumps(report, indent=2))
+    (base / f"bench-scan-{dump.name}.json").write_text(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":

@@ -172,11 +172,25 @@ def _version() -> str:
     return __version__
 
 
+def _configure_logging(verbose: int) -> None:
+    """leakclf's own records go to stderr; third-party loggers are silenced.
+
+    Some libraries log document content (pdfminer logs raw PDF bytes at WARNING), and
+    no log line may carry a raw value, so only the ``leakclf`` logger is let through.
+    """
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(level)
+    log.propagate = False
+    logging.getLogger().setLevel(logging.CRITICAL + 1)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    level = {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    _configure_logging(args.verbose)
     try:
         return int(args.func(args) or 0)
     except ConfigError as exc:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leakclf.config import Config
-from leakclf.errors import ExtractionError
+from leakclf.errors import ConfigError, ExtractionError
 from leakclf.model import Detection, Document, DocumentResult
 from leakclf.privacy import process_key
 
@@ -34,7 +34,14 @@ class Pipeline:
         if config.key is None:
             config = config.replace(key=process_key())
         self.config = config
-        # Fail at construction, not halfway through a run: unknown detector ids, bad policy.
+        # Fail at construction, not halfway through a run: bad engine, unknown ids, bad policy.
+        from leakclf.extractors import PDF_ENGINES
+
+        if config.extract.pdf_engine not in PDF_ENGINES:
+            raise ConfigError(
+                f"unknown extract.pdf_engine {config.extract.pdf_engine!r}; "
+                f"expected one of {PDF_ENGINES}"
+            )
         self.detectors.check()
         self.scorer.check()
 

@@ -46,6 +46,9 @@ class Classifier:
 
     def classify(self, doc: Document, findings: Sequence[Finding] = ()) -> Classification:
         text = doc.text
+        if not text.strip():
+            scores = {t: float(t == "other") for t in DOC_TYPES}
+            return Classification("other", scores, ("text:empty",), signed("", doc.meta)[0])
         feats = extract(text, doc.name)
         probs, names, parts = self.model.predict(feats)
         scores = {lab: float(probs[self.model.labels.index(lab)]) for lab in DOC_TYPES}
@@ -60,7 +63,6 @@ class Classifier:
         evidence = [names[j] for j in np.argsort(-row, kind="stable")[:EVIDENCE] if row[j] > 0]
         if rule:
             evidence.append(rule)
-            scores[best], scores["correspondence"] = scores["correspondence"], scores[best]
         if best in _MAIL:
             parties = self._parties(doc)
             if parties:
@@ -69,8 +71,7 @@ class Classifier:
                 pair = scores["correspondence"] + scores["internal_note"]
                 other = _MAIL[1 - _MAIL.index(best)]
                 scores[best], scores[other] = 0.95 * pair, 0.05 * pair
-        total = sum(scores.values())
-        scores = {t: round(v / total, 6) for t, v in scores.items()}
+        scores = _lead(scores, best)
         is_signed, why = signed(text, doc.meta)
         if why:
             evidence.append(why)
@@ -105,6 +106,15 @@ class Classifier:
             if internal
             else ("correspondence", f"{note}; external party")
         )
+
+
+def _lead(scores: dict[str, float], best: str) -> dict[str, float]:
+    """Normalised scores in which ``best`` (chosen by a rule) has the highest probability."""
+    top = max(scores, key=scores.__getitem__)
+    if top != best:  # swap, so the sum stays 1 and the decision matches the scores
+        scores = {**scores, top: scores[best], best: scores[top]}
+    total = sum(scores.values())
+    return {t: round(v / total, 6) for t, v in scores.items()}
 
 
 def _within(domain: str, own: set[str]) -> bool:

@@ -78,7 +78,10 @@ def visible_text(markup: str) -> tuple[str, str | None]:
     markup = _XML_DECL.sub("", markup, count=1)
     if not markup.strip():
         return "", None
-    root = lxml.html.document_fromstring(markup, parser=lxml.html.HTMLParser(no_network=True))
+    try:
+        root = lxml.html.document_fromstring(markup, parser=lxml.html.HTMLParser(no_network=True))
+    except etree.ParserError:  # nothing but a doctype or comments: no visible text
+        return "", None
     title_el = root.find(".//title")
     title = (title_el.text_content().strip() or None) if title_el is not None else None
     for el in list(root.iter(*_HIDDEN, etree.Comment, etree.ProcessingInstruction)):

@@ -57,7 +57,7 @@ def from_dict(row: Mapping[str, Any]) -> DocumentResult:
         text_chars=_int(row.get("text_chars")),
         duplicate_of=_opt_str(row.get("duplicate_of")),
         text_sha256=_opt_str(row.get("text_sha256")),  # the census dedups on these two
-        minhash=tuple(_int(x) for x in _seq(row.get("minhash"))) or None,
+        minhash=tuple(int(x) for x in _seq(row.get("minhash"))) or None,
         doc_date=_opt_str(row.get("doc_date")),
     )
 
@@ -91,14 +91,16 @@ def _read_file(path: Path) -> Any:
 
 
 def _finding(raw: Any) -> Finding:
-    f = _mapping(raw)
+    f = raw if type(raw) is dict else _mapping(raw)  # exact type checks first: this is hot
     facets = f.get("facets")
-    if isinstance(facets, str):
-        facets = json.loads(facets) if facets else {}
-    if isinstance(facets, Mapping):
-        pairs = tuple((str(k), str(v)) for k, v in facets.items() if v is not None)
-    else:  # a Parquet map column arrives as a list of (key, value) pairs
-        pairs = tuple((str(p[0]), str(p[1])) for p in _seq(facets) if p[1] is not None)
+    if type(facets) is list:  # a Parquet map column arrives as (key, value) pairs
+        pairs = tuple((str(k), str(v)) for k, v in facets if v is not None)
+    else:
+        if isinstance(facets, str):
+            facets = json.loads(facets) if facets else {}
+        items = facets.items() if isinstance(facets, Mapping) else _seq(facets)
+        pairs = tuple((str(k), str(v)) for k, v in items if v is not None)
+    evidence = f.get("evidence")
     return Finding(
         label=str(f.get("label") or ""),
         start=_int(f.get("start")),
@@ -107,7 +109,7 @@ def _finding(raw: Any) -> Finding:
         detector=str(f.get("detector") or ""),
         digest=str(f.get("digest") or ""),
         preview=str(f.get("preview") or ""),
-        evidence=tuple(str(e) for e in _seq(f.get("evidence"))),
+        evidence=tuple(evidence) if type(evidence) is list else tuple(map(str, _seq(evidence))),
         facets=pairs,
     )
 
@@ -142,6 +144,8 @@ def _seq(value: Any) -> list[Any]:
 
 
 def _int(value: Any) -> int:
+    if type(value) is int:  # the common case, first: this runs for every finding
+        return value
     if _missing(value):
         return 0
     try:

@@ -2,8 +2,9 @@
 
 The driver (listing, hashing, duplicates, resume, writing) is the one the local engine
 uses; only the analysis runs on the cluster, in partitions of ``PARTITION`` files, with at
-most ``2 x workers`` partitions in flight. Memory per worker is bounded by Dask itself
-(``memory_limit``; the nanny restarts a worker above it), see docs/scaling.md.
+most ``max(2 x workers, scan.queue_size / PARTITION)`` partitions in flight. Memory per
+worker is bounded by Dask itself (``memory_limit``; the nanny restarts a worker above it),
+see docs/scaling.md.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ class DaskEngine:
         owned = cluster is not None or client is not self.scheduler
         try:
             by_tid: dict[int, Task] = {}
-            window = 2 * max(self.workers, len(client.scheduler_info().get("workers", {})), 1)
+            n = max(self.workers, len(client.scheduler_info().get("workers", {})), 1)
+            window = max(2 * n, self.config.scan.queue_size // PARTITION)  # partitions in flight
 
             parts: dict[str, list[int]] = {}
 

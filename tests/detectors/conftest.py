@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-pytest.register_assert_rewrite("cases")
+pytest.register_assert_rewrite("detcases")
 
 from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from cases import case, check
+from detcases import case, check
 from detgen import numbers, pick, spaced, stdnum_ok
 
 from leakclf.detectors import DetectorSet

@@ -6,7 +6,7 @@ Each case runs every pattern detector (NER off) and compares the full result lis
 from __future__ import annotations
 
 import pytest
-from cases import case, check
+from detcases import case, check
 from detgen import aba, cards, numbers, pick, spaced, stdnum_ok
 
 from leakclf.detectors import DetectorSet

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from cases import case, check
+from detcases import case, check
 from detgen import ALNUM, B64, aws_key_id, jwt, token
 
 from leakclf.detectors import DetectorSet

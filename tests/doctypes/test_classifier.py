@@ -172,6 +172,7 @@ def test_mail_parties(a: str, b: str, own: tuple[str, ...], expected: str, note:
         _doc(text, "m.eml", "message/rfc822", **{"from": f"Ann <ann@{a}>", "to": f"bob@{b}"})
     )
     assert result.doc_type == expected
+    assert max(result.scores, key=result.scores.__getitem__) == expected
     assert note in result.evidence[0]
 
 
@@ -182,6 +183,7 @@ def test_prose_without_letter_shape_is_not_correspondence(clf: Classifier) -> No
         )
     )
     assert result.doc_type != "correspondence"
+    assert max(result.scores, key=result.scores.__getitem__) == result.doc_type
 
 
 def test_held_out_templates_sample(clf: Classifier) -> None:
@@ -225,3 +227,9 @@ def test_construction_is_cheap_and_loads_on_first_use(tmp_path) -> None:  # type
     clf = Classifier(Config(classify=ClassifyConfig(model=str(tmp_path / "absent.json"))))
     with pytest.raises(ModelError):
         clf.classify(_doc("x"))
+
+
+def test_empty_text_is_other(clf: Classifier) -> None:
+    result = clf.classify(_doc(""))
+    assert (result.doc_type, result.evidence, result.signed) == ("other", ("text:empty",), None)
+    assert sum(result.scores.values()) == 1.0

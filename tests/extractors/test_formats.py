@@ -415,3 +415,16 @@ def _raw_mail(content_type: str, body: bytes) -> bytes:
 def test_mail_body_decoding(data: bytes, body: str) -> None:
     doc = leakclf.extract(data, name="m.eml", config=Config())[0]
     assert doc.text.split("\n\n", 1)[1] == body
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"<!DOCTYPE html>", id="doctype-only"),
+        pytest.param(b"<!DOCTYPE html><!-- only a comment -->", id="comment-only"),
+        pytest.param(b"<html><script>var a = 'not visible';</script></html>", id="script-only"),
+    ],
+)
+def test_html_without_visible_text_is_ok_and_empty(data: bytes) -> None:
+    doc = leakclf.extract(data, name="x.html", config=Config())[0]
+    assert (doc.media_type, doc.status, doc.text) == ("text/html", "ok", "")

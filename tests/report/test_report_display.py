@@ -77,3 +77,16 @@ def test_census_html(results, shape) -> None:
     assert "<b>6</b> documents" in html
     assert "<tr><td>emails</td><td>4</td><td>2</td><td>3</td></tr>" in html
     assert "<tr><td>contoso.com</td><td>2</td><td>1</td>" in html
+
+
+def test_importing_report_is_cheap() -> None:
+    """DocumentResult._repr_html_ may call result_html: importing it must stay light."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, leakclf.report; heavy = [m for m in ('pandas', 'matplotlib', 'spacy', "
+        "'pyarrow', 'datasketch') if m in sys.modules]; print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
