@@ -22,8 +22,8 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile.builders import build_all  # noqa: E402
-from hostile.conftest import write_config  # noqa: E402
+from hostile.builders import build_all
+from hostile.conftest import write_config
 
 
 def measure(args: list[str], cwd: Path) -> tuple[float, int]:

@@ -8,7 +8,7 @@ import warnings
 import atheris
 
 import leakclf
-import leakclf.extractors  # noqa: F401  (loaded before instrumentation)
+import leakclf.extractors
 from leakclf.config import Config, DetectConfig, Limits
 from leakclf.errors import ExtractionError
 

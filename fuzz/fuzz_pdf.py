@@ -5,7 +5,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from _common import main  # noqa: E402
+from _common import main
 
 if __name__ == "__main__":
     main(("pdf",))

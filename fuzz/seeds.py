@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from hostile.test_fuzz import seed  # noqa: E402
+from hostile.test_fuzz import seed
 
 FAMILIES = {"pdf": ("pdf",), "office": ("docx", "xlsx", "pptx"), "email": ("eml", "mbox", "msg"),
             "archive": ("zip", "tar", "tgz"), "text": ("html", "rtf", "txt", "csv")}

@@ -33,7 +33,7 @@ SHOWN_BY_DESIGN = {"ORGANIZATION"}
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-m", "leakclf", *args], cwd=cwd, env=env,
+    proc = subprocess.run([sys.executable, "-m", "leakclf", *args], cwd=cwd, env=env, check=False,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, f"leakclf {' '.join(args)} failed:\n{proc.stderr[-3000:]}"
     return proc
@@ -166,7 +166,7 @@ class _Counter(ThreadingHTTPServer):
 
 
 class _Quiet(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self.send_response(200)
         self.end_headers()
         self.wfile.write(b"fetched")
@@ -210,9 +210,9 @@ def _docx(url: str) -> bytes:
 
 def _eml(url: str) -> bytes:
     return (
-        "From: a@example.com\r\nTo: b@example.com\r\nSubject: inert\r\nMIME-Version: 1.0\r\n"
-        "Content-Type: text/html; charset=utf-8\r\n\r\n"
-    ).encode() + _html(url)
+        b"From: a@example.com\r\nTo: b@example.com\r\nSubject: inert\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: text/html; charset=utf-8\r\n\r\n"
+    ) + _html(url)
 
 
 @pytest.mark.enable_socket

@@ -23,7 +23,7 @@ __all__ = [
 
 TITLES: dict[str, tuple[str, ...]] = {
     "sow": (
-        "Statement of Work",
+        "Statement of Work|STATEMENT OF WORK|Statement of Work (SOW)",
         "SOW No. {n}",
         "Scope of Work",
         "Statement of Work for Professional Services",
@@ -35,7 +35,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "SOW - Managed Services",
     ),
     "invoice": (
-        "INVOICE",
+        "INVOICE|Invoice|Customer Invoice",
         "Invoice Summary",
         "Invoice No. {n}",
         "Rechnung",
@@ -47,7 +47,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Final Invoice",
     ),
     "purchase_order": (
-        "PURCHASE ORDER",
+        "PURCHASE ORDER|Purchase Order|Order",
         "Purchase Order No. {n}",
         "PO",
         "Bestellung",
@@ -59,7 +59,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Procurement Order",
     ),
     "quote": (
-        "QUOTATION",
+        "QUOTATION|Quotation|Quote No. {n}",
         "Quote",
         "Price Quotation",
         "Angebot",
@@ -71,7 +71,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Estimate",
     ),
     "contract": (
-        "MASTER SERVICES AGREEMENT",
+        "MASTER SERVICES AGREEMENT|Master Agreement|Framework Contract",
         "Non-Disclosure Agreement",
         "Mutual Confidentiality Agreement",
         "Amendment No. {n} to the Agreement",
@@ -83,7 +83,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Reseller Agreement",
     ),
     "proof_of_execution": (
-        "Certificate of Completion",
+        "Certificate of Completion|Completion Certificate|Certificate of Acceptance",
         "Delivery Acceptance Certificate",
         "Project Sign-Off",
         "Acceptance Protocol",
@@ -95,7 +95,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Work Completion Sign-off",
     ),
     "poc": (
-        "Proof of Concept Plan",
+        "Proof of Concept Plan|PoC Plan|Proof-of-Concept Plan",
         "PoC Report",
         "Pilot Plan",
         "Proof of Concept - Results",
@@ -107,7 +107,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Prototype Evaluation",
     ),
     "project_plan": (
-        "Project Plan",
+        "Project Plan|PROJECT PLAN|Project Management Plan",
         "Project Status Report",
         "Weekly Status Update",
         "Project Schedule",
@@ -131,7 +131,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Customer update",
     ),
     "internal_note": (
-        "Internal memo",
+        "Internal memo|MEMORANDUM|Internal Memorandum",
         "Account notes",
         "CRM export - accounts",
         "Internal: customer review",
@@ -143,7 +143,7 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Pipeline review notes",
     ),
     "resume": (
-        "Curriculum Vitae",
+        "Curriculum Vitae|CURRICULUM VITAE|Résumé",
         "Resume",
         "CV",
         "Lebenslauf",

@@ -52,10 +52,15 @@ class DetectorSet:
         self.key = self.config.key or process_key()
 
     @cached_property
+    def registered(self) -> dict[str, type[Detector | NerDetector]]:
+        """Every registered detector class by id, looked up once per DetectorSet."""
+        return available()
+
+    @cached_property
     def selected(self) -> tuple[str, ...]:
         self.check()
         cfg = self.config.detect
-        ids = list(available())
+        ids = list(self.registered)
         if cfg.detectors is not None:
             ids = [i for i in ids if any(_matches(n, i) for n in cfg.detectors)]
         return tuple(i for i in ids if not any(_matches(n, i) for n in cfg.exclude))
@@ -63,7 +68,7 @@ class DetectorSet:
     def check(self) -> None:
         """Raise ConfigError when the config names a detector that does not exist."""
         cfg = self.config.detect
-        ids = list(available())
+        ids = list(self.registered)
         for name in (*(cfg.detectors or ()), *cfg.exclude):
             if not any(_matches(name, i) for i in ids):
                 raise ConfigError(
@@ -75,7 +80,7 @@ class DetectorSet:
 
     @cached_property
     def patterns(self) -> tuple[Detector, ...]:
-        classes = available()
+        classes = self.registered
         from leakclf.detectors.base import Detector
 
         return tuple(

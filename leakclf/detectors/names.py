@@ -28,12 +28,19 @@ def normalise_org(name: str) -> str:
     return stripped or " ".join(text.split())
 
 
+#: Local-part words of role mailboxes, never a person's name.
+_ROLES = """info sales admin support contact office hr billing accounts account team noreply reply no
+hello marketing jobs careers press service services help finance legal ops it invoices
+orders mail postmaster webmaster security privacy dev test demo"""
+_ROLE_WORDS = frozenset(_ROLES.split())
+
+
 def name_from_local_part(local: str) -> str | None:
     """``jane.doe`` / ``jane_doe`` / ``jane-doe`` -> ``"jane doe"``; None when it does not look like a name."""
     local = local.split("+", 1)[0]
     parts = re.split(r"[._-]", local)
     if len(parts) not in (2, 3) or not all(p.isalpha() and p.isascii() for p in parts):
         return None
-    if len(parts[0]) < 2 or len(parts[-1]) < 2:
+    if len(parts[0]) < 2 or len(parts[-1]) < 2 or any(p.lower() in _ROLE_WORDS for p in parts):
         return None
     return normalise_person(" ".join(parts))

@@ -62,6 +62,8 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 
 
 class NerDetector:
+    """spaCy NER over batches of texts; ``key`` is accepted for a uniform detector constructor."""
+
     id = "ner.spacy"
     version = 1
     labels = ("PERSON", "ORGANIZATION", "LOCATION", "DATE_TIME")

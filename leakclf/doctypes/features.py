@@ -89,9 +89,11 @@ def extract(text: str, name: str = "") -> dict[str, float]:
     scale = min(1.0, (WORD_NORM / max(len(vocab), 1)) ** 0.5)  # so length alone does not decide
     feats: dict[str, float] = {f"word:'{w}'": scale for w in vocab}
     for line in nonempty[:4]:
-        toks = _WORD.findall(line.lower())[:8]  # stop words kept: "statement of work" reads better
-        feats.update((f"title:'{w}'", 1.0) for w in toks)
-        feats.update((f"title:'{a} {b}'", 1.0) for a, b in pairwise(toks))
+        toks = _WORD.findall(line.lower())[:8]  # pairs keep stop words: "statement of", "of work"
+        feats.update((f"title:'{w}'", 1.0) for w in toks if w not in _STOP)
+        feats.update(
+            (f"title:'{a} {b}'", 1.0) for a, b in pairwise(toks) if a not in _STOP or b not in _STOP
+        )
     kv_count = sig = money_lines = bullets = 0
     for line in nonempty:
         if len(line) < 50 and line[0].isupper() and not line.endswith((".", ",", ":")):

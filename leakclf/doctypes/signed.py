@@ -49,7 +49,9 @@ def signed(text: str, meta: dict[str, Any] | None = None) -> tuple[bool | None, 
         m = _BLOCK.match(line)
         if m is None or len(line) > 80:
             continue
-        value = (m.group(2) or "").strip()
+        value = re.split(r"\s{3,}", (m.group(2) or "").strip())[
+            0
+        ]  # side-by-side blocks: first column
         if not value:
             value = next((ln.strip() for ln in lines[i + 1 : i + 3] if ln.strip()), "")
             if _BLOCK.match(value) or re.match(r"^(name|title|date)\s*:", value, re.IGNORECASE):

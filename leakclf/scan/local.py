@@ -49,6 +49,7 @@ def _worker_main(conn: Connection, factory: Callable[[Config], Any], config: Con
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the scan
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return
+    conn.send(("ready",))  # the time budget starts now, not while Python starts up
     while True:
         try:
             task = conn.recv()
@@ -73,6 +74,7 @@ class _Slot:
         self.ps = psutil.Process(self.proc.pid)
         self.task: Task | None = None
         self.started = 0.0
+        self.ready = False
 
     def kill(self) -> None:
         if self.proc.is_alive():
@@ -91,7 +93,7 @@ class LocalEngine:
 
     def _check(self, slot: _Slot, now: float) -> Failure | None:
         limits = self.config.limits
-        if now - slot.started > limits.time_budget_s:
+        if slot.ready and now - slot.started > limits.time_budget_s:
             return Failure("Timeout", f"{slot.task.source!r} took longer than "  # type: ignore[union-attr]
                            f"limits.time_budget_s={limits.time_budget_s:g}s; worker replaced")
         try:
@@ -149,10 +151,13 @@ class LocalEngine:
     def _poll(self, slot: _Slot, now: float) -> Outcome | None:
         assert slot.task is not None
         try:
-            if slot.conn.poll():
+            while slot.conn.poll():
                 msg = slot.conn.recv()
                 if msg[0] == "fatal":
                     raise LeakclfError(f"a scan worker could not build its pipeline: {msg[1]}")
+                if msg[0] == "ready":
+                    slot.ready, slot.started = True, now
+                    continue
                 return msg[2]
         except (EOFError, OSError):
             pass

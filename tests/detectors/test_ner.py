@@ -14,6 +14,7 @@ from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet
 from leakclf.detectors.ner import chunks
 from leakclf.detectors.noise import is_noise
+from leakclf.errors import ModelError
 
 NER_LABELS = {"PERSON", "ORGANIZATION", "LOCATION"}
 
@@ -132,3 +133,9 @@ def test_chunks(text: str, size: int, pieces: list[str]) -> None:
     got = list(chunks(text, size))
     assert [p for _, p in got] == pieces
     assert all(text[off : off + len(p)] == p for off, p in got)
+
+
+def test_missing_model_is_a_model_error() -> None:
+    det = DetectorSet(Config(key=KEY, detect=DetectConfig(spacy_model="no_such_model_xyz")))
+    with pytest.raises(ModelError, match="no_such_model_xyz.*detect.spacy_model"):
+        det.detect("John Smith")

@@ -10,16 +10,29 @@ from __future__ import annotations
 
 import io
 import os
-import random
-import tarfile
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from leakclf.config import MiB, Limits
+from leakclf.config import Limits, MiB
+
+from .makers import (
+    bad_boundary,
+    blank_pdf,
+    docx_bytes,
+    encrypt_office,
+    lying_zip,
+    mail,
+    many_attachments,
+    nested,
+    nested_bomb,
+    pdf,
+    random_bytes,
+    zeros_zip,
+    zip_bytes,
+)
 
 Row = dict[str, Any]
 
@@ -66,88 +79,6 @@ class Case:
     text: str | None = None  # some extracted document's text must contain this
 
 
-# -- small helpers ----------------------------------------------------------------------------
-
-
-def _pdf(pages: list[str], **encryption: str) -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    if encryption:
-        pdf.set_encryption(**encryption)
-    pdf.set_font("helvetica", size=12)
-    for text in pages:
-        pdf.add_page()
-        pdf.cell(text=text)
-    return bytes(pdf.output())
-
-
-def blank_pdf(pages: int) -> bytes:
-    """A PDF with text on page 1 and ``pages - 1`` empty pages, written object by object."""
-    text = b"BT /F1 12 Tf 72 720 Td (first page of many blank ones) Tj ET"
-    objs = ["<< /Type /Catalog /Pages 2 0 R >>"]
-    kids = " ".join(f"{i + 5} 0 R" for i in range(pages))
-    objs.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} /MediaBox [0 0 612 792] >>")
-    objs.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    objs.append(f"<< /Length {len(text)} >>\nstream\n{text.decode()}\nendstream")
-    objs.append("<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>")
-    objs += ["<< /Type /Page /Parent 2 0 R >>"] * (pages - 1)
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for num, body in enumerate(objs, start=1):
-        offsets.append(out.tell())
-        out.write(f"{num} 0 obj\n{body}\nendobj\n".encode())
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode())
-    out.write("".join(f"{o:010d} 00000 n \n" for o in offsets).encode())
-    out.write(f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
-
-
-def docx_bytes(text: str = "Hostile docx body") -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph(text)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
-
-
-def zip_bytes(members: dict[str, bytes], level: int = 6) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zf:
-        for name, data in members.items():
-            zf.writestr(zipfile.ZipInfo(name, (2020, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
-    return buf.getvalue()
-
-
-def tar_bytes(members: dict[str, bytes], gz: bool = False) -> bytes:
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w:gz" if gz else "w") as tf:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            tf.addfile(info, io.BytesIO(data))
-    return buf.getvalue()
-
-
-def random_bytes(seed: int, size: int = 4096) -> bytes:
-    """Binary noise (with NULs) that starts with no known magic number."""
-    rng = random.Random(seed)
-    return b"\x00\xff\x00" + bytes(rng.getrandbits(8) for _ in range(size))
-
-
-def _mail(headers: str, body: bytes) -> bytes:
-    base = (
-        "From: Sender <sender@example.com>\r\nTo: rcpt@example.net\r\n"
-        "Date: Mon, 2 Mar 2020 10:00:00 +0000\r\n"
-        "Message-ID: <h8@example.com>\r\nMIME-Version: 1.0\r\n"
-    )
-    return (base + headers + "\r\n").encode() + body
-
-
 # -- checks on children -----------------------------------------------------------------------
 
 
@@ -192,13 +123,6 @@ def _check_many(top: Row, kids: list[Row]) -> None:
     assert all(k["status"] == "skipped_limit" for k in kids if k["status"] != "ok")
 
 
-def _check_ok_kids(count: int) -> Callable[[Row, list[Row]], None]:
-    def check(top: Row, kids: list[Row]) -> None:
-        assert [k["status"] for k in kids] == ["ok"] * count, [(k["source"], k["status"]) for k in kids]
-
-    return check
-
-
 # -- the suite --------------------------------------------------------------------------------
 
 
@@ -213,13 +137,13 @@ def build_all(root: Path, outside: Path) -> list[Case]:
         cases.append(Case(name, *args, **kw))
 
     # PDFs
-    good = _pdf(["Hostile marker alpha", "second page bravo"])
+    good = pdf(["Hostile marker alpha", "second page bravo"])
     put("pdf_truncated.pdf", good[: len(good) // 2], ("error",), ("CorruptFile",))
     cut = good.rfind(b"xref")
     garbage = good[:cut] + b"xref\n0 9\ngarbage 99999 n\n" + b"\x00" * 50 + good[good.rfind(b"trailer"):]
     put("pdf_garbage_xref.pdf", garbage, ("ok",), (None,),  # pdfium rebuilds the xref
         text="Hostile marker alpha")
-    put("pdf_encrypted.pdf", _pdf(["secret"], owner_password="o", user_password="u"),
+    put("pdf_encrypted.pdf", pdf(["secret"], owner_password="o", user_password="u"),
         ("error",), ("EncryptedFile",))
     put("pdf_blank_3000.pdf", blank_pdf(3000), ("ok",), (None,), limits=("max_pages",),
         text="first page of many blank ones")
@@ -234,27 +158,27 @@ def build_all(root: Path, outside: Path) -> list[Case]:
     put("docx_no_document.docx",
         zip_bytes({n: real.read(n) for n in real.namelist() if n != "word/document.xml"}),
         ("error",), ("CorruptFile",))
-    put("encrypted.docx", _encrypt_office(docx_bytes("encrypted body")), ("error",), ("EncryptedFile",))
+    put("encrypted.docx", encrypt_office(docx_bytes("encrypted body")), ("error",), ("EncryptedFile",))
 
     # archives
-    put("bomb_honest.zip", _zeros_zip(1024), ("ok",), (None,), check=_check_bomb)
-    put("bomb_lying.zip", _lying_zip(), ("ok",), (None,), check=_check_lying)
-    put("bomb_nested.zip", _nested_bomb(), ("ok",), (None,), check=_check_nested_bomb)
+    put("bomb_honest.zip", zeros_zip(1024), ("ok",), (None,), check=_check_bomb)
+    put("bomb_lying.zip", lying_zip(), ("ok",), (None,), check=_check_lying)
+    put("bomb_nested.zip", nested_bomb(), ("ok",), (None,), check=_check_nested_bomb)
     put("traversal.zip", zip_bytes({**{n: b"traversal member text" for n in EVIL_NAMES},
                                     "fine.txt": b"a fine member"}),
         ("ok",), (None,), check=_check_traversal, text="traversal member text")
-    put("nested20.zip", _nested(20), ("ok",), (None,), check=_check_nested20)
+    put("nested20.zip", nested(20), ("ok",), (None,), check=_check_nested20)
 
     # mail
-    put("mime_bad_boundary.eml", _bad_boundary(), ("ok",), (None,), text="first part text")
-    put("many_attachments.eml", _many_attachments(3000), ("ok",), (None,),
+    put("mime_bad_boundary.eml", bad_boundary(), ("ok",), (None,), text="first part text")
+    put("many_attachments.eml", many_attachments(3000), ("ok",), (None,),
         limits=("max_attachments",), check=_check_many)
     for name, charset, body, text in (
         ("charset_ascii_is_utf8.eml", "us-ascii", "Grüße aus Köln, Straße".encode(), "Köln"),
         ("charset_utf8_is_cp1252.eml", "utf-8", "Grüße aus Köln, Straße".encode("cp1252"), "Köln"),
         ("charset_unknown.eml", "x-no-such-charset", b"plain words here \xe9\xe8", "plain words"),
     ):
-        put(name, _mail(f'Subject: charset\r\nContent-Type: text/plain; charset="{charset}"\r\n'
+        put(name, mail(f'Subject: charset\r\nContent-Type: text/plain; charset="{charset}"\r\n'
                         "Content-Transfer-Encoding: 8bit\r\n", body), ("ok",), (None,), text=text)
     put("broken.mbox", b"From a@example.com Mon Mar  2 10:00:00 2020\nSubject: one\n\nbody one\n"
         b">From an escaped line\nFrom \n\nbody without headers\nFrom b@example.com\nSubject: cut",
@@ -290,82 +214,3 @@ def build_all(root: Path, outside: Path) -> list[Case]:
     os.symlink(outside, root / "outside_dir")
     cases.append(Case("outside_dir", ("error",), ("SymlinkOutsideRoot",), scan_only=True))
     return cases
-
-
-def _encrypt_office(plain: bytes) -> bytes:
-    from msoffcrypto.format.ooxml import OOXMLFile
-
-    out = io.BytesIO()
-    OOXMLFile(io.BytesIO(plain)).encrypt("hostile-pw", out)
-    return out.getvalue()
-
-
-def _zeros_zip(mib: int) -> bytes:
-    """One member of ``mib`` MiB of zeros, sizes declared honestly (ratio ~1000)."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        with zf.open("zeros.bin", "w", force_zip64=True) as fh:
-            chunk = bytes(MiB)
-            for _ in range(mib):
-                fh.write(chunk)
-    return buf.getvalue()
-
-
-def _lying_zip() -> bytes:
-    """A member that declares 1 KiB but inflates to 64 MiB (headers patched after writing)."""
-    data = bytes(64 * MiB)
-    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
-    stream = comp.compress(data) + comp.flush()
-    crc = zlib.crc32(data)  # of the real content: a reader that stops at 1 KiB sees a bad CRC
-    name = b"liar.txt"
-    local = (b"PK\x03\x04" + (20).to_bytes(2, "little") + bytes(2) + (8).to_bytes(2, "little")
-             + bytes(4) + crc.to_bytes(4, "little") + len(stream).to_bytes(4, "little")
-             + (1024).to_bytes(4, "little") + len(name).to_bytes(2, "little") + bytes(2) + name)
-    central = (b"PK\x01\x02" + (20).to_bytes(2, "little") * 2 + bytes(2) + (8).to_bytes(2, "little")
-               + bytes(4) + crc.to_bytes(4, "little") + len(stream).to_bytes(4, "little")
-               + (1024).to_bytes(4, "little") + len(name).to_bytes(2, "little") + bytes(12) + name)
-    cd_offset = len(local) + len(stream)
-    end = (b"PK\x05\x06" + bytes(4) + (1).to_bytes(2, "little") * 2
-           + len(central).to_bytes(4, "little") + cd_offset.to_bytes(4, "little") + bytes(2))
-    return local + stream + central + end
-
-
-def _nested_bomb() -> bytes:
-    """16 inner zips of one 3 MiB member each (ratio ~70, under max_ratio and max_file_bytes):
-    48 MiB in all, over max_total_uncompressed."""
-    rng = random.Random(9)
-    block = bytearray(4096)
-    blob = bytearray()
-    for _ in range(3 * 256):
-        block[:40] = bytes(rng.getrandbits(8) for _ in range(40))
-        blob += block
-    inner = zip_bytes({"blob.txt": bytes(blob)})
-    return zip_bytes({f"inner{i:02d}.zip": inner for i in range(16)}, level=0)
-
-
-def _nested(depth: int) -> bytes:
-    """``depth`` archives inside each other (zip, tar, tgz in turn), core.txt at the bottom."""
-    data, name = b"the core of the onion", "core.txt"
-    for level in range(depth, 0, -1):
-        kind = ("zip", "tar", "tgz")[level % 3] if level > 1 else "zip"
-        wrapped = {name: data}
-        data = zip_bytes(wrapped) if kind == "zip" else tar_bytes(wrapped, gz=kind == "tgz")
-        name = f"level{level:02d}.{kind}"
-    return data
-
-
-def _bad_boundary() -> bytes:
-    body = (b"preamble\r\n--xyz\r\nContent-Type: text/plain\r\n\r\nfirst part text\r\n"
-            b"--abc\r\nContent-Type: text/html\r\n\r\n<p>second part\r\n--ab")
-    return _mail('Subject: boundaries\r\nContent-Type: multipart/mixed; boundary="abc"\r\n', body)
-
-
-def _many_attachments(count: int) -> bytes:
-    parts = [b"--B\r\nContent-Type: text/plain\r\n\r\nthe body of a mail with many attachments\r\n"]
-    for i in range(count):
-        parts.append(
-            f'--B\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename="a{i:04d}.txt"'
-            f"\r\n\r\nattachment {i}\r\n".encode()
-        )
-    parts.append(b"--B--\r\n")
-    return _mail('Subject: many\r\nContent-Type: multipart/mixed; boundary="B"\r\n', b"".join(parts))

@@ -46,10 +46,13 @@ def write_config(path: Path, limits: Limits = HOSTILE_LIMITS, ner: bool = False,
     return path
 
 
-def run_cli(args: list[str], *, cwd: Path, timeout: float = 300, **kw: Any) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def run_cli(args: list[str], *, cwd: Path, timeout: float = 300, path: list[Path] = (),  # type: ignore[assignment]
+            **kw: Any) -> subprocess.CompletedProcess[str]:
+    """``python -m leakclf ARGS``; ``path`` goes before the project on PYTHONPATH."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in [*path, ROOT])}
     return subprocess.run(
-        [*LEAKCLF, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, **kw
+        [*LEAKCLF, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
+        check=False, **kw
     )
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -73,7 +73,7 @@ def test_extract_refuses_a_fifo_without_opening_it(tmp_path) -> None:
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     try:
-        proc = subprocess.run([sys.executable, "-c", code, str(fifo)], env=env, timeout=60,
+        proc = subprocess.run([sys.executable, "-c", code, str(fifo)], env=env, timeout=60, check=False,
                               capture_output=True, text=True)
     except subprocess.TimeoutExpired:
         pytest.fail("leakclf.extract opened a FIFO and blocked")
@@ -103,7 +103,7 @@ def _run_as_nobody(target: Path) -> None:
         "print(json.dumps([[r.status, r.error_kind, r.error_message] for r in rows]))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": "/tmp"}
-    proc = subprocess.run([sys.executable, "-c", code, str(target)], env=env, timeout=120,
+    proc = subprocess.run([sys.executable, "-c", code, str(target)], env=env, timeout=120, check=False,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-2000:]
     (status, kind, message), = json.loads(proc.stdout.splitlines()[-1])

@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import leakclf
-from leakclf.config import Config, DetectConfig, MiB, Limits
+from leakclf.config import Config, DetectConfig, Limits, MiB
 from leakclf.errors import ExtractionError
 
-from .builders import EXTENSIONS, _mail, _pdf, docx_bytes, tar_bytes, zip_bytes
+from .builders import EXTENSIONS
+from .makers import docx_bytes, mail, pdf, tar_bytes, zip_bytes
 
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -27,7 +28,7 @@ KINDS = {None, "CorruptFile", "EncryptedFile", "UnsupportedFormat", "LimitExceed
 def seed(ext: str) -> bytes:
     """A small valid file of each format, the starting point for mutations."""
     if ext == "pdf":
-        return _pdf(["fuzz seed page"])
+        return pdf(["fuzz seed page"])
     if ext == "docx":
         return docx_bytes("fuzz seed paragraph")
     if ext == "xlsx":
@@ -48,7 +49,7 @@ def seed(ext: str) -> bytes:
         deck.save(buf)
         return buf.getvalue()
     if ext in ("eml", "msg"):  # no .msg writer: a mail under the wrong name is a fine seed too
-        return _mail("Subject: seed\r\nContent-Type: text/plain\r\n", b"seed body seed@example.com\r\n")
+        return mail("Subject: seed\r\nContent-Type: text/plain\r\n", b"seed body seed@example.com\r\n")
     if ext == "mbox":
         return b"From a@example.com Mon Mar  2 10:00:00 2020\n" + seed("eml").replace(b"\r\n", b"\n")
     if ext == "html":

@@ -14,7 +14,16 @@ import psutil
 import pytest
 
 from .builders import EVIL_NAMES, FILE_CASES, HOSTILE_LIMITS, OUTSIDE_MARKER, SCAN_ONLY_CASES
-from .conftest import LEAKCLF, ROOT, Suite, check_case, read_rows, rows_for, top_source, write_config
+from .conftest import (
+    LEAKCLF,
+    ROOT,
+    Suite,
+    check_case,
+    read_rows,
+    rows_for,
+    top_source,
+    write_config,
+)
 
 WORKERS = 2
 MiB = 1024 * 1024

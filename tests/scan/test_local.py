@@ -70,7 +70,7 @@ def test_odd_files_get_rows(dump: Path, follow: bool, inside: tuple[object, ...]
 
 
 @pytest.mark.parametrize(("content", "limits", "kind"), [
-    pytest.param(b"HANG", Limits(time_budget_s=1.0), "Timeout", id="hang-timeout"),
+    pytest.param(b"HANG", Limits(time_budget_s=1.5), "Timeout", id="hang-timeout"),
     pytest.param(b"BLOAT", Limits(memory_budget_mb=300), "MemoryLimit", id="memory-budget"),
     pytest.param(b"CRASH", Limits(), "WorkerCrashed", id="worker-dies"),
 ])
