@@ -12,12 +12,13 @@ from __future__ import annotations
 import argparse
 import csv
 import time
+from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
-from leakclf.config import Config
+from leakclf.config import ClassifyConfig, Config
 from leakclf.doctypes import Classifier
-from leakclf.doctypes.corpus import HELD_OUT, examples
-from leakclf.doctypes.train import TRAIN_TEMPLATES, metrics
+from leakclf.doctypes.train import held_out_set, metrics, training_set
 from leakclf.model import DOC_TYPES, Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,24 +64,41 @@ def run(clf: Classifier, docs: list[Document], gold: list[str]) -> tuple[dict, d
     return metrics(gold, pred), metrics(gold, base), rate, base_rate
 
 
-def real_world(folder: Path) -> tuple[list[Document], list[str]]:
+def real_world(folder: Path) -> tuple[list[Document], list[str], list[str]]:
+    """Top-level documents, gold labels, source repositories (``owner/repo``)."""
     from leakclf.api import extract
 
     docs: list[Document] = []
     gold: list[str] = []
+    repos: list[str] = []
     with open(folder / "labels.csv", newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             top = extract(folder / row["path"], config=Config())[0]
             docs.append(top)
             gold.append(row["doc_type"])
-    return docs, gold
+            repos.append(row["source"].split("@")[0])
+    return docs, gold, repos
+
+
+def blind(doc: Document) -> Document:
+    """The same document under a neutral file name (the folder's names were chosen by its labeller)."""
+    return replace(doc, name="document." + doc.name.rsplit(".", 1)[-1])
+
+
+def per_repo(clf: Classifier, docs: list[Document], gold: list[str], repos: list[str]) -> None:
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for d, g, r in zip(docs, gold, repos):
+        tally[r][0] += 1
+        tally[r][1] += clf.classify(blind(d)).doc_type == g
+    print("\nreal-world accuracy per source repository (file names hidden):")
+    print("| repository | n | correct | accuracy |\n|---|---:|---:|---:|")
+    for repo, (n, ok) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        print(f"| {repo} | {n} | {ok} | {ok / n:.2f} |")
 
 
 def signed_accuracy(clf: Classifier, seed: int) -> float:
     data = [
-        e
-        for e in examples(seed=seed, per_template=20, templates=range(10))
-        if e.label in ("contract", "sow")
+        e for e in training_set(seed, 10) + held_out_set(seed, 10) if e.label in ("contract", "sow")
     ]
     return sum(clf.classify(_doc(e.text, e.name)).signed == e.signed for e in data) / len(data)
 
@@ -91,16 +109,24 @@ def main() -> None:
         "--real-world", default=str(ROOT.parent / "shared/fixtures/real-world/doctypes")
     )
     ap.add_argument("--seed", type=int, default=100)
+    ap.add_argument(
+        "--model", default=None, help="a candidate model file (default: the shipped one)"
+    )
+    ap.add_argument("--no-real-world", action="store_true", help="generated sets only")
     args = ap.parse_args()
-    clf = Classifier(Config())
+    clf = Classifier(Config(classify=ClassifyConfig(model=args.model)))
     rows = []
-    for name, templates in (("in-template", TRAIN_TEMPLATES), ("held-out", HELD_OUT)):
-        ex = examples(seed=args.seed, per_template=25, templates=templates)
+    sets = (("in-template", training_set(args.seed, 10)), ("held-out", held_out_set(args.seed, 20)))
+    for name, ex in sets:
         rows.append((name, *run(clf, [_doc(e.text, e.name) for e in ex], [e.label for e in ex])))
     folder = Path(args.real_world)
-    if (folder / "labels.csv").is_file():
-        docs, gold = real_world(folder)
+    repos: list[str] = []
+    if args.no_real_world:
+        print("real-world folder not read (--no-real-world)")
+    elif (folder / "labels.csv").is_file():
+        docs, gold, repos = real_world(folder)
         rows.append(("real-world", *run(clf, docs, gold)))
+        rows.append(("real-world, file names hidden", *run(clf, [blind(d) for d in docs], gold)))
     else:
         print(f"real-world folder {folder} not found: skipped")
     print(
@@ -115,6 +141,8 @@ def main() -> None:
     print(
         f"\nsigned accuracy on generated contracts and SOWs (all templates): {signed_accuracy(clf, args.seed):.3f}"
     )
+    if repos:
+        per_repo(clf, docs, gold, repos)
     for name, m, *_ in rows[1:]:
         print(f"\nconfusion ({name}; rows gold, columns predicted):")
         labels = [

@@ -167,6 +167,11 @@ class DocumentResult:
     def replace(self, **changes: Any) -> DocumentResult:
         return dataclasses.replace(self, **changes)
 
+    def _repr_html_(self) -> str:
+        from leakclf.report.display import result_html
+
+        return result_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; findings carry digests and previews only (unless revealed)."""
         return {

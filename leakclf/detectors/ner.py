@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
 from leakclf.detectors.names import normalise_org, normalise_person
-from leakclf.detectors.noise import is_noise, is_vocab
+from leakclf.detectors.noise import SALUTATIONS, is_noise, is_vocab
 from leakclf.errors import ModelError
 
 if TYPE_CHECKING:
@@ -140,14 +140,21 @@ class NerDetector:
                 continue
             if cut > 0:
                 text = text[:cut].rstrip()
+            start_char, ent_label = ent.start_char, label
+            first, _, rest = text.partition(" ")
+            if first.casefold().rstrip(".,") in SALUTATIONS and rest:
+                name = rest.lstrip()
+                start_char, text, label = start_char + text.index(name, len(first)), name, "PERSON"
+            elif label == "ORGANIZATION" and _word_before(piece, start_char) in SALUTATIONS:
+                label = "PERSON"  # "Hi Cesare," addresses a person
             if is_noise(label, text):
                 continue
             following = piece[ent.end_char : ent.end_char + 16].split()
             if following and is_vocab(f"{text} {following[0]}"):
                 continue  # "Bill" in "Bill To"
-            if label == "PERSON" and text.casefold() in orgs:
+            if label == ent_label == "PERSON" and text.casefold() in orgs:
                 continue  # the same name is an organisation elsewhere in the text
-            start = offset + ent.start_char
+            start = offset + start_char
             yield self._candidate(label, start, start + len(text), text, ent.label_)
 
     def _candidate(
@@ -174,3 +181,8 @@ class NerDetector:
             facets=facets,
             specificity=20,
         )
+
+
+def _word_before(text: str, pos: int) -> str:
+    words = text[max(0, pos - 12) : pos].split()
+    return words[-1].casefold().rstrip(".,:") if words else ""

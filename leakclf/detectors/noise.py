@@ -49,6 +49,14 @@ duis eiusmod elit esse excepteur fugiat incididunt ipsum irure laborum lorem mas
 nulla nunc occaecat officia orci pariatur pellentesque proident reprehenderit sed sint sit sunt
 tempor tincidunt tristique ullamcorper velit vestibulum voluptate"""
 LOREM = frozenset(_LOREM.split())
+#: Last words of initiative and project names, which NER calls organisations.
+_INITIATIVE_WORDS = """review migration rollout upgrade program programme initiative project assessment
+implementation integration audit pilot launch refresh transformation modernization modernisation
+phase workstream plan deployment roadmap sprint release onboarding"""
+_INITIATIVE = frozenset(_INITIATIVE_WORDS.split())
+#: Words before or at the start of a span that make it a person ("Dear X", "Hi X").
+_SALUTATION_WORDS = "dear hi hello hey attn mr mrs ms miss dr prof sir madam"
+SALUTATIONS = frozenset(_SALUTATION_WORDS.split())
 _STRIP = " .,:;()[]'\"-#“”‘’«»"
 _QUOTES = '"“”«»'
 _ARTICLE = re.compile(r"^(?:the|a|an|this|our|your)\s+", re.IGNORECASE)
@@ -78,6 +86,8 @@ def is_noise(label: str, text: str) -> bool:
     if label == "PERSON":
         return any(c.isdigit() or c in "@/\\=<>{}|_" for c in core) or len(words) > 4
     if label == "ORGANIZATION":
+        if words[-1] in _INITIATIVE:  # "Granite Security Review" is a project, not a company
+            return True
         return "@" in core or "://" in core or sum(c.isdigit() for c in core) > len(core) // 2
     return False
 

@@ -3,7 +3,7 @@
     Classifier(config).classify(doc, findings) -> Classification(doc_type, scores, evidence, signed)
 
 A linear model over readable features (``features.py``) shipped as JSON in
-``models/doctype/model.json`` and run with numpy; a rule for signatures (``signed.py``);
+``leakclf/data/doctype/model.json`` (card: ``models/doctype/MODEL_CARD.md``) and run with numpy; a rule for signatures (``signed.py``);
 and a rule for mail: internal_note when every party shares the owner's domain.
 """
 

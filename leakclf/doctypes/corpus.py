@@ -21,7 +21,7 @@ from leakclf.demo.fakes import Fakes
 from leakclf.demo.render import lines
 from leakclf.model import DOC_TYPES
 
-__all__ = ["HELD_OUT", "Example", "examples"]
+__all__ = ["HELD_OUT", "Example", "examples", "ocr"]
 
 _GENERIC_NAMES = (
     "scan",
@@ -100,11 +100,11 @@ def _render(spec, rng: random.Random, fakes: Fakes) -> str:  # type: ignore[no-u
         body = [ln.upper() if i < 3 else ln for i, ln in enumerate(body)]
     text = "\n".join(body)
     if rng.random() < 0.25:
-        text = _ocr(text, rng)
+        text = ocr(text, rng)
     return text
 
 
-def _ocr(text: str, rng: random.Random) -> str:
+def ocr(text: str, rng: random.Random) -> str:
     """OCR-like noise: doubled spaces, split words, confused characters."""
     out = []
     for word in text.split(" "):

@@ -17,13 +17,44 @@ _KV = re.compile(r"^\s*([^\W\d_][\w .#/&'()-]{1,34}?)\s*[:#]\s*(\S.*)?$")
 _MONEY = re.compile(r"\d[\d,.' ]*[.,]\d\d\b")
 _SIG_LINE = re.compile(r"^\s*(by|signature|signed|authori[sz]ed signatory)\s*:", re.IGNORECASE)
 _MAIL_HEAD = re.compile(r"^(from|to|cc|subject|sent|date)\s*:", re.IGNORECASE)
-_TOTAL = re.compile(r"^(sub)?total\b|^(grand|net) total|^amount due|^balance due")
-_GREETING = re.compile(r"^(dear|hi|hello|hallo|bonjour|gentile|sehr geehrte)\b", re.IGNORECASE)
-_CLOSING = re.compile(
-    r"^(best|kind|warm)? ?regards|^sincerely|^yours|^cheers|^mit freundlichen", re.IGNORECASE
+_TOTAL = re.compile(
+    r"^(sub)?total[e]?\b|^(grand|net) total|^amount due|^balance due|^summe|^gesamt|^importe total"
 )
-_QTY = ("qty", "quantity", "menge", "units", "qté", "quantità", "pcs")
-_PRICE = ("price", "rate", "unit cost", "preis", "prix", "prezzo", "amount", "total", "betrag")
+_GREETING = re.compile(
+    r"^(dear|hi|hello|hallo|bonjour|gentile|egregio|sehr geehrte|estimad[oa]|madame|monsieur)\b",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"^(best|kind|warm)? ?regards|^sincerely|^yours|^cheers|^mit freundlichen|^cordiali|^distinti"
+    r"|^cordialement|^atentamente|^saludos",
+    re.IGNORECASE,
+)
+_QTY = (
+    "qty",
+    "quantity",
+    "menge",
+    "units",
+    "qté",
+    "quantité",
+    "quantità",
+    "q.tà",
+    "cantidad",
+    "pcs",
+)
+_PRICE = (
+    "price",
+    "rate",
+    "unit cost",
+    "preis",
+    "prix",
+    "prezzo",
+    "precio",
+    "amount",
+    "total",
+    "betrag",
+    "importo",
+)
+HEAD_LINES = 20  # lines 5..20 give ``head:`` words: ERP prints put the title under the letterhead
 _STOP = frozenset(
     [
         "the",
@@ -94,6 +125,8 @@ def extract(text: str, name: str = "") -> dict[str, float]:
         feats.update(
             (f"title:'{a} {b}'", 1.0) for a, b in pairwise(toks) if a not in _STOP or b not in _STOP
         )
+    for line in nonempty[4:HEAD_LINES]:
+        feats.update((f"head:'{w}'", 1.0) for w in tokens(line)[:8])
     kv_count = sig = money_lines = bullets = 0
     for line in nonempty:
         if len(line) < 50 and line[0].isupper() and not line.endswith((".", ",", ":")):

@@ -17,7 +17,8 @@ import numpy as np
 from leakclf.errors import ModelError
 
 FORMAT = "leakclf-doctype-linear/1"
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "doctype" / "model.json"
+# Inside the package, so wheels ship it (package-data "data/**/*"); card: models/doctype/MODEL_CARD.md
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "doctype" / "model.json"
 
 
 class LinearModel:
@@ -44,7 +45,7 @@ class LinearModel:
         except FileNotFoundError:
             raise ModelError(
                 f"doc-type model {str(p)!r} not found; rebuild it with "
-                "`python -m leakclf.doctypes.train --out models/doctype/model.json`"
+                "`python -m leakclf.doctypes.train --seed 0`"
             ) from None
         except (OSError, ValueError) as exc:
             raise ModelError(

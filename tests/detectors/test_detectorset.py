@@ -152,7 +152,9 @@ def test_digests_use_normalised_values() -> None:
             id="email-name",
         ),
         pytest.param("info@fabrikam.com", {"domain": "fabrikam.com"}, id="email-role"),
-        pytest.param("sales.team@fabrikam.com", {"domain": "fabrikam.com"}, id="email-role-two-words"),
+        pytest.param(
+            "sales.team@fabrikam.com", {"domain": "fabrikam.com"}, id="email-role-two-words"
+        ),
         pytest.param("tel +49 30 901820", {"country": "DE"}, id="phone"),
         pytest.param("IBAN GB82WEST12345698765432", {"country": "GB"}, id="iban"),
         pytest.param("https://www.contoso.com/a", {"domain": "contoso.com"}, id="url"),

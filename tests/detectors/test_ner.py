@@ -46,6 +46,22 @@ def ner_findings(det: DetectorSet, text: str) -> list[tuple[str, str | None]]:
             id="bill-to",
         ),
         pytest.param("Payment terms: Net 30.", [], id="net-30"),
+        pytest.param(
+            "Customer update\n\nDear Thibaut Blanchard,\n\nYour account manager will call.",
+            [("PERSON", "Thibaut Blanchard")],
+            id="salutation-makes-person",
+        ),
+        pytest.param(
+            "Subject: Quick question\n\nHi Cesare,\n\nI am writing to follow up on our "
+            "conversation about Granite Security Review. Could you let me know whether",
+            [("PERSON", "Cesare")],
+            id="hi-name-and-initiative-not-org",
+        ),
+        pytest.param(
+            "From: a@b.com\nTo: Vamakshi Grewal <vamakshi.grewal@shroff-seth.com>\n",
+            [("PERSON", "Vamakshi Grewal")],
+            id="name-matching-email-is-person",
+        ),
     ],
 )
 def test_ner(with_ner: DetectorSet, text: str, expected: list[tuple[str, str]]) -> None:
@@ -63,6 +79,7 @@ def test_ner(with_ner: DetectorSet, text: str, expected: list[tuple[str, str]]) 
         pytest.param("ORGANIZATION", "2024", True, id="digits"),
         pytest.param("PERSON", "jane@x.com", True, id="email-as-person"),
         pytest.param("ORGANIZATION", "Contoso", False, id="real-org"),
+        pytest.param("ORGANIZATION", "Granite Security Review", True, id="initiative"),
         pytest.param("PERSON", "Jane Doe", False, id="real-person"),
         pytest.param("DATE_TIME", "CA 94105", True, id="zip-as-date"),
         pytest.param("DATE_TIME", "March 2024", False, id="month-year"),
@@ -139,3 +156,42 @@ def test_missing_model_is_a_model_error() -> None:
     det = DetectorSet(Config(key=KEY, detect=DetectConfig(spacy_model="no_such_model_xyz")))
     with pytest.raises(ModelError, match="no_such_model_xyz.*detect.spacy_model"):
         det.detect("John Smith")
+
+
+class _Ent:
+    def __init__(self, piece: str, text: str, label: str) -> None:
+        self.text, self.label_ = text, label
+        self.start_char = piece.index(text)
+        self.end_char = self.start_char + len(text)
+
+
+@pytest.mark.parametrize(
+    ("piece", "span", "spacy_label", "expected"),
+    [
+        pytest.param(
+            "Hi Cesare, thanks", "Cesare", "ORG", ("PERSON", "Cesare"), id="hi-before-org"
+        ),
+        pytest.param(
+            "Dear Thibaut Blanchard,",
+            "Dear Thibaut Blanchard",
+            "ORG",
+            ("PERSON", "Thibaut Blanchard"),
+            id="dear-inside-span",
+        ),
+        pytest.param(
+            "Sold by Contoso today", "Contoso", "ORG", ("ORGANIZATION", "Contoso"), id="plain-org"
+        ),
+    ],
+)
+def test_salutations_make_people(
+    piece: str, span: str, spacy_label: str, expected: tuple[str, str]
+) -> None:
+    from leakclf.detectors.ner import NerDetector
+
+    class _Doc:
+        def __init__(self) -> None:
+            self.ents = [_Ent(piece, span, spacy_label)]
+
+    (cand,) = NerDetector(None)._candidates(_Doc(), piece, 100)
+    assert (cand.label, cand.value) == expected
+    assert piece[cand.start - 100 : cand.end - 100] == cand.value

@@ -13,10 +13,24 @@ from leakclf.detectors.noise import is_vocab
 from leakclf.model import DocumentResult
 
 FILES = [
-    pytest.param("contract/web_design_contract.pdf", ("EMAIL_ADDRESS", "info@4seasontex.com"), id="contract-pdf"),
-    pytest.param("purchase_order/steel_fabricator_purchase_order.pdf", ("PHONE_NUMBER", "719-471-8811"), id="po-pdf"),
-    pytest.param("purchase_order/syntex_contoso_po_adatum.pdf", ("PHONE_NUMBER", "(800) 555-7676"), id="po-syntex"),
-    pytest.param("contract/syntex_consulting_agreement.docx", ("PERSON", "allan deyoung"), id="contract-docx"),
+    pytest.param(
+        "contract/web_design_contract.pdf",
+        ("EMAIL_ADDRESS", "info@4seasontex.com"),
+        id="contract-pdf",
+    ),
+    pytest.param(
+        "purchase_order/steel_fabricator_purchase_order.pdf",
+        ("PHONE_NUMBER", "719-471-8811"),
+        id="po-pdf",
+    ),
+    pytest.param(
+        "purchase_order/syntex_contoso_po_adatum.pdf",
+        ("PHONE_NUMBER", "(800) 555-7676"),
+        id="po-syntex",
+    ),
+    pytest.param(
+        "contract/syntex_consulting_agreement.docx", ("PERSON", "allan deyoung"), id="contract-docx"
+    ),
 ]
 
 
@@ -29,7 +43,11 @@ def _text(root: Path, rel: str) -> str:
 
 @pytest.mark.parametrize(("rel", "expected"), FILES)
 def test_real_documents(
-    real_world: Path, with_ner: DetectorSet, hidden: DetectorSet, rel: str, expected: tuple[str, str]
+    real_world: Path,
+    with_ner: DetectorSet,
+    hidden: DetectorSet,
+    rel: str,
+    expected: tuple[str, str],
 ) -> None:
     text = _text(real_world, rel)
     found = with_ner.detect(text).findings
