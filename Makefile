@@ -24,9 +24,12 @@ browser:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) || \
 	    { echo "ERROR: could not install chromium/chromedriver; the HTML report test needs them" >&2; exit 1; }; }
 
-demo: $(STAMP)
+# The dump is generated once (its truth file marks it done); the scan resumes, so a re-run is fast.
+demo-dump.truth.json: | $(STAMP)
 	$(BIN)/leakclf demo demo-dump --files 60 --seed 7
-	$(BIN)/leakclf scan demo-dump -o demo-results.parquet
+
+demo: $(STAMP) demo-dump.truth.json
+	$(BIN)/leakclf scan demo-dump -o demo-results.parquet --resume
 	$(BIN)/leakclf census demo-results.parquet
 	$(BIN)/leakclf report demo-results.parquet -o demo-report.html
 	@echo "results: demo-results.parquet   report: demo-report.html"
@@ -49,4 +52,4 @@ bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) demo-dump demo-results.* demo-report.html .pytest_cache
+	rm -rf $(VENV) demo-dump demo-dump.truth.json demo-results.* demo-report.html .pytest_cache

@@ -82,7 +82,7 @@ def real_world(folder: Path) -> tuple[list[Document], list[str], list[str]]:
 
 def blind(doc: Document) -> Document:
     """The same document under a neutral file name (the folder's names were chosen by its labeller)."""
-    return replace(doc, name="document." + doc.name.rsplit(".", 1)[-1])
+    return replace(doc, source="document." + doc.name.rsplit(".", 1)[-1])
 
 
 def per_repo(clf: Classifier, docs: list[Document], gold: list[str], repos: list[str]) -> None:

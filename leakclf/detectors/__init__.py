@@ -44,6 +44,20 @@ def _matches(name: str, ident: str) -> bool:
     return name in (ident, bare) or bare.startswith(name + ".")
 
 
+def blank(text: str, cands: list[Candidate]) -> str:
+    """``text`` with the characters of ``cands`` replaced by spaces (offsets unchanged)."""
+    parts: list[str] = []
+    pos = 0
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.end <= pos or c.start >= len(text):
+            continue
+        start, end = max(c.start, pos), min(c.end, len(text))
+        parts += [text[pos:start], " " * (end - start)]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 class DetectorSet:
     """The configured detectors. Cheap to build; the spaCy model loads on first NER call."""
 
@@ -84,7 +98,7 @@ class DetectorSet:
         from leakclf.detectors.base import Detector
 
         return tuple(
-            cls(self.key)
+            cls(self.key, self.config)
             for cls in (classes[i] for i in self.selected)
             if issubclass(cls, Detector)
         )
@@ -103,13 +117,21 @@ class DetectorSet:
 
     def detect_many(self, texts: Sequence[str]) -> list[Detection]:
         cap = self.config.detect.ner_max_chars
+        found = [self._patterns(text) for text in texts]
         ner = self.ner
-        ner_found = ner.run(texts, cap) if ner is not None else [[] for _ in texts]
+        if ner is None:
+            ner_found: list[list[Candidate]] = [[] for _ in texts]
+        else:  # NER skips lines that the pattern findings already explain
+            floor = self.config.detect.min_confidence
+            masks = [
+                blank(t[:cap], [c for c in f if c.confidence >= floor])
+                for t, f in zip(texts, found)
+            ]
+            ner_found = ner.run(texts, cap, masks)
         out = []
-        for text, extra in zip(texts, ner_found):
-            cands = [*self._patterns(text), *extra]
+        for text, cands, extra in zip(texts, found, ner_found):
             ner_chars = min(len(text), cap) if ner is not None else 0
-            out.append(Detection(findings=self._findings(cands), ner_chars=ner_chars))
+            out.append(Detection(findings=self._findings([*cands, *extra]), ner_chars=ner_chars))
         return out
 
     def _patterns(self, text: str) -> list[Candidate]:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from leakclf.config import Config
 from leakclf.detectors.masking import mask_middle
 
 
@@ -68,8 +69,9 @@ class Detector:
     triggers: ClassVar[tuple[str, ...]] = ()  # lower-case substrings one of which must occur
     # (detectors that need context default to their context words)
 
-    def __init__(self, key: bytes = b"") -> None:
+    def __init__(self, key: bytes = b"", config: Config | None = None) -> None:
         self.key_bytes = key  # digest key, for detectors whose facets carry a digest
+        self.config = config or Config()  # read-only; e.g. census rules that shape a digest
         self._compiled = tuple((p, re.compile(p.regex, p.flags)) for p in self.patterns)
         self._context = words_regex(self.context)
         self._negative = words_regex(self.negative)

@@ -6,13 +6,14 @@ Only the ``ner`` component is loaded. The model loads once per detector, on firs
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
 from leakclf.detectors.names import normalise_org, normalise_person
-from leakclf.detectors.noise import SALUTATIONS, is_noise, is_vocab
+from leakclf.detectors.noise import SALUTATIONS, STOP_WORDS, is_noise, is_vocab
 from leakclf.errors import ModelError
 
 if TYPE_CHECKING:
@@ -59,6 +60,33 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
             end = cut + 1 if cut > pos else end
         yield pos, text[pos:end]
         pos = end
+
+
+_CAPWORD = re.compile(r"[A-Z][\w'’.&-]*")
+
+
+def worth_reading(line: str) -> bool:
+    """A line NER can find something in: a capitalised word that is not vocabulary or a stop word."""
+    for word in _CAPWORD.findall(line):
+        word = word.strip(".'’-&")
+        if len(word) > 1 and word.lower() not in STOP_WORDS and not is_vocab(word):
+            return True
+    return False
+
+
+def runs(text: str, mask: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece): runs of consecutive lines worth reading (judged on ``mask``), chunked."""
+    start: int | None = None
+    pos = 0
+    for line in mask.splitlines(keepends=True):
+        if worth_reading(line):
+            start = pos if start is None else start
+        elif start is not None:
+            yield from ((start + off, p) for off, p in chunks(text[start:pos]))
+            start = None
+        pos += len(line)
+    if start is not None:
+        yield from ((start + off, p) for off, p in chunks(text[start:pos]))
 
 
 class NerDetector:
@@ -111,12 +139,18 @@ class NerDetector:
         )
         return nlp
 
-    def run(self, texts: Sequence[str], cap: int) -> list[list[Candidate]]:
-        """NER over every text (first ``cap`` chars of each), all chunks in one ``nlp.pipe``."""
+    def run(
+        self, texts: Sequence[str], cap: int, masks: Sequence[str] | None = None
+    ) -> list[list[Candidate]]:
+        """NER over every text (first ``cap`` chars of each), all pieces in one ``nlp.pipe``.
+
+        ``masks`` (same length and offsets as the capped texts, pattern findings blanked) let
+        NER skip lines that hold no capitalised word left to explain.
+        """
         pieces: list[tuple[int, int, str]] = []
         for i, text in enumerate(texts):
-            # a piece without a capital letter cannot hold a name the noise filter would keep
-            pieces.extend((i, off, p) for off, p in chunks(text[:cap]) if p != p.lower())
+            mask = masks[i] if masks is not None else text[:cap]
+            pieces.extend((i, off, p) for off, p in runs(text[:cap], mask))
         out: list[list[Candidate]] = [[] for _ in texts]
         if not pieces:
             return out

@@ -7,7 +7,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 #: Business-document vocabulary that spaCy likes to call an ORG or PERSON ("|"-separated).
-_VOCAB = """aadhaar|acceptance|acceptance criteria|account|accounts payable|accounts receivable|additional
+_VOCAB = """number|no|id|ref|reference|code|mail|call|due|aadhaar|acceptance|acceptance criteria|account|accounts payable|accounts receivable|additional
 resources|address|admin|agreement|amendment|amendments|amount|amount
 due|annex|api|appendix|approval|approvals|architecture|assignment|assumptions|attention|attn|authorization|background|balance|balance
 due|bank|bank details|bcc|bearer|benefit change|best regards|bic|bill to|board|board of

@@ -23,6 +23,7 @@ from leakclf.model import DOC_TYPES
 
 __all__ = ["HELD_OUT", "Example", "examples", "ocr"]
 
+TITLE_DROP = 0.2  # share of documents rendered without their title block
 _GENERIC_NAMES = (
     "scan",
     "document",
@@ -67,6 +68,8 @@ def examples(
 def _render(spec, rng: random.Random, fakes: Fakes) -> str:  # type: ignore[no-untyped-def]
     sep = rng.choice(("\t", "  ", " | ", " ", "\n"))
     kv = rng.choice((": ", ": ", " ", ":\n", " : "))
+    if rng.random() < TITLE_DROP:  # the title was a logo or got lost: body cues must carry
+        spec.blocks = [b for b in spec.blocks if b[0] != "title"]
     body = list(lines(spec, sep=sep, kv=kv))
     if spec.sender is not None and rng.random() < 0.8:
         to = ", ".join(f"{p.name} <{p.email}>" for p in spec.recipients)
@@ -83,9 +86,7 @@ def _render(spec, rng: random.Random, fakes: Fakes) -> str:  # type: ignore[no-u
         body += ["", " ".join(rng.sample(vocab.GENERIC, rng.randint(1, 3)))]
     if rng.random() < 0.35:
         body += ["", fakes.faker["en_US"].paragraph(nb_sentences=rng.randint(1, 4))]
-    if rng.random() < 0.2 or (
-        spec.doc_type == "other" and rng.random() < 0.5
-    ):  # long, mostly neutral text
+    if rng.random() < 0.35:  # long, mostly neutral text, equally often for every type
         for head in rng.sample(vocab.GENERIC_HEADINGS, rng.randint(1, 4)):
             body += ["", head, fakes.faker["en_US"].paragraph(nb_sentences=rng.randint(3, 8))]
     if rng.random() < 0.4:

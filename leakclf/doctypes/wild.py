@@ -15,12 +15,13 @@ import textwrap
 
 from leakclf.demo.fakes import Fakes
 from leakclf.doctypes.corpus import Example, ocr
-from leakclf.doctypes.wild_vocab import FILLER, POOLS
+from leakclf.doctypes.wild_vocab import CONTENTS, COVER, FILLER, HISTORY, LETTERHEAD, POOLS, PROSE
 from leakclf.model import DOC_TYPES
 
 WILD_TEMPLATES = 14
 WILD_HELD_OUT = (12, 13)
 LAYOUTS = ("erp", "report", "form", "letter", "memo", "sheet", "report", "erp", "slides", "cv")
+TITLE_DROP = 0.25  # share of documents without their title line (a logo, or lost in extraction)
 _SIGNABLE = ("sow", "contract", "proof_of_execution")
 
 
@@ -59,7 +60,10 @@ def _document(rng: random.Random, fakes: Fakes, doc_type: str, k: int) -> tuple[
     heads, labels = _slice(pools["heads"], k), _slice(pools["labels"], k)
     cols, sents = _slice(pools["cols"], k), _slice(pools["lines"], k)
     titles = _slice(pools["titles"], k)
-    title_entry = titles[0] if k in WILD_HELD_OUT else titles[rng.randrange(min(2, len(titles)))]
+    first = (k - WILD_HELD_OUT[0]) % len(titles) if k in WILD_HELD_OUT else 0
+    title_entry = (
+        titles[first] if k in WILD_HELD_OUT else titles[rng.randrange(min(2, len(titles)))]
+    )
     org, client = rng.sample(fakes.orgs, 2)
     person = rng.choice(fakes.members(client))
     title = rng.choice(title_entry.split("|")).format(n=rng.randint(100, 99999), person=person.name)
@@ -74,7 +78,7 @@ def _document(rng: random.Random, fakes: Fakes, doc_type: str, k: int) -> tuple[
         body += [
             org.name,
             fakes.faker[org.locale].address(),
-            _kv(rng, "Tel", str(rng.randint(10**8, 10**9))),
+            *(_letterhead(rng, org) for _ in range(rng.randint(0, 2))),
         ]
     if layout == "letter":
         body += ["", date, person.name, client.name, ""]
@@ -94,7 +98,7 @@ def _document(rng: random.Random, fakes: Fakes, doc_type: str, k: int) -> tuple[
         ]
     elif layout == "cv":
         body += [person.name, f"{person.title} | {person.email} | {rng.randint(10**9, 10**10)}"]
-    else:
+    elif rng.random() > TITLE_DROP:
         body.append(title.upper() if rng.random() < 0.3 else title)
     if layout != "letter" and labels:
         kvs = [
@@ -107,6 +111,8 @@ def _document(rng: random.Random, fakes: Fakes, doc_type: str, k: int) -> tuple[
     if cols and (layout in ("erp", "sheet", "form") or rng.random() < 0.5):
         body += _table(rng, rng.choice(cols).split("|"))
     n_sections = rng.randint(1, 3) if layout in ("erp", "sheet", "form") else rng.randint(2, 7)
+    long = layout not in ("letter", "sheet") and rng.random() < 0.45  # real documents run to pages
+    n_sections += rng.randint(5, 16) if long else 0
     for i in range(n_sections):
         if heads and layout not in ("letter",):
             h = _pick(rng, heads)
@@ -114,6 +120,11 @@ def _document(rng: random.Random, fakes: Fakes, doc_type: str, k: int) -> tuple[
                 body += ["", f"{i + 1}. {h}" if layout == "report" and rng.random() < 0.6 else h]
         chosen = rng.sample(sents, min(len(sents), rng.randint(1, 3))) if sents else []
         texts = [rng.choice(s.split("|")) if len(s) < 90 else s for s in chosen]
+        if rng.random() < (0.8 if long else 0.4):  # subject matter, shared by every type
+            texts += rng.sample(PROSE, rng.randint(1, 4 if long else 1))
+        if long and rng.random() < 0.6:
+            loc = rng.choice(("en_US", "en_GB", "it_IT", "de_DE", "fr_FR"))
+            texts.append(fakes.faker[loc].paragraph(nb_sentences=rng.randint(2, 8)))
         if layout in ("slides", "memo", "cv"):
             body += [f"{rng.choice(('-', '•', '*', '–'))} {t}" for t in texts]
         else:
@@ -137,8 +148,41 @@ def _document(rng: random.Random, fakes: Fakes, doc_type: str, k: int) -> tuple[
     if doc_type in _SIGNABLE or (doc_type in ("purchase_order", "invoice") and rng.random() < 0.3):
         signed = rng.random() < 0.6
         body += _signature(rng, fakes, org, client, signed, date)
+    if layout in ("report", "slides", "form") and rng.random() < 0.5:
+        body = _front_matter(rng, fakes, org.name, title, date, body)
     body = _noise(rng, fakes, body, org.name, title)
     return "\n".join(body), signed
+
+
+def _front_matter(  # type: ignore[no-untyped-def]
+    rng: random.Random, fakes: Fakes, org: str, title: str, date: str, body: list[str]
+) -> list[str]:
+    """Cover page, revision history and contents before the body; the title may sit lines down."""
+    people = [p.name for p in rng.sample(fakes.people, 3)]
+    cover = [
+        org,
+        rng.choice(("Project", "Progetto", "Projekt", "Projet"))
+        + f" {rng.choice(fakes.projects)[0]}",
+    ]
+    cover = rng.sample(cover, rng.randint(0, 2)) + [title]
+    cover += [
+        _kv(rng, _choice(rng, f), rng.choice(people + [date, "1.0", "2.3.1"]))
+        for f in rng.sample(COVER, rng.randint(2, 6))
+    ]
+    if rng.random() < 0.6:
+        cover += ["", _choice(rng, HISTORY[0]), "  ".join(rng.sample(HISTORY[1].split("|"), 4))]
+        cover += [
+            f"{rng.randint(0, 3)}.{rng.randint(0, 9)}.0  {date}  {rng.choice(people)}  {rng.choice(('Draft', 'Review', 'Update', 'Stesura', 'Verifica'))}"
+            for _ in range(rng.randint(2, 8))
+        ]
+    if rng.random() < 0.6:
+        heads = [
+            ln for ln in body if 2 < len(ln) < 50 and ln[:1].isupper() and not ln.endswith(".")
+        ]
+        cover += ["", _choice(rng, CONTENTS)]
+        cover += [f"{h} {'.' * rng.randint(5, 40)} {n + 3}" for n, h in enumerate(heads[1:12])]
+    rest = body[1:] if body and body[0].lower() == title.lower() else body
+    return cover + [""] + rest
 
 
 def _noise(rng: random.Random, fakes: Fakes, body: list[str], org: str, title: str) -> list[str]:
@@ -250,6 +294,18 @@ def _signature(rng: random.Random, fakes: Fakes, org, client, signed: bool, date
             else [f"{label}: ____________", "Name: ____________", "Date: ______"]
         )
     return out
+
+
+def _letterhead(rng: random.Random, org) -> str:  # type: ignore[no-untyped-def]
+    digits = str(rng.randint(10**8, 10**10))
+    return rng.choice(LETTERHEAD).format(
+        phone=f"+{rng.randint(1, 99)} {digits}",
+        email=f"info@{org.domain}",
+        site=org.domain,
+        gstin=f"{rng.randint(10, 37)}AABCU{rng.randint(1000, 9999)}R1Z5",
+        pan=f"AABCU{rng.randint(1000, 9999)}R",
+        digits=digits,
+    )
 
 
 def _kv(rng: random.Random, label: str, value: str) -> str:

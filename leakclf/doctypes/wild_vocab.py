@@ -774,3 +774,195 @@ FILLER = (
     "Geschäftsführer: siehe Handelsregister. Amtsgericht.",
     "Siège social. RCS. Capital social.",
 )
+
+# Domain prose that any type may carry (so subject matter is not mistaken for a type cue).
+PROSE = (
+    "The platform consists of a web front end, a REST API layer and a relational database hosted in the cloud.",
+    "The site survey covered the substation, the cable routes and the access roads.",
+    "Solar panels with a nominal output of 400 W were installed on the south-facing roof.",
+    "Patient data is stored in an encrypted repository with role-based access control.",
+    "The warehouse management system tracks stock levels, bin locations and dispatches.",
+    "Users authenticate with single sign-on; administrators manage roles in the console.",
+    "Concrete works include the foundation slab, columns and the first floor deck.",
+    "The mobile app lets customers browse the catalogue, place orders and track deliveries.",
+    "Machine learning models classify incoming tickets and route them to the right team.",
+    "The HVAC system was upgraded with variable speed drives and new controls.",
+    "Il sistema gestisce la fatturazione energetica e il monitoraggio dei consumi.",
+    "Die Anwendung verwaltet Kundendaten, Aufträge und Lagerbestände.",
+    "L'application permet de gérer les stocks, les commandes et la facturation.",
+    "La plataforma gestiona usuarios, pedidos y pagos en línea.",
+    "Data is migrated from the legacy ERP to the new system in three waves.",
+    "The course covers networking fundamentals, security basics and cloud services.",
+    "Laboratory tests were carried out at 25 °C on twelve samples.",
+    "The application is built with React, Node.js and PostgreSQL and deployed with Docker.",
+    "Sustainability targets include a 30% cut in energy use and zero waste to landfill.",
+    "Il progetto prevede l'installazione di impianti fotovoltaici su edifici pubblici.",
+)
+
+# Letterhead lines any type may carry (contact details are not only for CVs).
+LETTERHEAD = (
+    "Tel: {phone} | Email: {email} | www.{site}",
+    "Phone {phone}  Fax {phone}",
+    "GSTIN: {gstin}  PAN: {pan}",
+    "VAT No: GB{digits}  Company No: {digits}",
+    "P.IVA {digits}  C.F. {digits}",
+    "USt-IdNr.: DE{digits}",
+    "Email: {email}",
+    "{site} | {email}",
+)
+
+# More wording per type; shared table shapes make titles and key words decide, not tables.
+_MORE: dict[str, dict[str, tuple[str, ...]]] = {
+    "sow": {
+        "lines": (
+            "The contractor shall furnish all labor, supervision and materials required to complete the work.",
+            "Task 1: Requirements analysis. The contractor shall document current and target processes.",
+            "Task 2: Design and development. The contractor shall deliver working software every sprint.",
+            "The vendor shall comply with all applicable security and accessibility requirements.",
+            "Work under this task order will be performed at the contractor's facility and remotely.",
+            "Key personnel may not be replaced without prior written approval of the contracting officer.",
+            "Der Auftragnehmer schuldet die Erstellung der Dokumentation und die Schulung der Anwender.",
+            "Il fornitore dovrà garantire il rispetto dei livelli di servizio indicati nell'allegato.",
+            "Les livrables seront remis selon le calendrier figurant en annexe.",
+            "The scope of work includes installation, configuration, testing and knowledge transfer.",
+        ),
+        "cols": ("Sl No|Description of Work|Qty|Rate|Amount", "Labor Category|Hours|Rate|Extended"),
+    },
+    "quote": {
+        "lines": (
+            "Thank you for your enquiry. Please find our best price below.",
+            "Prices valid for 15 days. Taxes extra as applicable. Freight at actuals.",
+            "Delivery: ex-works, within 3 weeks from receipt of confirmed order with advance.",
+            "Payment: 50% advance with order, balance before dispatch.",
+            "Optional: extended warranty of 24 months at 8% of list price.",
+            "We hope our offer meets your requirements and look forward to your order.",
+            "Il preventivo ha validità 30 giorni; prezzi IVA esclusa.",
+            "Unser Angebot ist freibleibend; es gelten unsere allgemeinen Geschäftsbedingungen.",
+            "Ce devis est valable 1 mois à compter de sa date d'émission.",
+        ),
+        "cols": (
+            "Sl No|Description of Goods|HSN/SAC|Qty|Rate|Amount",
+            "Code|Article|Unit|Price|Discount %",
+        ),
+    },
+    "proof_of_execution": {
+        "lines": (
+            "Received the goods listed above in full and in good condition.",
+            "Materials dispatched against the purchase order referenced above.",
+            "We confirm that installation and commissioning were completed on site.",
+            "The undersigned confirms receipt of the deliverables and their acceptance.",
+            "Quantity checked and found correct. Quality inspection: passed.",
+            "Documento di trasporto. Merce viaggiante a rischio del committente.",
+            "Ware vollständig und unbeschädigt erhalten.",
+            "Marchandise reçue conforme à la commande.",
+        ),
+        "cols": (
+            "Sl No|Description of Goods|HSN/SAC|Qty|Rate|Amount",
+            "Item|Description|Qty|Unit|Remarks",
+        ),
+        "labels": ("GSTIN|Vehicle No|E-way Bill No", "Buyer's Order No|Dispatch Through"),
+    },
+    "purchase_order": {
+        "lines": (
+            "Kindly supply the following material as per the terms below and send the invoice in duplicate.",
+            "GST extra as applicable. Delivery at our works, freight paid.",
+            "Please confirm acceptance of this order by return email.",
+        ),
+        "cols": ("Sl No|Description of Goods|HSN/SAC|Qty|Rate|Amount",),
+        "labels": ("GSTIN|PAN", "Supplier Ref|Quotation No"),
+    },
+    "other": {
+        "lines": (
+            "Please approve the purchase of the items below for the maintenance department.",
+            "Estimated cost is based on last purchase price; final price per supplier quotation.",
+            "This document describes the system architecture, modules and database schema.",
+            "Chapter 2 reviews related work; chapter 3 presents the proposed method.",
+            "Version 2.1 adds export to CSV and fixes the login timeout.",
+            "Figure 1 shows the use case diagram; Table 2 lists the functional requirements.",
+            "Annual report: revenue grew 12% and operating margin improved.",
+            "Il documento descrive i requisiti funzionali e non funzionali del sistema.",
+            "Das Dokument beschreibt die Systemarchitektur und die Schnittstellen.",
+            "Ce document présente l'architecture fonctionnelle de l'application.",
+        ),
+        "titles": (
+            "Software Requirements Specification|SRS|Design Document",
+            "Annual Report|Financial Statements|Balance Sheet",
+            "Use Case Diagram|System Architecture|Data Dictionary",
+            "Meeting Agenda|Event Programme|Brochure",
+        ),
+        "cols": (
+            "Sl No|Description|Qty|Unit Price|Estimated Cost",
+            "Part No|Description|Qty|Rate|Amount",
+        ),
+    },
+    "internal_note": {
+        "lines": (
+            "Minutes recorded by the secretary and circulated to members for approval.",
+            "Points discussed: budget overrun, hiring plan, customer escalations.",
+            "Decision: postpone the launch by two weeks; owner to inform the team.",
+            "Note to file: the customer disputed the last invoice; sales to handle.",
+            "Discussion about the team's progress; each member reported on assigned tasks.",
+        ),
+    },
+    "project_plan": {
+        "lines": (
+            "Phase 1 Initiation; Phase 2 Planning; Phase 3 Execution; Phase 4 Closure.",
+            "Gantt chart: task bars show start and finish dates; milestones are diamonds.",
+            "The project team meets weekly; the steering committee monthly.",
+            "Budget at completion, earned value and variance are tracked monthly.",
+        ),
+    },
+    "contract": {
+        "lines": (
+            "The Supplier shall indemnify the Customer against all claims arising from breach of this Agreement.",
+            "This Agreement commences on the Effective Date and continues for an initial term of three years.",
+            "The Disclosing Party retains all rights in its Confidential Information.",
+        ),
+    },
+}
+# Proposals, SOWs and pilots often present the vendor and its team: not a CV.
+_PITCH_HEADS = (
+    "About Us|Company Profile|Who We Are",
+    "Our Team|Proposed Team|Team Experience",
+    "Why Choose Us|Our Experience|References",
+    "Chi siamo|Über uns|Qui sommes-nous|Quiénes somos",
+)
+_PITCH_LINES = (
+    "Our team has over 15 years of experience delivering similar projects for public and private clients.",
+    "The proposed project manager holds a PMP certification and has led more than 20 implementations.",
+    "Lead consultant: ten years in ERP rollouts; education: M.Sc. Information Systems.",
+    "We are an ISO 9001 certified company with offices in three countries.",
+    "Il nostro team vanta un'esperienza pluriennale in progetti analoghi.",
+)
+for _type in ("quote", "sow", "poc"):
+    _MORE.setdefault(_type, {})
+    _MORE[_type]["heads"] = _MORE[_type].get("heads", ()) + _PITCH_HEADS
+    _MORE[_type]["lines"] = _MORE[_type].get("lines", ()) + _PITCH_LINES
+_MORE["proof_of_execution"]["labels"] += ("Invoice No|Invoice Date|Ref. Invoice",)
+
+for _type, _extra in _MORE.items():
+    for _key, _values in _extra.items():
+        POOLS[_type][_key] = POOLS[_type][_key] + _values
+
+# Front matter any formal document may open with: cover-page fields, revision history, contents.
+COVER = (
+    "Version|Versione|Version|Versión|Revision",
+    "Status: Draft|Status: Approved|Stato: Approvato|Stato: In redazione|Statut : Validé|Status: Freigegeben",
+    "Prepared by|Redazione|Erstellt von|Rédigé par|Elaborado por",
+    "Reviewed by|Verifica|Geprüft von|Vérifié par|Revisado por",
+    "Approved by|Approvazione|Freigegeben von|Approuvé par|Aprobado por",
+    "Use: Internal|Use: External|Uso: Interno|Uso: Esterno|Classification: Internal|Classification: Public",
+    "Distribution|Distribuzione|Verteiler|Diffusion|Distribución",
+    "Document ID|Doc. No.|Codice documento|Dokument-Nr.",
+)
+HISTORY = (
+    "Revision History|Document History|Change Log|Registro delle modifiche|Änderungshistorie|Historique des versions|Historial de cambios",
+    "Version|Date|Author|Description|Versione|Data|Autore|Descrizione|Version|Datum|Autor|Änderung",
+)
+CONTENTS = "Table of Contents|Contents|Indice|Sommario|Inhaltsverzeichnis|Sommaire|Índice"
+_MORE_NOTES = (
+    "Progress review: the analysis is complete; design tasks were assigned to the team members.",
+    "The group discussed the open issues on the project and agreed on the next internal deadlines.",
+    "Verbale: il gruppo ha discusso l'avanzamento del progetto e assegnato i compiti.",
+)
+POOLS["internal_note"]["lines"] = POOLS["internal_note"]["lines"] + _MORE_NOTES

@@ -70,6 +70,7 @@ class Scan:
         self.finished: str | None = None
         self._journal: Path | None = None
         self._done = root is None  # read_results: already finished
+        self._resumed_run = False
 
     @classmethod
     def from_file(cls, path: str | Path) -> Scan:
@@ -106,6 +107,7 @@ class Scan:
         from leakclf import __version__
 
         config = self._key_config()
+        self._resumed_run = self.resume
         factory = self.pipeline_factory or _default_factory()
         factory(config)  # fail fast (unknown detector ids, bad policy) before any work
         fs = None
@@ -137,6 +139,7 @@ class Scan:
         finally:
             journal.close()
             progress.close()
+            self.resume = True  # stopped early (break, Ctrl-C)? running again picks up here
         if self.out is not None:
             self.counts.clear()  # count every row written, resumed ones included
             write_rows(self._counted(journal), self.out, dataset=self.engine == "dask",
@@ -197,7 +200,7 @@ class Scan:
             "root": str(self.root), "engine": self.engine, "workers": self.workers,
             "config": config.to_dict(), "policy": config.score.policy or "bundled default",
             "run_start": self.started, "run_end": datetime.now(UTC).isoformat(),
-            "resumed": self.resume, "counts": dict(self.counts),
+            "resumed": self._resumed_run, "counts": dict(self.counts),
         }
 
     def _finish_meta(self, config: Config, version: str, *, resumed_noop: bool = False) -> None:

@@ -220,3 +220,30 @@ def test_normalise_person(name: str, normalised: str) -> None:
 )
 def test_normalise_org(name: str, normalised: str) -> None:
     assert normalise_org(name) == normalised
+
+
+def test_blank_keeps_offsets() -> None:
+    from leakclf.detectors import blank
+
+    det = pattern_set()
+    text = "mail jane.doe@contoso.com or call +44 20 7946 0958."
+    masked = blank(text, list(det._patterns(text)))
+    assert len(masked) == len(text) and "jane" not in masked and "7946" not in masked
+    assert masked.startswith("mail ") and masked.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("strip", "same"),
+    [
+        pytest.param(True, True, id="plus-tags-stripped"),
+        pytest.param(False, False, id="plus-tags-kept"),
+    ],
+)
+def test_email_digest_follows_census_rule(strip: bool, same: bool) -> None:
+    from leakclf.config import CensusConfig
+
+    config = Config(
+        key=KEY, detect=DetectConfig(ner=False), census=CensusConfig(strip_plus_tags=strip)
+    )
+    a, b = DetectorSet(config).detect("Jane.Doe+news@Contoso.com and jane.doe@contoso.com").findings
+    assert (a.digest == b.digest) is same

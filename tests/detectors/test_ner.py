@@ -195,3 +195,29 @@ def test_salutations_make_people(
     (cand,) = NerDetector(None)._candidates(_Doc(), piece, 100)
     assert (cand.label, cand.value) == expected
     assert piece[cand.start - 100 : cand.end - 100] == cand.value
+
+
+@pytest.mark.parametrize(
+    ("text", "mask", "pieces"),
+    [
+        pytest.param(
+            "Signed by John Smith\nPO Number: 123\nTotal: 5\nMaria Garcia\n",
+            None,
+            ["Signed by John Smith\n", "Maria Garcia\n"],
+            id="skips-label-and-number-lines",
+        ),
+        pytest.param(
+            "Mail jane@x.com\nCall Anna\n",
+            "Mail           \nCall Anna\n",
+            ["Call Anna\n"],
+            id="masked-findings-explain-a-line",
+        ),
+        pytest.param("all lower case here\n", None, [], id="no-capitals"),
+    ],
+)
+def test_ner_reads_only_lines_worth_reading(text: str, mask: str | None, pieces: list[str]) -> None:
+    from leakclf.detectors.ner import runs
+
+    got = list(runs(text, mask if mask is not None else text))
+    assert [p for _, p in got] == pieces
+    assert all(text[off : off + len(p)] == p for off, p in got)

@@ -23,6 +23,7 @@ from .makers import (
     blank_pdf,
     docx_bytes,
     encrypt_office,
+    gzip_bomb,
     lying_zip,
     mail,
     many_attachments,
@@ -43,9 +44,9 @@ HOSTILE_LIMITS = Limits(
     max_total_uncompressed=32 * MiB,
     max_ratio=200.0,
     max_attachments=100,
-    max_chars=1_000_000,
+    max_chars=200_000,
     max_pages=200,
-    time_budget_s=5.0,
+    time_budget_s=10.0,  # roomy for a loaded CI box; hangs are cut at 10 s
     memory_budget_mb=1024,
 )
 
@@ -59,7 +60,8 @@ FILE_CASES = [
     "pdf_truncated.pdf", "pdf_garbage_xref.pdf", "pdf_encrypted.pdf", "pdf_blank_3000.pdf",
     *[f"{kind}.{ext}" for ext in EXTENSIONS for kind in ("zero", "random")],
     "docx_no_document.docx", "encrypted.docx", "bomb_honest.zip", "bomb_lying.zip",
-    "bomb_nested.zip", "traversal.zip", "nested20.zip", "mime_bad_boundary.eml",
+    "bomb_nested.zip", "bomb.tgz", "members_5000.zip", "traversal.zip", "nested20.zip",
+    "mime_bad_boundary.eml",
     "many_attachments.eml", "charset_ascii_is_utf8.eml", "charset_utf8_is_cp1252.eml",
     "charset_unknown.eml", "broken.mbox", "long_text.txt", "huge_sparse.txt",
 ]
@@ -102,6 +104,11 @@ def _check_nested_bomb(top: Row, kids: list[Row]) -> None:
     hit = [r for r in [top, *kids] if "max_total_uncompressed" in (r["limits_hit"] or [])]
     assert hit, "16 x 3 MiB must hit max_total_uncompressed (32 MiB)"
     assert sum(k["text_chars"] for k in kids) <= HOSTILE_LIMITS.max_total_uncompressed
+
+
+def _check_members(top: Row, kids: list[Row]) -> None:
+    assert len(kids) <= HOSTILE_LIMITS.max_members + 1, len(kids)
+    assert sum(k["status"] == "ok" for k in kids) == HOSTILE_LIMITS.max_members
 
 
 def _check_traversal(top: Row, kids: list[Row]) -> None:
@@ -164,6 +171,9 @@ def build_all(root: Path, outside: Path) -> list[Case]:
     put("bomb_honest.zip", zeros_zip(1024), ("ok",), (None,), check=_check_bomb)
     put("bomb_lying.zip", lying_zip(), ("ok",), (None,), check=_check_lying)
     put("bomb_nested.zip", nested_bomb(), ("ok",), (None,), check=_check_nested_bomb)
+    put("bomb.tgz", gzip_bomb(256), ("skipped_limit",), ("LimitExceeded",))
+    put("members_5000.zip", zip_bytes({f"m{i:04d}.txt": b"member %d" % i for i in range(5000)}),
+        ("ok",), (None,), limits=("max_members",), check=_check_members)
     put("traversal.zip", zip_bytes({**{n: b"traversal member text" for n in EVIL_NAMES},
                                     "fine.txt": b"a fine member"}),
         ("ok",), (None,), check=_check_traversal, text="traversal member text")
@@ -185,7 +195,7 @@ def build_all(root: Path, outside: Path) -> list[Case]:
         ("ok",), (None,))
 
     # text and file-system oddities
-    put("long_text.txt", b"lorem ipsum dolor sit amet " * 60_000, ("ok",), (None,),
+    put("long_text.txt", b"lorem ipsum dolor sit amet " * 12_000, ("ok",), (None,),
         limits=("max_chars",), text="lorem ipsum")
     with open(root / "huge_sparse.txt", "wb") as fh:
         fh.truncate(1 << 30)  # 1 GiB, sparse: costs nothing on disk unless read

@@ -112,6 +112,16 @@ def zeros_zip(mib: int) -> bytes:
     return buf.getvalue()
 
 
+def gzip_bomb(mib: int) -> bytes:
+    """A .tgz that is really ``mib`` MiB of zeros, gzip-compressed (ratio ~1000)."""
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: gzip header and trailer
+    chunk, out = bytes(MiB), []
+    for _ in range(mib):
+        out.append(comp.compress(chunk))
+    out.append(comp.flush())
+    return b"".join(out)
+
+
 def lying_zip() -> bytes:
     """A member that declares 1 KiB but inflates to 64 MiB (headers patched after writing)."""
     data = bytes(64 * MiB)

@@ -48,8 +48,10 @@ def assert_one_row_per_file(out: Path, expected: list[str]) -> list[dict[str, An
     return rows
 
 
-def start_scan(args: list[str], cwd: Path, **kw: Any) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def start_scan(args: list[str], cwd: Path, path: list[Path] = (), **kw: Any  # type: ignore[assignment]
+               ) -> subprocess.Popen[str]:
+    """Start ``python -m leakclf ARGS`` in its own session (so its workers can be killed with it)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in [*path, ROOT])}
     return subprocess.Popen([*LEAKCLF, *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True, **kw)
 
@@ -154,27 +156,29 @@ def test_worker_that_never_starts_does_not_hang_the_scan(tmp_path: Path) -> None
     out = tmp_path / "r.jsonl"
     args = ["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "1", "--config",
             str(config), "--no-progress"]
+    proc = start_scan(args, tmp_path, path=[stuck])
     try:
-        proc = run_cli(args, cwd=tmp_path, path=[stuck], timeout=150)
+        _, err = proc.communicate(timeout=100)
     except subprocess.TimeoutExpired:
-        pytest.fail("a scan whose worker never starts hung for 150 s")
-    finally:
-        for p in psutil.process_iter(["cmdline"]):  # the stuck workers, if the scan left them
-            if str(stuck) in " ".join(p.info["cmdline"] or []) or _env_has(p, str(stuck)):
-                p.kill()
-    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+        os.killpg(proc.pid, signal.SIGKILL)  # the scan and its stuck workers: one session
+        proc.communicate()
+        pytest.fail("a scan whose worker never starts hung for 100 s")
+    if _group_alive(proc.pid):  # workers left behind by a scan that gave up on them
+        os.killpg(proc.pid, signal.SIGKILL)
+    assert "Traceback" not in err, err[-3000:]
     if proc.returncode == 0:
         rows = read_rows(out)
         assert rows and all(r["status"] == "error" for r in rows), rows
     else:
-        assert proc.returncode == 2 and "worker" in proc.stderr.lower(), proc.stderr[-3000:]
+        assert proc.returncode == 2 and "worker" in err.lower(), err[-3000:]
 
 
-def _env_has(proc: psutil.Process, text: str) -> bool:
+def _group_alive(pgid: int) -> bool:
     try:
-        return text in proc.environ().get("PYTHONPATH", "")
-    except psutil.Error:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
         return False
+    return True
 
 
 def test_sigkill_scan_then_resume(tmp_path: Path) -> None:

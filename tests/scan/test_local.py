@@ -104,7 +104,7 @@ def test_missing_root_is_a_config_error(tmp_path: Path) -> None:
 
 def test_unreadable_file_gets_a_row(dump: Path, config: Config,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    import leakclf.scan.runner as runner
+    from leakclf.scan import runner
 
     real = runner.sha256_local
 

@@ -138,3 +138,15 @@ def test_sigkill_then_resume_has_one_row_per_file(tmp_path: Path) -> None:
                          config=Config(key=Path(f"{out}.key").read_bytes())))
     strip = [{**r, "mtime": None, "duplicate_of": None, "status": "x"} for r in rows]
     assert strip == [{**r, "mtime": None, "duplicate_of": None, "status": "x"} for r in fresh]
+
+
+def test_stopping_early_then_waiting_resumes(dump: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.jsonl"
+    s = _scan(dump, out)
+    for _ in s:
+        break  # the journal keeps what finished
+    s.wait()
+    tops = [r["source"] for r in _dicts(read_results(out)) if r["parent"] is None]
+    assert sorted(tops) == sorted("dump/" + p for p in FILES)
+    html = s._repr_html_()
+    assert "10 documents" in html and not any(raw.decode() in html for raw in RAW)

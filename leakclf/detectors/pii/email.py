@@ -29,7 +29,10 @@ class EmailDetector(Detector):
         return ()
 
     def normalise(self, value: str) -> str:
-        return value.lower()
+        """The census's rule: case-folded, plus-tags stripped unless ``census.strip_plus_tags`` is off."""
+        from leakclf.census.normalize import normalise_email
+
+        return normalise_email(value, strip_plus_tags=self.config.census.strip_plus_tags)
 
     def preview(self, value: str) -> str:
         return mask_email(value)
