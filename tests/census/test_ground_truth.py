@@ -90,11 +90,6 @@ def test_census_of_a_real_scan(scanned: Any, demo: tuple[Path, dict[str, Any]]) 
     assert got["organizations"]["unique"] == truth["unique"]["organizations"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="EmailDetector.normalise keeps plus-tags (a+news@x and a@x get two digests); it "
-    "should call leakclf.census.normalize.normalise_email (census.strip_plus_tags)",
-)
 def test_real_scan_email_unique_within_2_percent(
     scanned: Any, demo: tuple[Path, dict[str, Any]]
 ) -> None:
