@@ -116,7 +116,13 @@ def main() -> None:
     args = ap.parse_args()
     clf = Classifier(Config(classify=ClassifyConfig(model=args.model)))
     rows = []
-    sets = (("in-template", training_set(args.seed, 10)), ("held-out", held_out_set(args.seed, 20)))
+    held = held_out_set(args.seed, 20)
+    sets = (
+        ("in-template", training_set(args.seed, 10)),
+        ("held-out (demo templates 8-9)", [e for e in held if not e.template.startswith("wild")]),
+        ("held-out (wild templates 12-13)", [e for e in held if e.template.startswith("wild")]),
+        ("held-out (both)", held),
+    )
     for name, ex in sets:
         rows.append((name, *run(clf, [_doc(e.text, e.name) for e in ex], [e.label for e in ex])))
     folder = Path(args.real_world)

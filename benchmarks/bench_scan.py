@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/bench_scan.py --files 2000
     .venv/bin/python benchmarks/bench_scan.py --files 2000 --copies 10 --workers 2 \
         --no-reference --no-resume      # 20,000 files: the same dump 10 times (duplicates)
+    .venv/bin/python benchmarks/bench_scan.py --files 20000 --parts 10 --workers 2 \
+        --no-reference --no-resume      # 20,000 generated files (10 seeds)
 
 Generates a mixed demo dump (`leakclf.demo.generate`, every format, with duplicates), then
 runs each contender as a subprocess, sampling the RSS of its whole process tree every 0.1 s.
@@ -98,6 +100,8 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--no-reference", action="store_true")
     ap.add_argument("--no-resume", action="store_true")
+    ap.add_argument("--parts", type=int, default=1,
+                    help="generate the dump as N parts of files/N, seeds seed..seed+N-1")
     ap.add_argument("--copies", type=int, default=1,
                     help="scan N hard-linked copies of the dump (exact duplicates)")
     ap.add_argument("--dir", default="/tmp/leakclf-bench")
@@ -111,7 +115,13 @@ def main() -> None:
     if not dump.exists():
         from leakclf.demo import generate
 
-        generate(dump, files=args.files, seed=args.seed)
+        if args.parts == 1:
+            generate(dump, files=args.files, seed=args.seed)
+        for i in range(args.parts if args.parts > 1 else 0):
+            part = dump / f"part-{args.seed + i}"
+            generate(part, files=args.files // args.parts, seed=args.seed + i)
+            truth = dump / f"{part.name}.truth.json"
+            truth.rename(base / truth.name)  # keep the truth out of the scanned dump
     if args.copies > 1:
         many = base / f"dump-{args.files}x{args.copies}"
         if not many.exists():

@@ -49,6 +49,12 @@ class Census:
             f"organizations={len(self._orgs)})"
         )
 
+    @property
+    def results(self) -> tuple[DocumentResult, ...]:
+        """The documents counted (raw values dropped unless built with ``reveal=True``),
+        so ``leakclf.rollup(census, by=...)`` works on a census too."""
+        return tuple(self._results)
+
     # -- tables ---------------------------------------------------------------
 
     def counts(self) -> list[dict[str, Any]]:

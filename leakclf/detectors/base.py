@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar, Literal
+
+import regex
 
 from leakclf.config import Config
 from leakclf.detectors.masking import mask_middle
@@ -24,6 +26,16 @@ class Pattern:
     score: float
     flags: int = 0
     group: int | str = 0  # the group that holds the value
+    # the regex engine: "regex" scans several times faster where a pattern opens with a
+    # lookbehind before a literal or a digit class (measured per pattern, same matches)
+    engine: Literal["re", "regex"] = "re"
+
+
+def compile_pattern(pattern: Pattern) -> Any:
+    """The compiled ``re.Pattern`` or ``regex.Pattern`` (same match API) for ``pattern``."""
+    if pattern.engine == "regex":
+        return regex.compile(pattern.regex, pattern.flags)
+    return re.compile(pattern.regex, pattern.flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +84,7 @@ class Detector:
     def __init__(self, key: bytes = b"", config: Config | None = None) -> None:
         self.key_bytes = key  # digest key, for detectors whose facets carry a digest
         self.config = config or Config()  # read-only; e.g. census rules that shape a digest
-        self._compiled = tuple((p, re.compile(p.regex, p.flags)) for p in self.patterns)
+        self._compiled = tuple((p, compile_pattern(p)) for p in self.patterns)
         self._context = words_regex(self.context)
         self._negative = words_regex(self.negative)
         # a cheap prefilter: a detector that needs context is skipped when no context word occurs
@@ -117,7 +129,7 @@ class Detector:
                 if cand is not None:
                     yield cand
 
-    def _candidate(self, text: str, m: re.Match[str], pattern: Pattern) -> Candidate | None:
+    def _candidate(self, text: str, m: Any, pattern: Pattern) -> Candidate | None:
         start, end = m.span(pattern.group)
         value = self.trim(m.group(pattern.group))
         if not value:

@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Sequence
 from functools import cached_property
+from itertools import islice
 
 import numpy as np
 
@@ -60,7 +61,9 @@ class Classifier:
                 "rule:no salutation, closing or mail headers, so not correspondence",
             )
         row = parts[self.model.labels.index(best)]
-        evidence = [names[j] for j in np.argsort(-row, kind="stable")[:EVIDENCE] if row[j] > 0]
+        ranked_feats = (names[j] for j in np.argsort(-row, kind="stable") if row[j] > 0)
+        readable = (f for f in ranked_feats if not f.startswith("tc:"))  # 4-grams repeat title:
+        evidence = list(islice(readable, EVIDENCE))
         if rule:
             evidence.append(rule)
         if best in _MAIL:

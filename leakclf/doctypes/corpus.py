@@ -4,7 +4,8 @@
 
 Noise: OCR-like spacing and broken words, page headers and footers, boilerplate, PDF-style
 line wrapping, varied table/key-value separators, unrelated filler, mixed documents
-(a cover note or terms appended), mail headers, and generic file names.
+(a cover note or terms appended), mail headers, generic file names, and a share of
+documents without their title block. ``wild.py`` adds independent templates on top.
 """
 
 from __future__ import annotations

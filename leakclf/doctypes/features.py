@@ -2,7 +2,9 @@
 
 Every feature name says what it saw, so the top contributions double as evidence:
 ``title:'statement of work'``, ``section:'deliverables'``, ``kv:'invoice number'``,
-``table:qty×price``, ``word:'remittance'``, ``name:'invoice'``, ``mail:headers``.
+``table:qty×price``, ``word:'remittance'``, ``name:'invoice'``, ``mail:headers``; also
+``head:`` (words of lines 5-20), ``caps:`` (short upper-case lines) and ``tc:`` (character
+4-grams of title words, for other languages; left out of evidence).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from itertools import pairwise
 
 MAX_CHARS = 20_000  # characters read per document: types show early
 WORD_NORM = 40  # word features are scaled by sqrt(WORD_NORM / distinct words) when more
-BODY = 1.0  # weight of body words; 0.5 scored lower on held-out templates (model card)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _KV = re.compile(r"^\s*([^\W\d_][\w .#/&'()-]{1,34}?)\s*[:#]\s*(\S.*)?$")
 _MONEY = re.compile(r"\d[\d,.' ]*[.,]\d\d\b")
@@ -125,7 +126,7 @@ def extract(text: str, name: str = "") -> dict[str, float]:
     nonempty = [ln for ln in (raw.strip() for raw in text.splitlines()) if ln]
     words = [w for w in _WORD.findall(low_text) if w not in _STOP]
     vocab = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
-    scale = BODY * min(1.0, (WORD_NORM / max(len(vocab), 1)) ** 0.5)  # length alone must not decide
+    scale = min(1.0, (WORD_NORM / max(len(vocab), 1)) ** 0.5)  # length alone must not decide
     feats: dict[str, float] = {f"word:'{w}'": scale for w in vocab}
     for line in nonempty[:4]:
         toks = _WORD.findall(line.lower())[:8]  # pairs keep stop words: "statement of", "of work"

@@ -2,8 +2,10 @@
 
     .venv/bin/python -m leakclf.doctypes.train --seed 0   # writes leakclf/data/doctype/model.json
 
-Trains on templates 0-7 of every type; measures on fresh samples of the same templates
-(in-template) and on templates 8-9, never seen in training (held-out). Needs scikit-learn
+Trains on demo-generator templates 0-7 and wild templates 0-11 (``wild.py``) of every type;
+measures on fresh samples of the same templates (in-template) and on demo templates 8-9 and
+wild templates 12-13, whose wording training never saw (held-out). C comes from
+``--select-c`` (cross-validation grouped by template). Needs scikit-learn
 (the ``dev`` extra); inference does not.
 """
 
@@ -121,6 +123,8 @@ def build(seed: int = 0, per_template: int = PER_TEMPLATE) -> LinearModel:
     model = fit(train, c=C)
     in_t = training_set(seed + 1, 5)
     held = held_out_set(seed + 2, 10)
+    demo_held = [e for e in held if not e.template.startswith("wild")]
+    wild_held = [e for e in held if e.template.startswith("wild")]
     model.info = {
         "training": {
             "seed": seed,
@@ -133,7 +137,12 @@ def build(seed: int = 0, per_template: int = PER_TEMPLATE) -> LinearModel:
             "documents": len(train),
             "command": f"python -m leakclf.doctypes.train --seed {seed} --per-template {per_template}",
         },
-        "metrics": {"in_template": evaluate(model, in_t), "held_out": evaluate(model, held)},
+        "metrics": {  # held_out: demo templates 8-9 (the issue's goal); wild: templates 12-13
+            "in_template": evaluate(model, in_t),
+            "held_out": evaluate(model, demo_held),
+            "held_out_wild": evaluate(model, wild_held),
+            "held_out_all": evaluate(model, held),
+        },
     }
     return model
 
@@ -155,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     m = model.info["metrics"]
     print(
         f"wrote {args.out}: {len(model.features)} features; in-template acc {m['in_template']['accuracy']}, "
-        f"held-out acc {m['held_out']['accuracy']} macro-F1 {m['held_out']['macro_f1']}"
+        f"held-out macro-F1: demo {m['held_out']['macro_f1']}, wild {m['held_out_wild']['macro_f1']}, "
+        f"all {m['held_out_all']['macro_f1']}"
     )
     return 0
 

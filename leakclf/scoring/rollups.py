@@ -58,7 +58,9 @@ def rollup(
         reasons: Counter[str] = Counter()
         for r in members:
             for text, points in r.reasons:  # ranked by the points they brought the group
-                reasons[_reason_kind(text)] += points
+                kinds = _reason_kinds(text)
+                for kind in kinds:  # a shared reason's points are split between its labels
+                    reasons[kind] += points / len(kinds)
         out.append(
             {
                 by: key,
@@ -99,11 +101,12 @@ def _organizations(rows: list[DocumentResult], own_domains: Sequence[str]) -> di
     return {key: ent.documents for key, ent in orgs.items() if not is_own(key, own)}
 
 
-def _reason_kind(text: str) -> str:
-    """``PERSON x14 unique`` -> ``PERSON``; ``doc_type:sow, signed`` stays as it is."""
+def _reason_kinds(text: str) -> list[str]:
+    """``US_SSN x1, DATE_OF_BIRTH x1 unique`` -> ["US_SSN", "DATE_OF_BIRTH"];
+    ``doc_type:sow, signed`` stays as it is."""
     if text.startswith("doc_type:"):
-        return text
-    return ", ".join(part.split(" x", 1)[0] for part in text.split(", "))
+        return [text]
+    return list(dict.fromkeys(part.split(" x", 1)[0] for part in text.split(", ")))
 
 
 def _percentile(sorted_scores: list[int], q: float) -> int:

@@ -77,10 +77,7 @@ Total 4,400.00
 Please confirm acceptance of this order."""
 
 
-KNOWN_MISSES = {
-    "proof_of_execution": "a 'Project:' label and 'phase' outweigh the certificate title (project_plan)",
-    "other": "an office notice reads as an internal note",
-}
+KNOWN_MISSES: dict[str, str] = {}  # type -> why the model misses it (strict xfail); none today
 # Written by hand for these tests, independent of the generator's wording.
 HAND = {
     "quote": """ACME Office Supplies
@@ -137,6 +134,54 @@ Thank you for keeping our kitchen pleasant for everyone.""",
 }
 
 
+# Hand-written in other languages; the labels do not depend on the language.
+FOREIGN_MISSES = {
+    "proof_of_execution": "a short German delivery note reads as a CV (short lines, names, no prose)",
+}
+FOREIGN = (
+    (
+        "invoice",
+        """Rossi Impianti S.r.l. - P.IVA 01234567890
+FATTURA N. 118/2024 del 14/05/2024
+Spett.le Bianchi Costruzioni
+Descrizione  Quantità  Prezzo  Importo
+Manutenzione caldaia  2  180,00  360,00
+Imponibile 360,00  IVA 22% 79,20  Totale 439,20
+Pagamento: bonifico a 30 gg, IBAN sul retro.""",
+    ),
+    (
+        "proof_of_execution",
+        """Müller Logistik GmbH
+LIEFERSCHEIN Nr. 5531
+Lieferdatum: 03.06.2024   Ihre Bestellung: 4500-771
+Pos  Artikel  Menge
+1  Palettenregal  12
+2  Montagesatz  12
+Ware vollständig erhalten:
+Unterschrift Empfänger: ____________""",
+    ),
+    (
+        "quote",
+        """DEVIS N° D-2024-051
+Date : 02/04/2024 - Valable 60 jours
+Client : Boulangerie Martin
+Désignation  Qté  Prix unitaire HT  Total HT
+Four mixte  1  8 900,00  8 900,00
+Installation  1  650,00  650,00
+Total HT 9 550,00
+Bon pour accord, date et signature du client.""",
+    ),
+    (
+        "internal_note",
+        """Acta de la reunión del equipo comercial
+Asistentes: Ana, Luis, Marta
+1. Cliente Grupo Sol: paga con retraso, riesgo alto.
+2. Se acuerda pedir pago anticipado en el próximo pedido.
+Acciones: Luis llamará al director financiero el lunes.""",
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -155,6 +200,17 @@ Thank you for keeping our kitchen pleasant for everyone.""",
         pytest.param(SOW, "sow", id="sow"),
         pytest.param(RESUME, "resume", id="resume"),
         pytest.param(PO, "purchase_order", id="purchase-order"),
+        *(
+            pytest.param(
+                text,
+                t,
+                id=f"foreign-{t}",
+                marks=[pytest.mark.xfail(strict=True, reason=FOREIGN_MISSES[t])]
+                if t in FOREIGN_MISSES
+                else [],
+            )
+            for t, text in FOREIGN
+        ),
     ],
 )
 def test_classifies_handwritten_documents(clf: Classifier, text: str, expected: str) -> None:

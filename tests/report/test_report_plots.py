@@ -90,3 +90,26 @@ def test_missing_matplotlib_says_how_to_install(monkeypatch, results) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(ConfigError, match=r"pip install 'leakclf\[notebook\]'"):
         plots.level_distribution(results)
+
+
+@pytest.mark.parametrize(
+    "plot",
+    [
+        pytest.param(plots.level_distribution, id="levels"),
+        pytest.param(plots.doctypes_by_level, id="doctypes-by-level"),
+        pytest.param(plots.top_organizations, id="organisations"),
+        pytest.param(plots.census_raw_vs_unique, id="census"),
+    ],
+)
+@pytest.mark.parametrize("shape", [pytest.param("list", id="list"), pytest.param("file", id="file")])
+def test_every_plot_returns_a_figure(plot, shape, results, tmp_path) -> None:
+    from matplotlib.figure import Figure
+
+    from leakclf.scan import write_rows
+
+    source = results
+    if shape == "file":
+        source = tmp_path / "r.parquet"
+        write_rows([r.to_dict() for r in results], source)
+    fig = plot(source)
+    assert type(fig) is Figure and fig.axes and fig.axes[0].patches

@@ -87,3 +87,33 @@ def _fields(f: object) -> dict[str, object]:
 def test_bad_sources_say_what_to_do(source: object, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load_results(source)
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        pytest.param(lambda p: pd.read_parquet(p).to_dict("records"), id="pandas"),
+        pytest.param(lambda p: __import__("polars").read_parquet(p).to_dicts(), id="polars"),
+        pytest.param(
+            lambda p: __import__("duckdb").sql(f"SELECT * FROM '{p}'").df().to_dict("records"),
+            id="duckdb",
+        ),
+    ],
+)
+def test_parquet_loads_without_glue(reader, results, tmp_path) -> None:
+    path = _write_scan_format(results, tmp_path, ".parquet")
+    rows = reader(str(path))
+    assert [(r["source"], r["level"], int(r["score"])) for r in rows] == [
+        (r.source, r.level, r.score) for r in results
+    ]
+    first = list(rows[0]["findings"])  # nested findings come back as records, no decoding
+    assert [f["label"] for f in first] == [f.label for f in results[0].findings]
+
+
+def test_duckdb_query_from_the_docs(results, tmp_path) -> None:
+    import duckdb
+
+    path = _write_scan_format(results, tmp_path, ".parquet")
+    got = duckdb.sql(f"SELECT level, count(*) AS n FROM '{path}' GROUP BY level ORDER BY level").df()
+    want = pd.Series([r.level for r in results]).value_counts().sort_index()
+    assert dict(zip(got["level"], got["n"], strict=True)) == want.to_dict()

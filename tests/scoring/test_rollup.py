@@ -135,3 +135,23 @@ def test_from_dataframe_and_file(tmp_path: Path) -> None:
 def test_unknown_grouping() -> None:
     with pytest.raises(ConfigError, match="expected one of"):
         leakclf.rollup(results(), by="country")
+
+
+def test_shared_reason_is_split_between_its_labels() -> None:
+    both = doc("dump/a.txt", "resume", [finding("US_SSN", "s1"), finding("DATE_OF_BIRTH", "b1")])
+    ssn = doc("dump/b.txt", "resume", [finding("US_SSN", "s2")])
+    assert both.reasons[0][0] == "US_SSN x1, DATE_OF_BIRTH x1 unique"  # the case under test
+    top = leakclf.rollup([both, ssn], by="doc_type", top_reasons=5).iloc[0]["top_reasons"]
+    assert top == ["US_SSN", "doc_type:resume", "DATE_OF_BIRTH"]
+
+
+@pytest.mark.parametrize("suffix", [pytest.param(s, id=s) for s in (".jsonl", ".csv")])
+def test_from_census_and_other_outputs(tmp_path: Path, suffix: str) -> None:
+    from leakclf.scan import write_rows
+
+    path = tmp_path / f"r{suffix}"
+    write_rows([r.to_dict() for r in results()], path)
+    want = table(leakclf.rollup(results(), by="organization"), "organization")
+    assert table(leakclf.rollup(path, by="organization"), "organization") == want
+    census = leakclf.census(path)
+    assert table(leakclf.rollup(census, by="organization"), "organization") == want

@@ -45,11 +45,17 @@ class CreditCardDetector(Detector):
             + r"\d{1,3})?(?![\d-])",
             0.75,
         ),
-        Pattern("amex", r"(?<![\d-])3[47]\d{2}" + _SEP + r"\d{6}" + _SEP + r"\d{5}(?![\d-])", 0.75),
+        Pattern(
+            "amex",
+            r"(?<![\d-])3[47]\d{2}" + _SEP + r"\d{6}" + _SEP + r"\d{5}(?![\d-])",
+            0.75,
+            engine="regex",
+        ),
         Pattern(
             "diners",
             r"(?<![\d-])3(?:0[0-5]|[68]\d)\d" + _SEP + r"\d{6}" + _SEP + r"\d{4}(?![\d-])",
             0.6,
+            engine="regex",
         ),
     )
 

@@ -47,8 +47,10 @@ class BitcoinDetector(Detector):
     specificity = 85
     context = ("bitcoin", "btc", "wallet", "crypto", "address")
     patterns = (
-        Pattern("btc-base58", r"(?<![\w])[13][a-km-zA-HJ-NP-Z1-9]{25,34}(?![\w])", 0.8),
-        Pattern("btc-bech32", r"(?<![\w])bc1[ac-hj-np-z02-9]{11,71}(?![\w])", 0.8),
+        Pattern(
+            "btc-base58", r"(?<![\w])[13][a-km-zA-HJ-NP-Z1-9]{25,34}(?![\w])", 0.8, engine="regex"
+        ),
+        Pattern("btc-bech32", r"(?<![\w])bc1[ac-hj-np-z02-9]{11,71}(?![\w])", 0.8, engine="regex"),
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:

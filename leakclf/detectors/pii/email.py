@@ -19,6 +19,7 @@ class EmailDetector(Detector):
             "email",
             r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])",
             0.85,
+            engine="regex",
         ),
     )
 

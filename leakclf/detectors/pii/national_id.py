@@ -78,14 +78,19 @@ class EsNif(NationalIdDetector):
 class EsNie(NationalIdDetector):
     id, scheme, stdnum = "pii.national_id.es_nie", "es_nie", "stdnum.es.nie"
     context = ("nie", "extranjero", "nif", "foreigner")
-    patterns = (Pattern("nie", r"(?<![\w-])[XYZ]-?\d{7}-?[A-Z](?![\w-])", 0.65),)
+    patterns = (Pattern("nie", r"(?<![\w-])[XYZ]-?\d{7}-?[A-Z](?![\w-])", 0.65, engine="regex"),)
 
 
 class ItFiscalCode(NationalIdDetector):
     id, scheme, stdnum = "pii.national_id.it_cf", "it_codice_fiscale", "stdnum.it.codicefiscale"
     context = ("codice fiscale", "cf", "fiscal code", "tax code")
     patterns = (
-        Pattern("cf", r"(?<![\w])[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![\w])", 0.8),
+        Pattern(
+            "cf",
+            r"(?<![\w])[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![\w])",
+            0.8,
+            engine="regex",
+        ),
     )
 
 
@@ -104,6 +109,7 @@ class FrNir(NationalIdDetector):
             "nir",
             r"(?<![\w])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w])",
             0.6,
+            engine="regex",
         ),
     )
 
@@ -143,7 +149,7 @@ class InAadhaar(NationalIdDetector):
 class SgNric(NationalIdDetector):
     id, scheme = "pii.national_id.sg_nric", "sg_nric"
     context = ("nric", "fin", "identity card", "ic number")
-    patterns = (Pattern("nric", r"(?<![\w])[STFGM]\d{7}[A-Z](?![\w])", 0.65),)
+    patterns = (Pattern("nric", r"(?<![\w])[STFGM]\d{7}[A-Z](?![\w])", 0.65, engine="regex"),)
 
     def check(self, compact: str) -> bool:
         weights = (2, 7, 6, 5, 4, 3, 2)

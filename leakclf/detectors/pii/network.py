@@ -33,11 +33,12 @@ class IpDetector(Detector):
     )
     negative = ("version", "ver", "v", "release", "build", "section", "clause", "oid")
     patterns = (
-        Pattern("ipv4", r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)", 0.6),
+        Pattern("ipv4", r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)", 0.6, engine="regex"),
         Pattern(
             "ipv6",
             r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})(?:[0-9A-Fa-f:]*)(?![\w:])",
             0.6,
+            engine="regex",
         ),
     )
 
@@ -61,9 +62,14 @@ class UrlDetector(Detector):
     triggers = ("http", "ftp", "www.", *(f".{t}" for t in _TLDS.replace("\\", "").split("|")))
     context = ("url", "link", "website", "site", "web", "visit", "http", "portal", "login")
     patterns = (
-        Pattern("scheme", r"(?<![\w])(?:https?|ftp|sftp)://[^\s<>\"'`\])}]+", 0.7, 0),
         Pattern(
-            "www", r"(?<![\w.@/])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\])}]*)?", 0.65
+            "scheme", r"(?<![\w])(?:https?|ftp|sftp)://[^\s<>\"'`\])}]+", 0.7, 0, engine="regex"
+        ),
+        Pattern(
+            "www",
+            r"(?<![\w.@/])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\])}]*)?",
+            0.65,
+            engine="regex",
         ),
         Pattern(
             "domain",

@@ -28,6 +28,7 @@ class OrganizationDetector(Detector):
             "partnership",
             r"(?<![\w-])" + _NAME + r", " + _NAME + r",? (?:and|&) " + _NAME + r"(?![\w-])",
             0.7,
+            engine="regex",
         ),
     )
 

@@ -66,10 +66,18 @@ class PhoneDetector(Detector):
             "international",
             r"(?<![\w+/.,-])(?:\+|00)\d{1,3}[ .-]?(?:\(\d{1,5}\)[ .-]?)?" + _GROUPS + _END,
             0.7,
+            engine="regex",
         ),
-        Pattern("national-area", r"(?<![\w+/.,(-])\(\d{1,5}\)[ .-]?" + _GROUPS + _END, 0.55),
+        Pattern(
+            "national-area",
+            r"(?<![\w+/.,(-])\(\d{1,5}\)[ .-]?" + _GROUPS + _END,
+            0.55,
+            engine="regex",
+        ),
         Pattern("national-3-3-4", r"(?<![\w+/.,-])\d{3}([-.])\d{3}\1\d{4}" + _END, 0.5),
-        Pattern("national", r"(?<![\w+/.,-])\d{2,5}(?:[ .-]\d{2,5}){1,4}" + _END, 0.35),
+        Pattern(
+            "national", r"(?<![\w+/.,-])\d{2,5}(?:[ .-]\d{2,5}){1,4}" + _END, 0.35, engine="regex"
+        ),
         Pattern("digits", r"(?<![\w+/.,-])\d{7,15}" + _END, 0.15),
     )
 

@@ -52,8 +52,8 @@ class SsnDetector(DigitsDetector):
     context = ("ssn", "social security", "social security number", "soc sec", "ss#", "ssn#")
     negative = _NUMBERS_NEGATIVE
     patterns = (
-        Pattern("ssn-dashed", r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])", 0.55),
-        Pattern("ssn-spaced", r"(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])", 0.3),
+        Pattern("ssn-dashed", r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])", 0.55, engine="regex"),
+        Pattern("ssn-spaced", r"(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])", 0.3, engine="regex"),
         Pattern("ssn-plain", r"(?<![\w-])\d{9}(?![\w-])", 0.1),
     )
 
@@ -78,6 +78,7 @@ class ItinDetector(DigitsDetector):
             "itin",
             r"(?<![\w-])9\d{2}[- ]?(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])[- ]?\d{4}(?![\w-])",
             0.4,
+            engine="regex",
         ),
     )
 

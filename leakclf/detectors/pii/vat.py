@@ -32,8 +32,10 @@ class VatDetector(DigitsDetector):
         "tax number",
     )
     patterns = (
-        Pattern("vat", r"(?<![\w-])" + _PREFIX + r" ?[0-9A-Z]{8,12}(?![\w-])", 0.6),
-        Pattern("vat-gb", r"(?<![\w-])GB ?\d{3} ?\d{4} ?\d{2}(?: ?\d{3})?(?![\w-])", 0.6),
+        Pattern("vat", r"(?<![\w-])" + _PREFIX + r" ?[0-9A-Z]{8,12}(?![\w-])", 0.6, engine="regex"),
+        Pattern(
+            "vat-gb", r"(?<![\w-])GB ?\d{3} ?\d{4} ?\d{2}(?: ?\d{3})?(?![\w-])", 0.6, engine="regex"
+        ),
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:

@@ -16,6 +16,7 @@ class AwsAccessKeyDetector(SecretDetector):
             "aws-key-id",
             r"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA)[A-Z2-7]{16}(?![A-Za-z0-9])",
             0.9,
+            engine="regex",
         ),
     )
 

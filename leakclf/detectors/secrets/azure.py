@@ -39,7 +39,12 @@ class AzureStorageKeyDetector(SecretDetector):
         "secondary key",
     )
     patterns = (
-        Pattern("azure-key", r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])", 0.6),
+        Pattern(
+            "azure-key",
+            r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])",
+            0.6,
+            engine="regex",
+        ),
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:

@@ -12,7 +12,9 @@ class GcpApiKeyDetector(SecretDetector):
     id = "secret.gcp_api_key"
     label = "SECRET_GCP_API_KEY"
     prefix = "AIza"
-    patterns = (Pattern("gcp-api-key", r"(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])", 0.9),)
+    patterns = (
+        Pattern("gcp-api-key", r"(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])", 0.9, engine="regex"),
+    )
 
 
 class GcpServiceAccountDetector(SecretDetector):

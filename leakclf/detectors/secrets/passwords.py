@@ -34,6 +34,7 @@ class PasswordDetector(SecretDetector):
             r"([^\s\"',;<>]{4,64})",
             0.75,
             group=1,
+            engine="regex",
         ),
     )
 

@@ -15,6 +15,7 @@ class SlackTokenDetector(SecretDetector):
             "slack-token",
             r"(?<![\w-])xox[baprs]-(?:\d{8,13}-){1,2}[0-9A-Za-z-]{16,64}(?![\w-])",
             0.95,
+            engine="regex",
         ),
         Pattern(
             "slack-webhook",
@@ -29,6 +30,10 @@ class StripeKeyDetector(SecretDetector):
     label = "SECRET_STRIPE_KEY"
     prefix = "sk_live_|rk_live_|sk_test_|rk_test_"
     patterns = (
-        Pattern("stripe-live", r"(?<![\w])[sr]k_live_[0-9A-Za-z]{24,99}(?![\w])", 0.95),
-        Pattern("stripe-test", r"(?<![\w])[sr]k_test_[0-9A-Za-z]{24,99}(?![\w])", 0.6),
+        Pattern(
+            "stripe-live", r"(?<![\w])[sr]k_live_[0-9A-Za-z]{24,99}(?![\w])", 0.95, engine="regex"
+        ),
+        Pattern(
+            "stripe-test", r"(?<![\w])[sr]k_test_[0-9A-Za-z]{24,99}(?![\w])", 0.6, engine="regex"
+        ),
     )

@@ -21,6 +21,7 @@ class JwtDetector(SecretDetector):
             "jwt",
             r"(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}(?![\w-])",
             0.9,
+            engine="regex",
         ),
     )
 

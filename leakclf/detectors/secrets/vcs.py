@@ -11,8 +11,15 @@ class GithubTokenDetector(SecretDetector):
     label = "SECRET_GITHUB_TOKEN"
     prefix = "ghp_|gho_|ghu_|ghs_|ghr_|github_pat_"
     patterns = (
-        Pattern("github-classic", r"(?<![\w])gh[pousr]_[A-Za-z0-9]{36}(?![\w])", 0.95),
-        Pattern("github-fine-grained", r"(?<![\w])github_pat_[A-Za-z0-9_]{82}(?![\w])", 0.95),
+        Pattern(
+            "github-classic", r"(?<![\w])gh[pousr]_[A-Za-z0-9]{36}(?![\w])", 0.95, engine="regex"
+        ),
+        Pattern(
+            "github-fine-grained",
+            r"(?<![\w])github_pat_[A-Za-z0-9_]{82}(?![\w])",
+            0.95,
+            engine="regex",
+        ),
     )
 
 
@@ -21,5 +28,10 @@ class GitlabTokenDetector(SecretDetector):
     label = "SECRET_GITLAB_TOKEN"
     prefix = "glpat-|gldt-|glrt-|glptt-"
     patterns = (
-        Pattern("gitlab", r"(?<![\w-])gl(?:pat|dt|rt|ptt)-[A-Za-z0-9_-]{20}(?![\w-])", 0.95),
+        Pattern(
+            "gitlab",
+            r"(?<![\w-])gl(?:pat|dt|rt|ptt)-[A-Za-z0-9_-]{20}(?![\w-])",
+            0.95,
+            engine="regex",
+        ),
     )

@@ -1,0 +1,118 @@
+"""The fast paths change speed only: NER's piece cache and the per-pattern regex engine."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import regex
+from conftest import KEY
+from detgen import aws_key_id, cards, jwt
+
+from leakclf.config import Config, DetectConfig
+from leakclf.detectors import DetectorSet, available, ner
+from leakclf.detectors.base import Detector
+
+FOOTER = "Regards,\nMargaret Olsen\nContoso Ltd., Leeds\n"
+NOTE = "Dear Thibaut Blanchard,\nyour order ships from Rotterdam on Monday.\n\n"
+OTHER = "Hi Priya Raman,\nthe audit starts in Denver next week.\n\n"
+
+
+class Counting:
+    """Wraps a loaded spaCy pipeline and records the pieces NER reads."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.read: list[str] = []
+
+    def pipe(self, pieces: Iterator[str], **kwargs: Any) -> Iterator[Any]:
+        listed = list(pieces)
+        self.read.extend(listed)
+        return self.nlp.pipe(listed, **kwargs)
+
+
+def fresh(with_ner: DetectorSet) -> tuple[DetectorSet, Counting]:
+    """A DetectorSet with an empty NER cache sharing the session's loaded model."""
+    det = DetectorSet(Config(key=KEY, reveal=True, detect=DetectConfig()))
+    assert det.ner is not None and with_ner.ner is not None
+    counting = Counting(with_ner.ner.nlp)
+    det.ner._nlp = counting  # type: ignore[assignment]
+    det.ner.model_name = with_ner.ner.model_name
+    return det, counting
+
+
+@pytest.mark.parametrize(
+    ("batches", "reads"),
+    [
+        pytest.param([[NOTE + FOOTER, OTHER + FOOTER]], 3, id="footer-once-per-batch"),
+        pytest.param([[NOTE + FOOTER], [OTHER + FOOTER]], 3, id="footer-once-across-batches"),
+        pytest.param([[NOTE + FOOTER], [NOTE + FOOTER]], 2, id="same-text-twice"),
+        pytest.param([[NOTE, NOTE, NOTE]], 1, id="three-copies"),
+        pytest.param([["no capitalised words here, only 12.50 USD\n"]], 0, id="nothing-to-read"),
+    ],
+)
+def test_ner_never_reads_a_piece_twice(
+    with_ner: DetectorSet, batches: list[list[str]], reads: int
+) -> None:
+    det, counting = fresh(with_ner)
+    for texts in batches:
+        got = det.detect_many(texts)
+        # the cache changes nothing: same findings as a cold detector on each text alone
+        for text, detection in zip(texts, got):
+            cold, _ = fresh(with_ner)
+            assert detection == cold.detect(text)
+            assert all(text[f.start : f.end] == f.value for f in detection.findings)
+    assert len(counting.read) == reads
+    assert len(set(counting.read)) == reads
+
+
+def test_ner_cache_is_bounded(with_ner: DetectorSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ner, "CACHE_PIECES", 2)
+    det, counting = fresh(with_ner)
+    texts = [NOTE, OTHER, FOOTER]
+    first = det.detect_many(texts)
+    assert det.ner is not None and len(det.ner._cache) == 2
+    assert det.detect_many(texts[:1]) == first[:1]  # NOTE was evicted: read again, same result
+    assert len(counting.read) == 4 and counting.read[3] == counting.read[0]
+
+
+def regex_patterns() -> Iterator[Any]:
+    for ident, cls in available().items():
+        if isinstance(cls, type) and issubclass(cls, Detector):
+            for p in cls.patterns:
+                if p.engine == "regex":
+                    yield pytest.param(p, id=f"{ident}:{p.name}")
+
+
+SAMPLES = [
+    "Mail jane.doe+x@mail.contoso.co.uk, not jane@@x or .bad@x.com or x@localhost.",
+    "Call +44 20 7946 0958, (415) 555-0132, 415.555.0132, 020 7946 0958 or 0049-30-1234567.",
+    "Ref 2024-01-31, 12/31/2023, 1999-12-31T23:59, -2024-01-01, 19.04.2021, v1.2.3.4 and 10.0.0.1.",
+    "SSN 078-05-1120, 078 05 1120, 078-05-11201, ITIN 912-70-1234, 9127-01234.",
+    f"Cards {' '.join(cards('4'))} {' '.join(cards('37', 15))} 3056 930902 5904 3622-3056-9309.",
+    "NIE X1234567L, Y-1234567-X; CF RSSMRA85T10A562S; NIR 2 84 05 75 108 042 73; S1234567D.",
+    "VAT DE136695976, GB980780684, GB 123 4567 89 123, ATU13585627, NL004495445B01; -DE1234.",
+    "IPv6 2001:db8::1, fe80::1%eth0, ::1 and http://a.example.com/x?y=1 www.example.org/path.",
+    (
+        "Smith, Jones and Partners; Rowe & Sons; 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa, "
+        "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4."
+    ),
+    (
+        f"{aws_key_id(3)} ghp_{'a1B2' * 9} github_pat_{'x' * 82} glpat-{'Ab3_' * 5} "
+        f"xoxb-123456789012-123456789012-{'A' * 24} sk_live_{'9' * 24} rk_test_{'Zz' * 12}"
+    ),
+    f"AIza{'B' * 35} {'Q' * 86}== Bearer {jwt(5)} the password is Blue-Cactus-77.",
+]
+
+
+@pytest.mark.parametrize("pattern", list(regex_patterns()))
+def test_regex_engine_matches_like_re(pattern: Any) -> None:
+    """A pattern moved to the ``regex`` engine for speed finds exactly what ``re`` finds."""
+    fast = regex.compile(pattern.regex, pattern.flags)
+    slow = re.compile(pattern.regex, pattern.flags)
+    text = "\n".join(SAMPLES)
+    for sample in (*SAMPLES, text, text.lower(), text.upper()):
+        expected = [m.span(pattern.group) for m in slow.finditer(sample)]
+        assert [m.span(pattern.group) for m in fast.finditer(sample)] == expected
