@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/bench_doctype.py [--real-world ../shared/fixtures/real-world/doctypes]
 
-Compares the shipped model with a peer measured in the same run: a keyword baseline that
-picks the type whose name words appear first in the title lines.
+Compares the shipped model with two peers measured in the same run: a keyword baseline that
+picks the type whose name words appear first in the title lines, and the title layer alone
+(``titles.title_cue``: the longest lexicon phrase in the title region, else ``other``).
 The real-world folder is for measuring only: nothing here trains or tunes on it.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from leakclf.config import ClassifyConfig, Config
 from leakclf.doctypes import Classifier
+from leakclf.doctypes.titles import title_cue
 from leakclf.doctypes.train import held_out_set, metrics, training_set
 from leakclf.model import DOC_TYPES, Document
 
@@ -41,6 +43,11 @@ def keyword_baseline(text: str) -> str:
     return min(hits)[1] if hits else "other"
 
 
+def title_alone(text: str) -> str:
+    cue = title_cue(text)
+    return cue[0] if cue else "other"
+
+
 def _doc(text: str, name: str, meta: dict | None = None) -> Document:
     return Document(name, None, "text/plain", text, "", len(text), meta=meta or {})
 
@@ -56,12 +63,15 @@ def _rate(fn, docs: list[Document]) -> float:  # type: ignore[no-untyped-def]
     return len(docs) / best
 
 
-def run(clf: Classifier, docs: list[Document], gold: list[str]) -> tuple[dict, dict, float, float]:
+def run(
+    clf: Classifier, docs: list[Document], gold: list[str]
+) -> tuple[dict, dict, dict, float, float]:
     pred = [clf.classify(d).doc_type for d in docs]
     base = [keyword_baseline(d.text) for d in docs]
+    titled = [title_alone(d.text) for d in docs]
     rate = _rate(clf.classify, docs)
     base_rate = _rate(lambda d: keyword_baseline(d.text), docs)
-    return metrics(gold, pred), metrics(gold, base), rate, base_rate
+    return metrics(gold, pred), metrics(gold, base), metrics(gold, titled), rate, base_rate
 
 
 def real_world(folder: Path) -> tuple[list[Document], list[str], list[str]]:
@@ -136,13 +146,15 @@ def main() -> None:
     else:
         print(f"real-world folder {folder} not found: skipped")
     print(
-        "| set | n | accuracy | macro-F1 | keyword baseline acc / F1 | docs/s (1 core) | x baseline time |"
+        "| set | n | accuracy | macro-F1 | keyword baseline acc / F1 | title cue alone acc / F1 "
+        "| docs/s (1 core) | x baseline time |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, m, b, rate, base_rate in rows:
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, m, b, t, rate, base_rate in rows:
         print(
             f"| {name} | {m['n']} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | "
-            f"{b['accuracy']:.3f} / {b['macro_f1']:.3f} | {rate:.0f} | {base_rate / rate:.0f}x |"
+            f"{b['accuracy']:.3f} / {b['macro_f1']:.3f} | {t['accuracy']:.3f} / {t['macro_f1']:.3f} "
+            f"| {rate:.0f} | {base_rate / rate:.0f}x |"
         )
     print(
         f"\nsigned accuracy on generated contracts and SOWs (all templates): {signed_accuracy(clf, args.seed):.3f}"

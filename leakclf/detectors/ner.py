@@ -71,27 +71,51 @@ _CAPWORD = re.compile(r"[A-Z][\w'’.&-]*")
 
 
 def worth_reading(line: str) -> bool:
-    """A line NER can find something in: a capitalised word that is not vocabulary or a stop word."""
+    """A line NER can find something in: a capitalised word that is not vocabulary, a stop
+    word or a code with digits ("INV-2024", "GB86")."""
     for word in _CAPWORD.findall(line):
         word = word.strip(".'’-&")
-        if len(word) > 1 and word.lower() not in STOP_WORDS and not is_vocab(word):
+        if (
+            len(word) > 1
+            and word.lower() not in STOP_WORDS
+            and not is_vocab(word)
+            and not any(c.isdigit() for c in word)
+        ):
             return True
     return False
 
 
-def runs(text: str, mask: str) -> Iterator[tuple[int, str]]:
-    """(offset, piece): runs of consecutive lines worth reading (judged on ``mask``), chunked."""
-    start: int | None = None
+#: A sentence with the whitespace after it: ends at ``.;!?`` + whitespace, or at the end.
+_SENTENCE = re.compile(r".*?(?:[.;!?](?=\s)|\Z)\s*", re.DOTALL)
+PARAGRAPH_CHARS = 200  # a longer line is judged sentence by sentence
+
+
+def segments(mask: str) -> Iterator[tuple[int, int]]:
+    """(start, end): the lines of ``mask``, and the sentences of lines longer than a paragraph."""
     pos = 0
     for line in mask.splitlines(keepends=True):
-        if worth_reading(line):
-            start = pos if start is None else start
-        elif start is not None:
-            yield from ((start + off, p) for off, p in chunks(text[start:pos]))
-            start = None
+        if len(line) <= PARAGRAPH_CHARS:
+            yield pos, pos + len(line)
+        else:
+            yield from (
+                (pos + m.start(), pos + m.end()) for m in _SENTENCE.finditer(line) if m.group()
+            )
         pos += len(line)
+
+
+def runs(text: str, mask: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece): runs of consecutive segments worth reading (judged on ``mask``), chunked."""
+    start: int | None = None
+    end = 0
+    for seg_start, seg_end in segments(mask):
+        if worth_reading(mask[seg_start:seg_end]):
+            start = seg_start if start is None else start
+        elif start is not None:
+            yield from ((start + off, p) for off, p in chunks(text[start:seg_start]))
+            start = None
+        end = seg_end
     if start is not None:
-        yield from ((start + off, p) for off, p in chunks(text[start:pos]))
+        yield from ((start + off, p) for off, p in chunks(text[start:end]))
 
 
 class NerDetector:

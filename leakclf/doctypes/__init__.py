@@ -21,6 +21,7 @@ from leakclf.config import Config
 from leakclf.doctypes.features import extract
 from leakclf.doctypes.linear import LinearModel
 from leakclf.doctypes.signed import signed
+from leakclf.doctypes.titles import title_cue
 from leakclf.model import DOC_TYPES, Classification, Document, Finding
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ class Classifier:
         row = parts[self.model.labels.index(best)]
         ranked_feats = (names[j] for j in np.argsort(-row, kind="stable") if row[j] > 0)
         readable = (f for f in ranked_feats if not f.startswith("tc:"))  # 4-grams repeat title:
-        evidence = list(islice(readable, EVIDENCE))
+        evidence = [_quote(f, text) for f in islice(readable, EVIDENCE)]
         if rule:
             evidence.append(rule)
         if best in _MAIL:
@@ -118,6 +119,13 @@ def _lead(scores: dict[str, float], best: str) -> dict[str, float]:
         scores = {**scores, top: scores[best], best: scores[top]}
     total = sum(scores.values())
     return {t: round(v / total, 6) for t, v in scores.items()}
+
+
+def _quote(feature: str, text: str) -> str:
+    """Evidence text of a feature; a title cue quotes its phrase: ``title:'delivery challan'``."""
+    if feature.startswith("cue:") and (cue := title_cue(text)):
+        return f"title:'{cue[1]}'"
+    return feature
 
 
 def _within(domain: str, own: set[str]) -> bool:

@@ -17,6 +17,7 @@ from leakclf.errors import OutputError
 from leakclf.model import DocumentResult
 from leakclf.report import assets, stats, svg
 from leakclf.report.census_view import ensure_census, entity_rows, org_note, org_rows
+from leakclf.report.rollup_view import folder_section
 from leakclf.report.rows import load_results
 from leakclf.report.table import badge as _badge
 from leakclf.report.table import file_table
@@ -64,6 +65,7 @@ def render_html(results: Sequence[DocumentResult], census: Census, *, title: str
         _charts(results),
         _census(census),
         _top(results),
+        folder_section(results, census.config),
         _orgs(census),
         file_table(results),
     ]

@@ -55,7 +55,7 @@ def rollup(
             continue
         scores = sorted(r.score for r in members)
         levels = Counter(r.level for r in members)
-        reasons: Counter[str] = Counter()
+        reasons: dict[str, float] = defaultdict(float)
         for r in members:
             for text, points in r.reasons:  # ranked by the points they brought the group
                 kinds = _reason_kinds(text)

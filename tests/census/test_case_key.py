@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,9 +23,10 @@ FILES = {
 }
 
 
-def _scan(root: Path, config: Config, **kw: object) -> list:
-    return list(scan(root, workers=1, progress=False, config=config,
-                     pipeline_factory=FakePipeline, **kw))  # type: ignore[arg-type]
+def _scan(root: Path, config: Config, **kw: Any) -> list:
+    return list(
+        scan(root, workers=1, progress=False, config=config, pipeline_factory=FakePipeline, **kw)
+    )
 
 
 def _emails(path: Path) -> list[tuple[str, int, int]]:

@@ -56,3 +56,36 @@ def test_many_distinct_documents_stay_apart() -> None:
     docs = [result(f"d{i}", text=" ".join(f"t{i}x{j}" for j in range(40))) for i in range(300)]
     d = deduplicate(docs, 0.8)
     assert d.clusters == 300 and d.near_dup_clusters == 0
+
+
+@pytest.mark.parametrize(
+    ("texts", "clusters", "indexed"),
+    [
+        pytest.param([f"{BASE} invoice {i}" for i in range(200)], 1, 1, id="template-fills"),
+        pytest.param([OTHER, BASE, f"{OTHER} note", f"{BASE} note"], 2, 2, id="two-templates"),
+        pytest.param(
+            [" ".join(f"t{i}x{j}" for j in range(40)) for i in range(50)],
+            50,
+            50,
+            id="distinct-all-indexed",
+        ),
+    ],
+)
+def test_copies_of_a_template_are_not_indexed(
+    monkeypatch: pytest.MonkeyPatch, texts: list[str], clusters: int, indexed: int
+) -> None:
+    """Near-linear: a text almost identical to an indexed one is not indexed itself."""
+    from leakclf.census import dedup
+
+    inserted: list[int] = []
+    real = dedup._lsh
+
+    def counting(threshold: float, num_perm: int):  # type: ignore[no-untyped-def]
+        lsh = real(threshold, num_perm)
+        insert = lsh.insert
+        lsh.insert = lambda key, mh: (inserted.append(key), insert(key, mh))  # type: ignore[method-assign]
+        return lsh
+
+    monkeypatch.setattr(dedup, "_lsh", counting)
+    d = deduplicate([result(f"d{i}", text=t) for i, t in enumerate(texts)], 0.8)
+    assert (d.clusters, len(inserted)) == (clusters, indexed)

@@ -116,3 +116,28 @@ def test_regex_engine_matches_like_re(pattern: Any) -> None:
     for sample in (*SAMPLES, text, text.lower(), text.upper()):
         expected = [m.span(pattern.group) for m in slow.finditer(sample)]
         assert [m.span(pattern.group) for m in fast.finditer(sample)] == expected
+
+
+FILLER = "it is done and filed. " * 10
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        pytest.param("Invoice No. INV-2024-1234\nTracking GB86 1234\n", [], id="codes-not-read"),
+        pytest.param(
+            "Hi Jane. the box is ready.\nLeeds office\n",
+            ["Hi Jane. the box is ready.\nLeeds office\n"],
+            id="short-lines-read-whole",
+        ),
+        pytest.param(
+            "Jane Doe signed the renewal. " + FILLER + "Acme Corp paid the invoice.",
+            ["Jane Doe signed the renewal. ", "Acme Corp paid the invoice."],
+            id="paragraph-by-sentence",
+        ),
+    ],
+)
+def test_ner_reads_runs_worth_reading(text: str, pieces: list[str]) -> None:
+    got = list(ner.runs(text, text))
+    assert [p for _, p in got] == pieces
+    assert all(text[off : off + len(piece)] == piece for off, piece in got)  # exact offsets

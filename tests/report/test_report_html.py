@@ -36,6 +36,7 @@ def test_one_self_contained_file(page: str) -> None:
         pytest.param('<section id="census">', id="census"),
         pytest.param('<section id="top">', id="top-files"),
         pytest.param('<section id="orgs">', id="organisations"),
+        pytest.param('<section id="folders">', id="folders"),
         pytest.param('<section id="charts">', id="charts"),
         pytest.param('<table id="file-table" data-limit="1000">', id="file-table"),
         pytest.param("payment card number (+60)", id="reasons"),
@@ -62,6 +63,31 @@ def test_k_threshold_hides_small_organisations(results, tmp_path: Path) -> None:
     orgs = page.split('<section id="orgs">')[1].split("</section>")[0]
     assert "contoso.com" not in orgs and "fabrikam" not in orgs.lower()
     assert "2 organisations below the k-threshold (k=2) are left out" in orgs
+
+
+def _folders(page: str) -> list[list[str]]:
+    section = page.split('<section id="folders">')[1].split("</section>")[0]
+    body = section.split("<tbody>")[1].split("</tbody>")[0]
+    return [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in body.split("</tr>") if row]
+
+
+ALL_FOLDERS = "dump|3|1|0|1|1|90|90|payment card number; internal mail"
+INVOICES = "dump/invoices|1|1|0|0|0|90|90|payment card number; signed"
+HOSTILE_FOLDER = "dump/&lt;script&gt;alert(1)&lt;|1|0|1|0|0|55|55|bank account"
+
+
+@pytest.mark.parametrize(
+    ("k", "expected"),
+    [
+        pytest.param(1, [ALL_FOLDERS, INVOICES, HOSTILE_FOLDER], id="every-folder"),
+        pytest.param(2, [ALL_FOLDERS], id="k-threshold-hides-single-file-folders"),
+    ],
+)
+def test_folder_rollup_section(results, tmp_path: Path, k: int, expected: list) -> None:
+    config = Config(census=CensusConfig(k_threshold=k))
+    page = write_html(results, tmp_path / "r.html", config=config).read_text(encoding="utf-8")
+    # columns: folder, documents, restricted..public, max, p90, reasons; errors are not scored
+    assert ["|".join(row) for row in _folders(page)] == expected
 
 
 def test_unwritable_destination(results, tmp_path: Path) -> None:

@@ -1,0 +1,96 @@
+"""The title layer: lexicon phrases in the title region, longest first, quoted in the evidence."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from leakclf.config import Config
+from leakclf.doctypes import Classifier
+from leakclf.doctypes.features import extract
+from leakclf.doctypes.linear import LinearModel
+from leakclf.doctypes.titles import LEXICON, title_cue, title_region
+from leakclf.model import DOC_TYPES, Document
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "DELIVERY CHALLAN\nNo. 5", ("proof_of_execution", "delivery challan"), id="challan"
+        ),
+        pytest.param(
+            "Goods  Received\tNote", ("proof_of_execution", "goods received note"), id="spaces"
+        ),
+        pytest.param("Project Sign-off", ("proof_of_execution", "project sign off"), id="hyphen"),
+        pytest.param(
+            "Purchase Requisition\nSee purchase order",
+            ("other", "purchase requisition"),
+            id="longer-wins",
+        ),
+        pytest.param("Bill of Materials", ("other", "bill of materials"), id="bom-not-bill"),
+        pytest.param("Bill", ("invoice", "bill"), id="bill"),
+        pytest.param("Preventivo n. 12", ("quote", "preventivo"), id="italian-quote"),
+        pytest.param("Bon de commande", ("purchase_order", "bon de commande"), id="french-po"),
+        pytest.param(
+            "Non-Disclosure Agreement", ("contract", "non disclosure agreement"), id="nda"
+        ),
+        pytest.param(
+            "Statement of Work\nAgreement ref",
+            ("sow", "statement of work"),
+            id="sow-over-agreement",
+        ),
+        pytest.param(
+            "ACME Ltd\n1 Road\nCity\nTel 1\nFax 2\nVAT 3\nTAX INVOICE",
+            ("invoice", "tax invoice"),
+            id="under-letterhead",
+        ),
+        pytest.param("Subject: Cost Estimate", ("quote", "cost estimate"), id="subject-value"),
+        pytest.param(
+            "PO Number: 4711\nDelivery Note",
+            ("proof_of_execution", "delivery note"),
+            id="kv-label-skipped",
+        ),
+        pytest.param("Dear Ms Rossi,\nThank you.", None, id="greeting-is-not-a-title"),
+        pytest.param("Quotable remarks", None, id="whole-words-only"),
+        pytest.param(
+            "Notes\n" * 6 + "the invoice is attached below in this long sentence",
+            None,
+            id="body-not-title",
+        ),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_title_cue(text: str, expected: tuple[str, str] | None) -> None:
+    assert title_cue(text) == expected
+
+
+def test_lexicon_covers_every_type_and_maps_each_phrase_once() -> None:
+    assert set(LEXICON) == set(DOC_TYPES)
+    phrases = [p for ps in LEXICON.values() for p in ps]
+    assert len(phrases) == len(set(phrases))
+
+
+def test_region_is_bounded() -> None:
+    assert len(title_region("word " * 1000)) <= 300
+
+
+def test_cue_is_a_feature_and_quoted_as_evidence() -> None:
+    text = "DELIVERY CHALLAN\nChallan No: 77\nItem\tQty\nCable\t4\nReceived in good condition."
+    assert extract(text)["cue:proof_of_execution"] > 0
+    data = text.encode()
+    doc = Document(
+        "x.pdf", None, "application/pdf", text, hashlib.sha256(data).hexdigest(), len(data)
+    )
+    result = Classifier(Config()).classify(doc)
+    assert result.doc_type == "proof_of_execution"
+    assert "title:'delivery challan'" in result.evidence
+    assert not any(e.startswith("cue:") for e in result.evidence)
+
+
+@pytest.mark.parametrize("doc_type", [pytest.param(t, id=t) for t in DOC_TYPES])
+def test_shipped_model_learned_each_cue_for_its_own_type(doc_type: str) -> None:
+    model = LinearModel.load()
+    column = model.weights[:, model.features.index(f"cue:{doc_type}")]
+    assert model.labels[int(column.argmax())] == doc_type
