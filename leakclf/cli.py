@@ -90,7 +90,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if args.files < 1:
         raise ConfigError(f"--files must be at least 1, found {args.files}")
     out = generate(args.dir, files=args.files, seed=args.seed)
-    print(f"wrote {args.files} files to {out}/ and the ground truth to {out.parent / (out.name + '.truth.json')}")
+    print(
+        f"wrote {args.files} files to {out}/ and the ground truth to {out.parent / (out.name + '.truth.json')}"
+    )
     return 0
 
 
@@ -118,7 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="leakclf",
         description="What is inside a leaked document dump, how sensitive it is, whose data it exposes.",
     )
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="-v info, -vv debug (stderr)")
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="-v info, -vv debug (stderr)"
+    )
     parser.add_argument("--version", action="version", version=f"leakclf {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -133,7 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=["internal", "confidential", "restricted"])
     p.add_argument("--engine", choices=["local", "dask"], default="local")
     p.add_argument("--scheduler", help="dask scheduler address (with --engine dask)")
-    p.add_argument("--reveal", action="store_true", help="write raw values into the results (dangerous)")
+    p.add_argument(
+        "--reveal", action="store_true", help="write raw values into the results (dangerous)"
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--limit", type=int, help="print at most this many rows in the table")
     p.set_defaults(func=_cmd_scan)

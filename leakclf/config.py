@@ -101,6 +101,7 @@ class Config:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Config:
         sections = {f.name: f for f in fields(cls)}
+        defaults = cls()
         kwargs: dict[str, Any] = {}
         for name, value in data.items():
             if name not in sections:
@@ -112,7 +113,7 @@ class Config:
             elif name == "key":
                 kwargs[name] = value.encode() if isinstance(value, str) else value
             else:
-                kwargs[name] = _section(sections[name].default_factory(), name, value)  # type: ignore[misc]
+                kwargs[name] = _section(getattr(defaults, name), name, value)
         return cls(**kwargs)
 
     @classmethod
@@ -142,9 +143,7 @@ def _section(default: Any, name: str, value: Any) -> Any:
     changes: dict[str, Any] = {}
     for key, item in value.items():
         if key not in known:
-            raise ConfigError(
-                f"unknown setting {name}.{key}; expected one of {sorted(known)}"
-            )
+            raise ConfigError(f"unknown setting {name}.{key}; expected one of {sorted(known)}")
         current = getattr(default, key)
         if isinstance(current, tuple) or (current is None and isinstance(item, list)):
             item = tuple(item)

@@ -231,6 +231,14 @@ class Score:
 
 
 __all__ = [
+    "DOC_TYPES",
+    "LEVELS",
+    "STATUSES",
     "Classification",
     "Detection",
-    "Score","DOC_TYPES", "LEVELS", "STATUSES", "Document", "DocumentResult", "Finding", "Part"]
+    "Document",
+    "DocumentResult",
+    "Finding",
+    "Part",
+    "Score",
+]

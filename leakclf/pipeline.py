@@ -98,14 +98,16 @@ class Pipeline:
         )
         return self.analyze([doc])[0]
 
-    def process(self, source: str | Path | bytes, *, name: str | None = None) -> list[DocumentResult]:
+    def process(
+        self, source: str | Path | bytes, *, name: str | None = None
+    ) -> list[DocumentResult]:
         """Extract and analyze one file; file problems become error rows, never exceptions."""
         t0 = time.perf_counter()
         try:
             docs = self.extract(source, name=name)
         except ExtractionError as exc:
             return [self._failed_top(source, name, exc.kind, str(exc))]
-        except Exception as exc:  # a bug or a library failure: keep going, say what kind
+        except Exception as exc:  # noqa: BLE001 - a bug or library failure: keep going, say what kind
             log.debug("extraction crashed on %s: %s", _label(source, name), type(exc).__name__)
             return [
                 self._failed_top(

@@ -70,3 +70,26 @@ def test_cli_prints_table_and_writes_json(
 def test_cli_missing_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["census", str(tmp_path / "nope.parquet")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("flags", "values"),
+    [
+        pytest.param([], [None], id="masked-by-default"),
+        pytest.param(["--reveal"], ["Jane.Doe@contoso.com"], id="reveal-asked"),
+    ],
+)
+def test_cli_reveal_shows_values_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str], values: list
+) -> None:
+    import json
+
+    path = tmp_path / "results.jsonl"  # results scanned with reveal: they carry raw values
+    write_rows([result("a.txt", [email("Jane.Doe@contoso.com", reveal=True)]).to_dict()], path)
+    out = tmp_path / "census.json"
+    assert main(["census", str(path), "-o", str(out), *flags]) == 0
+    emails = json.loads(out.read_text(encoding="utf-8"))["entities"]["emails"]
+    assert [e.get("value") for e in emails] == values
+    assert [e["preview"] for e in emails] == ["j***@contoso.com"]
+    assert ("Jane.Doe" in out.read_text(encoding="utf-8")) is bool(flags)
+    capsys.readouterr()
