@@ -29,6 +29,8 @@ demo-dump.truth.json: | $(STAMP)
 	$(BIN)/leakclf demo demo-dump --files 60 --seed 7
 
 demo: $(STAMP) demo-dump.truth.json
+	@if [ -f demo-results.parquet ] && [ -n "$$(find leakclf -type f -newer demo-results.parquet ! -path '*/__pycache__/*' | head -1)" ]; then \
+	  echo "leakclf changed since demo-results.parquet: scanning afresh"; rm -f demo-results.parquet demo-results.parquet.meta.json; fi
 	$(BIN)/leakclf scan demo-dump -o demo-results.parquet --resume
 	$(BIN)/leakclf census demo-results.parquet
 	$(BIN)/leakclf report demo-results.parquet -o demo-report.html

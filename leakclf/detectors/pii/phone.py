@@ -64,7 +64,10 @@ class PhoneDetector(Detector):
     patterns = (
         Pattern(
             "international",
-            r"(?<![\w+/.,-])(?:\+|00)\d{1,3}[ .-]?(?:\(\d{1,5}\)[ .-]?)?" + _GROUPS + _END,
+            # "+33 6 12 36 84 26", "+12015546563", "+1 (201) 555-0123"; a comma may precede
+            # the "+" (CSV cells), but not a digit and comma ("1,00...").
+            r"(?<![\w+/.-])(?<!\d,)(?:\+|00)\d{1,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]?\d{1,8}){1,6}"
+            + _END,
             0.7,
             engine="regex",
         ),
