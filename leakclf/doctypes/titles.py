@@ -14,6 +14,7 @@ materials" beats "bill"; ties go to the earliest. The model learns one weight pe
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 TITLE_LINES = 5
 TITLE_CHARS = 300
@@ -111,24 +112,23 @@ _PHRASES = re.compile(
 )
 
 
-def title_region(text: str) -> str:
-    """The first TITLE_LINES non-empty lines, then short heading-like lines up to HEADING_LINES.
+def title_region(text: str) -> tuple[str, str]:
+    """(the first TITLE_LINES non-empty lines, short heading-like lines after them up to HEADING_LINES).
 
     A "Label: value" line keeps only its value ("PO Number: 4711" is a reference, not a title;
     "Subject: Delivery Note" is). Lines are joined with " | " so phrases never span lines.
     """
-    lines: list[str] = []
-    for i, raw in enumerate(text[: TITLE_CHARS * 10].splitlines()[: HEADING_LINES * 2]):
-        line = raw.strip()
-        if not line:
-            continue
+    top: list[str] = []
+    headings: list[str] = []
+    nonempty = (ln.strip() for ln in text[: TITLE_CHARS * 10].splitlines() if ln.strip())
+    for i, line in enumerate(islice(nonempty, HEADING_LINES)):
         if kv := _LABEL.match(line):
             line = kv.group(1)
-        if len(lines) < TITLE_LINES or (len(line) <= 50 and _heading(line)):
-            lines.append(norm(line))
-        if len(lines) >= HEADING_LINES:
-            break
-    return " | ".join(lines)[:TITLE_CHARS]
+        if i < TITLE_LINES:
+            top.append(norm(line))
+        elif len(line) <= 50 and _heading(line):
+            headings.append(norm(line))
+    return " | ".join(top)[:TITLE_CHARS], " | ".join(headings)[:TITLE_CHARS]
 
 
 def _heading(line: str) -> bool:
@@ -139,9 +139,15 @@ def _heading(line: str) -> bool:
 
 
 def title_cue(text: str) -> tuple[str, str] | None:
-    """(doc_type, phrase) of the longest lexicon phrase in the title region, earliest on ties."""
-    best: tuple[int, int, str] | None = None
-    for m in _PHRASES.finditer(title_region(text)):
-        key = (-len(m.group()), m.start(), m.group())
-        best = key if best is None or key < best else best
-    return (_TYPE_OF[best[2]], best[2]) if best else None
+    """(doc_type, phrase) of the longest lexicon phrase in the title region, earliest on ties.
+
+    Below the first lines only phrases of two or more words count: a lone "bill" or "receipt"
+    there is more often a table column or a reference than a title.
+    """
+    top, headings = title_region(text)
+    found = [m.group() for m in _PHRASES.finditer(top)]
+    found += [p for p in (m.group() for m in _PHRASES.finditer(headings)) if " " in p]
+    if not found:
+        return None
+    best = max(found, key=len)  # longest; the first among equals
+    return _TYPE_OF[best], best

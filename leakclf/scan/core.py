@@ -35,7 +35,9 @@ from leakclf.scan.writers import (
     done_from_output,
     format_of,
     groups_from_output,
+    read_results_iter,
     read_rows,
+    read_table,
     write_meta,
     write_rows,
 )
@@ -83,8 +85,11 @@ class Scan:
 
     def __iter__(self) -> Iterator[DocumentResult]:
         if self._done:
-            for row in self._rows():
-                yield from_row(row)
+            if self.out is not None and self.out.exists():
+                yield from read_results_iter(self.out)  # one conversion per row
+            else:
+                for row in self._rows():
+                    yield from_row(row)
             return
         yield from self._run()
 
@@ -232,6 +237,8 @@ class Scan:
         from leakclf.scan.rows import to_table
 
         self.wait()
+        if self.out is not None and self.out.exists() and format_of(self.out) == "parquet":
+            return read_table(self.out)  # already in SCHEMA: no per-row round trip
         return to_table(self._rows())
 
     def to_pandas(self) -> pd.DataFrame:

@@ -50,7 +50,7 @@ def findings(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
         ["value"] if any("value" in r for r in records) else []))
     for column in ("level", "doc_type", "label", "detector"):
         df[column] = df[column].astype("category")
-    return df
+    return df.astype({"start": "int64", "end": "int64", "confidence": "float64"})
 
 
 def summary(df: pd.DataFrame) -> dict[str, Any]:

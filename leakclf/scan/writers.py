@@ -13,11 +13,15 @@ import os
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leakclf.errors import ConfigError, OutputError
+from leakclf.model import DocumentResult
 from leakclf.scan.journal import Done
 from leakclf.scan.rows import COLUMNS, SCHEMA, SCHEMA_VERSION, csv_row, from_row, to_table
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".csv": "csv"}
 BATCH = 2000
@@ -119,10 +123,24 @@ def _dataset(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | 
     return n
 
 
+def read_results_iter(path: str | Path) -> Iterator[DocumentResult]:
+    """Stream DocumentResults from a results file or dataset; each row is converted once."""
+    for row in _raw_rows(Path(path)):
+        yield from_row(row)
+
+
 def read_rows(path: str | Path) -> Iterator[dict[str, Any]]:
     """Stream row dicts from a results file or Parquet dataset folder."""
-    for row in _raw_rows(Path(path)):
-        yield from_row(row).to_dict()  # one shape (``DocumentResult.to_dict``) for every format
+    for result in read_results_iter(path):
+        yield result.to_dict()  # one shape (``DocumentResult.to_dict``) for every format
+
+
+def read_table(path: str | Path) -> pa.Table:
+    """A Parquet output as an Arrow table with ``SCHEMA``, read directly (no row round trip)."""
+    import pyarrow.dataset as ds
+
+    return ds.dataset(str(path), format="parquet").to_table().select(list(COLUMNS)) \
+        .cast(SCHEMA).replace_schema_metadata(None)
 
 
 def _raw_rows(path: Path) -> Iterator[dict[str, Any]]:

@@ -60,6 +60,8 @@ from leakclf.model import DOC_TYPES, Document
             id="body-not-title",
         ),
         pytest.param("", None, id="empty"),
+        pytest.param("A\nB\nC\nD\nE\nReceipt\nAmount", None, id="lone-word-below-top"),
+        pytest.param("A\nB\nC\nD\nE\nE Way Bill No", None, id="reference-below-top"),
     ],
 )
 def test_title_cue(text: str, expected: tuple[str, str] | None) -> None:
@@ -73,7 +75,12 @@ def test_lexicon_covers_every_type_and_maps_each_phrase_once() -> None:
 
 
 def test_region_is_bounded() -> None:
-    assert len(title_region("word " * 1000)) <= 300
+    top, headings = title_region("Word\n" * 1000 + "LONG HEADING " * 100)
+    assert len(top) <= 300 and len(headings) <= 300
+    assert title_region("a\n\nb\nc\nd\ne\nFINAL REPORT\nlower case line") == (
+        "a | b | c | d | e",
+        "final report",
+    )
 
 
 def test_cue_is_a_feature_and_quoted_as_evidence() -> None:
