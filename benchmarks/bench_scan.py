@@ -8,6 +8,9 @@
 
 Generates a mixed demo dump (`leakclf.demo.generate`, every format, with duplicates), then
 runs each contender as a subprocess, sampling the RSS of its whole process tree every 0.1 s.
+Each run also reports the CPU seconds of its whole process tree and the characters it
+analysed (leakclf: ``text_chars`` of every analysed row; reference: the text it passed to
+Presidio), so files/s can be read together with chars per CPU-second from the same run.
 Reference: pdfminer.six, python-docx and stdlib email text extraction, then stock Presidio
 ``AnalyzerEngine`` per file, in one process (files it cannot read - archives, spreadsheets,
 slides, mailboxes - are counted as processed with no text, which favours the reference).
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -31,8 +35,14 @@ HERE = Path(__file__).resolve().parent
 LEAKCLF = [sys.executable, "-m", "leakclf"]
 
 
+def _children_cpu_s() -> float:
+    """CPU seconds of every finished descendant (workers are joined, so they roll up)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(cmd: list[str]) -> dict[str, Any]:
-    t0 = time.monotonic()
+    t0, cpu0 = time.monotonic(), _children_cpu_s()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     parent, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
@@ -45,7 +55,19 @@ def measure(cmd: list[str]) -> dict[str, Any]:
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
-    return {"wall_s": time.monotonic() - t0, "peak_rss_mb": peak / 2**20}
+    return {"wall_s": time.monotonic() - t0, "peak_rss_mb": peak / 2**20,
+            "cpu_s": _children_cpu_s() - cpu0}
+
+
+def leakclf_chars(out: Path) -> dict[str, int]:
+    """Characters leakclf analysed: extracted text of every analysed row (duplicates reuse)."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out, columns=["status", "text_chars", "ner_chars"])
+    ok = table.filter(pc.equal(table["status"], "ok"))
+    return {"chars_analysed": int(pc.sum(ok["text_chars"]).as_py() or 0),
+            "ner_chars": int(pc.sum(ok["ner_chars"]).as_py() or 0)}
 
 
 def files_and_bytes(root: Path) -> tuple[int, int]:
@@ -77,11 +99,12 @@ def _text(path: Path) -> str:
     return ""
 
 
-def reference(root: Path) -> None:
+def reference(root: Path, stats: Path) -> None:
     import spacy.util
     from presidio_stock import stock_engine  # offline tldextract, then stock AnalyzerEngine
 
     engine = stock_engine(min(spacy.util.get_installed_models()))  # leakclf's model too
+    chars = 0
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         try:
             text = _text(path)
@@ -89,6 +112,8 @@ def reference(root: Path) -> None:
             continue
         if text.strip():
             engine.analyze(text=text, language="en")
+            chars += len(text)
+    stats.write_text(json.dumps({"chars_analysed": chars}))
 
 
 # -- driver ---------------------------------------------------------------------
@@ -106,9 +131,10 @@ def main() -> None:
                     help="scan N hard-linked copies of the dump (exact duplicates)")
     ap.add_argument("--dir", default="/tmp/leakclf-bench")
     ap.add_argument("--reference-only", help=argparse.SUPPRESS)
+    ap.add_argument("--reference-stats", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.reference_only:
-        reference(Path(args.reference_only))
+        reference(Path(args.reference_only), Path(args.reference_stats))
         return
     base = Path(args.dir)
     dump = base / f"dump-{args.files}"
@@ -137,19 +163,32 @@ def main() -> None:
             stale.unlink() if stale.is_file() else None
         runs[f"leakclf w{w}"] = measure([*LEAKCLF, "scan", str(dump), "-o", str(out),
                                          "--workers", str(w), "--no-progress", "--limit", "0"])
+        runs[f"leakclf w{w}"].update(leakclf_chars(out))
         if not args.no_resume:
             runs[f"leakclf w{w} resume"] = measure(
                 [*LEAKCLF, "scan", str(dump), "-o", str(out), "--workers", str(w),
                  "--resume", "--no-progress", "--limit", "0"])
     if not args.no_reference:
-        runs["reference"] = measure([sys.executable, __file__, "--reference-only", str(dump)])
+        stats = base / "reference-stats.json"
+        runs["reference"] = measure([sys.executable, __file__, "--reference-only", str(dump),
+                                     "--reference-stats", str(stats)])
+        runs["reference"].update(json.loads(stats.read_text()))
     for r in runs.values():
         r["files_per_s"] = round(n / r["wall_s"], 2)
         r["mb_per_s"] = round(size / 1e6 / r["wall_s"], 3)
+        if "chars_analysed" in r:  # the per-character view of the same run
+            r["chars_per_cpu_s"] = round(r["chars_analysed"] / r["cpu_s"])
+            r["chars_per_wall_s"] = round(r["chars_analysed"] / r["wall_s"])
         r["wall_s"], r["peak_rss_mb"] = round(r["wall_s"], 1), round(r["peak_rss_mb"])
+        r["cpu_s"] = round(r["cpu_s"], 1)
     if "reference" in runs:
+        ref = runs["reference"]
         for r in runs.values():
-            r["x_reference"] = round(r["files_per_s"] / runs["reference"]["files_per_s"], 2)
+            r["x_reference"] = round(r["files_per_s"] / ref["files_per_s"], 2)
+            if "chars_per_cpu_s" in r:
+                r["x_reference_chars_per_cpu_s"] = round(
+                    r["chars_per_cpu_s"] / ref["chars_per_cpu_s"], 2)
+                r["x_reference_chars"] = round(r["chars_analysed"] / ref["chars_analysed"], 2)
     for w in args.workers.split(","):
         if f"leakclf w{w} resume" in runs:
             runs[f"leakclf w{w} resume"]["pct_of_full"] = round(

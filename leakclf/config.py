@@ -145,10 +145,31 @@ def _section(default: Any, name: str, value: Any) -> Any:
         if key not in known:
             raise ConfigError(f"unknown setting {name}.{key}; expected one of {sorted(known)}")
         current = getattr(default, key)
+        _check_type(f"{name}.{key}", str(known[key].type), item)
         if isinstance(current, tuple) or (current is None and isinstance(item, list)):
             item = tuple(item)
         changes[key] = item
     return dataclasses.replace(default, **changes)
+
+
+_SCALARS: dict[str, tuple[type, ...]] = {"int": (int,), "float": (int, float), "str": (str,),
+                                         "bool": (bool,)}
+
+
+def _check_type(setting: str, annotation: str, item: Any) -> None:
+    """Reject a value of the wrong type now, not as a TypeError deep inside a scan."""
+    base = annotation.split(" | ")[0]
+    if item is None:
+        ok = "None" in annotation
+    elif base.startswith("tuple"):
+        ok = isinstance(item, list | tuple) and all(isinstance(x, str) for x in item)
+    elif base in _SCALARS:
+        ok = isinstance(item, _SCALARS[base]) and (base == "bool" or not isinstance(item, bool))
+    else:
+        ok = True
+    if not ok:
+        raise ConfigError(f"setting {setting} must be {annotation}, found {type(item).__name__}; "
+                          "fix the config file")
 
 
 __all__ = [

@@ -52,12 +52,31 @@ def test_scan_exit_codes(dump: Path, tmp_path: Path, extra: list[str], code: int
     pytest.param(["scan", "{tmp}/missing"], id="missing-root"),
     pytest.param(["scan", "{dump}", "--config", "{tmp}/none.toml"], id="missing-config"),
     pytest.param(["classify", "{tmp}/missing.pdf"], id="classify-missing-file"),
+    pytest.param(["scan", "{dump}", "--config", "{tmp}/broken.toml"], id="config-not-toml"),
+    pytest.param(["scan", "{dump}", "--config", "{tmp}/wrong-type.toml"], id="config-wrong-type"),
+    pytest.param(["scan", "{dump}", "--config", "{tmp}/unknown.toml"], id="config-unknown-key"),
 ])
 def test_usage_errors_exit_2(dump: Path, tmp_path: Path, argv: list[str],
                              capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "broken.toml").write_text("[scan\nworkers = 1\n")
+    (tmp_path / "wrong-type.toml").write_text('[scan]\nworkers = "two"\n')
+    (tmp_path / "unknown.toml").write_text("[scan]\nworkerz = 2\n")
     args = [a.format(dump=dump, tmp=tmp_path) for a in argv]
-    assert main(args) == 2
-    assert capsys.readouterr().err.startswith("leakclf: ")
+    assert main([*args, "--no-progress"] if args[0] == "scan" else args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("leakclf: ") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [
+    pytest.param(["scan", "{dump}", "--frobnicate"], id="unknown-option"),
+    pytest.param(["scan"], id="missing-root-argument"),
+    pytest.param(["scan", "{dump}", "--fail-on", "secret"], id="unknown-level"),
+])
+def test_argument_errors_exit_2(dump: Path, argv: list[str],
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([a.format(dump=dump) for a in argv])
+    assert exc.value.code == 2 and "usage: leakclf" in capsys.readouterr().err
 
 
 def test_scan_limit_caps_the_table(dump: Path, capsys: pytest.CaptureFixture[str]) -> None:

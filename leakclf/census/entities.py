@@ -58,6 +58,8 @@ def tally(results: Sequence[DocumentResult]) -> Tally:
     for i, r in enumerate(results):
         for f in r.findings:
             kind = _LABEL_KIND.get(f.label)
+            if kind == "persons" and f.facet("name") == "partial":
+                kind = None  # "Dear Boyer" alone names nobody the census can count once
             if kind:
                 _add(by_kind[kind], docs_with[kind], f.digest, f.preview, i, f.value)
             if f.label == "EMAIL_ADDRESS":

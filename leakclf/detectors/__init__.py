@@ -142,12 +142,13 @@ class DetectorSet:
         return found
 
     def _findings(self, cands: list[Candidate]) -> tuple[Finding, ...]:
-        from leakclf.detectors.consistency import people_first
+        from leakclf.detectors.consistency import link_partial_names, people_first
         from leakclf.detectors.overlap import resolve
 
         floor = self.config.detect.min_confidence
         reveal = self.config.reveal
         kept = people_first(resolve(c for c in cands if c.confidence >= floor), self.key)
+        kept = link_partial_names(kept)
         return tuple(
             Finding(
                 label=c.label,

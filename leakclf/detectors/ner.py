@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
 from leakclf.detectors.names import normalise_org, normalise_person
-from leakclf.detectors.noise import SALUTATIONS, STOP_WORDS, is_noise, is_vocab
+from leakclf.detectors.noise import LEGAL_FORMS, SALUTATIONS, STOP_WORDS, is_noise, is_vocab
 from leakclf.errors import ModelError
 
 if TYPE_CHECKING:
@@ -234,6 +234,12 @@ class NerDetector:
                 start_char, text, label = start_char + text.index(name, len(first)), name, "PERSON"
             elif label == "ORGANIZATION" and _word_before(piece, start_char) in SALUTATIONS:
                 label = "PERSON"  # "Hi Cesare," addresses a person
+            if (
+                label == "PERSON"
+                and text.split()
+                and text.split()[-1].casefold().strip(".,") in LEGAL_FORMS
+            ):
+                label = "ORGANIZATION"  # "Contrafatto-Peruzzi SpA" is a company
             if is_noise(label, text):
                 continue
             following = piece[ent.end_char : ent.end_char + 16].split()

@@ -57,6 +57,17 @@ _INITIATIVE = frozenset(_INITIATIVE_WORDS.split())
 #: Words before or at the start of a span that make it a person ("Dear X", "Hi X").
 _SALUTATION_WORDS = "dear hi hello hey attn mr mrs ms miss dr prof sir madam"
 SALUTATIONS = frozenset(_SALUTATION_WORDS.split())
+#: Leading articles and determiners of other languages: a span that starts with one is a phrase.
+_FUNCTION = """der die das des dem den unser unsere ihr ihre ein eine le la les du il lo gli el
+los las un une una"""
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
+#: Street-type words: a PERSON span holding one is part of an address.
+_STREET = """street st road rd avenue ave lane ln drive dr boulevard blvd plaza square court ct
+apt suite marg chowk nagar rue via viale strasse straße weg platz allee calle"""
+STREET_WORDS = frozenset(_STREET.split())
+#: Legal forms: a PERSON span ending in one is a company ("Kroker KGaA").
+_LEGAL_FORMS = "inc ltd llc llp plc corp gmbh kg kgaa ag spa srl sarl sas bv nv pty pte oy ab"
+LEGAL_FORMS = frozenset(_LEGAL_FORMS.split())
 _STRIP = " .,:;()[]'\"-#“”‘’«»"
 _QUOTES = '"“”«»'
 _ARTICLE = re.compile(r"^(?:the|a|an|this|our|your)\s+", re.IGNORECASE)
@@ -83,7 +94,11 @@ def is_noise(label: str, text: str) -> bool:
         return True
     if not any(c.isupper() for c in text):  # names and organisations are capitalised
         return True
+    if label in ("PERSON", "ORGANIZATION") and words[0] in FUNCTION_WORDS:
+        return True  # "Der Vertrag", "Unser Angebot": a German or French phrase, not a name
     if label == "PERSON":
+        if any(w in STREET_WORDS for w in words):
+            return True  # "Rue de Thibault", "George Plaza": part of an address
         return any(c.isdigit() or c in "@/\\=<>{}|_" for c in core) or len(words) > 4
     if label == "ORGANIZATION":
         if words[-1] in _INITIATIVE:  # "Granite Security Review" is a project, not a company

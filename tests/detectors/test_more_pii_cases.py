@@ -292,6 +292,15 @@ CASES = [
     ),
     case("manager", "pii.project", "Project Manager: Maria"),
     case("prose", "pii.project", "the project was late"),
+    case("bare-code", "pii.project", "Ref PRJ-2041 is late", ("PROJECT", "PRJ-2041")),
+    case(
+        "named-again-in-prose",
+        "pii.project",
+        "Project: Falcon Migration\nThe Falcon Migration slipped.",
+        ("PROJECT", "Falcon Migration"),
+        ("PROJECT", "Falcon Migration"),
+    ),
+    case("code-inside-a-word", "pii.project", "see XPRJ-2041x or PRJ-20"),
     case("plan", "pii.project", "Project plan attached"),
     case("empty-value", "pii.project", "Project: --"),
 ]

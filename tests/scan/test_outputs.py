@@ -102,6 +102,18 @@ def test_resume_picks_up_new_and_touched_files(dump: Path, tmp_path: Path) -> No
         ["dump/" + p for p in FILES] + ["dump/new.txt"])
 
 
+
+def test_resume_gives_a_new_copy_of_a_done_file_its_own_duplicate_row(
+        dump: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.jsonl"
+    _scan(dump, out).wait()
+    (dump / "a-again.txt").write_bytes(FILES["a.txt"])  # new path, same hash as a done file
+    new = [(r.source, r.status, r.duplicate_of) for r in _scan(dump, None, resume=out)]
+    assert new == [("dump/a-again.txt", "duplicate", "dump/a.txt")]
+    tops = [r["source"] for r in _dicts(read_results(out)) if r["parent"] is None]
+    assert len(tops) == len(set(tops)) == len(FILES) + 1
+
+
 SCRIPT = """
 import sys
 import leakclf.scan.core as core
