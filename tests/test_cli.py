@@ -102,3 +102,17 @@ def test_classify_text(dump: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "level: restricted  score: 80" in out and "EMAIL_ADDRESS" in out
     assert "jane@contoso.example" not in out
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_unreachable_scheduler_is_a_usage_error(dump: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    import leakclf.scan.dask_engine
+
+    monkeypatch.setattr(leakclf.scan.dask_engine, "CONNECT_TIMEOUT_S", 1)
+    rc = main(["scan", str(dump), "-o", str(tmp_path / "r.parquet"), "--engine", "dask",
+               "--scheduler", "tcp://127.0.0.1:1", "--no-progress"])
+    err = capsys.readouterr().err
+    assert rc == 2 and err.startswith("leakclf: cannot reach the Dask scheduler"), err

@@ -2,7 +2,7 @@
 
     Classifier(config).classify(doc, findings) -> Classification(doc_type, scores, evidence, signed)
 
-A linear model over readable features (``features.py``) shipped as JSON in
+A linear model over readable features (``features.py``, including the title cues of ``titles.py``) shipped as JSON in
 ``leakclf/data/doctype/model.json`` (card: ``models/doctype/MODEL_CARD.md``) and run with numpy; a rule for signatures (``signed.py``);
 and a rule for mail: internal_note when every party shares the owner's domain.
 """
@@ -64,7 +64,8 @@ class Classifier:
         row = parts[self.model.labels.index(best)]
         ranked_feats = (names[j] for j in np.argsort(-row, kind="stable") if row[j] > 0)
         readable = (f for f in ranked_feats if not f.startswith("tc:"))  # 4-grams repeat title:
-        evidence = [_quote(f, text) for f in islice(readable, EVIDENCE)]
+        quoted = dict.fromkeys(_quote(f, text) for f in readable)  # a cue may repeat a title word
+        evidence = list(islice(quoted, EVIDENCE))
         if rule:
             evidence.append(rule)
         if best in _MAIL:

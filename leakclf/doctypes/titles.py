@@ -5,9 +5,9 @@
 A curated multilingual lexicon of title phrases per type, written from general knowledge of
 business documents (never from the real-world evaluation folder). Phrases match as whole words
 in the title region (the first ``TITLE_LINES`` non-empty lines, at most ``TITLE_CHARS``
-characters, case-folded, hyphens and runs of whitespace read as one space). The longest phrase
-wins, so "purchase requisition" (other) beats "purchase order"-like shorter cues and "bill of
-materials" beats "bill"; ties go to the earliest. The model learns one weight per cue type
+characters, case-folded, hyphens and runs of whitespace read as one space). The phrase with the
+most words wins, so "bill of materials" (other) beats "bill" and "goods receipt" beats
+"receipt"; ties go to the earliest ("Pilot results: invoice capture" is a pilot). The model learns one weight per cue type
 (feature ``cue:<type>``); the evidence quotes the phrase, e.g. ``title:'delivery challan'``.
 """
 
@@ -31,7 +31,7 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "purchase order|po|po number|order form|sales order|work order|service order|"
         "order confirmation|blanket purchase order|ordine di acquisto|ordine fornitore|"
         "bestellung|einkaufsbestellung|auftragsbestätigung|bon de commande|orden de compra|"
-        "pedido de compra|pedido"
+        "pedido de compra"
     ),
     "quote": (
         "quotation|quote|price quote|sales quote|price list|rate card|cost estimate|estimate|"
@@ -79,7 +79,7 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "minutes|minutes of meeting|meeting minutes|meeting notes|mom|memo|memorandum|"
         "internal memo|internal note|account notes|call notes|verbale|verbale riunione|"
         "nota interna|protokoll|besprechungsprotokoll|aktennotiz|compte rendu|note interne|"
-        "acta de reunión"
+        "acta de reunión|acta de la reunión"
     ),
     "resume": ("curriculum vitae|resume|résumé|cv|lebenslauf|curriculum|hoja de vida|currículum"),
     "correspondence": (  # salutations are not titles: ``letter:greeting`` covers them
@@ -96,7 +96,10 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
 }
 LEXICON: dict[str, tuple[str, ...]] = {t: tuple(p.split("|")) for t, p in _LEXICON.items()}
 
-_LABEL = re.compile(r"^[^:]{1,30}:\s*(.*)$")
+_FIELD = re.compile(  # "PO Number: 4711", "Invoice No.: 7": a reference field, not a title
+    r"^[^:]{0,30}?\b(?:no|nr|n°|nº|number|num|ref|reference|date|id|code)\b\.?\s*[:#]\s*(.*)$",
+    re.IGNORECASE,
+)
 _SPACE = re.compile(r"[\s\-‐-―_/]+")
 
 
@@ -115,15 +118,17 @@ _PHRASES = re.compile(
 def title_region(text: str) -> tuple[str, str]:
     """(the first TITLE_LINES non-empty lines, short heading-like lines after them up to HEADING_LINES).
 
-    A "Label: value" line keeps only its value ("PO Number: 4711" is a reference, not a title;
-    "Subject: Delivery Note" is). Lines are joined with " | " so phrases never span lines.
+    A reference field keeps only its value ("PO Number: 4711" is a reference, not a title;
+    "Subject: Delivery Note" and "Pilot results: invoice capture" are titles). Lines are joined with " | " so phrases never span lines.
     """
     top: list[str] = []
     headings: list[str] = []
     nonempty = (ln.strip() for ln in text[: TITLE_CHARS * 10].splitlines() if ln.strip())
     for i, line in enumerate(islice(nonempty, HEADING_LINES)):
-        if kv := _LABEL.match(line):
-            line = kv.group(1)
+        if line.endswith(".") and line.count(" ") >= 5:  # a sentence, not a title
+            continue
+        if field := _FIELD.match(line):
+            line = field.group(1)
         if i < TITLE_LINES:
             top.append(norm(line))
         elif len(line) <= 50 and _heading(line):
@@ -139,7 +144,7 @@ def _heading(line: str) -> bool:
 
 
 def title_cue(text: str) -> tuple[str, str] | None:
-    """(doc_type, phrase) of the longest lexicon phrase in the title region, earliest on ties.
+    """(doc_type, phrase) of the lexicon phrase with most words in the title region, earliest on ties.
 
     Below the first lines only phrases of two or more words count: a lone "bill" or "receipt"
     there is more often a table column or a reference than a title.
@@ -149,5 +154,5 @@ def title_cue(text: str) -> tuple[str, str] | None:
     found += [p for p in (m.group() for m in _PHRASES.finditer(headings)) if " " in p]
     if not found:
         return None
-    best = max(found, key=len)  # longest; the first among equals
+    best = max(found, key=lambda p: p.count(" "))  # most words; the first among equals
     return _TYPE_OF[best], best

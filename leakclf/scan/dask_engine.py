@@ -21,6 +21,7 @@ from leakclf.scan.local import Failure, Outcome, Task
 
 log = logging.getLogger(__name__)
 PARTITION = 16
+CONNECT_TIMEOUT_S = 10  # seconds to reach a --scheduler address
 
 
 @lru_cache(maxsize=4)
@@ -59,7 +60,12 @@ class DaskEngine:
             return Client(cluster), cluster
         if isinstance(self.scheduler, Client):
             return self.scheduler, None
-        return Client(self.scheduler), None
+        try:
+            return Client(self.scheduler, timeout=CONNECT_TIMEOUT_S), None
+        except (OSError, TimeoutError) as exc:  # unreachable address, refused, timed out
+            raise ConfigError(f"cannot reach the Dask scheduler at {str(self.scheduler)!r} "
+                              f"({type(exc).__name__}); check --scheduler and that it is "
+                              "running") from None
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
         from distributed import as_completed

@@ -60,6 +60,12 @@ from leakclf.model import DOC_TYPES, Document
             id="body-not-title",
         ),
         pytest.param("", None, id="empty"),
+        pytest.param("Pilot results: invoice capture", ("poc", "pilot"), id="first-on-ties"),
+        pytest.param(
+            "Invoice No.: 7\nDelivery Note",
+            ("proof_of_execution", "delivery note"),
+            id="invoice-no-field",
+        ),
         pytest.param("A\nB\nC\nD\nE\nReceipt\nAmount", None, id="lone-word-below-top"),
         pytest.param("A\nB\nC\nD\nE\nE Way Bill No", None, id="reference-below-top"),
     ],
