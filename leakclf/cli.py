@@ -180,18 +180,21 @@ def _version() -> str:
 
 
 def _configure_logging(verbose: int) -> None:
-    """leakclf's own records go to stderr; third-party loggers are silenced.
+    """leakclf's own records go to stderr; third-party records are dropped.
 
-    Some libraries log document content (pdfminer logs raw PDF bytes at WARNING), and
-    no log line may carry a raw value, so only the ``leakclf`` logger is let through.
+    Some libraries log document content (pdfminer logs raw PDF bytes at WARNING), and no
+    log line may carry a raw value, so the handler lets only ``leakclf.*`` records through.
     """
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if h.get_name() == "leakclf-cli"]:
+        root.removeHandler(old)
     handler = logging.StreamHandler(sys.stderr)
+    handler.set_name("leakclf-cli")
+    handler.addFilter(logging.Filter("leakclf"))
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
+    root.addHandler(handler)
     log.setLevel(level)
-    log.propagate = False
-    logging.getLogger().setLevel(logging.CRITICAL + 1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,15 +8,18 @@ from leakclf.cli import _configure_logging
 
 
 def test_only_leakclf_records_reach_stderr(capsys):
-    root_level = logging.getLogger().level
+    root = logging.getLogger()
     try:
         _configure_logging(2)
+        _configure_logging(2)  # a second call replaces the handler, it does not add one
+        assert [h.get_name() for h in root.handlers].count("leakclf-cli") == 1
         logging.getLogger("pdfminer.psparser").warning("raw bytes b'4111 1111 1111 1111'")
         logging.getLogger("leakclf.scan").debug("scanned 3 files")
         err = capsys.readouterr().err
     finally:
-        logging.getLogger("leakclf").handlers.clear()
-        logging.getLogger().setLevel(root_level)
+        for h in [h for h in root.handlers if h.get_name() == "leakclf-cli"]:
+            root.removeHandler(h)
+        logging.getLogger("leakclf").setLevel(logging.NOTSET)
     assert "scanned 3 files" in err
     assert "4111" not in err
 

@@ -11,6 +11,7 @@ Nothing runs until the scan is iterated or a result method (``to_pandas``, ``sum
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 import shutil
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 ENGINES = ("local", "dask")
+log = logging.getLogger(__name__)
 
 
 class Scan:
@@ -125,6 +127,9 @@ class Scan:
         done = self._prepare(journal_path)
         self.started = datetime.now(UTC).isoformat()
         total = [e for e in entries if e.problem is None]
+        log.info("listed %d files (%.1f MB); %d already done (resume); engine %s, %d workers",
+                 len(entries), sum(e.size for e in total) / 1e6, len(done.by_key), self.engine,
+                 self.workers)
         progress = Progress(len(entries), sum(e.size for e in total),
                             enabled=self.progress_enabled)
         if self.resume and self.out is not None and self.out.exists() and \
@@ -151,6 +156,7 @@ class Scan:
                        meta=self._meta(config, __version__))
             self._finish_meta(config, __version__)
             journal_path.unlink()
+            log.info("wrote %d rows to %s", sum(self.counts.values()), self.out)
         self._done = True
 
     def _counted(self, journal: Journal) -> Iterator[dict[str, Any]]:

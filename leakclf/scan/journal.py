@@ -82,11 +82,20 @@ class Journal:
             return json.loads(fh.readline())["rows"]
 
     def close(self, *, sync: bool = True) -> None:
-        if self._fh is not None:
+        if self._fh is None:
+            return
+        fh, self._fh = self._fh, None
+        try:
             if sync:
-                os.fsync(self._fh.fileno())
-            self._fh.close()
-            self._fh = None
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:  # e.g. disk full: a clear OutputError, not a traceback
+            raise OutputError(f"cannot write the scan journal {str(self.path)!r}: {exc.strerror}")
+        finally:
+            try:
+                fh.close()
+            except OSError:
+                pass  # the unflushed tail of a failed append: already reported
 
     def groups(self) -> Iterator[dict[str, Any]]:
         for _, _, group in _groups(self.path):

@@ -23,6 +23,7 @@ from leakclf.model import DocumentResult
 
 log = logging.getLogger(__name__)
 POLL_S = 0.2
+START_S = 60.0  # a worker must be ready (Python started, pipeline built) within this
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,9 @@ class LocalEngine:
 
     def _check(self, slot: _Slot, now: float) -> Failure | None:
         limits = self.config.limits
+        if not slot.ready and now - slot.started > START_S:
+            raise LeakclfError(f"a scan worker did not start within {START_S:g}s (a stuck import "
+                               "or an overloaded machine); rerun with --resume when it is fixed")
         if slot.ready and now - slot.started > limits.time_budget_s:
             return Failure("Timeout", f"{slot.task.source!r} took longer than "  # type: ignore[union-attr]
                            f"limits.time_budget_s={limits.time_budget_s:g}s; worker replaced")

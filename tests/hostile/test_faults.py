@@ -123,8 +123,9 @@ def test_time_budget_kills_a_slow_file(tmp_path: Path) -> None:
                     "--config", str(config), "--no-progress"], cwd=tmp_path, timeout=180)
     assert proc.returncode == 0, proc.stderr[-3000:]
     rows = assert_one_row_per_file(out, expected)
-    assert all(r["status"] in ("error", "skipped_limit") for r in rows), rows
-    assert all(r["error_kind"] in ("Timeout", "LimitExceeded") for r in rows), rows
+    got = [(r["status"], r["error_kind"], r["error_message"]) for r in rows]
+    assert all(r["status"] in ("error", "skipped_limit") for r in rows), got
+    assert all(r["error_kind"] in ("Timeout", "LimitExceeded") for r in rows), got
     assert time.monotonic() - t0 < 60, "a 1 s budget must not let two files run for a minute"
 
 

@@ -96,3 +96,13 @@ def test_findings_frame_of_a_scan_without_findings_keeps_dtypes(tmp_path: Path) 
     assert len(f) == 0
     assert [str(f[c].dtype) for c in ("start", "end", "confidence", "label")] == [
         "int64", "int64", "float64", "category"]
+
+
+def test_scan_logs_counts_not_values(dump: Path, tmp_path: Path,
+                                     caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO", logger="leakclf.scan")
+    _scan(dump, tmp_path / "r.jsonl")
+    messages = [r.getMessage() for r in caplog.records if r.name == "leakclf.scan.core"]
+    assert messages[0].startswith("listed 6 files") and "0 already done" in messages[0]
+    assert messages[-1] == f"wrote 10 rows to {tmp_path / 'r.jsonl'}"
+    assert not [m for m in messages if "@" in m]  # no e-mail address from the dump
