@@ -70,4 +70,63 @@ def tld_country(host: str) -> str | None:
     return tld.upper()
 
 
-__all__ = ["public_suffix", "registrable_domain", "tld_country"]
+#: Generic last words of company names and domains ("acme-group" -> "acme").
+_GENERIC = (
+    "corp",
+    "group",
+    "tech",
+    "inc",
+    "co",
+    "ltd",
+    "llc",
+    "gmbh",
+    "global",
+    "solutions",
+    "systems",
+    "labs",
+    "digital",
+    "online",
+    "hq",
+)
+
+
+def domain_forms(domain: str) -> list[str]:
+    """``acme-group.de`` -> ["acmegroup", "acme"]: the name, then it without a generic suffix."""
+    full = domain.split(".", 1)[0].replace("-", "").casefold()
+    forms = [full]
+    first = domain.split(".", 1)[0].split("-", 1)[0].casefold()
+    for suffix in _GENERIC:
+        if full.endswith(suffix) and len(full) > len(suffix) + 2:
+            forms.append(full[: -len(suffix)])
+    if first and first not in forms:
+        forms.append(first)
+    return forms
+
+
+def name_forms(name: str) -> list[str]:
+    """``Acme Group Ltd`` -> ["acmegroup", "acme"]: the whole name, then its first word."""
+    from leakclf.detectors.names import normalise_org
+
+    def key(text: str) -> str:
+        return "".join(ch for ch in normalise_org(text) if ch.isalnum())
+
+    words = name.split()
+    forms = (key(name), key(words[0]) if words else "")
+    return [f for f in dict.fromkeys(forms) if len(f) >= 3]
+
+
+def org_facets(key: bytes, forms: list[str]) -> tuple[tuple[str, str], ...]:
+    """("org", keyed digest) per form: the census matches names to domains without the names."""
+    from leakclf.privacy import digest
+
+    return tuple(("org", digest(key, "ORG", form)) for form in forms)
+
+
+__all__ = [
+    "domain_forms",
+    "name_forms",
+    "org_facets",
+    "public_suffix",
+    "registrable_domain",
+    "tld_country",
+]

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from leakclf.census.normalize import domain_label, org_key
 from leakclf.model import DocumentResult, Finding
 
 KINDS = ("emails", "phones", "persons", "organizations", "projects", "countries")
@@ -54,7 +53,8 @@ def tally(results: Sequence[DocumentResult]) -> Tally:
     docs_with: dict[str, set[int]] = {k: set() for k in (*KINDS, *EXTRA_KINDS)}
     people: dict[str, set[str]] = {}
     email_person: dict[str, str] = {}  # email digest -> person digest
-    org_names: list[tuple[int, Finding, str]] = []  # ORGANIZATION mentions, matched later
+    org_names: list[tuple[int, Finding, tuple[str, ...]]] = []  # ORGANIZATION mentions
+    org_forms: list[tuple[str, str]] = []  # (org-form digest, domain) from email addresses
     for i, r in enumerate(results):
         for f in r.findings:
             kind = _LABEL_KIND.get(f.label)
@@ -67,6 +67,9 @@ def tally(results: Sequence[DocumentResult]) -> Tally:
                 if person:
                     email_person[f.digest] = person
                 domain = f.facet("domain")
+                for name, value in f.facets if domain else ():
+                    if name == "org":
+                        org_forms.append((value, domain))
                 if domain:
                     key = domain
                     ent = _add(by_kind["organizations"], docs_with["organizations"], key, domain, i)
@@ -74,11 +77,11 @@ def tally(results: Sequence[DocumentResult]) -> Tally:
                     ent.email_mentions += 1
                     people.setdefault(key, set()).add(person or f.digest)
             elif f.label == "ORGANIZATION":
-                org_names.append((i, f, f.facet("org") or ""))
+                org_names.append((i, f, tuple(v for k, v in f.facets if k == "org")))
             country = f.facet("country") if f.label in COUNTRY_LABELS else None
             if country:
                 _add(by_kind["countries"], docs_with["countries"], country, country, i)
-    _merge_org_names(by_kind, docs_with, org_names)
+    _merge_org_names(by_kind, docs_with, org_names, org_forms)
     persons = by_kind["persons"]
     for email, person in email_person.items():
         if person in persons:
@@ -108,19 +111,18 @@ def _add(
 def _merge_org_names(
     by_kind: dict[str, dict[str, Entity]],
     docs_with: dict[str, set[int]],
-    names: list[tuple[int, Finding, str]],
+    names: list[tuple[int, Finding, tuple[str, ...]]],
+    forms: list[tuple[str, str]],
 ) -> None:
-    """An ORGANIZATION name joins the email domain whose name it matches (``Contoso Ltd`` -> contoso.com)."""
+    """An ORGANIZATION name joins the email domain whose name it matches (``Contoso Ltd`` ->
+    contoso.com). Both sides carry keyed digests of their name forms (``leakclf.domains``),
+    so the match needs no raw name."""
     orgs = by_kind["organizations"]
-    by_label: dict[str, str] = {}
-    for key in sorted(orgs):  # sorted: the same domain wins every run
-        for label in domain_forms(key):
-            by_label.setdefault(label, key)
-    matched: dict[str, str | None] = {}  # the same names recur in every document
-    for doc, finding, name in names:
-        if name not in matched:
-            matched[name] = next((by_label[f] for f in _name_forms(name) if f in by_label), None)
-        domain = matched[name]
+    by_form: dict[str, str] = {}
+    for form, domain in sorted(forms, key=lambda fd: (fd[1], fd[0])):  # the same domain wins
+        by_form.setdefault(form, domain)
+    for doc, finding, digests in names:
+        domain = next((by_form[d] for d in digests if d in by_form), None)
         # NER calls some people organisations: a name is shown masked, like any other value
         if domain is None:
             ent = _add(
@@ -134,43 +136,3 @@ def _merge_org_names(
         else:
             ent = _add(orgs, docs_with["organizations"], domain, domain, doc)
         ent.links.add(finding.preview if finding.value is None else finding.value)
-
-
-_GENERIC = (
-    "corp",
-    "group",
-    "tech",
-    "inc",
-    "co",
-    "ltd",
-    "llc",
-    "gmbh",
-    "global",
-    "solutions",
-    "systems",
-    "labs",
-    "digital",
-    "online",
-    "hq",
-)
-
-
-def domain_forms(domain: str) -> list[str]:
-    """``acme-group.de`` -> ["acmegroup", "acme"]: the name, then it without a generic suffix."""
-    full = domain_label(domain)
-    forms = [full]
-    first = domain.split(".", 1)[0].split("-", 1)[0].casefold()
-    for suffix in _GENERIC:
-        if full.endswith(suffix) and len(full) > len(suffix) + 2:
-            forms.append(full[: -len(suffix)])
-    if first and first not in forms:
-        forms.append(first)
-    return forms
-
-
-def _name_forms(name: str) -> list[str]:
-    """``Acme Group`` -> ["acmegroup", "acme"]: the whole name, then its first word."""
-    whole = org_key(name)
-    words = name.split()
-    first = org_key(words[0]) if words else ""
-    return [f for f in dict.fromkeys((whole, first)) if len(f) >= 3]

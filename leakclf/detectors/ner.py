@@ -17,6 +17,7 @@ from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
 from leakclf.detectors.names import normalise_org, normalise_person
 from leakclf.detectors.noise import LEGAL_FORMS, SALUTATIONS, STOP_WORDS, is_noise, is_vocab
+from leakclf.domains import name_forms, org_facets
 from leakclf.errors import ModelError
 
 if TYPE_CHECKING:
@@ -128,6 +129,7 @@ class NerDetector:
 
     def __init__(self, model: str | None, key: bytes = b"") -> None:
         self.requested = model
+        self.key = key  # digest key, for the ("org", digest) facets
         self.model_name: str | None = None
         self._nlp: Language | None = None
         # piece hash -> candidates at offset 0; holds raw values in memory only, like Candidate
@@ -258,7 +260,7 @@ class NerDetector:
             normalised, preview = normalise_person(text), mask_name(text)
         elif label == "ORGANIZATION":
             normalised, preview = normalise_org(text), mask_middle(text)
-            facets = (("org", normalised),)
+            facets = org_facets(self.key, name_forms(text))
         else:
             normalised, preview = " ".join(text.casefold().split()), mask_middle(text)
         return Candidate(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from leakclf.census.normalize import normalise_email, normalise_org, normalise_person
 from leakclf.census.signature import text_signature
 from leakclf.config import CensusConfig
-from leakclf.domains import registrable_domain, tld_country
+from leakclf.domains import domain_forms, name_forms, org_facets, registrable_domain, tld_country
 from leakclf.model import DocumentResult, Finding
 from leakclf.privacy import digest, mask
 
@@ -17,7 +17,8 @@ def email(address: str, *, reveal: bool = False) -> Finding:
 
     norm = normalise_email(address)
     local, _, host = norm.rpartition("@")
-    facets = [("domain", registrable_domain(host))]
+    domain = registrable_domain(host)
+    facets = [("domain", domain), *org_facets(KEY, domain_forms(domain))]
     if tld_country(host):
         facets.append(("country", tld_country(host) or ""))
     person = name_from_local_part(local)
@@ -63,7 +64,7 @@ def org(name: str) -> Finding:
         "ner",
         digest(KEY, "ORGANIZATION", normalise_org(name)),
         mask(name),
-        facets=(("org", normalise_org(name)),),
+        facets=org_facets(KEY, name_forms(name)),
     )
 
 

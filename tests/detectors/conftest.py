@@ -6,10 +6,10 @@ import pytest
 
 pytest.register_assert_rewrite("detcases")
 
+from detcases import KEY
+
 from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet
-
-KEY = b"k" * 32
 
 
 @pytest.fixture(scope="module")

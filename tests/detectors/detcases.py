@@ -8,6 +8,9 @@ import pytest
 
 from leakclf.detectors import DetectorSet
 
+#: The digest key every detector test uses.
+KEY = b"k" * 32
+
 
 def case(
     ident: str, detector: str, text: str, *expected: tuple[str, str], hit: bool | None = None

@@ -7,10 +7,11 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import KEY
+from detcases import KEY
 
 from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet, available, normalise_org, normalise_person
+from leakclf.domains import domain_forms, org_facets
 from leakclf.errors import ConfigError
 from leakclf.model import DocumentResult
 from leakclf.privacy import digest
@@ -162,7 +163,21 @@ def test_digests_use_normalised_values() -> None:
 )
 def test_facets(text: str, facets: dict[str, str]) -> None:
     (finding,) = pattern_set().detect(text).findings
-    assert dict(finding.facets) == facets
+    assert dict(f for f in finding.facets if f[0] != "org") == facets
+    # organisation forms travel as keyed digests only: never a name in clear
+    orgs = tuple(f for f in finding.facets if f[0] == "org")
+    if finding.label == "EMAIL_ADDRESS":
+        assert orgs == org_facets(KEY, domain_forms(facets["domain"]))
+    else:
+        assert orgs == ()
+
+
+def test_organisation_facets_are_digests_that_match_the_domain() -> None:
+    (org,) = [f for f in pattern_set().detect("Contoso Ltd signed.").findings]
+    (mail,) = pattern_set().detect("ap@contoso.com").findings
+    assert org.label == "ORGANIZATION"
+    assert all("contoso" not in v for _, v in org.facets)
+    assert {v for k, v in org.facets if k == "org"} & {v for k, v in mail.facets if k == "org"}
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from conftest import KEY
+from detcases import KEY
 
 from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet

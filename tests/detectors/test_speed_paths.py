@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import regex
-from conftest import KEY
+from detcases import KEY
 from detgen import aws_key_id, cards, jwt
 
 from leakclf.config import Config, DetectConfig

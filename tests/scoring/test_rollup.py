@@ -9,15 +9,23 @@ import pytest
 
 import leakclf
 from leakclf.config import CensusConfig, ClassifyConfig, Config
+from leakclf.domains import domain_forms, name_forms, org_facets
 from leakclf.errors import ConfigError
 from leakclf.model import DocumentResult, Finding
 from leakclf.scoring import Scorer
 
 SCORER = Scorer()
+KEY = b"k" * 32
 
 
 def finding(label: str, digest: str, **facets: str) -> Finding:
-    return Finding(label, 0, 1, 0.9, "t", digest, "*", facets=tuple(facets.items()))
+    """Facets as the detectors write them: organisation name forms travel as keyed digests."""
+    pairs = [(k, v) for k, v in facets.items() if k != "org"]
+    if "domain" in facets:
+        pairs += org_facets(KEY, domain_forms(facets["domain"]))
+    if "org" in facets:
+        pairs += org_facets(KEY, name_forms(facets["org"]))
+    return Finding(label, 0, 1, 0.9, "t", digest, "*", facets=tuple(pairs))
 
 
 def doc(source: str, doc_type: str, findings: list[Finding], status: str = "ok") -> DocumentResult:

@@ -39,10 +39,11 @@ class EmailDetector(Detector):
         return mask_email(value)
 
     def facets(self, value: str, normalised: str) -> tuple[tuple[str, str], ...]:
-        from leakclf.domains import registrable_domain, tld_country
+        from leakclf.domains import domain_forms, org_facets, registrable_domain, tld_country
 
         local, _, host = normalised.rpartition("@")
-        out = [("domain", registrable_domain(host))]
+        domain = registrable_domain(host)
+        out = [("domain", domain), *org_facets(self.key_bytes, domain_forms(domain))]
         country = tld_country(host)
         if country:
             out.append(("country", country))

@@ -56,4 +56,6 @@ class OrganizationDetector(Detector):
         return mask_middle(value)
 
     def facets(self, value: str, normalised: str) -> tuple[tuple[str, str], ...]:
-        return (("org", normalised),)
+        from leakclf.domains import name_forms, org_facets
+
+        return org_facets(self.key_bytes, name_forms(value))
