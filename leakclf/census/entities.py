@@ -67,10 +67,8 @@ def tally(results: Sequence[DocumentResult]) -> Tally:
                 if person:
                     email_person[f.digest] = person
                 domain = f.facet("domain")
-                for name, value in f.facets if domain else ():
-                    if name == "org":
-                        org_forms.append((value, domain))
                 if domain:
+                    org_forms += [(v, domain) for k, v in f.facets if k == "org"]
                     key = domain
                     ent = _add(by_kind["organizations"], docs_with["organizations"], key, domain, i)
                     ent.mentions -= 1  # an address names a person; organisation mentions are names
@@ -119,8 +117,8 @@ def _merge_org_names(
     so the match needs no raw name."""
     orgs = by_kind["organizations"]
     by_form: dict[str, str] = {}
-    for form, domain in sorted(forms, key=lambda fd: (fd[1], fd[0])):  # the same domain wins
-        by_form.setdefault(form, domain)
+    for form, owner in sorted(forms, key=lambda fd: (fd[1], fd[0])):  # the same domain wins
+        by_form.setdefault(form, owner)
     for doc, finding, digests in names:
         domain = next((by_form[d] for d in digests if d in by_form), None)
         # NER calls some people organisations: a name is shown masked, like any other value
