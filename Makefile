@@ -39,11 +39,11 @@ demo: $(STAMP) demo-dump.truth.json
 # Azurite (npm) for the az:// scan test, in a project-local folder; fails loudly if it cannot.
 AZURITE := .tools/node_modules/.bin/azurite-blob
 $(AZURITE):
-	npm install --prefix .tools --no-audit --no-fund --loglevel=error azurite
+	npm install --prefix .tools --no-audit --no-fund --loglevel=error azurite@3
 
 tools: $(AZURITE)
 
-test: $(STAMP) browser tools
+test: $(STAMP) browser tools lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
