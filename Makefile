@@ -37,9 +37,14 @@ demo: $(STAMP) demo-dump.truth.json
 	@echo "results: demo-results.parquet   report: demo-report.html"
 
 # Azurite (npm) for the az:// scan test, in a project-local folder; fails loudly if it cannot.
-AZURITE := .tools/node_modules/.bin/azurite-blob
+# npm has been seen to leave a package half-extracted under load: check it runs, retry if not.
+AZURITE := .tools/.azurite-ok
 $(AZURITE):
-	npm install --prefix .tools --no-audit --no-fund --loglevel=error azurite@3
+	@for i in 1 2 3; do \
+	  npm install --prefix .tools --no-audit --no-fund --loglevel=error azurite@3 && \
+	  .tools/node_modules/.bin/azurite-blob --version >/dev/null 2>&1 && { touch $@; exit 0; }; \
+	  echo "azurite install incomplete (attempt $$i); retrying" >&2; rm -rf .tools/node_modules; \
+	done; echo "ERROR: could not install azurite from npm; the az:// scan test needs it" >&2; exit 1
 
 tools: $(AZURITE)
 
