@@ -9,10 +9,9 @@ Signatures are computed once per document during the scan (``signature.text_sign
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import Any
 
+from leakclf._modules import make_callable
 from leakclf.census.result import Census
 from leakclf.config import Config
 
@@ -55,16 +54,6 @@ def _masked(result: Any) -> Any:
     return result
 
 
-class _CallableModule(types.ModuleType):
-    """Importing ``leakclf.census.*`` rebinds the attribute ``leakclf.census`` from the
-    function (api.census) to this package; calling the package keeps ``leakclf.census(...)`` working."""
-
-    def __call__(
-        self, source: Any, *, config: Config | None = None, reveal: bool = False
-    ) -> Census:
-        return census(source, config=config, reveal=reveal)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, census)
 
 __all__ = ["Census", "census"]

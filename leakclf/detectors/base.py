@@ -64,6 +64,10 @@ def words_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
 
 
+#: Words next to a number that make it a document or item number, not a person's identifier.
+NUMBER_LABELS = ("order", "invoice", "po", "part", "sku", "serial", "ref", "tracking", "item")
+
+
 class Detector:
     """Subclass and declare; override ``validate``/``normalise``/``preview``/``facets`` when needed."""
 

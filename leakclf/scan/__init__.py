@@ -1,14 +1,11 @@
 """Batch scanning: folders, archives and fsspec URLs; local process pool or Dask; resume; outputs.
 
-    scan(root, out=..., resume=..., engine="local"|"dask") -> Scan
-    read_results(path) -> Scan          (finished; .parquet, .jsonl, .csv or a Parquet dataset)
-    write_rows(rows, path)              (the writers, by extension)
+scan(root, out=..., resume=..., engine="local"|"dask") -> Scan
+read_results(path) -> Scan          (finished; .parquet, .jsonl, .csv or a Parquet dataset)
+write_rows(rows, path)              (the writers, by extension)
 """
 
-import sys
-import types
-from typing import Any
-
+from leakclf._modules import make_callable
 from leakclf.scan.core import Scan, read_results, scan
 from leakclf.scan.rows import SCHEMA, SCHEMA_VERSION, TIMING_COLUMNS, from_row, to_table
 from leakclf.scan.writers import read_rows, write_rows
@@ -27,11 +24,4 @@ __all__ = [
 ]
 
 
-class _CallableModule(types.ModuleType):
-    """``import leakclf.scan`` rebinds ``leakclf.scan`` to this package; keep it callable."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Scan:
-        return scan(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, scan)

@@ -6,22 +6,10 @@ import importlib
 import re
 from typing import ClassVar
 
-from leakclf.detectors.base import Pattern
+from leakclf.detectors.base import NUMBER_LABELS, Pattern
 from leakclf.detectors.pii.us import DigitsDetector
 
-_NEG = (
-    "order",
-    "invoice",
-    "po",
-    "part",
-    "sku",
-    "serial",
-    "ref",
-    "tracking",
-    "item",
-    "phone",
-    "tel",
-)
+_NEG = (*NUMBER_LABELS, "phone", "tel")
 
 
 class NationalIdDetector(DigitsDetector):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from leakclf.detectors.base import Detector, Pattern
+from leakclf.detectors.base import NUMBER_LABELS, Detector, Pattern
 from leakclf.detectors.masking import mask_digits
 
 #: Regions tried, in order, for numbers written without a country code.
@@ -42,23 +42,15 @@ class PhoneDetector(Detector):
         "phone number",
     )
     negative = (
-        "order",
-        "invoice",
-        "po",
-        "part",
-        "sku",
-        "serial",
-        "ref",
+        *NUMBER_LABELS,
         "reference",
         "account",
         "acct",
         "routing",
         "iban",
         "ssn",
-        "tracking",
         "case",
         "ticket",
-        "item",
         "model",
     )
     patterns = (

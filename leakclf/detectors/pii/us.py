@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-from leakclf.detectors.base import Detector, Pattern
+from leakclf.detectors.base import NUMBER_LABELS, Detector, Pattern
 from leakclf.detectors.masking import mask_digits
 
 _NUMBERS_NEGATIVE = (
-    "order",
-    "invoice",
-    "po",
-    "part",
-    "sku",
-    "serial",
-    "ref",
+    *NUMBER_LABELS,
     "reference",
-    "tracking",
-    "item",
     "ticket",
     "case",
     "model",
+    "quote",
     "batch",
     "lot",
-    "quote",
-    "phone",
-    "tel",
-    "fax",
+    "account",
     "routing",
     "aba",
-    "account",
+    "phone",
+    "fax",
+    "tel",
 )
 
 
