@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 def documents_line(d: Dedup) -> str:
     return (
-        f"documents: {d.files:,} files, {d.unique_bytes:,} unique by bytes, "
+        f"documents: {d.files:,} (files, attachments and members), {d.unique_bytes:,} unique by bytes, "
         f"{d.unique_text:,} unique by text, {d.clusters:,} after near-duplicates "
         f"({d.near_dup_clusters:,} near-duplicate clusters)"
     )
