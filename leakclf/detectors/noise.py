@@ -65,6 +65,17 @@ FUNCTION_WORDS = frozenset(_FUNCTION.split())
 _STREET = """street st road rd avenue ave lane ln drive dr boulevard blvd plaza square court ct
 apt suite marg chowk nagar rue via viale strasse straße weg platz allee calle"""
 STREET_WORDS = frozenset(_STREET.split())
+#: Words of business headings that are never part of a person's name (English, German).
+_NOT_NAMES = """deliverables received guidelines offer details pilot password order product agenda
+summary overview report invoice contract agreement schedule milestone milestones project
+migration rollout status update meeting minutes notes subtotal quantity description payment
+conditions acceptance criteria scope services department policy procedure phase budget
+estimate quotation proposal requirements specification architecture assessment training
+onboarding release draft confidential internal customer vendor supplier billing
+angebot vertrag vertrags rahmen rahmenvertrag rahmenvertrags leistungen konditionen bewertung
+interne betrag einzelpreis rechnung rechnungsnummer lieferung auftrag auftragnehmer
+auftraggeber protokoll besprechung projekt zahlung bedingungen"""
+NOT_NAMES = frozenset(_NOT_NAMES.split())
 #: Legal forms: a PERSON span ending in one is a company ("Kroker KGaA").
 _LEGAL_FORMS = "inc ltd llc llp plc corp gmbh kg kgaa ag spa srl sarl sas bv nv pty pte oy ab"
 LEGAL_FORMS = frozenset(_LEGAL_FORMS.split())
@@ -97,8 +108,8 @@ def is_noise(label: str, text: str) -> bool:
     if label in ("PERSON", "ORGANIZATION") and words[0] in FUNCTION_WORDS:
         return True  # "Der Vertrag", "Unser Angebot": a German or French phrase, not a name
     if label == "PERSON":
-        if any(w in STREET_WORDS for w in words):
-            return True  # "Rue de Thibault", "George Plaza": part of an address
+        if any(w in STREET_WORDS or w in NOT_NAMES for w in words):
+            return True  # "Rue de Thibault": an address; "Order Details": a heading
         return any(c.isdigit() or c in "@/\\=<>{}|_" for c in core) or len(words) > 4
     if label == "ORGANIZATION":
         if words[-1] in _INITIATIVE:  # "Granite Security Review" is a project, not a company
