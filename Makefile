@@ -37,7 +37,7 @@ demo: $(STAMP) demo-dump.truth.json
 	@echo "results: demo-results.parquet   report: demo-report.html"
 
 # Azurite (npm) for the az:// scan test, in a project-local folder; fails loudly if it cannot.
-# npm has been seen to leave a package half-extracted under load: check it runs, retry if not.
+# Check that the installed Azurite actually runs (a stale or partial .tools/ does not); reinstall if not.
 AZURITE := .tools/.azurite-ok
 $(AZURITE):
 	@for i in 1 2 3; do \
