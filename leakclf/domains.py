@@ -116,15 +116,25 @@ def name_forms(name: str) -> list[str]:
 
 
 def org_facets(key: bytes, forms: list[str]) -> tuple[tuple[str, str], ...]:
-    """("org", keyed digest) per form: the census matches names to domains without the names."""
+    """One ("org", "d1 d2 ...") facet: a keyed digest per name form, space-separated, so the
+    census matches names to domains without the names. One key, because results store facets
+    as a map (a repeated key would keep only its last value)."""
     from leakclf.privacy import digest
 
-    return tuple(("org", digest(key, "ORG", form)) for form in forms)
+    if not forms:
+        return ()
+    return (("org", " ".join(digest(key, "ORG", form) for form in forms)),)
+
+
+def org_digests(facets: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """The name-form digests of a finding's ("org", ...) facet."""
+    return tuple(d for k, v in facets if k == "org" for d in v.split())
 
 
 __all__ = [
     "domain_forms",
     "name_forms",
+    "org_digests",
     "org_facets",
     "public_suffix",
     "registrable_domain",

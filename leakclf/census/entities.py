@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from leakclf.domains import org_digests
 from leakclf.model import DocumentResult, Finding
 
 KINDS = ("emails", "phones", "persons", "organizations", "projects", "countries")
@@ -68,14 +69,14 @@ def tally(results: Sequence[DocumentResult]) -> Tally:
                     email_person[f.digest] = person
                 domain = f.facet("domain")
                 if domain:
-                    org_forms += [(v, domain) for k, v in f.facets if k == "org"]
+                    org_forms += [(d, domain) for d in org_digests(f.facets)]
                     key = domain
                     ent = _add(by_kind["organizations"], docs_with["organizations"], key, domain, i)
                     ent.mentions -= 1  # an address names a person; organisation mentions are names
                     ent.email_mentions += 1
                     people.setdefault(key, set()).add(person or f.digest)
             elif f.label == "ORGANIZATION":
-                org_names.append((i, f, tuple(v for k, v in f.facets if k == "org")))
+                org_names.append((i, f, org_digests(f.facets)))
             country = f.facet("country") if f.label in COUNTRY_LABELS else None
             if country:
                 _add(by_kind["countries"], docs_with["countries"], country, country, i)

@@ -12,7 +12,7 @@ from leakclf.cli import main
 from leakclf.errors import ConfigError
 from leakclf.scan import read_results, write_rows
 
-from .helpers import email, person, result
+from .helpers import email, org, person, result
 
 TEXT = " ".join(f"w{i} shared contract text" for i in range(80))
 
@@ -93,3 +93,15 @@ def test_cli_reveal_shows_values_only_when_asked(
     assert [e["preview"] for e in emails] == ["j***@contoso.com"]
     assert ("Jane.Doe" in out.read_text(encoding="utf-8")) is bool(flags)
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".jsonl", ".csv"])
+def test_organisation_names_join_their_domain_after_a_round_trip(tmp_path, suffix):
+    """Facets are stored as a map: every name-form digest must survive the file, not only the
+    last ("Northwind Traders" joins northwindtraders.com on its whole-name form)."""
+    path = tmp_path / f"r{suffix}"
+    rows = [result("a.txt", [email("ap@northwindtraders.com"), org("Northwind Traders")])]
+    write_rows([r.to_dict() for r in rows], path)
+    organisations = census(path).entities("organizations")
+    assert list(organisations["preview"]) == ["northwindtraders.com"]
+    assert census(path).entities("org_names").empty
