@@ -147,17 +147,29 @@ class DocumentResult:
     doc_type_scores: dict[str, float] = field(default_factory=dict, hash=False)
     doc_type_evidence: tuple[str, ...] = ()
     signed: bool | None = None
+    doc_type_confidence: float = 0.0  # calibrated probability of doc_type (issue 13)
+    doc_type_uncertain: bool = True  # below the calibrated threshold, or too little text
     # sensitivity
     score: int = 0
     level: str = "public"
     reasons: tuple[tuple[str, int], ...] = ()
+    unread_reason: str | None = None  # why no text was read: "image-only", "encrypted", ...
+    contents_level: str | None = None  # highest level among children (containers only)
+    contents_score: int | None = None  # highest score among children (containers only)
     # detection
     findings: tuple[Finding, ...] = ()
     text_chars: int = 0
     ner_chars: int = 0  # how many characters NER read (the cap is recorded here)
     limits_hit: tuple[str, ...] = ()
+    text_source: str | None = None  # "text" | "ocr" | "mixed"; None when nothing was read
+    ocr_confidence: float | None = None  # mean OCR word confidence, 0-100
+    # containers: children it expected, emitted and failed (zip, tar, mbox, pst, mail)
+    children_expected: int | None = None
+    children_emitted: int | None = None
+    children_failed: int | None = None
     # dedup and census support
     duplicate_of: str | None = None
+    copies: tuple[str, ...] = ()  # every other source with the same bytes (canonical row only)
     text_sha256: str | None = None  # sha256 of normalised text
     minhash: tuple[int, ...] | None = field(default=None, repr=False)
     doc_date: str | None = None  # ISO date of the document (mail Date, modified, created)
@@ -187,14 +199,25 @@ class DocumentResult:
             "doc_type_scores": dict(self.doc_type_scores),
             "doc_type_evidence": list(self.doc_type_evidence),
             "signed": self.signed,
+            "doc_type_confidence": round(float(self.doc_type_confidence), 4),
+            "doc_type_uncertain": self.doc_type_uncertain,
             "score": self.score,
             "level": self.level,
             "reasons": [[r, int(p)] for r, p in self.reasons],
+            "unread_reason": self.unread_reason,
+            "contents_level": self.contents_level,
+            "contents_score": self.contents_score,
             "findings": [f.to_dict() for f in self.findings],
             "text_chars": self.text_chars,
             "ner_chars": self.ner_chars,
             "limits_hit": list(self.limits_hit),
+            "text_source": self.text_source,
+            "ocr_confidence": self.ocr_confidence,
+            "children_expected": self.children_expected,
+            "children_emitted": self.children_emitted,
+            "children_failed": self.children_failed,
             "duplicate_of": self.duplicate_of,
+            "copies": list(self.copies),
             "text_sha256": self.text_sha256,
             "minhash": list(self.minhash) if self.minhash is not None else None,
             "doc_date": self.doc_date,
@@ -219,6 +242,8 @@ class Classification:
     scores: dict[str, float]  # a probability per DOC_TYPES label, summing to 1
     evidence: tuple[str, ...]
     signed: bool | None
+    confidence: float = 0.0  # calibrated probability of doc_type
+    uncertain: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,6 +149,8 @@ class Pipeline:
             doc_type_scores=dict(cls.scores),
             doc_type_evidence=tuple(cls.evidence),
             signed=cls.signed,
+            doc_type_confidence=cls.confidence,
+            doc_type_uncertain=cls.uncertain,
             score=score.score,
             level=score.level,
             reasons=tuple(score.reasons),

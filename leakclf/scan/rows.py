@@ -11,7 +11,7 @@ import pyarrow as pa
 from leakclf.model import DocumentResult, Finding
 
 #: Bump when a column is added, removed or changes meaning.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _FINDING = pa.struct([
     ("label", pa.string()),
@@ -39,14 +39,25 @@ SCHEMA = pa.schema([
     ("doc_type_scores", pa.map_(pa.string(), pa.float64())),
     ("doc_type_evidence", pa.list_(pa.string())),
     ("signed", pa.bool_()),
+    ("doc_type_confidence", pa.float64()),
+    ("doc_type_uncertain", pa.bool_()),
     ("score", pa.int64()),
     ("level", pa.string()),
     ("reasons", pa.list_(pa.struct([("reason", pa.string()), ("points", pa.int64())]))),
+    ("unread_reason", pa.string()),
+    ("contents_level", pa.string()),
+    ("contents_score", pa.int64()),
     ("findings", pa.list_(_FINDING)),
     ("text_chars", pa.int64()),
     ("ner_chars", pa.int64()),
     ("limits_hit", pa.list_(pa.string())),
+    ("text_source", pa.string()),
+    ("ocr_confidence", pa.float64()),
+    ("children_expected", pa.int64()),
+    ("children_emitted", pa.int64()),
+    ("children_failed", pa.int64()),
     ("duplicate_of", pa.string()),
+    ("copies", pa.list_(pa.string())),
     ("text_sha256", pa.string()),
     ("minhash", pa.list_(pa.uint64())),
     ("doc_date", pa.string()),
@@ -59,7 +70,7 @@ COLUMNS = tuple(SCHEMA.names)
 TIMING_COLUMNS = ("timings",)
 #: Nested columns JSON-encoded in CSV.
 NESTED = ("doc_type_scores", "doc_type_evidence", "reasons", "findings", "limits_hit",
-          "minhash", "timings")
+          "copies", "minhash", "timings")
 
 
 def to_row(result: DocumentResult) -> dict[str, Any]:
@@ -93,17 +104,50 @@ def from_row(row: dict[str, Any]) -> DocumentResult:
         error_message=row.get("error_message"), doc_type=row.get("doc_type") or "other",
         doc_type_scores=_pairs(row.get("doc_type_scores")),
         doc_type_evidence=tuple(row.get("doc_type_evidence") or ()),
-        signed=row.get("signed"), score=int(row.get("score") or 0),
+        signed=row.get("signed"),
+        doc_type_confidence=float(row.get("doc_type_confidence") or 0.0),
+        doc_type_uncertain=_flag(row.get("doc_type_uncertain"), default=True),
+        score=int(row.get("score") or 0),
         level=row.get("level") or "public",
         reasons=tuple((_reason(r)) for r in row.get("reasons") or ()),
+        unread_reason=row.get("unread_reason") or None,
+        contents_level=row.get("contents_level") or None,
+        contents_score=_opt_int(row.get("contents_score")),
         findings=findings, text_chars=int(row.get("text_chars") or 0),
         ner_chars=int(row.get("ner_chars") or 0),
-        limits_hit=tuple(row.get("limits_hit") or ()), duplicate_of=row.get("duplicate_of"),
+        limits_hit=tuple(row.get("limits_hit") or ()),
+        text_source=row.get("text_source") or None,
+        ocr_confidence=_opt_float(row.get("ocr_confidence")),
+        children_expected=_opt_int(row.get("children_expected")),
+        children_emitted=_opt_int(row.get("children_emitted")),
+        children_failed=_opt_int(row.get("children_failed")),
+        duplicate_of=row.get("duplicate_of"), copies=tuple(row.get("copies") or ()),
         text_sha256=row.get("text_sha256"),
         minhash=tuple(int(x) for x in minhash) if minhash is not None else None,
         doc_date=row.get("doc_date"), mtime=row.get("mtime"),
         timings=_pairs(row.get("timings")),
     )
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN (pandas) or an empty CSV cell."""
+    return value is None or value == "" or (isinstance(value, float) and value != value)
+
+
+def _opt_int(value: Any) -> int | None:
+    return None if _missing(value) else int(value)
+
+
+def _opt_float(value: Any) -> float | None:
+    return None if _missing(value) else float(value)
+
+
+def _flag(value: Any, *, default: bool) -> bool:
+    if _missing(value):
+        return default
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1")
+    return bool(value)
 
 
 def _reason(r: Any) -> tuple[str, int]:

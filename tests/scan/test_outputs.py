@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from leakclf.config import Config
-from leakclf.scan import TIMING_COLUMNS, read_results, scan
+from leakclf.scan import SCHEMA_VERSION, TIMING_COLUMNS, read_results, scan
 from leakclf.scan.testing import FakePipeline
 
 from .conftest import FILES, KEY, write_dump
@@ -43,7 +43,7 @@ def test_formats_round_trip(dump: Path, tmp_path: Path, ext: str) -> None:
     assert _dicts(read_results(out)) == live
     assert len(live) == 10
     meta = json.loads(Path(f"{out}.meta.json").read_text())
-    assert meta["schema_version"] == "1.0" and "key" not in meta["config"]
+    assert meta["schema_version"] == SCHEMA_VERSION and "key" not in meta["config"]
     assert meta["counts"] == {"ok": 6, "duplicate": 4}
 
 
