@@ -52,7 +52,7 @@ test: $(STAMP) browser tools lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check leakclf tests benchmarks
+	$(BIN)/ruff check leakclf tests benchmarks training
 	$(BIN)/mypy leakclf
 
 bench: $(STAMP)

@@ -20,8 +20,8 @@ from pathlib import Path
 from leakclf.config import ClassifyConfig, Config
 from leakclf.doctypes import Classifier
 from leakclf.doctypes.titles import title_cue
-from leakclf.doctypes.train import held_out_set, metrics, training_set
 from leakclf.model import DOC_TYPES, Document
+from training.doctypes.train import held_out_set, metrics, training_set
 
 ROOT = Path(__file__).resolve().parents[1]
 _KEYWORDS = {

@@ -2,7 +2,7 @@
 
 Template ``k`` of a type uses ``TITLES[type][k]`` (one of its ``|`` alternatives), a layout, and a slice of the
 heading / sentence / label pools chosen by ``k``. Templates 8 and 9 of every type are
-held out of training (see ``leakclf.doctypes.train``). Placeholders in braces are filled
+held out of training (see ``training.doctypes.train``). Placeholders in braces are filled
 by ``leakclf.demo.compose`` and recorded as entity mentions.
 """
 

@@ -45,7 +45,7 @@ class LinearModel:
         except FileNotFoundError:
             raise ModelError(
                 f"doc-type model {str(p)!r} not found; rebuild it with "
-                "`python -m leakclf.doctypes.train --seed 0`"
+                "`python -m training.doctypes --seed 0` from the repository root"
             ) from None
         except (OSError, ValueError) as exc:
             raise ModelError(

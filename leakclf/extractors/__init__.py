@@ -123,8 +123,8 @@ def _extract_one(
     if top and job.limits and not text and len(out) == index + 1:
         raise limit_error(label, job.limits[0], "hit a limit before any text could be read")
     done = replace(
-        base, text=text, parts=tuple(job.text.parts), meta=clean_meta(job.meta),
-        limits_hit=tuple(job.limits),
+        base, media_type=job.media_type, text=text, parts=tuple(job.text.parts),
+        meta=clean_meta(job.meta), limits_hit=tuple(job.limits),
     )  # fmt: skip
     out[index] = _failed(done, error) if error is not None else done
 

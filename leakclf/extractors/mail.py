@@ -209,6 +209,13 @@ def _message_bytes(part: Message) -> bytes:
 
 
 def extract_mbox(data: bytes, job: Job) -> None:
+    """A child per message; a single message under a name other than ``.mbox`` (an ``.eml``
+    saved with its mbox ``From `` line) is that message: one document, not a folder of one."""
+    splits = list(_MBOX_SPLIT.finditer(data))
+    if len(splits) == 1 and not job.label.lower().endswith(".mbox"):
+        job.media_type = "message/rfc822"
+        extract_eml(_MBOX_UNESCAPE.sub(rb"\1", data[splits[0].end() :]), job)
+        return
     job.children = _mbox_messages(data, job)
 
 

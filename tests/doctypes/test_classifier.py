@@ -9,12 +9,12 @@ import pytest
 
 from leakclf.config import ClassifyConfig, Config
 from leakclf.doctypes import Classifier
-from leakclf.doctypes.corpus import HELD_OUT, examples
 from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel
 from leakclf.doctypes.signed import signed
-from leakclf.doctypes.train import fit
 from leakclf.errors import ModelError
 from leakclf.model import DOC_TYPES, Document
+from training.doctypes.generated import HELD_OUT, examples
+from training.doctypes.train import fit
 
 
 def _doc(

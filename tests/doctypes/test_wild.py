@@ -11,10 +11,10 @@ import leakclf
 from leakclf.config import Config
 from leakclf.doctypes import Classifier
 from leakclf.doctypes.linear import DEFAULT_PATH
-from leakclf.doctypes.train import PER_TEMPLATE, WILD_TRAIN, C
-from leakclf.doctypes.wild import WILD_HELD_OUT, _slice, wild_examples
-from leakclf.doctypes.wild_vocab import POOLS
 from leakclf.model import DOC_TYPES, Document
+from training.doctypes.train import PER_TEMPLATE, WILD_TRAIN, C
+from training.doctypes.vocab import POOLS
+from training.doctypes.wild import WILD_HELD_OUT, _slice, wild_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 

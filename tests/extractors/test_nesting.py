@@ -66,6 +66,29 @@ def test_mbox_each_message_its_own_document() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "tree"),
+    [
+        pytest.param("saved.eml", [("saved.eml", None, 0, "message/rfc822", "ok")], id="eml-one-row"),
+        pytest.param(
+            "box.mbox",
+            [
+                ("box.mbox", None, 0, "application/mbox", "ok"),
+                ("box.mbox!/message-1.eml", "box.mbox", 1, "message/rfc822", "ok"),
+            ],
+            id="mbox-stays-a-folder",
+        ),
+    ],
+)
+def test_single_message_with_mbox_from_line(name: str, tree: list[tuple]) -> None:
+    """An .eml saved with its mbox ``From `` line is that message: one row with its headers."""
+    data = make.mbox_bytes([make.eml_bytes(body="From the start of a line\nbye")])
+    docs = leakclf.extract(data, name=name, config=Config())
+    assert _tree(docs) == tree
+    assert docs[-1].meta["subject"] == "Q3 invoice"
+    assert "From the start of a line\nbye" in docs[-1].text and "From sender@" not in docs[-1].text
+
+
+@pytest.mark.parametrize(
     ("data", "name", "children"),
     [
         pytest.param(

@@ -6,8 +6,8 @@ import random
 import textwrap
 
 from leakclf.demo.fakes import Fakes, Org
-from leakclf.doctypes.corpus import ocr
-from leakclf.doctypes.wild_vocab import CONTENTS, COVER, FILLER, HISTORY, LETTERHEAD
+from training.doctypes.generated import ocr
+from training.doctypes.vocab import CONTENTS, COVER, FILLER, HISTORY, LETTERHEAD
 
 __all__ = ["choice", "front_matter", "kv", "letterhead", "noise", "signature", "table", "value"]
 

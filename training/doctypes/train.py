@@ -1,6 +1,6 @@
 """Train the doc-type model from the demo generator and write it as JSON.
 
-    .venv/bin/python -m leakclf.doctypes.train --seed 0   # writes leakclf/data/doctype/model.json
+    .venv/bin/python -m training.doctypes --seed 0   # writes leakclf/data/doctype/model.json
 
 Trains on demo-generator templates 0-7 and wild templates 0-11 (``wild.py``) of every type;
 measures on fresh samples of the same templates (in-template) and on demo templates 8-9 and
@@ -18,11 +18,11 @@ from typing import Any
 
 import numpy as np
 
-from leakclf.doctypes.corpus import HELD_OUT, Example, examples
 from leakclf.doctypes.features import extract
 from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel
-from leakclf.doctypes.wild import WILD_HELD_OUT, WILD_TEMPLATES, wild_examples
 from leakclf.model import DOC_TYPES
+from training.doctypes.generated import HELD_OUT, Example, examples
+from training.doctypes.wild import WILD_HELD_OUT, WILD_TEMPLATES, wild_examples
 
 TRAIN_TEMPLATES = tuple(t for t in range(10) if t not in HELD_OUT)
 WILD_TRAIN = tuple(t for t in range(WILD_TEMPLATES) if t not in WILD_HELD_OUT)
@@ -135,7 +135,7 @@ def build(seed: int = 0, per_template: int = PER_TEMPLATE) -> LinearModel:
             "wild_templates": list(WILD_TRAIN),
             "wild_held_out_templates": list(WILD_HELD_OUT),
             "documents": len(train),
-            "command": f"python -m leakclf.doctypes.train --seed {seed} --per-template {per_template}",
+            "command": f"python -m training.doctypes --seed {seed} --per-template {per_template}",
         },
         "metrics": {  # held_out: demo templates 8-9 (the issue's goal); wild: templates 12-13
             "in_template": evaluate(model, in_t),

@@ -13,10 +13,10 @@ from __future__ import annotations
 import random
 
 from leakclf.demo.fakes import Fakes
-from leakclf.doctypes import wild_parts as parts
-from leakclf.doctypes.corpus import Example
-from leakclf.doctypes.wild_vocab import POOLS, PROSE
 from leakclf.model import DOC_TYPES
+from training.doctypes import wild_parts as parts
+from training.doctypes.generated import Example
+from training.doctypes.vocab import POOLS, PROSE
 
 WILD_TEMPLATES = 14
 WILD_HELD_OUT = (12, 13)

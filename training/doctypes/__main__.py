@@ -1,0 +1,5 @@
+"""``python -m training.doctypes --seed 0``: rebuild leakclf/data/doctype/model.json."""
+
+from training.doctypes.train import main
+
+raise SystemExit(main())
