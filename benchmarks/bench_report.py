@@ -113,7 +113,7 @@ def main() -> None:
 
     from leakclf.report.census_view import ensure_census
     from leakclf.report.html import render_html
-    from leakclf.report.rows import load_results
+    from leakclf.rows import load_results
 
     write_html(
         fake_results(5), work / "warm.html"

@@ -14,21 +14,17 @@ from typing import Any
 from leakclf._modules import make_callable
 from leakclf.census.result import Census
 from leakclf.config import Config
+from leakclf.rows import config_of, load_results
 
 
 def census(source: Any, *, config: Config | None = None, reveal: bool = False) -> Census:
     """The census of a Scan, a list of DocumentResult, a DataFrame or a results file path."""
-    from leakclf.census.dedup import deduplicate
+    from leakclf.census.dedup import deduplicate  # load time: numpy and datasketch on first use
     from leakclf.census.entities import tally
     from leakclf.census.exposure import exposure_rows
-    from leakclf.census.inputs import load_results
 
-    if config is None:  # a Scan knows the configuration it ran with (own domains, k)
-        found = getattr(source, "config", None)
-        config = found if isinstance(found, Config) else Config()
-    results = load_results(source)
-    if not reveal:  # never keep a raw value the caller did not ask to see
-        results = [_masked(r) for r in results]
+    config = config_of(source, config)  # a Scan knows the configuration it ran with
+    results = load_results(source, reveal=reveal)  # raw values only when asked
     counted = tally(results)
     orgs, suppressed = exposure_rows(
         results, counted, config.classify.own_domains, max(config.census.k_threshold, 1)
@@ -42,16 +38,6 @@ def census(source: Any, *, config: Config | None = None, reveal: bool = False) -
         config=config,
         reveal=reveal,
     )
-
-
-def _masked(result: Any) -> Any:
-    if any(f.value is not None for f in result.findings):
-        import dataclasses
-
-        return result.replace(
-            findings=tuple(dataclasses.replace(f, value=None) for f in result.findings)
-        )
-    return result
 
 
 make_callable(__name__, census)

@@ -14,7 +14,7 @@ from typing import Any
 
 from leakclf.report.display import census_html, result_html, scan_html
 from leakclf.report.html import write_html
-from leakclf.report.rows import load_results
+from leakclf.rows import load_results
 
 
 def __getattr__(name: str) -> Any:

@@ -17,12 +17,11 @@ if TYPE_CHECKING:
 
 def ensure_census(source: Any, config: Config | None = None) -> Census:
     """``source`` if it is a Census, else the census of the results it holds."""
-    from leakclf.census import Census, census
-    from leakclf.report.rows import load_results
+    from leakclf.census import Census, census  # load time: the census only when it is drawn
 
     if isinstance(source, Census):
         return source
-    return census(load_results(source), config=config or Config())
+    return census(source, config=config)  # ``config`` or the one the results were made with
 
 
 def entity_rows(census: Census) -> list[dict[str, Any]]:

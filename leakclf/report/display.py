@@ -10,6 +10,7 @@ from typing import Any
 
 from leakclf.model import LEVELS, DocumentResult
 from leakclf.report import stats
+from leakclf.rows import load_results
 
 PREVIEWS_PER_LABEL = 3
 TOP_ROWS = 10
@@ -56,8 +57,6 @@ def result_html(result: DocumentResult) -> str:
 
 def scan_html(data: Any) -> str:
     """A scan at a glance: counts by level and status, then the highest-scoring documents."""
-    from leakclf.report.rows import load_results
-
     results = load_results(data)
     s = stats.summary(results)
     levels = " · ".join(f"{_level(lv)} {s[lv]:,}" for lv in reversed(LEVELS))

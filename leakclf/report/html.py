@@ -18,9 +18,9 @@ from leakclf.model import DocumentResult
 from leakclf.report import assets, stats, svg
 from leakclf.report.census_view import ensure_census, entity_rows, org_note, org_rows
 from leakclf.report.rollup_view import folder_section
-from leakclf.report.rows import load_results
 from leakclf.report.table import badge as _badge
 from leakclf.report.table import file_table
+from leakclf.rows import config_of, load_results
 
 if TYPE_CHECKING:
     from leakclf.census import Census
@@ -38,9 +38,11 @@ def write_html(
 ) -> Path:
     """Write the report for a results file, a Scan, a DataFrame or DocumentResults; return its path.
 
-    ``census`` is built from the results (with ``config``) unless you pass one.
+    ``census`` is built from the results unless you pass one, with ``config`` or else the
+    configuration the results were made with (a Scan's or a Census's own domains, k-threshold).
     """
     title = Path(results_or_path).name if isinstance(results_or_path, (str, Path)) else ""
+    config = config_of(census if census is not None else results_or_path, config)
     results = load_results(results_or_path)
     if census is None:
         census = ensure_census(results, config)

@@ -15,8 +15,8 @@ from leakclf.errors import ConfigError
 from leakclf.model import LEVELS
 from leakclf.report import stats
 from leakclf.report.census_view import ensure_census, entity_rows, org_rows
-from leakclf.report.rows import load_results
 from leakclf.report.svg import LEVEL_COLORS, SERIES_COLORS
+from leakclf.rows import load_results
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

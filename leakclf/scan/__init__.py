@@ -6,8 +6,9 @@ write_rows(rows, path)              (the writers, by extension)
 """
 
 from leakclf._modules import make_callable
+from leakclf.rows import from_row
+from leakclf.rows.schema import SCHEMA, SCHEMA_VERSION, TIMING_COLUMNS, to_table
 from leakclf.scan.core import Scan, read_results, scan
-from leakclf.scan.rows import SCHEMA, SCHEMA_VERSION, TIMING_COLUMNS, from_row, to_table
 from leakclf.scan.writers import read_rows, write_rows
 
 __all__ = [

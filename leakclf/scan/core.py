@@ -26,17 +26,16 @@ from leakclf.config import Config
 from leakclf.errors import ConfigError
 from leakclf.model import DocumentResult
 from leakclf.privacy import load_or_create_key
+from leakclf.rows import format_of, from_row, read_results_iter
+from leakclf.rows.schema import SCHEMA_VERSION
 from leakclf.scan import frames
 from leakclf.scan.journal import Done, Journal, done_from_groups
 from leakclf.scan.progress import Progress
-from leakclf.scan.rows import SCHEMA_VERSION, from_row
 from leakclf.scan.runner import Plan, Runner
 from leakclf.scan.sources import is_url, list_local, list_url, open_fs
 from leakclf.scan.writers import (
     done_from_output,
-    format_of,
     groups_from_output,
-    read_results_iter,
     read_rows,
     read_table,
     write_meta,
@@ -240,7 +239,7 @@ class Scan:
         return list(self.wait())
 
     def to_arrow(self) -> pa.Table:
-        from leakclf.scan.rows import to_table
+        from leakclf.rows.schema import to_table  # load time: pyarrow only when asked
 
         self.wait()
         if self.out is not None and self.out.exists() and format_of(self.out) == "parquet":

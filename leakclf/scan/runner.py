@@ -13,10 +13,10 @@ from typing import Any
 
 from leakclf.config import Config
 from leakclf.model import DocumentResult
+from leakclf.rows import from_row
 from leakclf.scan.journal import Done, Journal, key_of
 from leakclf.scan.local import Failure, Outcome, Task
 from leakclf.scan.progress import Progress
-from leakclf.scan.rows import from_row
 from leakclf.scan.sources import Entry, sha256_local
 
 log = logging.getLogger(__name__)

@@ -15,27 +15,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from leakclf.errors import ConfigError, OutputError
-from leakclf.model import DocumentResult
+from leakclf.errors import OutputError
+from leakclf.rows import format_of, read_results_iter
+from leakclf.rows.schema import COLUMNS, SCHEMA, SCHEMA_VERSION, csv_row, to_table
 from leakclf.scan.journal import Done
-from leakclf.scan.rows import COLUMNS, SCHEMA, SCHEMA_VERSION, csv_row, from_row, to_table
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".csv": "csv"}
 BATCH = 2000
-
-
-def format_of(path: str | Path) -> str:
-    p = Path(path)
-    if p.is_dir():
-        return "parquet"  # a Parquet dataset folder (Dask engine)
-    fmt = FORMATS.get(p.suffix.lower())
-    if fmt is None:
-        raise ConfigError(f"unknown results format {p.suffix!r} for {str(p)!r}; "
-                          f"use one of {sorted(FORMATS)}")
-    return fmt
 
 
 def write_rows(rows: Iterable[dict[str, Any]], out: str | Path, *, dataset: bool = False,
@@ -123,12 +111,6 @@ def _dataset(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | 
     return n
 
 
-def read_results_iter(path: str | Path) -> Iterator[DocumentResult]:
-    """Stream DocumentResults from a results file or dataset; each row is converted once."""
-    for row in _raw_rows(Path(path)):
-        yield from_row(row)
-
-
 def read_rows(path: str | Path) -> Iterator[dict[str, Any]]:
     """Stream row dicts from a results file or Parquet dataset folder."""
     for result in read_results_iter(path):
@@ -141,39 +123,6 @@ def read_table(path: str | Path) -> pa.Table:
 
     return ds.dataset(str(path), format="parquet").to_table().select(list(COLUMNS)) \
         .cast(SCHEMA).replace_schema_metadata(None)
-
-
-def _raw_rows(path: Path) -> Iterator[dict[str, Any]]:
-    if not path.exists():
-        raise ConfigError(f"results {str(path)!r} not found; run `leakclf scan ... -o` first")
-    fmt = format_of(path)
-    if fmt == "jsonl":
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    yield json.loads(line)
-    elif fmt == "csv":
-        csv.field_size_limit(2**31 - 1)
-        with open(path, encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                yield _csv_back(row)
-    else:
-        import pyarrow.dataset as ds
-
-        for batch in ds.dataset(str(path), format="parquet").to_batches():
-            yield from batch.to_pylist()
-
-
-_INT = ("size", "score", "text_chars", "ner_chars")
-
-
-def _csv_back(row: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {k: (v if v != "" else None) for k, v in row.items()}
-    for k in _INT:
-        out[k] = int(out[k]) if out.get(k) is not None else 0
-    out["mtime"] = float(out["mtime"]) if out.get("mtime") is not None else None
-    out["signed"] = None if out.get("signed") is None else out["signed"] == "True"
-    return out
 
 
 def done_from_output(path: str | Path) -> Done:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from leakclf.config import Config
 from leakclf.errors import ConfigError
 from leakclf.model import LEVELS, DocumentResult
+from leakclf.rows import config_of, load_results
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,13 +35,11 @@ def rollup(
     Groups with fewer than ``config.census.k_threshold`` files are left out; the owner's
     ``config.classify.own_domains`` are not organisations of interest.
     """
-    import pandas as pd
-
-    from leakclf.census.inputs import load_results
+    import pandas as pd  # load time: pandas only when a rollup is made
 
     if by not in BY:
         raise ConfigError(f"unknown rollup {by!r}; expected one of {list(BY)}")
-    config = config or Config()
+    config = config_of(results, config)
     rows = [r for r in load_results(results) if r.status in SCORED]
     groups: dict[str, list[DocumentResult]] = defaultdict(list)
     if by == "organization":  # a document can belong to several organisations

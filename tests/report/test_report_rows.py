@@ -10,7 +10,7 @@ import pytest
 
 from leakclf.errors import ConfigError
 from leakclf.model import DocumentResult
-from leakclf.report.rows import load_results
+from leakclf.rows import load_results
 
 
 def _essentials(results: list[DocumentResult]) -> list[tuple[object, ...]]:

@@ -9,9 +9,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from leakclf import rows
 from leakclf.config import Config
+from leakclf.rows.schema import to_table
 from leakclf.scan import SCHEMA, SCHEMA_VERSION, TIMING_COLUMNS, core, read_results, scan, writers
-from leakclf.scan.rows import to_table
 from leakclf.scan.testing import FakePipeline
 
 from .conftest import KEY
@@ -54,8 +55,8 @@ def test_read_back_converts_each_row_once(dump: Path, tmp_path: Path, ext: str,
     out = tmp_path / f"r{ext}"
     _scan(dump, out)
     calls: list[int] = []
-    real = writers.from_row
-    for module in (writers, core):  # every place that converts a row
+    real = rows.from_row
+    for module in (rows, core):  # every place that converts a row
         monkeypatch.setattr(module, "from_row", lambda row: calls.append(1) or real(row))
     results = list(read_results(out))
     assert len(results) == len(calls) == 10
