@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint bench clean browser tools
+.PHONY: demo test install lint bench clean browser tools system
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,11 +24,25 @@ browser:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) || \
 	    { echo "ERROR: could not install chromium/chromedriver; the HTML report test needs them" >&2; exit 1; }; }
 
+# Readers leakclf runs as programs (Debian packages): Tesseract OCR with its language data,
+# antiword and catdoc for Word 97-2003. Fails loudly if it cannot install them.
+OCR_LANGS := eng fra deu spa ita nld por
+TESSDATA  := /usr/share/tesseract-ocr/5/tessdata
+system:
+	@missing=""; for t in tesseract antiword catdoc; do command -v $$t >/dev/null || missing="$$missing $$t"; done; \
+	for l in $(OCR_LANGS); do [ -f $(TESSDATA)/$$l.traineddata ] || missing="$$missing tesseract-ocr-$$l"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing tesseract-ocr (+$(OCR_LANGS)), antiword, catdoc (Debian packages); missing:$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr \
+	     $(addprefix tesseract-ocr-,$(OCR_LANGS)) antiword catdoc >/dev/null) || \
+	  { echo "ERROR: could not install tesseract-ocr/antiword/catdoc; OCR and .doc reading need them" >&2; exit 1; }; \
+	fi
+
 # The dump is generated once (its truth file marks it done); the scan resumes, so a re-run is fast.
-demo-dump.truth.json: | $(STAMP)
+demo-dump.truth.json: | $(STAMP) system
 	$(BIN)/leakclf demo demo-dump --files 60 --seed 7
 
-demo: $(STAMP) demo-dump.truth.json
+demo: $(STAMP) system demo-dump.truth.json
 	@if [ -f demo-results.parquet ] && [ -n "$$(find leakclf -type f -newer demo-results.parquet ! -path '*/__pycache__/*' | head -1)" ]; then \
 	  echo "leakclf changed since demo-results.parquet: scanning afresh"; rm -f demo-results.parquet demo-results.parquet.meta.json; fi
 	$(BIN)/leakclf scan demo-dump -o demo-results.parquet --resume
@@ -48,7 +62,7 @@ $(AZURITE):
 
 tools: $(AZURITE)
 
-test: $(STAMP) browser tools lint
+test: $(STAMP) system browser tools lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -213,6 +213,8 @@ class Limits(Checked):
     max_attachments: Annotated[int, NonNegative] = 1_000  # attachments per mail
     max_chars: Annotated[int, AtLeast1] = 10_000_000  # characters of text kept per document
     max_pages: Annotated[int, AtLeast1] = 5_000  # PDF pages read per document
+    # pixels of one image or rendered page (decompression bombs)
+    max_image_pixels: Annotated[int, AtLeast1] = 60_000_000
     # wall time per top-level file in a scan worker (0 reads nothing: every file is skipped_limit)
     time_budget_s: Annotated[float, NonNegative] = 60.0
     # RSS per scan worker before it is replaced
@@ -222,6 +224,29 @@ class Limits(Checked):
 @dataclass(frozen=True)
 class ExtractConfig(Checked):
     pdf_engine: PdfEngine = "pdfium"  # "pdfium" (pypdfium2, fast) or "pdfminer" (pdfminer.six)
+    # external readers (antiword, catdoc, tesseract): each run is bounded
+    # wall time of one run; also capped by limits.time_budget_s
+    tool_timeout_s: Annotated[float, Range(gt=0, le=3600)] = 60.0
+    tool_memory_mb: Annotated[int, Range(ge=16, le=65536)] = 1024  # address space (ulimit -v)
+
+
+#: OCR modes: "auto" reads pages and images that have no text layer, "force" every page and
+#: image, "off" none (image-only files are then reported unread).
+OcrMode = Literal["auto", "off", "force"]
+
+
+@dataclass(frozen=True)
+class OcrConfig(Checked):
+    """Tesseract OCR of scanned pages and images (docs/formats.md, "OCR")."""
+
+    mode: OcrMode = "auto"
+    # Tesseract language codes, tried together (each one slows OCR down)
+    languages: Annotated[tuple[str, ...], MinLength(1)] = ("eng",)
+    dpi: Annotated[int, Range(ge=72, le=600)] = 300  # rendering resolution of PDF pages
+    page_timeout_s: Annotated[float, Range(gt=0, le=600)] = 30.0  # wall time, one page or image
+    max_pages: Annotated[int, Range(ge=0, le=10_000)] = 50  # pages/images OCR'd per top-level file
+    # a PDF page with fewer text-layer characters than this counts as scanned
+    min_text_chars: Annotated[int, NonNegative] = 16
 
 
 @dataclass(frozen=True)
@@ -271,6 +296,7 @@ KEY_BYTES = 32  # shortest digest key accepted (HMAC-SHA256 key size)
 class Config(Checked):
     limits: Limits = field(default_factory=Limits)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
+    ocr: OcrConfig = field(default_factory=OcrConfig)
     detect: DetectConfig = field(default_factory=DetectConfig)
     classify: ClassifyConfig = field(default_factory=ClassifyConfig)
     score: ScoreConfig = field(default_factory=ScoreConfig)
@@ -338,6 +364,8 @@ __all__ = [
     "ExtractConfig",
     "Limits",
     "MinLength",
+    "OcrConfig",
+    "OcrMode",
     "Range",
     "ScanConfig",
     "ScoreConfig",

@@ -14,9 +14,17 @@ if TYPE_CHECKING:
 
 # -- extractors --
 
-from leakclf.extractors import archive, mail, office, outlook, pdf, text, word
+from leakclf.extractors import archive, legacy, mail, odf, office, outlook, pdf, ppt, text, word
 from leakclf.extractors.base import Handler
-from leakclf.extractors.sniff import DOCX, MSG, OOXML_ENCRYPTED, PPTX, TEXT_TYPES, XLSX
+from leakclf.extractors.sniff import (
+    DOCX,
+    MSG,
+    ODF_KINDS,
+    OOXML_ENCRYPTED,
+    PPTX,
+    TEXT_TYPES,
+    XLSX,
+)
 
 #: Sniffed media type -> handler. A type not listed here is ``UnsupportedFormat``.
 EXTRACTORS: dict[str, Handler] = {
@@ -25,9 +33,10 @@ EXTRACTORS: dict[str, Handler] = {
     XLSX: office.extract_xlsx,
     PPTX: office.extract_pptx,
     OOXML_ENCRYPTED: office.encrypted_ooxml,  # raises EncryptedFile
-    "application/msword": office.legacy_office,  # raises UnsupportedFormat
-    "application/vnd.ms-excel": office.legacy_office,
-    "application/vnd.ms-powerpoint": office.legacy_office,
+    "application/msword": legacy.extract_doc,  # antiword, catdoc
+    "application/vnd.ms-excel": legacy.extract_xls,  # xlrd
+    "application/vnd.ms-powerpoint": ppt.extract_ppt,  # the current edit's records
+    **{f"application/vnd.oasis.opendocument.{kind}": odf.extract_odf for kind in ODF_KINDS},
     "application/x-ole-storage": office.other_ole,  # UnsupportedFormat, or CorruptFile if damaged
     "message/rfc822": mail.extract_eml,
     "application/mbox": mail.extract_mbox,

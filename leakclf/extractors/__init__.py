@@ -39,7 +39,7 @@ def extract(
         raise ConfigError(
             f"unknown extract.pdf_engine {config.extract.pdf_engine!r}; expected one of {PDF_ENGINES}"
         )
-    ctx = Context(config.limits, config.extract.pdf_engine)
+    ctx = Context(config)
     if isinstance(source, bytes):
         label = name or "<bytes>"
         if len(source) > config.limits.max_file_bytes:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from leakclf.config import Limits
+from leakclf.config import Config
 from leakclf.errors import ExtractionError, LimitExceeded
 from leakclf.model import Part
 
@@ -24,14 +24,21 @@ RATIO_FLOOR = 1 << 20
 class Context:
     """State shared by one top-level file and all its children: limits, deadline, byte budget."""
 
-    def __init__(self, limits: Limits, pdf_engine: str) -> None:
-        self.limits = limits
-        self.pdf_engine = pdf_engine
-        self.deadline = time.monotonic() + limits.time_budget_s
+    def __init__(self, config: Config) -> None:
+        self.limits = config.limits
+        self.extract = config.extract
+        self.ocr = config.ocr
+        self.pdf_engine = config.extract.pdf_engine
+        self.deadline = time.monotonic() + config.limits.time_budget_s
         self.unpacked = 0  # bytes unpacked from archives/compression so far
+        self.ocr_pages = 0  # pages and images OCR'd so far (ocr.max_pages)
 
     def expired(self) -> bool:
         return time.monotonic() > self.deadline
+
+    def remaining(self) -> float:
+        """Seconds left of the per-file time budget."""
+        return max(self.deadline - time.monotonic(), 0.0)
 
     def budget(self) -> int:
         """Bytes that may still be unpacked from this top-level file."""

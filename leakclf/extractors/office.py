@@ -132,11 +132,3 @@ def other_ole(data: bytes, job: Job) -> None:
         source=job.label,
     )
 
-
-def legacy_office(data: bytes, job: Job) -> None:
-    raise UnsupportedFormat(
-        f"{job.label}: legacy Office 97-2003 binary format ({job.media_type}) is not supported; "
-        "convert it to .docx/.xlsx/.pptx (e.g. soffice --headless --convert-to docx) "
-        "and scan the copy",
-        source=job.label,
-    )

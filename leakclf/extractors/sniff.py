@@ -16,6 +16,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 MSG = "application/vnd.ms-outlook"
 OOXML_ENCRYPTED = "application/x-ooxml-encrypted"
+#: OpenDocument kinds read as ``application/vnd.oasis.opendocument.<kind>``.
+ODF_KINDS = (
+    "text", "text-template", "text-master", "spreadsheet", "spreadsheet-template",
+    "presentation", "presentation-template", "graphics", "graphics-template",
+)  # fmt: skip
 
 _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"\x89PNG\r\n\x1a\n", "image/png"),

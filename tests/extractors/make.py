@@ -295,3 +295,76 @@ def pdf_with_attachment_bytes(name: str, data: bytes) -> bytes:
     pdf.multi_cell(0, 8, "Cover page")
     pdf.embed_file(bytes=data, basename=name)
     return bytes(pdf.output())
+
+
+def xls_bytes(sheets: dict[str, list[list[object]]] | None = None) -> bytes:
+    """A real Excel 97-2003 workbook written by xlwt."""
+    import xlwt
+
+    sheets = sheets or {
+        "Payroll": [["Name", "Salary", "Start"], ["Alice Example", 5000, dt.date(2024, 3, 1)]],
+        "Notes": [["second sheet text"]],
+    }
+    wb = xlwt.Workbook(encoding="utf-8")
+    dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for name, rows in sheets.items():
+        ws = wb.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, dt.date):
+                    ws.write(r, c, value, dates)
+                else:
+                    ws.write(r, c, value)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+_ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"'
+)
+
+
+def odf_bytes(
+    kind: str, body: str, *, styles: str = "", encrypted: bool = False, doctype: str = ""
+) -> bytes:
+    """An OpenDocument package: ``kind`` is text/spreadsheet/presentation, ``body`` its XML."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<office:document-content {_ODF_NS}>'
+        f"<office:body><office:{kind}>{body}</office:{kind}></office:body>"
+        "</office:document-content>"
+    )
+    meta = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {_ODF_NS}><office:meta>'
+        "<dc:title>Statement of Work</dc:title><meta:initial-creator>Ada Author"
+        "</meta:initial-creator><meta:creation-date>2024-03-01T09:30:00</meta:creation-date>"
+        "</office:meta></office:document-meta>"
+    )
+    style_xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {_ODF_NS}>'
+        f"<office:master-styles>{styles}</office:master-styles></office:document-styles>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        + ("<manifest:encryption-data/>" if encrypted else "")
+        + "</manifest:file-entry></manifest:manifest>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(
+            "mimetype", f"application/vnd.oasis.opendocument.{kind}", compress_type=zipfile.ZIP_STORED
+        )
+        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("meta.xml", meta, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("styles.xml", style_xml, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()

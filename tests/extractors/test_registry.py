@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from leakclf.extractors.sniff import ODF_KINDS
 from leakclf.registry import EXTRACTORS
 
 GOLDEN = {
     "application/gzip": "archive.extract_gzip",
     "application/json": "text.extract_text",
     "application/mbox": "mail.extract_mbox",
-    "application/msword": "office.legacy_office",
+    "application/msword": "legacy.extract_doc",
     "application/pdf": "pdf.extract_pdf",
     "application/rtf": "text.extract_rtf",
-    "application/vnd.ms-excel": "office.legacy_office",
+    "application/vnd.ms-excel": "legacy.extract_xls",
     "application/vnd.ms-outlook": "outlook.extract_msg_file",
-    "application/vnd.ms-powerpoint": "office.legacy_office",
+    "application/vnd.ms-powerpoint": "ppt.extract_ppt",
     "application/vnd.openxmlformats-officedocument.presentationml.presentation": "office.extract_pptx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "office.extract_xlsx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "word.extract_docx",
+    **{f"application/vnd.oasis.opendocument.{k}": "odf.extract_odf" for k in ODF_KINDS},
     "application/x-ole-storage": "office.other_ole",
     "application/x-ooxml-encrypted": "office.encrypted_ooxml",
     "application/x-tar": "archive.extract_tar",
