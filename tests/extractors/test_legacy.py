@@ -172,13 +172,13 @@ def test_doc_tables_become_tab_separated_cells(real_world: Path) -> None:
     assert doc.meta["reader"] == "antiword"
 
 
-def _slow_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """antiword and catdoc on PATH that never finish (and leave a grandchild sleeping)."""
+def _fake_tools(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """antiword and catdoc on PATH that run ``script`` instead."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     for name in ("antiword", "catdoc"):
         tool = bin_dir / name
-        tool.write_text("#!/bin/sh\nsleep 30 &\nsleep 30\n")
+        tool.write_text(f"#!/bin/sh\n{script}\n")
         tool.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
 
@@ -187,7 +187,7 @@ def test_doc_tool_timeout_kills_the_run(
     real_world: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A run that outlives extract.tool_timeout_s is killed: skipped_limit, not a hang."""
-    _slow_tool(tmp_path, monkeypatch)
+    _fake_tools(tmp_path, monkeypatch, "sleep 30 &\nsleep 30")  # a grandchild sleeps too
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(tempfile, "tempdir", None)
@@ -199,11 +199,15 @@ def test_doc_tool_timeout_kills_the_run(
     assert list((tmp_path / "tmp").iterdir()) == []  # the temporary copy is gone
 
 
-@NEEDS_ANTIWORD
-def test_doc_tool_memory_limit_fails_typed(real_world: Path) -> None:
-    data = (real_world / "legacy/doc/enron_gas_supply_proposal.doc").read_bytes()
-    with pytest.raises(CorruptFile, match="tool_memory_mb"):
-        leakclf.extract(data, name="m.doc", config=Config(extract=ExtractConfig(tool_memory_mb=1)))
+def test_doc_tool_memory_limit_fails_typed(
+    real_world: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader that grows past extract.tool_memory_mb dies; the file is a typed error."""
+    _fake_tools(tmp_path, monkeypatch, 'x=$(head -c 64000000 /dev/zero | tr "\\0" a)\necho "$x"')
+    config = Config(extract=ExtractConfig(tool_memory_mb=16))
+    with pytest.raises(CorruptFile, match="tool_memory_mb") as info:
+        leakclf.extract(real_world / "legacy/doc/enron_gas_supply_proposal.doc", config=config)
+    assert "catdoc" in str(info.value)  # both readers were tried
 
 
 @NEEDS_ANTIWORD
