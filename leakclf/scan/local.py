@@ -3,12 +3,14 @@
 The parent hands one file at a time to an idle worker (so at most ``workers`` files are
 in flight) and watches each busy worker: past ``limits.time_budget_s`` or above
 ``limits.memory_budget_mb`` RSS it is killed and replaced, and its file gets an error row.
+Every file's top row records ``timings["wall"]``: the seconds from hand-over to result (or
+to the kill), as the parent's clock saw them. Workers are started by ``spawn.Worker``, which
+never re-imports the caller's ``__main__``.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing as mp
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,8 +20,9 @@ from typing import Any
 import psutil
 
 from leakclf.config import Config
-from leakclf.errors import LeakclfError
+from leakclf.errors import ConfigError, LeakclfError
 from leakclf.model import DocumentResult
+from leakclf.scan.spawn import Worker
 
 log = logging.getLogger(__name__)
 POLL_S = 0.2
@@ -39,12 +42,14 @@ class Failure:
 
     kind: str  # Timeout | MemoryLimit | WorkerCrashed | InternalError
     message: str
+    elapsed_s: float = 0.0  # wall time the file had before the failure was seen
 
 
 Outcome = list[DocumentResult] | Failure
 
 
-def _worker_main(conn: Connection, factory: Callable[[Config], Any], config: Config) -> None:
+def worker_main(conn: Connection, factory: Callable[[Config], Any], config: Config) -> None:
+    """The loop of one worker process (started by ``spawn.Worker``)."""
     try:
         pipeline = factory(config)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the scan
@@ -67,30 +72,28 @@ def _worker_main(conn: Connection, factory: Callable[[Config], Any], config: Con
 
 
 class _Slot:
-    def __init__(self, ctx: Any, factory: Callable[[Config], Any], config: Config) -> None:
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, factory, config), daemon=True)
-        self.proc.start()
-        child.close()
+    def __init__(self, factory: Callable[[Config], Any], config: Config) -> None:
+        self.proc = Worker((factory, config))
+        self.conn = self.proc.conn
         self.ps = psutil.Process(self.proc.pid)
         self.task: Task | None = None
-        self.started = 0.0
+        self.started = time.monotonic()
         self.ready = False
 
     def kill(self) -> None:
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join(5)
-        self.conn.close()
+        self.proc.kill()
 
 
 class LocalEngine:
     def __init__(self, config: Config, workers: int,
                  factory: Callable[[Config], Any]) -> None:
+        if getattr(factory, "__module__", None) == "__main__":
+            raise ConfigError(
+                f"pipeline_factory {getattr(factory, '__qualname__', factory)!r} is defined in "
+                "__main__, which scan workers never import; define it in a module and import it")
         self.config = config
         self.workers = max(1, workers)
         self.factory = factory
-        self.ctx = mp.get_context("spawn")  # no fork: the parent may hold threads (Dask, UI)
 
     def _check(self, slot: _Slot, now: float) -> Failure | None:
         limits = self.config.limits
@@ -99,18 +102,20 @@ class LocalEngine:
                                "or an overloaded machine); rerun with --resume when it is fixed")
         if slot.ready and now - slot.started > limits.time_budget_s:
             return Failure("Timeout", f"{slot.task.source!r} took longer than "  # type: ignore[union-attr]
-                           f"limits.time_budget_s={limits.time_budget_s:g}s; worker replaced")
+                           f"limits.time_budget_s={limits.time_budget_s:g}s; worker replaced",
+                           now - slot.started)
         try:
             rss = slot.ps.memory_info().rss
         except psutil.Error:
             return None
         if rss > limits.memory_budget_mb * 1024 * 1024:
             return Failure("MemoryLimit", f"{slot.task.source!r} made the worker exceed "  # type: ignore[union-attr]
-                           f"limits.memory_budget_mb={limits.memory_budget_mb}; worker replaced")
+                           f"limits.memory_budget_mb={limits.memory_budget_mb}; worker replaced",
+                           now - slot.started)
         return None
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
-        slots = [_Slot(self.ctx, self.factory, self.config) for _ in range(self.workers)]
+        slots = [_Slot(self.factory, self.config) for _ in range(self.workers)]
         more = True
         try:
             while True:
@@ -120,13 +125,14 @@ class LocalEngine:
                         if task is None:
                             more = False
                             break
-                        slot.task, slot.started = task, time.monotonic()
+                        slot.task = task
+                        if slot.ready:
+                            slot.started = time.monotonic()
                         slot.conn.send(task)
                 busy = [s for s in slots if s.task is not None]
                 if not busy:
                     return
-                waitables: list[Any] = [s.conn for s in busy] + [s.proc.sentinel for s in busy]
-                wait(waitables, timeout=POLL_S)
+                wait([s.conn for s in busy], timeout=POLL_S)  # a dead worker's socket reads EOF
                 now = time.monotonic()
                 for i, slot in enumerate(slots):
                     if slot.task is None:
@@ -134,13 +140,22 @@ class LocalEngine:
                     task, outcome = slot.task, self._poll(slot, now)
                     if outcome is None:
                         continue
+                    if not isinstance(outcome, Failure) and outcome:
+                        top = outcome[0]
+                        outcome = [top.replace(timings={**top.timings,
+                                                        "wall": round(now - slot.started, 6)}),
+                                   *outcome[1:]]
                     if isinstance(outcome, Failure) and outcome.kind != "InternalError":
                         log.warning("%s: %s", outcome.kind, outcome.message)
                         slot.kill()
-                        slots[i] = _Slot(self.ctx, self.factory, self.config)
+                        slots[i] = _Slot(self.factory, self.config)
                     else:
                         slot.task = None
                     yield task, outcome
+        except BaseException:  # Ctrl-C or an error: no file is finishing for anyone, stop now
+            for slot in slots:
+                slot.kill()
+            raise
         finally:
             for slot in slots:
                 try:
@@ -166,6 +181,12 @@ class LocalEngine:
         except (EOFError, OSError):
             pass
         if not slot.proc.is_alive():
+            if not slot.ready:
+                raise LeakclfError(
+                    f"a scan worker exited (code {slot.proc.exitcode}) before it was ready: "
+                    "leakclf or the pipeline factory could not be imported in a fresh Python; "
+                    "see the error above")
             return Failure("WorkerCrashed", f"the worker died (exit code {slot.proc.exitcode}) "
-                           f"while analysing {slot.task.source!r}; worker replaced")
+                           f"while analysing {slot.task.source!r}; worker replaced",
+                           now - slot.started)
         return self._check(slot, now)

@@ -100,8 +100,9 @@ class Runner:
     # -- recording ----------------------------------------------------------
 
     def _record(self, entry: Entry, sha: str, outcome: Outcome) -> list[DocumentResult]:
-        if isinstance(outcome, Failure):
-            results = [_error_result(entry, sha, "error", outcome.kind, outcome.message)]
+        if isinstance(outcome, Failure):  # a killed file still says how long it ran
+            results = [_error_result(entry, sha, "error", outcome.kind, outcome.message)
+                       .replace(timings={"wall": round(outcome.elapsed_s, 6)})]
         else:
             results = list(outcome) or [_error_result(entry, sha, "error", "InternalError",
                                                       "the pipeline returned no rows")]

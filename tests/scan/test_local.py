@@ -131,3 +131,17 @@ def test_memory_url_with_size_limit(config: Config) -> None:
         fs.rm("/case", recursive=True)
     assert [(r[0], r[2], r[4]) for r in rows] == [
         ("dump/big.txt", "skipped_limit", "LimitExceeded"), ("dump/small.txt", "ok", None)]
+
+
+def test_wall_time_is_recorded_for_every_file_killed_ones_included(tmp_path: Path) -> None:
+    budget = 1.5
+    root = write_dump(tmp_path / "d", {"1-hang.txt": b"HANG", "2-slow.txt": b"SLOW INTERNAL",
+                                       "3.txt": b"CONFIDENTIAL"})
+    s = scan(root, config=Config(key=b"k" * 64, limits=Limits(time_budget_s=budget)),
+             progress=False, pipeline_factory=FakePipeline, workers=1)
+    wall = {r.source: r.timings.get("wall") for r in s if r.parent is None}
+    assert set(wall) == {"d/1-hang.txt", "d/2-slow.txt", "d/3.txt"}
+    # killed at the budget, seen within one poll (0.2 s) plus a loaded machine's slack
+    assert budget <= wall["d/1-hang.txt"] <= budget + 1.0  # type: ignore[operator]
+    assert 0.3 <= wall["d/2-slow.txt"] <= 1.3  # type: ignore[operator]  # sleeps 0.3 s
+    assert 0 <= wall["d/3.txt"] <= 1.0  # type: ignore[operator]
