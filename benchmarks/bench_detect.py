@@ -30,6 +30,7 @@ from presidio_stock import stock_engine
 
 from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet, blank
+from leakclf.detectors.gate import GateWords
 from leakclf.detectors.ner import resolve_model, runs
 
 T = TypeVar("T")
@@ -102,10 +103,11 @@ def timed(run: Callable[[], T]) -> tuple[T, float, float]:
 def ner_pieces(patterns: DetectorSet, texts: list[str]) -> list[str]:
     """The pieces DetectorSet hands to NER (lines the pattern findings do not explain)."""
     floor = patterns.config.detect.min_confidence
+    words = GateWords.load()
     out = []
     for text in texts:
         found = [c for c in patterns._patterns(text) if c.confidence >= floor]
-        out += [piece for _, piece in runs(text, blank(text, found))]
+        out += [piece for _, piece in runs(text, blank(text, found), words)]
     return out
 
 

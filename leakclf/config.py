@@ -255,6 +255,7 @@ class DetectConfig(Checked):
     exclude: tuple[str, ...] = ()  # ids to leave out
     ner: bool = True  # run spaCy NER for PERSON / ORGANIZATION / LOCATION
     ner_max_chars: Annotated[int, NonNegative] = 200_000  # characters of each document NER reads
+    ner_gate: bool = True  # skip lines whose only capitalised words are ordinary words
     spacy_model: str | None = None  # None = best installed en_core_web_* model
     min_confidence: Annotated[float, Fraction] = 0.4  # findings below this are dropped
 

@@ -110,7 +110,7 @@ class DetectorSet:
         cfg = self.config.detect
         if not cfg.ner or cfg.ner_max_chars == 0 or NerDetector.ident() not in self.selected:
             return None
-        return NerDetector(cfg.spacy_model, self.key)
+        return NerDetector(cfg.spacy_model, self.key, gated=cfg.ner_gate)
 
     def detect(self, text: str) -> Detection:
         return self.detect_many([text])[0]

@@ -11,12 +11,14 @@ import logging
 import re
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from leakclf.detectors import gate
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
 from leakclf.detectors.names import normalise_org, normalise_person
-from leakclf.detectors.noise import LEGAL_FORMS, SALUTATIONS, STOP_WORDS, is_noise, is_vocab
+from leakclf.detectors.noise import LEGAL_FORMS, SALUTATIONS, is_noise, is_vocab
 from leakclf.domains import name_forms, org_facets
 from leakclf.errors import ModelError
 
@@ -68,22 +70,9 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         pos = end
 
 
-_CAPWORD = re.compile(r"[A-Z][\w'’.&-]*")
-
-
 def worth_reading(line: str) -> bool:
-    """A line NER can find something in: a capitalised word that is not vocabulary, a stop
-    word or a code with digits ("INV-2024", "GB86")."""
-    for word in _CAPWORD.findall(line):
-        word = word.strip(".'’-&")
-        if (
-            len(word) > 1
-            and word.lower() not in STOP_WORDS
-            and not is_vocab(word)
-            and not any(c.isdigit() for c in word)
-        ):
-            return True
-    return False
+    """A line NER can find something in (the rule without word lists, see ``gate``)."""
+    return gate.worth_reading(line)
 
 
 #: A sentence with the whitespace after it: ends at ``.;!?`` + whitespace, or at the end.
@@ -104,12 +93,15 @@ def segments(mask: str) -> Iterator[tuple[int, int]]:
         pos += len(line)
 
 
-def runs(text: str, mask: str) -> Iterator[tuple[int, str]]:
-    """(offset, piece): runs of consecutive segments worth reading (judged on ``mask``), chunked."""
+def runs(
+    text: str, mask: str, words: gate.GateWords | None = None
+) -> Iterator[tuple[int, str]]:
+    """(offset, piece): runs of consecutive segments worth reading (judged on ``mask`` with the
+    gate's ``words``), chunked."""
     start: int | None = None
     end = 0
     for seg_start, seg_end in segments(mask):
-        if worth_reading(mask[seg_start:seg_end]):
+        if gate.worth_reading(mask[seg_start:seg_end], words):
             start = seg_start if start is None else start
         elif start is not None:
             yield from ((start + off, p) for off, p in chunks(text[start:seg_start]))
@@ -127,8 +119,9 @@ class NerDetector:
     labels = ("PERSON", "ORGANIZATION", "LOCATION", "DATE_TIME")
     confidence = 0.85
 
-    def __init__(self, model: str | None, key: bytes = b"") -> None:
+    def __init__(self, model: str | None, key: bytes = b"", *, gated: bool = True) -> None:
         self.requested = model
+        self.gated = gated  # skip segments the gate's word lists call ordinary
         self.key = key  # digest key, for the ("org", digest) facets
         self.model_name: str | None = None
         self._nlp: Language | None = None
@@ -142,6 +135,10 @@ class NerDetector:
     def clear_cache(self) -> None:
         """Forget the NER results kept for pieces already read."""
         self._cache.clear()
+
+    @cached_property
+    def gate_words(self) -> gate.GateWords | None:
+        return gate.GateWords.load() if self.gated else None
 
     @property
     def nlp(self) -> Language:
@@ -189,7 +186,7 @@ class NerDetector:
         fresh: dict[bytes, str] = {}  # pieces to read, first occurrence order
         for i, text in enumerate(texts):
             mask = masks[i] if masks is not None else text[:cap]
-            for off, piece in runs(text[:cap], mask):
+            for off, piece in runs(text[:cap], mask, self.gate_words):
                 key = _piece_key(piece)
                 pieces.append((i, off, key))
                 if key not in self._cache:

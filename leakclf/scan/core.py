@@ -151,7 +151,8 @@ class Scan:
             self.resume = True  # stopped early (break, Ctrl-C)? running again picks up here
         if self.out is not None:
             self.counts.clear()  # count every row written, resumed ones included
-            write_rows(self._counted(journal), self.out, dataset=self.engine == "dask",
+            write_rows(self._counted(journal), self.out,
+                       dataset=self.engine == "dask" and format_of(self.out) == "parquet",
                        meta=self._meta(config, __version__))
             self._finish_meta(config, __version__)
             journal_path.unlink()

@@ -45,6 +45,24 @@ def test_dask_matches_local(dump: Path, tmp_path: Path) -> None:
     assert _rows(read_results(out), drop=("mtime",)) == _local(dump)
 
 
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+@pytest.mark.parametrize("name", ["results.jsonl", "results.csv"])
+def test_dask_honours_the_requested_format(dump: Path, tmp_path: Path, name: str) -> None:
+    """``-o results.jsonl`` with the Dask engine writes JSONL (not a Parquet folder)."""
+    from distributed import Client, LocalCluster
+
+    out = tmp_path / name
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        scan(dump, out=out, engine="dask", scheduler=client, config=Config(key=KEY),
+             progress=False, pipeline_factory=FakePipeline).wait()
+    assert out.is_file()
+    if name.endswith(".jsonl"):
+        assert out.read_text(encoding="utf-8").startswith("{")
+    assert _rows(read_results(out), drop=("mtime",)) == _local(dump)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -1,0 +1,100 @@
+"""The NER gate: which segments NER reads, and that what it skips holds nothing NER finds."""
+
+from __future__ import annotations
+
+import pytest
+from detcases import KEY
+
+from leakclf.config import Config, DetectConfig
+from leakclf.detectors import DetectorSet
+from leakclf.detectors.gate import GateWords, worth_reading
+from leakclf.detectors.ner import runs
+
+
+@pytest.fixture(scope="module")
+def words() -> GateWords:
+    return GateWords.load()
+
+
+def test_word_lists_load_and_keep_names_apart(words: GateWords) -> None:
+    assert len(words.names) > 10_000 and len(words.common) > 1_000
+    assert words.ordinary("visit") and words.ordinary("credentials")
+    # a word that is also a given name is never "ordinary"; neither are months
+    assert not words.ordinary("mark") and not words.ordinary("may")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Visit                     for the full terms.", id="sentence-initial-verb"),
+        pytest.param("Login from               flagged for review.", id="login-line"),
+        pytest.param("the box is ready. Credentials below:", id="after-full-stop"),
+        pytest.param("SERVICES AGREEMENT", id="all-caps-ordinary-words"),
+        pytest.param("• Consulting services, 12 hours", id="bullet-item"),
+        pytest.param("all lower case here", id="lower-case-no-names"),
+    ],
+)
+def test_gate_skips_ordinary_lines(line: str, words: GateWords) -> None:
+    assert not worth_reading(line, words)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Anna Kowalska", id="signature-name"),
+        pytest.param("Head of Procurement, Kowalska Logistics", id="signature-title-and-company"),
+        pytest.param("From: Ramesh Iyer <r@x.example>", id="mail-header"),
+        pytest.param("JOHN SMITH", id="all-caps-name-header"),
+        pytest.param("CURRICULUM VITAE - MARIA GARCIA", id="all-caps-cv-header"),
+        pytest.param("please ask john smith about the invoice", id="lower-case-full-name"),
+        pytest.param("Łukasz Żółkiewski", id="polish-name"),
+        pytest.param("Søren Ødegård", id="danish-name"),
+        pytest.param("Ögren called.", id="non-ascii-capital"),
+        pytest.param("Grüße aus München", id="german-place"),
+        pytest.param("Mark reviewed it.", id="initial-word-that-is-a-name"),
+        pytest.param("March 2024 was busy.", id="initial-month"),
+        pytest.param("The meeting moved to Contoso.", id="mid-sentence-company"),
+    ],
+)
+def test_gate_reads_lines_that_may_name_someone(line: str, words: GateWords) -> None:
+    assert worth_reading(line, words)
+
+
+def test_gated_runs_keep_offsets(words: GateWords) -> None:
+    text = "Visit the portal.\nBest wishes,\nAnna Kowalska\nLogin from home.\nÖgren AB\n"
+    got = list(runs(text, text, words))
+    assert [p for _, p in got] == ["Best wishes,\nAnna Kowalska\n", "Ögren AB\n"]
+    assert all(text[off : off + len(p)] == p for off, p in got)
+
+
+SIGNED = (
+    "Thanks for the update. Visit the portal for the full terms.\n\n"
+    "Kind regards,\n"
+    "Łukasz Kowalczyk\n"
+    "Head of Procurement\n"
+    "Northwind Traders GmbH, Wrocław\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(SIGNED, id="signature-block"),
+        pytest.param(
+            "CURRICULUM VITAE\nMARIA GARCIA\nSenior engineer, Northwind Traders, Leeds\n",
+            id="all-caps-header",
+        ),
+        pytest.param("Søren Ødegård met Ingrid Håkansson in Göteborg on Monday.", id="nordic"),
+    ],
+)
+def test_gate_finds_what_ungated_ner_finds(text: str, with_ner: DetectorSet) -> None:
+    """The real pipeline with the gate on finds the same people, places and companies as
+    without it on texts whose names sit in signature blocks, capitals or other languages."""
+    off = DetectorSet(Config(key=KEY, reveal=True, detect=DetectConfig(ner_gate=False)))
+    assert off.ner is not None and with_ner.ner is not None
+    off.ner._nlp = with_ner.ner.nlp
+    with_ner.ner.clear_cache()
+    gated = [(f.label, f.value) for f in with_ner.detect(text).findings]
+    ungated = [(f.label, f.value) for f in off.detect(text).findings]
+    assert gated == ungated
+    assert {"PERSON", "ORGANIZATION", "LOCATION"} & {label for label, _ in gated}
