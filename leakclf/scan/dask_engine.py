@@ -2,14 +2,22 @@
 
 The driver (listing, hashing, duplicates, resume, writing) is the one the local engine
 uses; only the analysis runs on the cluster, in partitions of ``PARTITION`` files, with at
-most ``max(2 x workers, scan.queue_size / PARTITION)`` partitions in flight. Memory per
-worker is bounded by Dask itself (``memory_limit``; the nanny restarts a worker above it),
-see docs/scaling.md.
+most ``max(2 x workers, scan.queue_size / PARTITION)`` partitions in flight.
+
+On each Dask worker (per worker thread) a ``Sandbox`` keeps one local-engine worker process
+alive across partitions: the pipeline and its models load once, and every file gets the
+local engine's per-file budgets (``limits.time_budget_s``, ``limits.memory_budget_mb``: the
+process is killed and replaced, the file gets a ``Timeout`` / ``MemoryLimit`` row, its
+neighbours their own rows). A partition whose Dask worker dies anyway (the nanny's
+``memory_limit``) is retried file by file, so only the file that kills a worker gets an
+error row. See docs/scaling.md.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -17,30 +25,38 @@ from typing import Any
 
 from leakclf.config import Config
 from leakclf.errors import ConfigError
-from leakclf.scan.local import Failure, Outcome, Task
+from leakclf.scan.local import Failure, LocalEngine, Outcome, Task
 
 log = logging.getLogger(__name__)
 PARTITION = 16
 CONNECT_TIMEOUT_S = 10  # seconds to reach a --scheduler address
 
 
-@lru_cache(maxsize=4)
-def _pipeline(factory: Callable[[Config], Any], config: Config) -> Any:
-    """One pipeline per worker process and config: models load once per worker."""
-    return factory(config)
+class Sandbox:
+    """One local-engine worker process kept across partitions (per Dask worker thread)."""
+
+    def __init__(self, factory: Callable[[Config], Any], config: Config) -> None:
+        self._next: deque[Task] = deque()
+        # the engine asks for a task only when its one slot is idle: exactly after ``process``
+        # queued one, so the queue is never read empty
+        self._results = LocalEngine(config, 1, factory).run(iter(self._next.popleft, None))
+
+    def process(self, task: Task) -> Outcome:
+        self._next.append(task)
+        _, outcome = next(self._results)
+        return outcome
+
+
+@lru_cache(maxsize=16)
+def _sandbox(factory: Callable[[Config], Any], config: Config, thread: int) -> Sandbox:
+    """One sandbox per worker process, thread and config: models load once per worker."""
+    return Sandbox(factory, config)
 
 
 def process_partition(factory: Callable[[Config], Any], config: Config,
                       tasks: list[Task]) -> list[tuple[int, Outcome]]:
-    pipeline = _pipeline(factory, config)
-    out: list[tuple[int, Outcome]] = []
-    for task in tasks:
-        try:
-            out.append((task.tid, pipeline.process(task.data, name=task.source)))
-        except Exception as exc:  # noqa: BLE001 - the pipeline must not raise; record it and go on
-            out.append((task.tid, Failure("InternalError", f"{type(exc).__name__} while "
-                                          f"analysing {task.source!r}")))
-    return out
+    sandbox = _sandbox(factory, config, threading.get_ident())
+    return [(task.tid, sandbox.process(task)) for task in tasks]
 
 
 class DaskEngine:
@@ -78,9 +94,10 @@ class DaskEngine:
             window = max(2 * n, self.config.scan.queue_size // PARTITION)  # partitions in flight
 
             parts: dict[str, list[int]] = {}
+            retry: deque[Task] = deque()  # files of a failed partition, to run one by one
 
             def submit() -> Any:
-                part = list(islice(tasks, PARTITION))
+                part = [retry.popleft()] if retry else list(islice(tasks, PARTITION))
                 if not part:
                     return None
                 by_tid.update((t.tid, t) for t in part)
@@ -100,15 +117,22 @@ class DaskEngine:
                 try:
                     done: list[tuple[int, Outcome]] = fut.result()
                 except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the nanny hit memory_limit
-                    log.warning("a partition failed on the cluster: %s", type(exc).__name__)
-                    done = [(tid, Failure("WorkerCrashed", f"the Dask worker analysing "
-                             f"{by_tid[tid].source!r} failed ({type(exc).__name__}); its "
-                             "partition gets error rows")) for tid in tids]
+                    log.warning("a partition of %d files failed on the cluster: %s", len(tids),
+                                type(exc).__name__)
+                    if len(tids) > 1:  # retry alone: only the file that kills a worker fails
+                        retry.extend(by_tid.pop(tid) for tid in tids)
+                        done = []
+                    else:
+                        done = [(tids[0], Failure("WorkerCrashed", f"the Dask worker analysing "
+                                 f"{by_tid[tids[0]].source!r} failed ({type(exc).__name__}), "
+                                 "also when retried alone"))]
                 for tid, outcome in done:
                     yield by_tid.pop(tid), outcome
                 fut.release()
-                nxt = submit()
-                if nxt is not None:
+                for _ in range(1 + (len(tids) - 1) * (not done)):  # refill the window
+                    nxt = submit()
+                    if nxt is None:
+                        break
                     futures.add(nxt)
         finally:
             if owned:

@@ -14,7 +14,7 @@ from leakclf.config import Config
 from leakclf.scan import TIMING_COLUMNS, read_results, scan
 from leakclf.scan.testing import FakePipeline
 
-from .conftest import KEY
+from .conftest import FILES, KEY, write_dump
 
 ROOT = Path(__file__).resolve().parents[2]
 AZURITE = ROOT / ".tools" / "node_modules" / ".bin" / "azurite-blob"
@@ -61,6 +61,98 @@ def test_dask_honours_the_requested_format(dump: Path, tmp_path: Path, name: str
     if name.endswith(".jsonl"):
         assert out.read_text(encoding="utf-8").startswith("{")
     assert _rows(read_results(out), drop=("mtime",)) == _local(dump)
+
+
+BUDGETED = {"1-hang.txt": b"HANG", "2-crash.txt": b"CRASH", "3-ok.txt": b"INTERNAL a@b.example",
+            "4-ok.txt": b"plain", "5-slow.txt": b"SLOW CONFIDENTIAL"}
+
+
+def _budget_rows(results: Any) -> dict[str, tuple[str, str | None]]:
+    return {r.source.rsplit("/", 1)[-1]: (r.status, r.error_kind) for r in results}
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_dask_enforces_the_time_budget(tmp_path: Path) -> None:
+    """A hanging file gets a Timeout row and a crashing one WorkerCrashed; their partition
+    neighbours get their own rows, the same as with the local engine."""
+    from distributed import Client, LocalCluster
+
+    from leakclf.config import Limits
+
+    root = write_dump(tmp_path / "d", BUDGETED)
+    config = Config(key=KEY, limits=Limits(time_budget_s=1.5))
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        got = scan(root, engine="dask", scheduler=client, config=config, progress=False,
+                   pipeline_factory=FakePipeline).results()
+    local = scan(root, workers=1, config=config, progress=False,
+                 pipeline_factory=FakePipeline).results()
+    assert _budget_rows(got) == _budget_rows(local) == {
+        "1-hang.txt": ("error", "Timeout"), "2-crash.txt": ("error", "WorkerCrashed"),
+        "3-ok.txt": ("ok", None), "4-ok.txt": ("ok", None), "5-slow.txt": ("ok", None)}
+    assert _rows(got, drop=("mtime", "error_message")) == \
+        _rows(local, drop=("mtime", "error_message"))
+
+
+def _wait_port(port: int, procs: list[subprocess.Popen[bytes]]) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            if any(p.poll() is not None for p in procs) or time.monotonic() > deadline:
+                pytest.fail(f"dask scheduler did not listen on 127.0.0.1:{port}")
+            time.sleep(0.2)
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_dask_on_a_hand_started_cluster(tmp_path: Path) -> None:
+    """docs/scaling.md's recipe: `dask scheduler` and `dask worker` started by hand on
+    127.0.0.1, then a scan with --scheduler: same rows as the local engine, JSONL as asked,
+    the time budget enforced on the worker."""
+    import os
+    import sys
+
+    from distributed import Client
+
+    from leakclf.config import Limits
+
+    root = write_dump(tmp_path / "d", {**FILES, **BUDGETED})
+    dask = str(Path(sys.executable).parent / "dask")
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                               "--no-dashboard"], cwd=tmp_path, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        _wait_port(port, procs)
+        procs.append(subprocess.Popen(
+            [dask, "worker", f"tcp://127.0.0.1:{port}", "--nthreads", "1", "--nworkers", "2",
+             "--no-dashboard", "--host", "127.0.0.1"], cwd=tmp_path, env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        with Client(f"tcp://127.0.0.1:{port}", timeout=30) as client:
+            client.wait_for_workers(2, timeout=60)
+        config = Config(key=KEY, limits=Limits(time_budget_s=1.5))
+        out = tmp_path / "results.jsonl"
+        scan(root, out=out, engine="dask", scheduler=f"tcp://127.0.0.1:{port}", config=config,
+             progress=False, pipeline_factory=FakePipeline).wait()
+        assert out.is_file()
+        local = scan(root, workers=2, config=config, progress=False,
+                     pipeline_factory=FakePipeline).results()
+        got = read_results(out).results()
+        assert _budget_rows(got)["1-hang.txt"] == ("error", "Timeout")
+        assert _rows(got, drop=("mtime", "error_message")) == \
+            _rows(local, drop=("mtime", "error_message"))
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            try:
+                proc.wait(20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def _free_port() -> int:
