@@ -68,6 +68,7 @@ test: $(STAMP) system browser tools lint
 lint: $(STAMP)
 	$(BIN)/ruff check leakclf tests benchmarks training
 	$(BIN)/mypy leakclf
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -17,10 +17,10 @@ import random
 import time
 
 from leakclf.census import census
-from leakclf.census.signature import text_signature
 from leakclf.config import CensusConfig
 from leakclf.model import DocumentResult, Finding
 from leakclf.privacy import digest
+from leakclf.signatures import text_signature
 
 KEY = b"b" * 32
 

@@ -9,6 +9,7 @@
 Importing does no work: models load on first use.
 """
 
+from leakclf._version import __version__
 from leakclf.api import analyze_text, census, classify, extract, rollup, scan
 from leakclf.config import Config, Limits
 from leakclf.errors import (
@@ -32,8 +33,6 @@ from leakclf.model import (
     Part,
 )
 from leakclf.pipeline import Pipeline
-
-__version__ = "0.1.0"
 
 __all__ = [
     "DOC_TYPES",

@@ -84,6 +84,6 @@ def census(source: Any, *, config: Config | None = None, reveal: bool = False) -
 
 def rollup(results: Any, by: str = "folder", **options: Any) -> pd.DataFrame:
     """Sensitivity rolled up by ``folder``, ``organization`` or ``doc_type``."""
-    from leakclf.scoring import rollup as _rollup
+    from leakclf.rollups import rollup as _rollup
 
     return _rollup(results, by=by, **options)

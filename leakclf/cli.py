@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from leakclf._version import __version__
 from leakclf.config import Config
 from leakclf.errors import ConfigError, LeakclfError
 
@@ -174,8 +175,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from leakclf import __version__
-
     return __version__
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from leakclf.normalize import normalise_org
+
 if TYPE_CHECKING:
     import tldextract
 
@@ -105,8 +107,6 @@ def domain_forms(domain: str) -> list[str]:
 
 def name_forms(name: str) -> list[str]:
     """``Acme Group Ltd`` -> ["acmegroup", "acme"]: the whole name, then its first word."""
-    from leakclf.detectors.names import normalise_org
-
     def key(text: str) -> str:
         return "".join(ch for ch in normalise_org(text) if ch.isalnum())
 

@@ -180,7 +180,7 @@ class DocumentResult:
         return dataclasses.replace(self, **changes)
 
     def _repr_html_(self) -> str:
-        from leakclf.report.display import result_html
+        from leakclf.display import result_html  # load time: HTML only when a notebook asks
 
         return result_html(self)
 

@@ -126,7 +126,7 @@ class Pipeline:
     # -- helpers --------------------------------------------------------------
 
     def _result(self, doc: Document, detection: Detection, detect_s: float) -> DocumentResult:
-        from leakclf.census.signature import text_signature
+        from leakclf.signatures import text_signature  # load time: numpy and datasketch
 
         findings = detection.findings
         t1 = time.perf_counter()

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHashLSH
 
-from leakclf.census.signature import minhash
 from leakclf.errors import ConfigError
 from leakclf.model import DocumentResult
+from leakclf.signatures import minhash
 
 
 @dataclass(frozen=True)

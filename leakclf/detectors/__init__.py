@@ -15,9 +15,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from leakclf.config import Config
-from leakclf.detectors.names import normalise_org, normalise_person
 from leakclf.errors import ConfigError
 from leakclf.model import Detection, Finding
+from leakclf.normalize import normalise_org, normalise_person
 from leakclf.privacy import digest, process_key
 
 if TYPE_CHECKING:

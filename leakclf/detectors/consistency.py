@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_name
-from leakclf.detectors.names import normalise_person
+from leakclf.normalize import normalise_person
 from leakclf.privacy import digest
 
 

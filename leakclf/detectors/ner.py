@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 from leakclf.detectors import gate
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
-from leakclf.detectors.names import normalise_org, normalise_person
 from leakclf.detectors.noise import LEGAL_FORMS, SALUTATIONS, is_noise, is_vocab
 from leakclf.domains import name_forms, org_facets
 from leakclf.errors import ModelError
+from leakclf.normalize import normalise_org, normalise_person
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from leakclf.report.display import census_html, result_html, scan_html
+from leakclf.display import result_html
+from leakclf.report.display import census_html, scan_html
 from leakclf.report.html import write_html
 from leakclf.rows import load_results
 

@@ -1,4 +1,4 @@
-"""HTML for notebooks: the bodies of ``_repr_html_`` on DocumentResult, Scan and Census.
+"""HTML for notebooks: many results at a glance (one result draws itself: ``leakclf.display``).
 
 Compact tables, masked previews only, every string escaped.
 """
@@ -8,51 +8,14 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from leakclf.model import LEVELS, DocumentResult
+from leakclf.display import TABLE as _TABLE
+from leakclf.display import label_counts
+from leakclf.display import level_html as _level
+from leakclf.model import LEVELS
 from leakclf.report import stats
 from leakclf.rows import load_results
 
-PREVIEWS_PER_LABEL = 3
 TOP_ROWS = 10
-_TABLE = '<table class="leakclf" style="border-collapse:collapse;text-align:left">'
-_COLORS = {
-    "public": "#64748b",
-    "internal": "#2563eb",
-    "confidential": "#b45309",
-    "restricted": "#dc2626",
-}
-
-
-def _level(level: str) -> str:
-    color = _COLORS.get(level, "#64748b")
-    return f'<b style="color:{color}">{escape(level)}</b>'
-
-
-def _row(head: str, cell: str) -> str:
-    return f'<tr><th style="text-align:left;vertical-align:top">{escape(head)}</th><td style="text-align:left">{cell}</td></tr>'
-
-
-def result_html(result: DocumentResult) -> str:
-    """One document: source, type, level, score, reasons, findings by label with masked previews."""
-    reasons = "<br>".join(f"{escape(text)} (+{pts})" for text, pts in result.reasons) or "–"
-    findings = (
-        "<br>".join(
-            f"{escape(label)} × {n}: <code>{escape(', '.join(shown))}</code>"
-            for label, n, shown in stats.label_previews(result, PREVIEWS_PER_LABEL)
-        )
-        or "–"
-    )
-    rows = [
-        _row("source", f"<code>{escape(result.source)}</code>"),
-        _row("type", escape(result.doc_type) + (" (signed)" if result.signed else "")),
-        _row("level", f"{_level(result.level)} · score {result.score}"),
-        _row("reasons", reasons),
-        _row("findings", findings),
-    ]
-    if result.status != "ok":
-        kind = f" ({escape(result.error_kind)})" if result.error_kind else ""
-        rows.insert(1, _row("status", escape(result.status) + kind))
-    return _TABLE + "".join(rows) + "</table>"
 
 
 def scan_html(data: Any) -> str:
@@ -69,7 +32,7 @@ def scan_html(data: Any) -> str:
     rows = "".join(
         f"<tr><td><code>{escape(r.source)}</code></td><td>{escape(r.doc_type)}</td>"
         f"<td>{_level(r.level)}</td><td>{r.score}</td>"
-        f"<td>{escape(', '.join(f'{label} {n}' for label, n in stats.label_counts(r)[:4]))}</td></tr>"
+        f"<td>{escape(', '.join(f'{label} {n}' for label, n in label_counts(r)[:4]))}</td></tr>"
         for r in top
     )
     table = (

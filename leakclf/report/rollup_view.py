@@ -14,7 +14,7 @@ TOP_FOLDERS = 30
 
 def folder_section(results: Sequence[DocumentResult], config: Config) -> str:
     """Folders by max score, then files; the census k-threshold applies as in ``rollup``."""
-    from leakclf.scoring import rollup
+    from leakclf.rollups import rollup  # load time: pandas only when the section is drawn
 
     frame = rollup(list(results), by="folder", config=config, depth=FOLDER_DEPTH)
     pcol = next(c for c in frame.columns if c.startswith("p") and c.endswith("_score"))

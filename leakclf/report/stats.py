@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from leakclf.display import label_counts, label_previews
 from leakclf.model import DOC_TYPES, LEVELS, DocumentResult
 
 #: Rows that carry a classification (errors and unsupported files do not).
@@ -61,15 +62,14 @@ def top_files(results: Sequence[DocumentResult], n: int = 15) -> list[DocumentRe
     return ranked[:n]
 
 
-def label_counts(result: DocumentResult) -> list[tuple[str, int]]:
-    return Counter(f.label for f in result.findings).most_common()
-
-
-def label_previews(result: DocumentResult, per_label: int = 3) -> list[tuple[str, int, list[str]]]:
-    """Per label: mentions and the first few distinct masked previews, most frequent first."""
-    previews: dict[str, list[str]] = defaultdict(list)
-    for f in result.findings:
-        seen = previews[f.label]
-        if f.preview not in seen and len(seen) < per_label:
-            seen.append(f.preview)
-    return [(label, n, previews[label]) for label, n in label_counts(result)]
+__all__ = [
+    "CLASSIFIED",
+    "classified",
+    "doctype_levels",
+    "label_counts",
+    "label_previews",
+    "level_counts",
+    "level_rank",
+    "summary",
+    "top_files",
+]

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from leakclf._version import __version__
 from leakclf.config import Config
 from leakclf.errors import ConfigError
 from leakclf.model import DocumentResult
@@ -110,8 +111,6 @@ class Scan:
         return config
 
     def _run(self) -> Iterator[DocumentResult]:
-        from leakclf import __version__
-
         config = self._key_config()
         self._resumed_run = self.resume
         factory = self.pipeline_factory or _default_factory()

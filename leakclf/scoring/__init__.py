@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any
 
 from leakclf.config import Config
 from leakclf.model import Finding, Score
@@ -117,11 +116,4 @@ def _finish(policy: Policy, reasons: list[tuple[str, int]]) -> Score:
     return Score(score=score, level=policy.level(score), reasons=tuple(kept))
 
 
-def rollup(results: Any, by: str = "folder", **options: Any) -> Any:
-    """Sensitivity rolled up by folder, organization or doc_type; see leakclf.scoring.rollups."""
-    from leakclf.scoring.rollups import rollup as _rollup
-
-    return _rollup(results, by=by, **options)
-
-
-__all__ = ["MAX_SCORE", "Policy", "Scorer", "known_labels", "load_policy", "rollup"]
+__all__ = ["MAX_SCORE", "Policy", "Scorer", "known_labels", "load_policy"]

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from leakclf.census.normalize import normalise_email, normalise_org, normalise_person
-from leakclf.census.signature import text_signature
 from leakclf.config import CensusConfig
 from leakclf.domains import domain_forms, name_forms, org_facets, registrable_domain, tld_country
 from leakclf.model import DocumentResult, Finding
+from leakclf.normalize import normalise_email, normalise_org, normalise_person
 from leakclf.privacy import digest, mask
+from leakclf.signatures import text_signature
 
 KEY = b"k" * 32
 
 
 def email(address: str, *, reveal: bool = False) -> Finding:
-    from leakclf.detectors.names import name_from_local_part
+    from leakclf.normalize import name_from_local_part
 
     norm = normalise_email(address)
     local, _, host = norm.rpartition("@")

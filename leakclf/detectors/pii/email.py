@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from leakclf.detectors.base import Detector, Pattern
 from leakclf.detectors.masking import mask_email
-from leakclf.detectors.names import name_from_local_part
+from leakclf.normalize import name_from_local_part, normalise_email
 from leakclf.privacy import digest
 
 
@@ -30,9 +30,7 @@ class EmailDetector(Detector):
         return ()
 
     def normalise(self, value: str) -> str:
-        """The census's rule: case-folded, plus-tags stripped unless ``census.strip_plus_tags`` is off."""
-        from leakclf.census.normalize import normalise_email
-
+        """Case-folded, plus-tags stripped unless ``census.strip_plus_tags`` is off."""
         return normalise_email(value, strip_plus_tags=self.config.census.strip_plus_tags)
 
     def preview(self, value: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from leakclf.detectors.base import Detector, Pattern
 from leakclf.detectors.masking import mask_middle
-from leakclf.detectors.names import normalise_org
+from leakclf.normalize import normalise_org
 
 _NAME = r"[A-Z][A-Za-z'&-]+"
 _LEGAL = (

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from leakclf.census.signature import minhash, normalize_text, shingles, text_signature
 from leakclf.config import CensusConfig
+from leakclf.signatures import minhash, normalize_text, shingles, text_signature
 
 CFG = CensusConfig()
 BASE = " ".join(f"word{i} alpha beta gamma" for i in range(120))

@@ -1,4 +1,8 @@
-"""Normalising names of people and organisations for digests and the census."""
+"""Normalising values so the same real-world thing gets the same digest.
+
+Detectors digest ``normalise_*(value)`` at scan time and the census counts those digests,
+so both read the rules from here, below both of them.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,15 @@ _LEGAL = re.compile(
     r"kg|sa|sas|sarl|srl|spa|bv|nv|oy|ab|as|pty|pte|kk|the)\b"
 )
 _PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalise_email(value: str, *, strip_plus_tags: bool = True) -> str:
+    """Case-folded; ``Jane.Doe+news@Contoso.com`` -> ``jane.doe@contoso.com`` with plus-tags stripped."""
+    local, _, host = unicodedata.normalize("NFKC", value).strip().rpartition("@")
+    local = local.casefold()
+    if strip_plus_tags and "+" in local[1:]:
+        local = local[0] + local[1:].split("+", 1)[0]
+    return f"{local}@{host.casefold().rstrip('.')}"
 
 
 def normalise_person(name: str) -> str:
