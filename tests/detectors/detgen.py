@@ -9,8 +9,9 @@ import random
 import string
 from collections.abc import Callable, Iterator
 
+from stdnum.luhn import is_valid as luhn_ok
+
 from leakclf.detectors.pii.bank import aba_ok
-from leakclf.detectors.pii.card import luhn_ok
 
 
 def numbers(prefix: str, width: int, start: int = 0) -> Iterator[str]:

@@ -249,6 +249,13 @@ CASES = [
         "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
         ("CRYPTO", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"),
     ),
+    case(
+        "bech32m-taproot",
+        "pii.crypto",
+        "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0",
+        ("CRYPTO", "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0"),
+    ),
+    case("bech32-checksum-fails", "pii.crypto", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5"),
     case("short", "pii.crypto", "1A1zP1eP5QGefi2"),
     case("bad-char", "pii.crypto", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfN0"),
     case("hash-like", "pii.crypto", "commit 3f786850e387550fdab836ed7e6dc881de23001b"),

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from stdnum.us import rtn
+
 from leakclf.detectors.base import Pattern
 from leakclf.detectors.pii.us import DigitsDetector, digits
 
+#: Federal Reserve routing symbols in use (python-stdnum checks the check digit only).
 _PREFIXES = {*range(13), *range(21, 33), *range(61, 73), 80}
 
 
 def aba_ok(number: str) -> bool:
-    d = [int(c) for c in number]
-    if len(d) != 9 or int(number[:2]) not in _PREFIXES:
-        return False
-    return (3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + d[2] + d[5] + d[8]) % 10 == 0
+    """An ABA routing number: a prefix in use and python-stdnum's check digit."""
+    return len(number) == 9 and int(number[:2]) in _PREFIXES and rtn.is_valid(number)
 
 
 class RoutingNumberDetector(DigitsDetector):

@@ -1,21 +1,13 @@
-"""CREDIT_CARD: known issuer prefixes, 13-19 digits, Luhn-validated."""
+"""CREDIT_CARD: known issuer prefixes, 13-19 digits, Luhn-validated (python-stdnum)."""
 
 from __future__ import annotations
+
+from stdnum import luhn
 
 from leakclf.detectors.base import Detector, Pattern
 from leakclf.detectors.masking import mask_digits
 
 _SEP = r"[ -]?"
-
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
 
 
 class CreditCardDetector(Detector):
@@ -61,7 +53,7 @@ class CreditCardDetector(Detector):
 
     def validate(self, value: str) -> tuple[str, ...] | None:
         digits = "".join(c for c in value if c.isdigit())
-        if not 13 <= len(digits) <= 19 or len(set(digits)) < 2 or not luhn_ok(digits):
+        if not 13 <= len(digits) <= 19 or len(set(digits)) < 2 or not luhn.is_valid(digits):
             return None
         return ("luhn:ok",)
 

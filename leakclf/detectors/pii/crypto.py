@@ -1,44 +1,28 @@
-"""CRYPTO: Bitcoin addresses, validated (base58check for legacy, bech32 checksum for bc1)."""
+"""CRYPTO: Bitcoin addresses, validated by python-stdnum (base58check, bech32) and bech32m here."""
 
 from __future__ import annotations
 
-import hashlib
+from stdnum import bitcoin
 
 from leakclf.detectors.base import Detector, Pattern
 from leakclf.detectors.masking import mask_secret
 
-_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+#: BIP 350 checksum constant of segwit version 1+ (taproot); python-stdnum knows bech32 only.
+_BECH32M = 0x2BC830A3
+_HRP = [ord(c) >> 5 for c in "bc"] + [0] + [ord(c) & 31 for c in "bc"]
 
 
-def base58check_ok(addr: str) -> bool:
-    num = 0
-    for ch in addr:
-        num = num * 58 + _B58.index(ch)
-    raw = num.to_bytes(25, "big") if num.bit_length() <= 200 else b""
-    return (
-        len(raw) == 25
-        and hashlib.sha256(hashlib.sha256(raw[:21]).digest()).digest()[:4] == raw[21:]
-    )
+def address_ok(addr: str) -> bool:
+    return bitcoin.is_valid(addr) or (addr[:3].lower() == "bc1" and _bech32m_ok(addr.lower()))
 
 
-def bech32_ok(addr: str) -> bool:
-    hrp, _, data = addr.lower().rpartition("1")
-    if not hrp or len(data) < 6 or any(c not in _B32 for c in data):
+def _bech32m_ok(addr: str) -> bool:
+    data = addr[3:]
+    if not 11 <= len(addr) <= 90 or any(c not in _B32 for c in data):
         return False
-    values = (
-        [ord(c) >> 5 for c in hrp]
-        + [0]
-        + [ord(c) & 31 for c in hrp]
-        + [_B32.index(c) for c in data]
-    )
-    chk = 1
-    for v in values:
-        top = chk >> 25
-        chk = (chk & 0x1FFFFFF) << 5 ^ v
-        for i, g in enumerate((0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)):
-            chk ^= g if (top >> i) & 1 else 0
-    return chk in (1, 0x2BC830A3)  # bech32, bech32m
+    values = [_B32.index(c) for c in data]
+    return 1 <= values[0] <= 16 and bitcoin.bech32_checksum(_HRP + values) == _BECH32M
 
 
 class BitcoinDetector(Detector):
@@ -54,8 +38,7 @@ class BitcoinDetector(Detector):
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
-        ok = bech32_ok(value) if value.startswith("bc1") else base58check_ok(value)
-        return ("checksum:ok",) if ok else None
+        return ("checksum:ok",) if address_ok(value) else None
 
     def preview(self, value: str) -> str:
         return mask_secret(value)

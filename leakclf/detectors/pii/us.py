@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from stdnum.us import ssn
+
 from leakclf.detectors.base import NUMBER_LABELS, Detector, Pattern
 from leakclf.detectors.masking import mask_digits
 
@@ -51,10 +53,9 @@ class SsnDetector(DigitsDetector):
 
     def validate(self, value: str) -> tuple[str, ...] | None:
         d = digits(value)
-        area, group, serial = d[:3], d[3:5], d[5:]
-        if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
+        if not ssn.is_valid(d):  # area, group and serial rules; the publicised numbers
             return None
-        if d in ("123456789", "078051120", "219099999") or len(set(d)) == 1:
+        if d == "123456789" or len(set(d)) == 1:  # sample numbers stdnum allows
             return None
         return ("ssn-rules:ok",)
 
