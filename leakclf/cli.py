@@ -87,7 +87,15 @@ def _cmd_classify(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from leakclf.demo import generate
+    try:  # the demo extra, checked before anything is written
+        import faker  # noqa: F401
+        import fpdf  # noqa: F401
+    except ModuleNotFoundError as exc:
+        raise ConfigError(
+            f"`leakclf demo` needs {exc.name}, which the demo extra installs: "
+            "pip install 'leakclf[demo]'"
+        ) from None
+    from leakclf.demo import generate  # load time: the generator only for this command
 
     if args.files < 1:
         raise ConfigError(f"--files must be at least 1, found {args.files}")

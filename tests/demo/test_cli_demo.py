@@ -27,3 +27,19 @@ def test_demo_command(
 def test_demo_rejects_zero_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", str(tmp_path / "dump"), "--files", "0"]) == 2
     assert "--files must be at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("missing", [pytest.param("faker", id="faker"), pytest.param("fpdf", id="fpdf2")])
+def test_demo_without_the_extra_says_how_to_install_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    missing: str,
+) -> None:
+    import sys
+
+    for name in [m for m in sys.modules if m == "leakclf.demo" or m.startswith("leakclf.demo.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, missing, None)  # importing it now fails as if not installed
+    assert main(["demo", str(tmp_path / "dump"), "--files", "1"]) == 2
+    err = capsys.readouterr().err
+    assert f"needs {missing}" in err and "pip install 'leakclf[demo]'" in err
+    assert not (tmp_path / "dump").exists()
