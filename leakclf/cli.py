@@ -65,7 +65,13 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     if args.out:
         print(f"\nresults: {args.out}", file=sys.stdout)
     if tally.reached(args.fail_on):
-        log.warning("--fail-on %s: documents at or above that level were found", args.fail_on)
+        if tally.unread:
+            log.warning("--fail-on %s: %d documents were not read (see 'not read'); "
+                        "unread documents always fail --fail-on", args.fail_on,
+                        sum(tally.unread.values()))
+        else:
+            log.warning("--fail-on %s: documents at or above that level were found",
+                        args.fail_on)
         return 1
     return 0
 
@@ -144,7 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", help="leakclf.toml")
     p.add_argument("--include", action="append", default=[], metavar="GLOB")
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB")
-    p.add_argument("--fail-on", choices=["internal", "confidential", "restricted"])
+    p.add_argument("--fail-on", choices=["internal", "confidential", "restricted"],
+                   help="exit 1 when a document reaches LEVEL or was not read")
     p.add_argument("--engine", choices=["local", "dask"], default="local")
     p.add_argument("--scheduler", help="dask scheduler address (with --engine dask)")
     p.add_argument(

@@ -19,6 +19,8 @@ from leakclf.config import Config
 from leakclf.errors import ConfigError, ExtractionError
 from leakclf.model import Detection, Document, DocumentResult
 from leakclf.privacy import process_key
+from leakclf.scoring.contents import with_contents
+from leakclf.scoring.unread import mark_unread
 
 if TYPE_CHECKING:
     from leakclf.detectors import DetectorSet
@@ -77,14 +79,16 @@ class Pipeline:
         detections = self.detectors.detect_many([d.text for d in readable])
         per_doc_detect = (time.perf_counter() - t0) / max(len(readable), 1)
         by_source = {id(d): det for d, det in zip(readable, detections)}
+        parents = {d.parent for d in docs}
         results = []
         for doc in docs:
             det = by_source.get(id(doc))
             if det is None:
-                results.append(self._error_result(doc))
-                continue
-            results.append(self._result(doc, det, per_doc_detect))
-        return results
+                result = self._error_result(doc)
+            else:
+                result = self._result(doc, det, per_doc_detect)
+            results.append(self._unread(result, doc.text, doc.source in parents))
+        return with_contents(results)
 
     def analyze_text(self, text: str, *, name: str = "<text>") -> DocumentResult:
         data = text.encode("utf-8", "surrogatepass")
@@ -169,6 +173,10 @@ class Pipeline:
             },
         )
 
+    def _unread(self, result: DocumentResult, text: str, has_children: bool) -> DocumentResult:
+        """A result with no text gets its reason and the policy's unread score, never public."""
+        return mark_unread(result, text, self.scorer, has_children=has_children)
+
     def _error_result(self, doc: Document) -> DocumentResult:
         return DocumentResult(
             source=doc.source,
@@ -197,7 +205,7 @@ class Pipeline:
         )
         if kind == "LimitExceeded":
             doc = dataclasses.replace(doc, limits_hit=("max_file_bytes",))
-        return self._error_result(doc)
+        return self._unread(self._error_result(doc), "", False)
 
 
 def _label(source: str | Path | bytes, name: str | None) -> str:

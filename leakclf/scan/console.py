@@ -36,6 +36,7 @@ class Tally:
         self.levels: Counter[str] = Counter()
         self.statuses: Counter[str] = Counter()
         self.types: Counter[str] = Counter()
+        self.unread: Counter[str] = Counter()  # unread_reason -> documents (own triage group)
         self.files = 0
         self.bytes = 0
         self.findings = 0
@@ -49,6 +50,8 @@ class Tally:
             self.bytes += r.size
         if r.status == "duplicate":
             return
+        if r.unread_reason:
+            self.unread[r.unread_reason] += 1
         self.types[r.doc_type] += 1
         self.findings += len(r.findings)
         self._n += 1
@@ -59,9 +62,11 @@ class Tally:
             heapq.heappushpop(self.top, item)
 
     def reached(self, level: str | None) -> bool:
+        """``--fail-on level``: a document at or above it, or any unread document (what was
+        not read cannot be shown to be below the threshold; docs/policy.md)."""
         if level is None:
             return False
-        return any(self.levels[lv] for lv in LEVELS[LEVELS.index(level):])
+        return bool(self.unread) or any(self.levels[lv] for lv in LEVELS[LEVELS.index(level):])
 
     def print(self, out: TextIO = sys.stdout) -> None:
         ranked = [r for _, _, r in sorted(self.top, key=lambda t: (-t[0], -t[1]))]
@@ -77,6 +82,10 @@ class Tally:
               out)
         print(file=out)
         table(["status", "documents"], ([k, str(v)] for k, v in self.statuses.most_common()), out)
+        if self.unread:
+            print(f"\nnot read - {sum(self.unread.values())} files, by reason:", file=out)
+            table(["reason", "documents"], ([k, str(v)] for k, v in self.unread.most_common()),
+                  out)
         if self.types:
             print(file=out)
             table(["doc type", "documents"], ([k, str(v)] for k, v in self.types.most_common()),

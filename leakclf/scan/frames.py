@@ -64,7 +64,16 @@ def summary(df: pd.DataFrame) -> dict[str, Any]:
         "by_doc_type": {k: int(v) for k, v in df["doc_type"].value_counts().items() if v},
         "findings": int(df["findings"].map(len).sum()) if len(df) else 0,
         "duplicates": int((df["status"] == "duplicate").sum()),
+        "not_read": _not_read(df),
     }
+
+
+def _not_read(df: pd.DataFrame) -> dict[str, int]:
+    """The unread triage group: documents with no text, by reason (duplicates left out)."""
+    if "unread_reason" not in df or not len(df):
+        return {}
+    own = df[(df["status"] != "duplicate") & df["unread_reason"].notna()]
+    return {str(k): int(v) for k, v in own["unread_reason"].value_counts().items() if v}
 
 
 def html(summary: dict[str, Any]) -> str:
@@ -77,4 +86,7 @@ def html(summary: dict[str, Any]) -> str:
             f"{summary['findings']} findings, {summary['duplicates']} duplicates")
     parts = [table("level", summary["by_level"]), table("status", summary["by_status"]),
              table("doc type", summary["by_doc_type"])]
+    not_read = summary.get("not_read") or {}
+    if not_read:
+        parts.append(table(f"not read - {sum(not_read.values())} files, by reason", not_read))
     return f"<div>{head}<div style='display:flex;gap:2em'>{''.join(parts)}</div></div>"

@@ -18,6 +18,8 @@ from leakclf.scan.journal import Done, Journal, key_of
 from leakclf.scan.local import Failure, Outcome, Task
 from leakclf.scan.progress import Progress
 from leakclf.scan.sources import Entry, sha256_local
+from leakclf.scoring import Scorer
+from leakclf.scoring.unread import mark_unread
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ class Runner:
         self.inflight: dict[str, Entry] = {}  # sha256 -> entry being analysed
         self.parked: dict[str, list[Entry]] = {}  # sha256 -> duplicates waiting for it
         self.by_tid: dict[int, tuple[Entry, str]] = {}
+        self.scorer = Scorer(plan.config)  # unread rows the pipeline never saw score here
 
     def run(self) -> Iterator[DocumentResult]:
         for task, outcome in self.plan.engine.run(self._tasks()):
@@ -100,12 +103,14 @@ class Runner:
     # -- recording ----------------------------------------------------------
 
     def _record(self, entry: Entry, sha: str, outcome: Outcome) -> list[DocumentResult]:
-        if isinstance(outcome, Failure):  # a killed file still says how long it ran
-            results = [_error_result(entry, sha, "error", outcome.kind, outcome.message)
+        if isinstance(outcome, Failure):  # unread here; a killed file still says how long it ran
+            results = [mark_unread(_error_result(entry, sha, "error", outcome.kind,
+                                                 outcome.message), "", self.scorer)
                        .replace(timings={"wall": round(outcome.elapsed_s, 6)})]
         else:
-            results = list(outcome) or [_error_result(entry, sha, "error", "InternalError",
-                                                      "the pipeline returned no rows")]
+            results = list(outcome) or [mark_unread(_error_result(
+                entry, sha, "error", "InternalError", "the pipeline returned no rows"), "",
+                self.scorer)]
             results[0] = results[0].replace(mtime=entry.mtime)
         self._write(entry, sha, results, original=bool(sha))
         return results
@@ -139,6 +144,7 @@ class Runner:
             result = _error_result(entry, "", status, error_kind, message)
             if kind == "too_big":
                 result = result.replace(limits_hit=("max_file_bytes",))
+            result = mark_unread(result, "", self.scorer)
             self._write(entry, "", [result], original=False)
             yield result
 

@@ -3,7 +3,10 @@
     score = doc-type points (+ signed) + sum over categories of
             min(cap, best label points + volume * log2(unique values))
             capped at 100
+    label points = weight * subject factor * confidence share (0 below min_confidence)
+    then: a person's identifier named with the person lifts the score to `restricted`
 
+A document with no text is unread (``Scorer.unread``): its own reason, never public.
 Monotone (a finding never lowers a score: every term is a max, a count or a cap),
 deterministic, and bounded by the per-category caps of the policy (docs/policy.md).
 """
@@ -26,6 +29,10 @@ from leakclf.scoring.policy import (
 )
 
 MAX_SCORE = 100
+
+#: The evidence the subject stage records: the business's own contact data, or a person's.
+BUSINESS_PARTY = "subject:business-party"
+PERSON = "subject:person"
 
 
 class Scorer:
@@ -50,37 +57,87 @@ class Scorer:
             reasons.append((f"doc_type:{doc_type}, signed", points + signed_points, -1))
         elif points:
             reasons.append((f"doc_type:{doc_type}", points, -1))
+        findings = list(findings)
         for order, (cat, text, value) in enumerate(self._categories(findings)):
             if value:
                 reasons.append((text, value, order))
         reasons.sort(key=lambda r: (-r[1], r[2]))
-        return _finish(policy, [(text, value) for text, value, _ in reasons])
+        kept = [(text, value) for text, value, _ in reasons]
+        tied = self._person_identifiers(findings)
+        floor = policy.lowest(policy.person_level)
+        total = sum(p for _, p in kept)
+        if tied and total < floor:
+            kept.append((f"rule:person-identifier ({'+'.join(tied)})", floor - total))
+        return _finish(policy, kept)
+
+    def unread(self, why: str) -> Score:
+        """The score of a file with no text: the lowest score of the policy's unread level."""
+        policy = self.policy
+        points = policy.lowest(policy.unread_level)
+        return Score(score=points, level=policy.unread_level, reasons=((f"unread:{why}", points),))
+
+    def _counts(self, f: Finding) -> bool:
+        return float(f.confidence) >= self.policy.min_confidence
+
+    def _person_identifiers(self, findings: list[Finding]) -> list[str]:
+        """Labels of the person rule present (a person's, confident) when a person is named."""
+        policy = self.policy
+        if not policy.person_labels:
+            return []
+        if not any(f.label == "PERSON" and self._counts(f) for f in findings):
+            return []
+        return sorted(
+            {
+                f.label
+                for f in findings
+                if f.label in policy.person_labels
+                and self._counts(f)
+                and BUSINESS_PARTY not in f.evidence
+            }
+        )
 
     def _categories(self, findings: Iterable[Finding]) -> list[tuple[Category, str, int]]:
         """Per category with findings: (category, reason text, points), in policy order."""
         policy = self.policy
         floor = policy.confidence_floor
-        # category -> label -> (best confidence, unique digests)
-        seen: dict[str, dict[str, tuple[float, set[str]]]] = {}
+        # category -> label -> (best share of the weight, unique digests, any person's value)
+        seen: dict[str, dict[str, tuple[float, set[str], bool]]] = {}
+        scoring: dict[str, set[str]] = {}  # category -> digests of findings that score
+        people: set[str] = set()  # categories where a scoring finding is a person's
         for f in findings:
             hit = self._lookup(f.label)
             if hit is None:
                 continue
             labels = seen.setdefault(hit[0].name, {})
-            conf, digests = labels.get(f.label, (0.0, set()))
+            share, digests, personal = labels.get(f.label, (0.0, set(), False))
             digests.add(f.digest)
-            labels[f.label] = (max(conf, min(max(float(f.confidence), 0.0), 1.0)), digests)
+            business = BUSINESS_PARTY in f.evidence
+            conf = min(max(float(f.confidence), 0.0), 1.0)
+            mine = 0.0
+            if self._counts(f):  # below the minimum: shown, scores nothing
+                mine = (floor + (1 - floor) * conf) * (policy.business_party if business else 1.0)
+                scoring.setdefault(hit[0].name, set()).add(f.digest)
+                if not business:
+                    people.add(hit[0].name)
+            labels[f.label] = (max(share, mine), digests, personal or not business)
         out = []
         for cat in policy.categories:
             labels = seen.get(cat.name, {})
             if not labels:
                 continue
             weight = {label: cat.labels[self._key(label, cat)] for label in labels}
-            best = max(weight[lab] * (floor + (1 - floor) * c) for lab, (c, _) in labels.items())
-            unique = sum(len(d) for _, d in labels.values())
-            value = math.floor(min(cat.cap, best + cat.volume * math.log2(unique)) + 0.5)
+            best = max(weight[lab] * share for lab, (share, _, _) in labels.items())
+            counted = len(scoring.get(cat.name, ()))
+            volume = cat.volume * math.log2(counted) if counted else 0.0
+            if cat.name not in people:  # only business contact data: its volume counts less too
+                volume *= policy.business_party
+            value = math.floor(min(cat.cap, best + volume) + 0.5)
+            unique = sum(len(d) for _, d, _ in labels.values())
             ranked = sorted(labels, key=lambda lab: (-weight[lab], lab))
-            text = ", ".join(f"{lab} x{len(labels[lab][1])}" for lab in ranked)
+            text = ", ".join(
+                f"{lab} x{len(labels[lab][1])}" + ("" if labels[lab][2] else " business")
+                for lab in ranked
+            )
             out.append((cat, text + (" unique" if unique > 1 else ""), value))
         return out
 
@@ -116,4 +173,12 @@ def _finish(policy: Policy, reasons: list[tuple[str, int]]) -> Score:
     return Score(score=score, level=policy.level(score), reasons=tuple(kept))
 
 
-__all__ = ["MAX_SCORE", "Policy", "Scorer", "known_labels", "load_policy"]
+__all__ = [
+    "BUSINESS_PARTY",
+    "MAX_SCORE",
+    "PERSON",
+    "Policy",
+    "Scorer",
+    "known_labels",
+    "load_policy",
+]

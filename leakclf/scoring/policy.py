@@ -40,6 +40,11 @@ class Policy:
     version: str
     source: str  # "bundled" or the override path
     confidence_floor: float
+    min_confidence: float  # below it a finding is shown but scores nothing
+    business_party: float  # share of a label's weight for a business's own contact data
+    person_labels: frozenset[str]  # named with a PERSON, these lift a document to person_level
+    person_level: str
+    unread_level: str  # the level (its lowest score) of a file with no text
     levels: tuple[tuple[str, int], ...]  # (level, lowest score), ascending, public first
     doc_types: dict[str, tuple[int, int]]  # doc_type -> (points, signed points)
     categories: tuple[Category, ...]  # in policy order: the order of ties in reasons
@@ -55,6 +60,10 @@ class Policy:
                 if key in cat.labels:
                     return cat, cat.labels[key]
         return None
+
+    def lowest(self, level: str) -> int:
+        """The lowest score of ``level``."""
+        return dict(self.levels)[level]
 
     def level(self, score: int) -> str:
         found = LEVELS[0]
@@ -86,8 +95,31 @@ def load_policy(path: str | Path | None = None) -> Policy:
 
 
 def _parse(data: dict[str, Any], where: str) -> Policy:
-    _keys(data, {"version", "confidence_floor", "levels", "doc_types", "categories"}, "", where)
+    top = {"version", "confidence_floor", "min_confidence", "levels", "doc_types", "categories"}
+    _keys(data, top | {"subject", "rules", "unread"}, "", where)
     floor = _number(data.get("confidence_floor", 0.5), "confidence_floor", where, 0, 1)
+    min_conf = _number(data.get("min_confidence", 0.0), "min_confidence", where, 0, 1)
+    subject = data.get("subject", {})
+    _keys(subject, {"business_party"}, "subject.", where)
+    business = _number(subject.get("business_party", 1.0), "subject.business_party", where, 0, 1)
+    rules = data.get("rules", {})
+    _keys(rules, {"person_identifier"}, "rules.", where)
+    person = rules.get("person_identifier", {})
+    _keys(person, {"level", "labels"}, "rules.person_identifier.", where)
+    person_level = _level_name(person.get("level", LEVELS[-1]), "rules.person_identifier", where)
+    person_labels = person.get("labels", [])
+    if not isinstance(person_labels, list) or not all(isinstance(x, str) for x in person_labels):
+        raise ConfigError(
+            f"score policy {where!r}: rules.person_identifier.labels must be a list of labels"
+        )
+    unread = data.get("unread", {})
+    _keys(unread, {"level"}, "unread.", where)
+    unread_level = _level_name(unread.get("level", LEVELS[1]), "unread", where)
+    if unread_level == LEVELS[0]:
+        raise ConfigError(
+            f"score policy {where!r}: unread.level cannot be {LEVELS[0]!r}: "
+            "a file that was not read is never shown as safe"
+        )
     levels = _levels(data.get("levels", {}), where)
     raw_types = data.get("doc_types", {})
     unknown = sorted(set(raw_types) - set(DOC_TYPES))
@@ -105,6 +137,12 @@ def _parse(data: dict[str, Any], where: str) -> Policy:
             int(_number(spec.get("signed", 0), f"doc_types.{name}.signed", where, 0, 100)),
         )
     valid = set(known_labels()) | {SECRET_WILDCARD, ANY_WILDCARD}
+    for label in person_labels:
+        if label not in valid - {SECRET_WILDCARD, ANY_WILDCARD}:
+            raise ConfigError(
+                f"score policy {where!r}: unknown label {label!r} in rules.person_identifier; "
+                f"valid labels: {', '.join(sorted(valid))}"
+            )
     seen: dict[str, str] = {}
     categories = []
     for name, spec in data.get("categories", {}).items():
@@ -135,6 +173,11 @@ def _parse(data: dict[str, Any], where: str) -> Policy:
         version=str(data.get("version", "unversioned")),
         source=where,
         confidence_floor=floor,
+        min_confidence=min_conf,
+        business_party=business,
+        person_labels=frozenset(person_labels),
+        person_level=person_level,
+        unread_level=unread_level,
         levels=levels,
         doc_types=doc_types,
         categories=tuple(categories),
@@ -157,6 +200,14 @@ def _levels(raw: Any, where: str) -> tuple[tuple[str, int], ...]:
             )
         out.append((name, lowest))
     return tuple(out)
+
+
+def _level_name(value: Any, name: str, where: str) -> str:
+    if value not in LEVELS:
+        raise ConfigError(
+            f"score policy {where!r}: {name}.level must be one of {list(LEVELS)}, found {value!r}"
+        )
+    return str(value)
 
 
 def _keys(table: Any, allowed: set[str], prefix: str, where: str) -> None:

@@ -53,7 +53,7 @@ def _odd(root: Path) -> None:
 
 
 @pytest.mark.parametrize(("follow", "inside"), [
-    pytest.param(False, ("dump/inside", None, "unsupported", "public", "Symlink", None),
+    pytest.param(False, ("dump/inside", None, "unsupported", "internal", "Symlink", None),
                  id="symlinks-not-followed"),
     pytest.param(True, ("dump/inside", None, "duplicate", "confidential", None, "dump/a.txt"),
                  id="symlink-inside-root-followed"),
@@ -63,8 +63,8 @@ def test_odd_files_get_rows(dump: Path, follow: bool, inside: tuple[object, ...]
     config = Config(key=b"k" * 64).replace(
         scan=Config().scan.__class__(follow_symlinks=follow))
     rows = {r[0]: r for r in _rows(dump, config, workers=1)}
-    assert rows["dump/pipe"] == ("dump/pipe", None, "unsupported", "public", "SpecialFile", None)
-    assert rows["dump/escape"][2:5] == ("error", "public", "SymlinkOutsideRoot")
+    assert rows["dump/pipe"] == ("dump/pipe", None, "unsupported", "internal", "SpecialFile", None)
+    assert rows["dump/escape"][2:5] == ("error", "internal", "SymlinkOutsideRoot")
     assert rows["dump/inside"] == inside
     assert rows["dump/caf\\xe9.txt"][2] == "ok"
 
@@ -115,7 +115,7 @@ def test_unreadable_file_gets_a_row(dump: Path, config: Config,
 
     monkeypatch.setattr(runner, "sha256_local", deny)
     rows = {r[0]: r for r in _rows(dump, config, workers=1)}
-    assert rows["dump/a.txt"] == ("dump/a.txt", None, "error", "public", "Unreadable", None)
+    assert rows["dump/a.txt"] == ("dump/a.txt", None, "error", "internal", "Unreadable", None)
     assert rows["dump/b.txt"][2] == "ok"
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leakclf.model import DOC_TYPES, LEVELS, Finding
+from leakclf.model import DOC_TYPES, LEVELS, DocumentResult, Finding
 from leakclf.registry import labels
-from leakclf.scoring import Scorer
+from leakclf.scoring import BUSINESS_PARTY, PERSON, Scorer
+from leakclf.scoring.contents import with_contents
 
 SCORER = Scorer()
 LOW_VALUE = (
@@ -86,3 +87,48 @@ def test_worst_case_low_value_stays_below_a_private_key() -> None:
     key = Finding("SECRET_PRIVATE_KEY", 0, 1, 0.9, "t", "k", "*")
     worst = max(SCORER.score(t, True, low).score for t in DOC_TYPES)
     assert worst < SCORER.score("other", None, [key]).score
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    doc=doc,
+    findings=st.lists(findings_of, max_size=30),
+    extra=findings_of,
+    business=st.booleans(),
+)
+def test_adding_a_person_finding_never_lowers(
+    doc: tuple, findings: list[Finding], extra: Finding, business: bool
+) -> None:
+    """Findings of either subject in the document; one more about a person never lowers it."""
+    tagged = [
+        f.__class__(f.label, 0, 1, f.confidence, "t", f.digest, "*",
+                    evidence=(BUSINESS_PARTY if business and i % 2 else PERSON,))
+        for i, f in enumerate(findings)
+    ]
+    more = extra.__class__(extra.label, 0, 1, extra.confidence, "t", extra.digest, "*",
+                           evidence=(PERSON,))
+    assert SCORER.score(*doc, [*tagged, more]).score >= SCORER.score(*doc, tagged).score
+
+
+levels_of = st.sampled_from(LEVELS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), n=st.integers(1, 12))
+def test_contents_level_is_at_least_each_childs(data: st.DataObject, n: int) -> None:
+    """A random tree under one container: its contents are at least every descendant's."""
+    rows = [DocumentResult("top.zip")]
+    for i in range(n):
+        parent = data.draw(st.sampled_from([r.source for r in rows]))
+        level = data.draw(levels_of)
+        rows.append(DocumentResult(f"{parent}!/m{i}", parent=parent, level=level,
+                                   score=data.draw(st.integers(0, 100))))
+    out = {r.source: r for r in with_contents(rows)}
+    for r in rows[1:]:
+        top = out["top.zip"]
+        assert top.contents_level is not None and top.contents_score is not None
+        assert LEVELS.index(top.contents_level) >= LEVELS.index(r.level)
+        assert top.contents_score >= r.score
+        if r.parent is not None:
+            above = out[r.parent]
+            assert LEVELS.index(above.contents_level or "public") >= LEVELS.index(r.level)

@@ -120,8 +120,8 @@ def test_reasons_name_what_scored() -> None:
         [finding("SECRET_AZURE_STORAGE_KEY", confidence=0.9)] + many("PERSON", 14, 0.9),
     )
     assert got.reasons == (
-        ("SECRET_AZURE_STORAGE_KEY x1", 78),
-        ("doc_type:sow, signed", 22),
+        ("SECRET_AZURE_STORAGE_KEY x1", 74),  # 82 x 0.9: points scale with confidence
+        ("doc_type:sow, signed", 26),
         ("PERSON x14 unique", 0),  # trimmed by the cap at 100, still listed
     )
     assert got.score == 100

@@ -1,0 +1,72 @@
+"""Why a file, attachment or member yielded no text: the ``unread_reason`` of its result.
+
+A result with a reason is scored by ``Scorer.unread`` (never public). A container whose
+members were read is not unread: its members carry their own rows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from leakclf.model import DocumentResult
+
+if TYPE_CHECKING:
+    from leakclf.scoring import Scorer
+
+_LEGACY = {
+    "application/msword": ".doc",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.ms-powerpoint": ".ppt",
+}
+_IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".heic")
+_ERRORS = {
+    "EncryptedFile": "encrypted",
+    "CorruptFile": "corrupt",
+    "Unreadable": "unreadable",
+    "InternalError": "extractor failed",
+    "WorkerCrashed": "extractor failed",
+    "Timeout": "limit-hit (time budget)",
+    "MemoryLimit": "limit-hit (memory)",
+    "Symlink": "symlink not followed",
+    "SymlinkOutsideRoot": "symlink outside the root",
+    "SpecialFile": "not a regular file",
+}
+
+
+def unread_reason(result: DocumentResult, text: str, *, has_children: bool = False) -> str | None:
+    """A short reason ("image-only", "encrypted", "unsupported legacy .xls", ...) or None."""
+    if has_children or result.status == "duplicate" or text.strip():
+        return None  # a partly read file (a limit hit mid-way) is scored on what was read
+    if result.status == "skipped_limit" or result.error_kind == "LimitExceeded":
+        return "limit-hit" + (f" ({result.limits_hit[0]})" if result.limits_hit else "")
+    if result.size == 0 and result.error_kind in (None, "CorruptFile"):
+        return "empty file"
+    if result.error_kind in _ERRORS:  # before "unsupported": a symlink is not a format
+        return _ERRORS[result.error_kind]
+    media = result.media_type
+    ext = "." + result.source.rsplit("/", 1)[-1].rpartition(".")[2].lower()
+    if result.status == "unsupported":
+        if media in _LEGACY or ext in _LEGACY.values():
+            return f"unsupported legacy {_LEGACY.get(media, ext)}"
+        if media.startswith("image/") or ext in _IMAGES:
+            return "image-only"
+        known = media != "application/octet-stream" or len(ext) < 2 or len(ext) > 6
+        return f"unsupported {media if known else ext}"
+    if result.status != "ok":
+        return f"error ({result.error_kind or result.status})"
+    if media == "application/pdf" or media.startswith("image/"):
+        return "image-only"
+    return "no text"
+
+
+def mark_unread(
+    result: DocumentResult, text: str, scorer: Scorer, *, has_children: bool = False
+) -> DocumentResult:
+    """``result`` with its unread reason and the policy's unread score, when it has no text."""
+    why = unread_reason(result, text, has_children=has_children)
+    if why is None:
+        return result
+    score = scorer.unread(why)
+    return result.replace(
+        unread_reason=why, score=score.score, level=score.level, reasons=score.reasons
+    )

@@ -1,0 +1,70 @@
+"""Unread files as their own triage group: CLI summary, --fail-on, Parquet and to_pandas()."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import leakclf
+from leakclf.cli import main
+from tests.extractors import make
+from tests.scoring.test_pipeline_rules import blank_pdf
+
+CONFIG = """
+[detect]
+ner = false
+"""
+
+
+@pytest.fixture
+def dump(tmp_path: Path) -> Path:
+    root = tmp_path / "dump"
+    root.mkdir()
+    (root / "memo.txt").write_bytes(b"Team lunch on Friday at noon, see you there.")
+    (root / "scan.pdf").write_bytes(blank_pdf())
+    (root / "payroll.xls").write_bytes(make.legacy_ole_bytes("Workbook"))
+    (root / "leakclf.toml").write_text(CONFIG, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("files", "extra", "code"),
+    [
+        pytest.param(("memo.txt",), ["--fail-on", "restricted"], 0, id="all-read-below"),
+        pytest.param(None, ["--fail-on", "restricted"], 1, id="unread-fails-restricted"),
+        pytest.param(None, ["--fail-on", "internal"], 1, id="unread-fails-internal"),
+        pytest.param(None, [], 0, id="no-gate"),
+    ],
+)
+def test_cli_summary_and_fail_on(
+    dump: Path, tmp_path: Path, files: tuple[str, ...] | None, extra: list[str], code: int,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "r.parquet"
+    include = [a for f in files or () for a in ("--include", f)]
+    rc = main(["scan", str(dump), "-o", str(out), "--workers", "1", "--no-progress",
+               "--config", str(dump / "leakclf.toml"), *include, *extra])
+    text = capsys.readouterr().out
+    assert rc == code
+    if files is None:
+        assert "not read - 2 files, by reason:" in text
+        assert "image-only" in text and "unsupported legacy .xls" in text
+        df = pd.read_parquet(out)
+        got = dict(zip(df["source"].str.rsplit("/", n=1).str[-1], df["unread_reason"]))
+        assert got["scan.pdf"] == "image-only" and got["payroll.xls"] == "unsupported legacy .xls"
+        assert set(df.loc[df["unread_reason"].notna(), "level"]) == {"internal"}
+    else:
+        assert "not read" not in text
+
+
+def test_to_pandas_and_summary(dump: Path) -> None:
+    config = leakclf.Config.from_toml(dump / "leakclf.toml")
+    result = leakclf.scan(dump, workers=1, config=config, progress=False)
+    df = result.to_pandas()
+    assert sorted(df["unread_reason"].dropna()) == ["image-only", "unsupported legacy .xls"]
+    assert "public" not in set(df.loc[df["unread_reason"].notna(), "level"])
+    summary = result.summary()
+    assert summary["not_read"] == {"image-only": 1, "unsupported legacy .xls": 1}
+    assert "not read - 2 files, by reason" in result._repr_html_()
