@@ -24,7 +24,7 @@ def dump(tmp_path: Path) -> Path:
     root.mkdir()
     (root / "memo.txt").write_bytes(b"Team lunch on Friday at noon, see you there.")
     (root / "scan.pdf").write_bytes(blank_pdf())
-    (root / "payroll.xls").write_bytes(make.legacy_ole_bytes("Workbook"))
+    (root / "salaries.docx").write_bytes(make.encrypted_docx_bytes())
     (root / "leakclf.toml").write_text(CONFIG, encoding="utf-8")
     return root
 
@@ -50,10 +50,10 @@ def test_cli_summary_and_fail_on(
     assert rc == code
     if files is None:
         assert "not read - 2 files, by reason:" in text
-        assert "image-only" in text and "unsupported legacy .xls" in text
+        assert "image-only" in text and "encrypted" in text
         df = pd.read_parquet(out)
         got = dict(zip(df["source"].str.rsplit("/", n=1).str[-1], df["unread_reason"]))
-        assert got["scan.pdf"] == "image-only" and got["payroll.xls"] == "unsupported legacy .xls"
+        assert got["scan.pdf"] == "image-only" and got["salaries.docx"] == "encrypted"
         assert set(df.loc[df["unread_reason"].notna(), "level"]) == {"internal"}
     else:
         assert "not read" not in text
@@ -63,8 +63,8 @@ def test_to_pandas_and_summary(dump: Path) -> None:
     config = leakclf.Config.from_toml(dump / "leakclf.toml")
     result = leakclf.scan(dump, workers=1, config=config, progress=False)
     df = result.to_pandas()
-    assert sorted(df["unread_reason"].dropna()) == ["image-only", "unsupported legacy .xls"]
+    assert sorted(df["unread_reason"].dropna()) == ["encrypted", "image-only"]
     assert "public" not in set(df.loc[df["unread_reason"].notna(), "level"])
     summary = result.summary()
-    assert summary["not_read"] == {"image-only": 1, "unsupported legacy .xls": 1}
+    assert summary["not_read"] == {"encrypted": 1, "image-only": 1}
     assert "not read - 2 files, by reason" in result._repr_html_()
