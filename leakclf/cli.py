@@ -120,6 +120,9 @@ def _cmd_census(args: argparse.Namespace) -> int:
     if args.out:
         result.to_json(args.out)
         log.info("census written to %s", args.out)
+    if args.people:
+        result.write_people(args.people)
+        log.info("notification list written to %s (mode 0600)", args.people)
     return 0
 
 
@@ -177,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("census", help="deduplicated exposure census of scan results")
     p.add_argument("results")
     p.add_argument("-o", "--out", help="write census JSON here")
+    p.add_argument(
+        "--people",
+        metavar="CSV",
+        help="write the notification list here: one row per (organisation, person), mode 0600",
+    )
     p.add_argument("--config", help="leakclf.toml")
     p.add_argument("--reveal", action="store_true", help="show raw values (dangerous)")
     p.set_defaults(func=_cmd_census)

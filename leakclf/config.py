@@ -278,6 +278,8 @@ class CensusConfig(Checked):
     shingle_words: Annotated[int, AtLeast1] = 5  # words per shingle
     strip_plus_tags: bool = True  # a+tag@x.com counts as a@x.com
     k_threshold: Annotated[int, AtLeast1] = 1  # minimum group size in aggregate exports
+    # the dump owner's domains, left out of the organisation count (with classify.own_domains)
+    own_domains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -111,8 +111,18 @@ def name_forms(name: str) -> list[str]:
         return "".join(ch for ch in normalise_org(text) if ch.isalnum())
 
     words = name.split()
-    forms = (key(name), key(words[0]) if words else "")
+    forms = [key(name), key(words[0]) if words else ""]
+    # "Römer" -> "romer" and "rmer": the domain may fold or drop the accented letter
+    forms += [_ascii(f, fold) for f in forms for fold in (True, False) if not f.isascii()]
     return [f for f in dict.fromkeys(forms) if len(f) >= 3]
+
+
+def _ascii(text: str, fold: bool) -> str:
+    import unicodedata
+
+    if fold:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "".join(c for c in text if c.isascii())
 
 
 def org_facets(key: bytes, forms: list[str]) -> tuple[tuple[str, str], ...]:

@@ -7,23 +7,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from leakclf.census.entities import Tally
+from leakclf.census.excluded import is_own
+from leakclf.config import Config
 from leakclf.model import DOC_TYPES, LEVELS, DocumentResult
 
 
 def exposure_rows(
-    results: Sequence[DocumentResult], tally: Tally, own_domains: Sequence[str], k: int
+    results: Sequence[DocumentResult], tally: Tally, k: int
 ) -> tuple[list[dict[str, Any]], int]:
     """Rows sorted by documents, then max score; and how many rows the k-threshold suppressed.
 
+    The tally has already left out the owner's domains and domains that name no organisation.
     A row is suppressed when it has fewer than ``k`` documents or fewer than ``k`` (but some)
     people, so that no row singles out one person or one file.
     """
-    own = [_registrable(d) for d in own_domains]
     rows = []
     suppressed = 0
-    for key, ent in tally.by_kind["organizations"].items():
-        if is_own(key, own):
-            continue
+    for ent in tally.by_kind["organizations"].values():
+        key = ent.key
         docs = [results[i] for i in sorted(ent.documents)]
         people = len(tally.org_docs_people.get(key, ()))
         if len(docs) < k or 0 < people < k:
@@ -50,12 +51,12 @@ def exposure_rows(
     return rows, suppressed
 
 
-def is_own(domain: str, own: Sequence[str]) -> bool:
-    """The data owner's own domain, or a subdomain of it (either way round)."""
-    return any(domain == o or domain.endswith("." + o) or o.endswith("." + domain) for o in own)
-
-
-def _registrable(domain: str) -> str:
+def own_domains(config: Config) -> tuple[str, ...]:
+    """The owner's registrable domains: ``classify.own_domains`` and ``census.own_domains``."""
     from leakclf.domains import registrable_domain
 
-    return registrable_domain(domain)
+    names = (*config.classify.own_domains, *config.census.own_domains)
+    return tuple(dict.fromkeys(registrable_domain(d) for d in names if d.strip()))
+
+
+__all__ = ["exposure_rows", "is_own", "own_domains"]

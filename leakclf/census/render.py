@@ -1,4 +1,8 @@
-"""Plain-text and HTML views of a census: counts only, never a value."""
+"""Plain-text and HTML views of a census: counts only, never a value.
+
+Both read ``Census.summary()``, so the CLI, census.json, the report and the API show one set
+of numbers under one set of definitions (``DEFINITIONS``, also in docs/census.md).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,25 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from leakclf.census.dedup import Dedup
+
+#: What each count means, as the report and the CLI print it.
+DEFINITIONS = (
+    (
+        "mentions: every occurrence in every document, duplicates included; documents: documents "
+        "holding at least one; unique: each real-world value once, by keyed digest."
+    ),
+    (
+        "persons: one cluster per person (name variants, initials and linked addresses merged). "
+        "At least N: clusters seen as a full name where people are named (mail header, salutation, "
+        "signature, a Name:-style field, a contract party, a document's author line) or linked to "
+        "an email address. Up to M: every cluster, NER noise included."
+    ),
+    (
+        "organizations: registrable email domains, less free-mail, placeholder and reserved domains "
+        "and the owner's own, plus organisations named with a legal form (Ltd, GmbH, ...) that no "
+        "domain matches."
+    ),
+)
 
 
 def documents_line(d: Dedup) -> str:
@@ -17,27 +40,44 @@ def documents_line(d: Dedup) -> str:
     )
 
 
-def text_table(d: Dedup, counts: list[dict[str, Any]], orgs: int, suppressed: int, k: int) -> str:
+def unique_cell(kind: str, row: dict[str, Any]) -> str:
+    """``40``; persons: ``at least 62, up to 88``."""
+    if kind == "persons":
+        return f"at least {row['unique']:,}, up to {row['up_to']:,}"
+    return f"{row['unique']:,}"
+
+
+def excluded_line(summary: dict[str, Any]) -> str:
+    skipped = summary["domains_not_counted"]
+    parts = [f"{n:,} {reason}" for reason, n in skipped.items() if n]
+    return "email domains not counted as organisations: " + (", ".join(parts) or "none")
+
+
+def text_table(d: Dedup, summary: dict[str, Any], k: int) -> str:
     lines = [
         documents_line(d),
         "",
-        f"{'entity':<14}{'mentions':>10}{'unique':>10}{'documents':>11}{'dedup x':>9}",
+        f"{'entity':<14}{'mentions':>10}{'documents':>11}  unique",
     ]
-    for c in counts:
-        factor = f"{c['dedup_factor']:.2f}" if c["dedup_factor"] is not None else "-"
-        lines.append(
-            f"{c['kind']:<14}{c['mentions']:>10,}{c['unique']:>10,}{c['documents']:>11,}{factor:>9}"
-        )
+    for kind, c in summary["entities"].items():
+        lines.append(f"{kind:<14}{c['mentions']:>10,}{c['documents']:>11,}  {unique_cell(kind, c)}")
+    suppressed = summary["organizations_suppressed"]
     hidden = f" ({suppressed} below k={k} left out)" if suppressed else ""
-    lines += ["", f"external organisations: {orgs:,}{hidden}"]
+    lines += [
+        "",
+        f"external organisations: {summary['external_organizations']:,}{hidden}",
+        excluded_line(summary),
+        "",
+        *DEFINITIONS,
+    ]
     return "\n".join(lines)
 
 
-def html_table(d: Dedup, counts: list[dict[str, Any]], orgs: list[dict[str, Any]]) -> str:
+def html_table(d: Dedup, summary: dict[str, Any], orgs: list[dict[str, Any]]) -> str:
     rows = "".join(
-        f"<tr><td>{escape(c['kind'])}</td><td>{c['mentions']:,}</td><td>{c['unique']:,}</td>"
-        f"<td>{c['documents']:,}</td><td>{c['dedup_factor'] or '-'}</td></tr>"
-        for c in counts
+        f"<tr><td>{escape(kind)}</td><td>{c['mentions']:,}</td><td>{c['documents']:,}</td>"
+        f"<td>{escape(unique_cell(kind, c))}</td></tr>"
+        for kind, c in summary["entities"].items()
     )
     org_rows = "".join(
         f"<tr><td>{escape(str(o['organization']))}</td><td>{o['documents']:,}</td>"
@@ -52,6 +92,6 @@ def html_table(d: Dedup, counts: list[dict[str, Any]], orgs: list[dict[str, Any]
     )
     return (
         f"<div class='leakclf-census'><p>{escape(documents_line(d))}</p>"
-        "<table><tr><th>entity</th><th>mentions</th><th>unique</th><th>documents</th>"
-        f"<th>dedup</th></tr>{rows}</table>{org_table}</div>"
+        "<table><tr><th>entity</th><th>mentions</th><th>documents</th><th>unique</th></tr>"
+        f"{rows}</table>{org_table}</div>"
     )

@@ -12,9 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leakclf.census.entities import EXTRA_KINDS, KINDS
+from leakclf.census.notify import COLUMNS, people_rows, write_csv
 from leakclf.config import Config
 from leakclf.errors import ConfigError, OutputError
 from leakclf.model import DocumentResult
+
+#: Why an email domain is not counted as an organisation (``summary()["domains_not_counted"]``).
+EXCLUDED = ("free-mail", "placeholder", "reserved", "own")
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,27 +62,42 @@ class Census:
     # -- tables ---------------------------------------------------------------
 
     def counts(self) -> list[dict[str, Any]]:
-        """Per entity kind: mentions, unique, documents containing it, dedup factor."""
+        """Per entity kind: raw ``mentions``, ``documents`` holding one, ``unique`` values.
+
+        Persons: ``unique`` is the lower bound N (corroborated clusters) and ``up_to`` the
+        upper bound M (every cluster); see docs/census.md for both definitions.
+        """
         out = []
         for kind in KINDS:
             table = self._tally.by_kind[kind]
             mentions = sum(e.mentions for e in table.values())
             if kind == "organizations":  # every written name counts, matched to a domain or not
                 mentions += sum(e.mentions for e in self._tally.by_kind["org_names"].values())
-            out.append(
-                {
-                    "kind": kind,
-                    "mentions": mentions,
-                    "unique": len(table),
-                    "documents": len(self._tally.docs_with[kind]),
-                    "dedup_factor": round(mentions / len(table), 2) if table else None,
-                }
-            )
+            row: dict[str, Any] = {
+                "kind": kind,
+                "mentions": mentions,
+                "documents": len(self._tally.docs_with[kind]),
+                "unique": len(table),
+            }
+            if kind == "persons":
+                row["unique"] = sum(1 for e in table.values() if e.corroborated)
+                row["up_to"] = len(table)
+            out.append(row)
         return out
+
+    def persons(self) -> dict[str, int]:
+        """``at_least`` N (corroborated clusters), ``up_to`` M (all clusters), and how many
+        clusters hold an email address."""
+        table = self._tally.by_kind["persons"].values()
+        return {
+            "at_least": sum(1 for e in table if e.corroborated),
+            "up_to": len(table),
+            "linked_to_email": sum(1 for e in table if e.links),
+        }
 
     def summary(self) -> dict[str, Any]:
         d = self._dedup
-        persons = self._tally.by_kind["persons"].values()
+        excluded = self._tally.excluded_domains
         return {
             "documents": {
                 "files": d.files,
@@ -89,7 +108,9 @@ class Census:
                 "near_dup_threshold": self.config.census.near_dup_threshold,
             },
             "entities": {c.pop("kind"): c for c in self.counts()},
-            "persons_linked_to_email": sum(1 for p in persons if p.links),
+            "persons": self.persons(),
+            "persons_linked_to_email": self.persons()["linked_to_email"],
+            "domains_not_counted": {reason: len(excluded.get(reason, ())) for reason in EXCLUDED},
             "unmatched_org_names": len(self._tally.by_kind["org_names"]),
             "external_organizations": len(self._orgs),
             "organizations_suppressed": self._suppressed,
@@ -114,6 +135,7 @@ class Census:
             }
             if kind == "persons":
                 row["linked_emails"] = len(ent.links)
+                row["corroborated"] = ent.corroborated
             if kind == "organizations":
                 row["email_mentions"] = ent.email_mentions
                 row["names"] = sorted(ent.links)
@@ -129,6 +151,25 @@ class Census:
         import pandas as pd
 
         return pd.DataFrame(self._orgs)
+
+    def people_frame(self) -> pd.DataFrame:
+        """The notification list: one row per (organisation, person cluster), masked.
+
+        Columns: ``organization`` (registrable domain of the person's address, "" when none
+        or a free-mail one), ``person`` (keyed digest), ``preview`` (masked name),
+        ``corroborated``, ``emails`` (addresses linked), ``data_types`` (labels found in the
+        documents that mention the person, ";"-joined), ``documents`` and ``paths``; plus
+        ``name`` when the census was built with ``reveal=True``.
+        """
+        import pandas as pd
+
+        rows = people_rows(self._results, self._tally, reveal=self.reveal)
+        columns = [*COLUMNS, "name"] if self.reveal else list(COLUMNS)
+        return pd.DataFrame(rows, columns=columns)
+
+    def write_people(self, path: str | Path) -> Path:
+        """Write ``people_frame()`` as CSV with owner-only permissions (0600)."""
+        return write_csv(self.people_frame(), Path(path))
 
     def duplicates(self) -> pd.DataFrame:
         """One row per document: its byte group, text group and near-duplicate cluster."""
@@ -177,19 +218,13 @@ class Census:
         return text
 
     def table(self) -> str:
-        """The raw-versus-unique table as plain text (what ``leakclf census`` prints)."""
+        """The census as plain text (what ``leakclf census`` prints)."""
         from leakclf.census.render import text_table
 
-        return text_table(
-            self._dedup,
-            self.counts(),
-            len(self._orgs),
-            self._suppressed,
-            self.config.census.k_threshold,
-        )
+        return text_table(self._dedup, self.summary(), self.config.census.k_threshold)
 
     def _repr_html_(self) -> str:
         """Compact notebook display: counts and the ten most exposed organisations, masked."""
         from leakclf.census.render import html_table
 
-        return html_table(self._dedup, self.counts(), self._orgs[:10])
+        return html_table(self._dedup, self.summary(), self._orgs[:10])

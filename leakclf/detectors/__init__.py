@@ -131,7 +131,9 @@ class DetectorSet:
         out = []
         for text, cands, extra in zip(texts, found, ner_found):
             ner_chars = min(len(text), cap) if ner is not None else 0
-            out.append(Detection(findings=self._findings([*cands, *extra]), ner_chars=ner_chars))
+            out.append(
+                Detection(findings=self._findings([*cands, *extra], text), ner_chars=ner_chars)
+            )
         return out
 
     def _patterns(self, text: str) -> list[Candidate]:
@@ -141,14 +143,15 @@ class DetectorSet:
             found.extend(det.find(text, lowered))
         return found
 
-    def _findings(self, cands: list[Candidate]) -> tuple[Finding, ...]:
+    def _findings(self, cands: list[Candidate], text: str = "") -> tuple[Finding, ...]:
         from leakclf.detectors.consistency import link_partial_names, people_first
         from leakclf.detectors.overlap import resolve
+        from leakclf.detectors.people import add_people_facets
 
         floor = self.config.detect.min_confidence
         reveal = self.config.reveal
         kept = people_first(resolve(c for c in cands if c.confidence >= floor), self.key)
-        kept = link_partial_names(kept)
+        kept = add_people_facets(text, link_partial_names(kept), self.key)
         return tuple(
             Finding(
                 label=c.label,

@@ -239,6 +239,8 @@ class NerDetector:
                 and text.split()[-1].casefold().strip(".,") in LEGAL_FORMS
             ):
                 label = "ORGANIZATION"  # "Contrafatto-Peruzzi SpA" is a company
+            if label == "ORGANIZATION":  # "Customer Contoso Ltd": the company is "Contoso Ltd"
+                start_char, text = _without_vocab_head(piece, start_char, text)
             if is_noise(label, text):
                 continue
             following = piece[ent.end_char : ent.end_char + 16].split()
@@ -269,10 +271,28 @@ class NerDetector:
             value=text,
             normalised=normalised,
             preview=preview,
-            evidence=(f"ner:{spacy_label}", f"model:{self.model_name}"),
+            evidence=(f"ner:{spacy_label}", f"model:{self.model_name}", *_shape(label, text)),
             facets=facets,
             specificity=20,
         )
+
+
+def _without_vocab_head(piece: str, start: int, text: str) -> tuple[int, str]:
+    """(start, text) with a leading vocabulary word ("Customer", "Vendor") dropped."""
+    first, _, rest = text.partition(" ")
+    if rest.strip() and is_vocab(first):
+        name = rest.lstrip()
+        return start + text.index(name, len(first)), name
+    return start, text
+
+
+def _shape(label: str, text: str) -> tuple[str, ...]:
+    """``("shape:legal-form",)`` for an organisation named with its legal form ("Fabrikam
+    GmbH"): the census counts those even without an email domain."""
+    words = text.split()
+    if label == "ORGANIZATION" and words and words[-1].casefold().strip(".,") in LEGAL_FORMS:
+        return ("shape:legal-form",)
+    return ()
 
 
 def _piece_key(piece: str) -> bytes:

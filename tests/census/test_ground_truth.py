@@ -8,7 +8,8 @@ Two levels, asserted separately:
   exception (the truth knows that ``PRJ-2037`` names "Blue Harbor"; nothing in a document
   says so), so for projects mentions are exact and unique lies between the truth and 2x.
 * ``test_census_of_a_real_scan``: the demo dump is scanned by the real pipeline. Asserted:
-  email mentions exact; organisations unique exact (email domains); email unique within 2%.
+  email mentions exact; organisations unique exact (email domains, plus organisations named
+  with a legal form and no address); email unique within 2%.
   Not asserted (bounded by detector recall or NER precision, not by the census): persons,
   phones, projects, countries, organisation mentions.
 """
@@ -71,6 +72,8 @@ def test_census_is_exact_given_perfect_findings(demo: tuple[Path, dict[str, Any]
     for kind, expected in truth["unique"].items():
         if kind == "projects":
             assert expected <= got[kind]["unique"] <= 2 * expected
+        elif kind == "persons":  # perfect findings carry no context: every cluster is real
+            assert got[kind]["up_to"] == expected, kind
         else:
             assert got[kind]["unique"] == expected, kind
     for kind, expected in truth["mentions"].items():
@@ -87,7 +90,20 @@ def test_census_of_a_real_scan(scanned: Any, demo: tuple[Path, dict[str, Any]]) 
     _, truth = demo
     got = scanned.summary()["entities"]
     assert got["emails"]["mentions"] == truth["mentions"]["emails"]
-    assert got["organizations"]["unique"] == truth["unique"]["organizations"]
+    assert got["organizations"]["unique"] == organisations(truth)
+
+
+def organisations(truth: dict[str, Any]) -> int:
+    """The truth's email domains, plus the organisations it names (with a legal form) that
+    have no address in the dump: the census counts both."""
+    from leakclf.domains import domain_forms, name_forms, registrable_domain
+
+    domains = {registrable_domain(e.rsplit("@", 1)[1]) for e in truth["injected"]["EMAIL_ADDRESS"]}
+    forms = {f for d in domains for f in domain_forms(d)}
+    names = truth["injected"].get("ORGANIZATION", [])
+    unmatched = {n for n in names if not forms & set(name_forms(n))}
+    assert len(domains) == truth["unique"]["organizations"]
+    return len(domains) + len(unmatched)
 
 
 def test_real_scan_email_unique_within_2_percent(
