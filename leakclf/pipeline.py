@@ -106,26 +106,50 @@ class Pipeline:
         self, source: str | Path | bytes, *, name: str | None = None
     ) -> list[DocumentResult]:
         """Extract and analyze one file; file problems become error rows, never exceptions."""
-        t0 = time.perf_counter()
+        return self.process_many([(source, name)])[0]
+
+    def process_many(
+        self, files: Sequence[tuple[str | Path | bytes, str | None]]
+    ) -> list[list[DocumentResult]]:
+        """``process`` for several (source, name) files at once: each is extracted on its own,
+        then all their documents are analysed together (NER batched across files). One list
+        of rows per file, in order, the same rows ``process`` gives."""
+        extracted: list[tuple[list[Document] | DocumentResult, float]] = []
+        for source, name in files:
+            t0 = time.perf_counter()
+            got = self._extract_checked(source, name)
+            extracted.append((got, time.perf_counter() - t0))
+        docs = [d for got, _ in extracted if not isinstance(got, DocumentResult) for d in got]
+        analysed = iter(self.analyze(docs))
+        out: list[list[DocumentResult]] = []
+        for got, t_extract in extracted:
+            if isinstance(got, DocumentResult):
+                out.append([got])
+                continue
+            results = [next(analysed) for _ in got]
+            share = t_extract / max(len(results), 1)
+            out.append(
+                [r.replace(timings={"extract": round(share, 6), **r.timings}) for r in results]
+            )
+        return out
+
+    def _extract_checked(
+        self, source: str | Path | bytes, name: str | None
+    ) -> list[Document] | DocumentResult:
+        """The file's documents, or its error row (file problems never raise)."""
         try:
-            docs = self.extract(source, name=name)
+            return self.extract(source, name=name)
         except ExtractionError as exc:
-            return [self._failed_top(source, name, exc.kind, str(exc))]
+            return self._failed_top(source, name, exc.kind, str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug or library failure: keep going, say what kind
             log.debug("extraction crashed on %s: %s", _label(source, name), type(exc).__name__)
-            return [
-                self._failed_top(
-                    source,
-                    name,
-                    "InternalError",
-                    f"{type(exc).__name__} while extracting {_label(source, name)!r}; "
-                    "please report it with -vv output",
-                )
-            ]
-        t_extract = time.perf_counter() - t0
-        results = self.analyze(docs)
-        share = t_extract / max(len(results), 1)
-        return [r.replace(timings={"extract": round(share, 6), **r.timings}) for r in results]
+            return self._failed_top(
+                source,
+                name,
+                "InternalError",
+                f"{type(exc).__name__} while extracting {_label(source, name)!r}; "
+                "please report it with -vv output",
+            )
 
     # -- helpers --------------------------------------------------------------
 

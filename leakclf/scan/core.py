@@ -196,13 +196,19 @@ class Scan:
                 journal.append(group)
 
     def _engine(self, config: Config, factory: Callable[[Config], Any]) -> Any:
+        from leakclf.scan.batch import BatchingEngine
+
         if self.engine == "dask":
             from leakclf.scan.dask_engine import DaskEngine
 
-            return DaskEngine(config, factory, scheduler=self.scheduler, workers=self.workers)
-        from leakclf.scan.local import LocalEngine
+            def make(f: Callable[[Config], Any]) -> Any:
+                return DaskEngine(config, f, scheduler=self.scheduler, workers=self.workers)
+        else:
+            from leakclf.scan.local import LocalEngine
 
-        return LocalEngine(config, self.workers, factory)
+            def make(f: Callable[[Config], Any]) -> Any:
+                return LocalEngine(config, self.workers, f)
+        return BatchingEngine.wrap(make, factory, config)
 
     def _meta(self, config: Config, version: str) -> dict[str, Any]:
         return {
