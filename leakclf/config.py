@@ -258,6 +258,8 @@ class DetectConfig(Checked):
     ner_gate: bool = True  # skip lines whose only capitalised words are ordinary words
     spacy_model: str | None = None  # None = best installed en_core_web_* model
     min_confidence: Annotated[float, Fraction] = 0.4  # findings below this are dropped
+    # Presidio recognizer YAML files run as detectors (needs the presidio extra)
+    presidio_recognizers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

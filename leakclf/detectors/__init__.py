@@ -67,8 +67,20 @@ class DetectorSet:
 
     @cached_property
     def registered(self) -> dict[str, type[Detector | NerDetector]]:
-        """Every registered detector class by id, looked up once per DetectorSet."""
-        return available()
+        """Every registered detector class by id, looked up once per DetectorSet; then the
+        Presidio recognizers the config names (``detect.presidio_recognizers``)."""
+        found = available()
+        files = self.config.detect.presidio_recognizers
+        if files:
+            try:  # load time: presidio-analyzer only when the config asks for it
+                from leakclf.detectors.presidio import detector_classes
+            except ModuleNotFoundError as exc:
+                raise ConfigError(
+                    f"detect.presidio_recognizers needs presidio-analyzer ({exc.name} is "
+                    "missing): pip install 'leakclf[presidio]'"
+                ) from None
+            found.update({cls.ident(): cls for cls in detector_classes(files)})
+        return found
 
     @cached_property
     def selected(self) -> tuple[str, ...]:

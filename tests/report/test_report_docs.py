@@ -12,7 +12,7 @@ import leakclf
 from leakclf.cli import build_parser
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-MINE = ("index.md", "quickstart.md", "concepts.md", "cli.md", "api.md", "custom-detector.md")
+MINE = ("index.md", "quickstart.md", "concepts.md", "cli.md", "api.md", "custom-detectors.md")
 
 
 def _options() -> list[tuple[str, str]]:
@@ -83,10 +83,10 @@ def test_custom_detector_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     from leakclf.config import Config, DetectConfig
     from leakclf.detectors import DetectorSet
 
-    code = _example("custom-detector.md")
+    code = _example("custom-detectors.md")
     assert len(code.splitlines()) <= 30  # "a ~20-line example"
     namespace: dict[str, object] = {}
-    exec(compile(code, "custom-detector.md", "exec"), namespace)  # noqa: S102 - the doc example is the test
+    exec(compile(code, "custom-detectors.md", "exec"), namespace)  # noqa: S102 - the doc example is the test
     cls = namespace["EmployeeIdDetector"]
     # what installing the package with its entry point does
     monkeypatch.setattr(registry, "plugin_detector_classes", lambda: (cls,))
@@ -98,7 +98,7 @@ def test_custom_detector_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
         ("EMPLOYEE_ID", "E-*****1", "custom.employee_id/1"),
     ]
     # the session shown under "Registering it", with every detector (NER off: faster, same here)
-    doc = (DOCS / "custom-detector.md").read_text(encoding="utf-8")
+    doc = (DOCS / "custom-detectors.md").read_text(encoding="utf-8")
     call = re.search(r'>>> r = leakclf.analyze_text\("(.*?)"\)', doc)
     shown = re.search(r"\n(\[\('EMPLOYEE_ID'.*\])\n", doc)
     assert call and shown
@@ -111,11 +111,11 @@ def test_custom_detector_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_custom_detector_scoring_claim() -> None:
-    """custom-detector.md: an unnamed label earns the catch-all's token point."""
+    """custom-detectors.md: an unnamed label earns the catch-all's token point."""
     from leakclf.model import Finding
     from leakclf.scoring import Scorer
 
-    text = (DOCS / "custom-detector.md").read_text(encoding="utf-8")
+    text = (DOCS / "custom-detectors.md").read_text(encoding="utf-8")
     assert "`EMPLOYEE_ID x1: +1`" in text
     finding = Finding("EMPLOYEE_ID", 0, 8, 0.85, "custom.employee_id/1", "d", "E-*****5")
     assert Scorer().score("other", None, [finding]).reasons == (("EMPLOYEE_ID x1", 1),)
