@@ -55,12 +55,15 @@ def scan(
     workers: int | None = None,
     resume: str | Path | None = None,
     out: str | Path | None = None,
-    engine: str = "local",
+    engine: str | None = None,
     config: Config | None = None,
     progress: bool = True,
     **options: Any,
 ) -> Scan:
-    """Scan a folder, an archive or an fsspec URL; see ``leakclf.scan.Scan``."""
+    """Scan a folder, an archive or an fsspec URL; see ``leakclf.scan.Scan``.
+
+    ``workers`` and ``engine`` override ``config.scan.workers`` / ``config.scan.engine``.
+    """
     from leakclf.scan import scan as _scan
 
     return _scan(

@@ -1,69 +1,128 @@
 """The ``leakclf`` command: arguments -> Config -> library call -> output.
 
 The only place in leakclf where logging is configured. Exit codes: 0 finished,
-1 ``--fail-on`` level reached, 2 usage or config error.
+1 ``--fail-on`` level reached, 2 usage, config or output error, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
+import shlex
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from leakclf._version import __version__
-from leakclf.config import Config
+from leakclf.config import Config, choices, describe, setting_type
 from leakclf.errors import ConfigError, LeakclfError
+from leakclf.model import LEVELS
 
 log = logging.getLogger("leakclf")
+
+#: Options that set a config value: (flag, section, setting, help, what None means). Their
+#: type, choices and the default in ``--help`` come from the setting's declaration in
+#: ``leakclf.config``; given on the command line they override ``--config``.
+SCAN_SETTINGS = (
+    ("--workers", "scan", "workers", "worker processes", "one per CPU"),
+    ("--engine", "scan", "engine", "where files are analysed (dask needs the dask extra)", ""),
+)
+TABLE_ROWS = 50  # rows of the scan table unless --limit says otherwise
 
 
 def _config(args: argparse.Namespace) -> Config:
     path = getattr(args, "config", None)
-    return Config.from_toml(path) if path else Config()
+    config = Config.from_toml(path) if path else Config()
+    if getattr(args, "reveal", False):
+        config = config.replace(reveal=True)
+    return config
+
+
+def _add_setting(p: argparse.ArgumentParser, flag: str, section: str, name: str, text: str,
+                 none_means: str) -> None:
+    cls = type(getattr(Config(), section))
+    hint, default = setting_type(cls, name), getattr(cls(), name)
+    kinds = choices(hint)
+    shown = none_means if default is None else default
+    what = "" if kinds else ": " + describe(hint).replace(" or none (leave it out)", "")
+    p.add_argument(
+        flag, dest=_dest(section, name), default=None, choices=kinds, type=_scalar(hint),
+        metavar=None if kinds else ("N" if _scalar(hint) in (int, float) else name.upper()),
+        help=f"{text}{what} (default: [{section}] {name} in --config, else {shown})",
+    )
+
+
+def _dest(section: str, name: str) -> str:
+    return f"setting_{section}_{name}"
+
+
+def _scalar(hint: Any) -> type:
+    kinds = choices(hint)
+    if kinds:
+        return type(kinds[0])
+    words = describe(hint)
+    return int if "integer" in words else float if "number" in words else str
+
+
+def _apply_settings(config: Config, args: argparse.Namespace,
+                    table: Sequence[tuple[str, str, str, str, str]]) -> Config:
+    """Options given on the command line, checked like any config value."""
+    for flag, section, name, _, _ in table:
+        value = getattr(args, _dest(section, name), None)
+        if value is None:
+            continue
+        try:
+            changed = dataclasses.replace(getattr(config, section), **{name: value})
+        except ConfigError as exc:
+            raise ConfigError(f"{flag} {value}: {exc}") from None
+        config = config.replace(**{section: changed})
+    return config
+
+
+def _warn_reveal(where: str) -> None:
+    print(f"leakclf: warning: --reveal: raw values go to {where}; "
+          "treat it like the dump itself", file=sys.stderr)
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
-    import dataclasses
-
     from leakclf.scan import scan
-    from leakclf.scan.console import Tally
 
-    config = _config(args)
-    config = config.replace(
-        reveal=config.reveal or args.reveal,
-        scan=dataclasses.replace(
-            config.scan,
-            include=config.scan.include + tuple(args.include),
-            exclude=config.scan.exclude + tuple(args.exclude),
-        ),
-    )
+    config = _apply_settings(_config(args), args, SCAN_SETTINGS)
+    config = config.replace(scan=dataclasses.replace(
+        config.scan, include=config.scan.include + tuple(args.include),
+        exclude=config.scan.exclude + tuple(args.exclude)))
     if args.resume and not args.out:
         raise ConfigError("--resume needs -o/--out: the results file of the run to resume")
-    if args.scheduler and args.engine != "dask":
+    if args.scheduler and config.scan.engine != "dask":
         raise ConfigError("--scheduler only applies with --engine dask")
-    if args.workers is not None and args.workers < 1:
-        raise ConfigError(f"--workers must be at least 1, found {args.workers}")
-    result = scan(
-        args.root,
-        workers=args.workers,
-        out=args.out,
-        resume=args.out if args.resume else None,
-        engine=args.engine,
-        config=config,
-        progress=not args.no_progress,
-        **({"scheduler": args.scheduler} if args.scheduler else {}),
-    )
-    tally = Tally(limit=50 if args.limit is None else max(args.limit, 0))
-    for row in result:
+    if config.reveal:
+        _warn_reveal(f"{args.out} (created 0600)" if args.out else "the printed table")
+    result = scan(args.root, out=args.out, resume=args.out if args.resume else None,
+                  config=config, progress=not args.no_progress,
+                  **({"scheduler": args.scheduler} if args.scheduler else {}))
+    try:
+        result.wait()
+    except KeyboardInterrupt:
+        print(_interrupted(args), file=sys.stderr)
+        return 130
+    return _report_scan(result, args)
+
+
+def _report_scan(result: Any, args: argparse.Namespace) -> int:
+    from leakclf.scan.console import Tally
+
+    tally = Tally(limit=0 if result.already_done is not None else max(args.limit, 0))
+    for row in result:  # the finished rows (duplicates marked), as every other view reads them
         tally.add(row)
-    if tally.files == 0 and result.out is not None and result.out.exists():
-        for row in result:  # a resumed run with nothing left to do: report what the file holds
-            tally.add(row)
-    tally.print(sys.stdout)
-    if args.out:
-        print(f"\nresults: {args.out}", file=sys.stdout)
+    if result.already_done is not None:
+        print(f"nothing to do: {result.already_done:,} files already scanned; "
+              f"results in {args.out}")
+    else:
+        tally.print(sys.stdout)
+        if args.out:
+            print(f"\nresults: {args.out}", file=sys.stdout)
     if tally.reached(args.fail_on):
         if tally.unread:
             log.warning("--fail-on %s: %d documents were not read (see 'not read'); "
@@ -76,6 +135,15 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interrupted(args: argparse.Namespace) -> str:
+    if not args.out:
+        return "leakclf: interrupted; nothing was kept (no -o/--out): rerun with -o FILE"
+    again = ["leakclf", "scan", args.root, "-o", args.out, "--resume"]
+    if args.config:
+        again += ["--config", args.config]
+    return f"leakclf: interrupted; finished files are kept, resume with: {shlex.join(again)}"
+
+
 def _cmd_classify(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -83,11 +151,18 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     from leakclf.scan.console import print_classify
 
     config = _config(args)
-    config = config.replace(reveal=config.reveal or args.reveal)
-    path = Path(args.file)
-    if not path.is_file():
-        raise ConfigError(f"{args.file!r} is not a file; pass one file to classify")
-    results = Pipeline(config).process(path, name=path.name)
+    paths = [Path(p) for p in args.file]
+    for path in paths:
+        if not path.is_file():
+            raise ConfigError(f"{str(path)!r} is not a file; pass files to classify "
+                              "(`leakclf scan` reads folders)")
+    if config.reveal:
+        _warn_reveal("standard output")
+    names = [p.name for p in paths]
+    unique = len(set(names)) == len(names)  # else show the paths as typed
+    pipeline = Pipeline(config)  # one pipeline: models load once, on the first file
+    results = [r for path in paths
+               for r in pipeline.process(path, name=path.name if unique else str(path))]
     print_classify(results, as_json=args.json, out=sys.stdout)
     return 0
 
@@ -103,12 +178,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         ) from None
     from leakclf.demo import generate  # load time: the generator only for this command
 
-    if args.files < 1:
-        raise ConfigError(f"--files must be at least 1, found {args.files}")
-    out = generate(args.dir, files=args.files, seed=args.seed)
-    print(
-        f"wrote {args.files} files to {out}/ and the ground truth to {out.parent / (out.name + '.truth.json')}"
-    )
+    given = {k: getattr(args, k) for k in ("files", "seed") if getattr(args, k) is not None}
+    if given.get("files", 1) < 1:
+        raise ConfigError(f"--files must be at least 1, found {given['files']}")
+    out = generate(args.dir, **given)
+    files = sum(1 for p in out.rglob("*") if p.is_file())
+    print(f"wrote {files} files to {out}/ and the ground truth to "
+          f"{out.parent / (out.name + '.truth.json')}")
     return 0
 
 
@@ -129,7 +205,9 @@ def _cmd_census(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from leakclf.report import write_html
 
-    path = write_html(args.results, args.out, config=_config(args))
+    if args.reveal:
+        _warn_reveal(f"{args.out} (created 0600)")
+    path = write_html(args.results, args.out, config=_config(args), reveal=args.reveal)
     print(f"report: {path}")
     return 0
 
@@ -148,24 +226,28 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("scan", help="scan a folder, archive or bucket URL")
     p.add_argument("root", help="folder, archive, or fsspec URL (zip://, s3://, az://, memory://)")
     p.add_argument("-o", "--out", help="results file: .parquet, .jsonl or .csv")
-    p.add_argument("--workers", type=int, help="worker processes (default: CPU count)")
+    for flag, section, name, text, none_means in SCAN_SETTINGS:
+        _add_setting(p, flag, section, name, text, none_means)
     p.add_argument("--resume", action="store_true", help="skip files already in --out")
     p.add_argument("--config", help="leakclf.toml")
-    p.add_argument("--include", action="append", default=[], metavar="GLOB")
-    p.add_argument("--exclude", action="append", default=[], metavar="GLOB")
-    p.add_argument("--fail-on", choices=["internal", "confidential", "restricted"],
-                   help="exit 1 when a document reaches LEVEL or was not read")
-    p.add_argument("--engine", choices=["local", "dask"], default="local")
+    p.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="only scan paths (relative to ROOT) matching GLOB; repeatable")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip paths (relative to ROOT) matching GLOB: 'CVs/', '*.tmp', "
+                        "'**/drafts/**'; repeatable")
+    p.add_argument("--fail-on", choices=LEVELS[1:],
+                   help="exit 1 when a document reaches this level or was not read")
     p.add_argument("--scheduler", help="dask scheduler address (with --engine dask)")
     p.add_argument(
         "--reveal", action="store_true", help="write raw values into the results (dangerous)"
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.add_argument("--limit", type=int, help="print at most this many rows in the table")
+    p.add_argument("--limit", type=int, default=TABLE_ROWS,
+                   help="print at most this many rows in the table (default: %(default)s)")
     p.set_defaults(func=_cmd_scan)
 
-    p = sub.add_parser("classify", help="classify one file")
-    p.add_argument("file")
+    p = sub.add_parser("classify", help="classify files (one pipeline for all of them)")
+    p.add_argument("file", nargs="+", metavar="FILE", help="files to classify")
     p.add_argument("--json", action="store_true", help="JSON output")
     p.add_argument("--config", help="leakclf.toml")
     p.add_argument("--reveal", action="store_true", help="show raw values (dangerous)")
@@ -173,8 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="generate a fake demo dump with ground truth")
     p.add_argument("dir")
-    p.add_argument("--files", type=int, default=60)
-    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--files", type=int, help="top-level files (default: leakclf.demo.generate's)")
+    p.add_argument("--seed", type=int, help="random seed (default: leakclf.demo.generate's)")
     p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("census", help="deduplicated exposure census of scan results")
@@ -191,8 +273,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="self-contained HTML report of scan results")
     p.add_argument("results")
-    p.add_argument("-o", "--out", default="report.html")
+    p.add_argument("-o", "--out", default="report.html", help="default: %(default)s")
     p.add_argument("--config", help="leakclf.toml")
+    p.add_argument("--reveal", action="store_true",
+                   help="show raw values the results hold (dangerous; the file is made 0600)")
     p.set_defaults(func=_cmd_report)
     return parser
 
@@ -224,6 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
     try:
+        if args.command == "census" and args.reveal:  # every --reveal warns once
+            _warn_reveal(f"{args.out} and standard output" if args.out else "standard output")
         code = int(args.func(args) or 0)
         sys.stdout.flush()  # surface a closed pipe here, not at interpreter exit
         return code

@@ -286,6 +286,8 @@ class CensusConfig(Checked):
 
 @dataclass(frozen=True)
 class ScanConfig(Checked):
+    # "local": a pool of worker processes on this machine; "dask": a dask.distributed cluster
+    engine: Literal["local", "dask"] = "local"
     workers: Annotated[int, AtLeast1] | None = None  # worker processes; None = CPU count
     # glob patterns matched against paths relative to the scanned root; empty = everything
     include: tuple[str, ...] = ()

@@ -46,3 +46,16 @@ def load_or_create_key(path: str | Path) -> bytes:
         key = secrets.token_hex(32).encode()
         fh.write(key)
     return key
+
+
+def create_private(path: str | Path) -> None:
+    """Create (or empty) ``path`` readable by its owner only (0600), before anything is written.
+
+    Every output that may hold raw values (``reveal``) is opened after this, so no other user
+    can read it even while it is being written.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # an existing file keeps its mode through O_CREAT
+    finally:
+        os.close(fd)

@@ -7,6 +7,7 @@ script but our own (pinned by hash), so even a missed escape could not run.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from leakclf.config import Config
 from leakclf.errors import OutputError
 from leakclf.model import DocumentResult
+from leakclf.privacy import create_private
 from leakclf.report import assets, stats, svg
 from leakclf.report.census_view import ensure_census, entity_rows, org_note, org_rows
 from leakclf.report.rollup_view import folder_section
@@ -35,21 +37,27 @@ def write_html(
     *,
     census: Any = None,
     config: Config | None = None,
+    reveal: bool = False,
 ) -> Path:
     """Write the report for a results file, a Scan, a DataFrame or DocumentResults; return its path.
 
-    ``census`` is built from the results unless you pass one, with ``config`` or else the
+    ``reveal``: keep the raw values the results hold (they were scanned with ``reveal``); the
+    page then says so in its header and the file is created 0600. ``census`` is built from
+    the results unless you pass one, with ``config`` or else the
     configuration the results were made with (a Scan's or a Census's own domains, k-threshold).
     """
     title = Path(results_or_path).name if isinstance(results_or_path, (str, Path)) else ""
     config = config_of(census if census is not None else results_or_path, config)
-    results = load_results(results_or_path)
+    results = load_results(results_or_path, reveal=reveal)
     if census is None:
         census = ensure_census(results, config)
+    raw = any(f.value is not None for r in results for f in r.findings)
     page = render_html(results, census, title=title)
     path = Path(out)
     tmp = path.with_name(path.name + ".tmp")
     try:
+        if raw:  # owner-only before the first byte is written
+            create_private(tmp)
         tmp.write_text(page, encoding="utf-8")
         os.replace(tmp, path)
     except OSError as exc:
@@ -66,7 +74,7 @@ def render_html(results: Sequence[DocumentResult], census: Census, *, title: str
         _summary(results, census),
         _charts(results),
         _census(census),
-        _top(results),
+        _top(results, reveal=any(f.value is not None for r in results for f in r.findings)),
         folder_section(results, census.config),
         _orgs(census),
         file_table(results),
@@ -77,11 +85,22 @@ def render_html(results: Sequence[DocumentResult], census: Census, *, title: str
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
         f"<title>{escape(head)}</title><style>{assets.CSS}</style></head><body>"
-        f"<header><h1>{escape(head)}</h1>"
-        '<p class="note">Values are masked (keyed digests and previews); this file makes no '
-        "network requests.</p></header>"
+        f"<header><h1>{escape(head)}</h1>{_privacy_note(results)}</header>"
         + "".join(sections)
         + f"<script>{assets.JS}</script></body></html>"
+    )
+
+
+def _privacy_note(results: Sequence[DocumentResult]) -> str:
+    if any(f.value is not None for r in results for f in r.findings):
+        return (
+            '<p class="warn" id="raw-values"><b>This report contains raw values</b> (written '
+            "with --reveal): names, numbers and secrets appear as found. Keep it as private "
+            "as the dump itself. It makes no network requests.</p>"
+        )
+    return (
+        '<p class="note">Values are masked (keyed digests and previews); this file makes no '
+        "network requests.</p>"
     )
 
 
@@ -145,21 +164,44 @@ def _census(census: Census) -> str:
     )
 
 
-def _top(results: Sequence[DocumentResult]) -> str:
+def _top(results: Sequence[DocumentResult], *, reveal: bool = False) -> str:
     items = []
     for r in stats.top_files(results, TOP_FILES):
         reasons = "".join(f"<li>{escape(text)} (+{pts})</li>" for text, pts in r.reasons)
-        found = "; ".join(
-            f"{label} × {n} ({', '.join(shown)})" for label, n, shown in stats.label_previews(r)
-        )
+        found = found_line(r, reveal=reveal)
         if found:
-            reasons += f"<li>found: {escape(found)}</li>"
+            reasons += f'<li class="found">found: {found}</li>'
         items.append(
             f'<li><span class="src">{escape(r.source)}</span> {_badge(r.level)} '
             f"score {r.score} · {escape(r.doc_type)}<ul>{reasons}</ul></li>"
         )
     body = f'<ol class="top">{"".join(items)}</ol>' if items else "<p>No classified documents.</p>"
     return f'<section id="top"><h2>Read these first</h2>{body}</section>'
+
+
+def found_line(result: DocumentResult, *, reveal: bool = False, per_label: int = 2) -> str:
+    """``<b>EMAIL_ADDRESS</b> ×3 (j***@contoso.com)`` per label, most frequent first (HTML).
+
+    A label always shows; a masked preview only when it says something (a few characters
+    left visible), so a line is never a row of asterisks. ``reveal`` shows raw values.
+    """
+    shown: dict[str, list[str]] = {}
+    for f in result.findings:
+        text = f.value if reveal and f.value is not None else f.preview
+        seen = shown.setdefault(f.label, [])
+        if len(seen) < per_label and text not in seen and (reveal or _informative(text)):
+            seen.append(text)
+    counts = Counter(f.label for f in result.findings).most_common()
+    return "; ".join(
+        f"<b>{escape(label)}</b> ×{n}"
+        + (f" ({escape(', '.join(shown[label]))})" if shown[label] else "")
+        for label, n in counts
+    )
+
+
+def _informative(preview: str) -> bool:
+    visible = sum(1 for c in preview if c not in "*•· ")
+    return visible >= 3 and visible >= 0.3 * len(preview)
 
 
 def _orgs(census: Census) -> str:

@@ -10,6 +10,7 @@ Nothing runs until the scan is iterated or a result method (``to_pandas``, ``sum
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -31,6 +32,7 @@ from leakclf.rows import format_of, from_row, read_results_iter
 from leakclf.rows.schema import SCHEMA_VERSION
 from leakclf.scan import frames
 from leakclf.scan.journal import Done, Journal, done_from_groups
+from leakclf.scan.lock import OutputLock
 from leakclf.scan.progress import Progress
 from leakclf.scan.runner import Plan, Runner
 from leakclf.scan.sources import is_url, list_local, list_url, open_fs
@@ -47,25 +49,28 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-ENGINES = ("local", "dask")
 log = logging.getLogger(__name__)
 
 
 class Scan:
     def __init__(self, root: str | Path | None, *, workers: int | None = None,
                  resume: str | Path | None = None, out: str | Path | None = None,
-                 engine: str = "local", config: Config | None = None, progress: bool = True,
+                 engine: str | None = None, config: Config | None = None, progress: bool = True,
                  storage_options: dict[str, Any] | None = None, scheduler: Any = None,
                  pipeline_factory: Callable[[Config], Any] | None = None) -> None:
-        if engine not in ENGINES:
-            raise ConfigError(f"unknown engine {engine!r}; expected one of {list(ENGINES)}")
         out = out if out is not None else resume
         if out is not None:
             format_of(out)  # fail now on an unknown extension
         self.root, self.out = root, (Path(out) if out is not None else None)
-        self.resume, self.engine = resume is not None, engine
-        self.config = config or Config()
-        self.workers = workers or self.config.scan.workers or os.cpu_count() or 1
+        config = config or Config()
+        given: dict[str, Any] = {k: v for k, v in (("engine", engine), ("workers", workers))
+                                 if v is not None}
+        if given:  # arguments win over the config; checked like any setting
+            config = config.replace(scan=dataclasses.replace(config.scan, **given))
+        self.config = config
+        self.resume, self.engine = resume is not None, config.scan.engine
+        self.workers = config.scan.workers or os.cpu_count() or 1
+        self.already_done: int | None = None  # set when a resume found nothing left to do
         self.progress_enabled = progress
         self.storage_options, self.scheduler = storage_options, scheduler
         self.pipeline_factory = pipeline_factory
@@ -111,6 +116,14 @@ class Scan:
         return config
 
     def _run(self) -> Iterator[DocumentResult]:
+        lock = OutputLock(self.out).acquire() if self.out is not None else None
+        try:
+            yield from self._run_locked()
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def _run_locked(self) -> Iterator[DocumentResult]:
         config = self._key_config()
         self._resumed_run = self.resume
         factory = self.pipeline_factory or _default_factory()
@@ -133,6 +146,7 @@ class Scan:
         if self.resume and self.out is not None and self.out.exists() and \
                 not journal_path.exists() and _all_done(entries, done):
             self._finish_meta(config, __version__, resumed_noop=True)
+            self.already_done = len(entries)
             self._done = True
             return
         journal = Journal(journal_path)
@@ -152,7 +166,7 @@ class Scan:
             self.counts.clear()  # count every row written, resumed ones included
             write_rows(self._counted(journal), self.out,
                        dataset=self.engine == "dask" and format_of(self.out) == "parquet",
-                       meta=self._meta(config, __version__))
+                       meta=self._meta(config, __version__), private=config.reveal)
             self._finish_meta(config, __version__)
             journal_path.unlink()
             log.info("wrote %d rows to %s", sum(self.counts.values()), self.out)
@@ -284,7 +298,7 @@ def _default_factory() -> Callable[[Config], Any]:
 
 
 def scan(root: str | Path, *, workers: int | None = None, resume: str | Path | None = None,
-         out: str | Path | None = None, engine: str = "local", config: Config | None = None,
+         out: str | Path | None = None, engine: str | None = None, config: Config | None = None,
          progress: bool = True, **options: Any) -> Scan:
     """Scan a folder, an archive or an fsspec URL. See the module docstring."""
     return Scan(root, workers=workers, resume=resume, out=out, engine=engine, config=config,

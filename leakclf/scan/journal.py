@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from leakclf.errors import OutputError
+from leakclf.privacy import create_private
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Journal:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if fresh or not self.path.exists():
+                create_private(self.path)  # 0600: with reveal it holds raw values
                 self._fh = open(self.path, "wb")  # noqa: SIM115 - held for the run, closed by close()
                 return
             good = 0

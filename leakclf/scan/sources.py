@@ -7,8 +7,8 @@ Names that are not valid UTF-8 become ``\\xNN`` escapes in ``source`` (always va
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
+import logging
 import os
 import stat
 from collections.abc import Iterator
@@ -18,6 +18,9 @@ from typing import Any
 
 from leakclf.config import ScanConfig
 from leakclf.errors import ConfigError
+from leakclf.scan.globs import PathFilter
+
+log = logging.getLogger(__name__)
 
 CHUNK = 1024 * 1024
 
@@ -43,13 +46,12 @@ def is_url(root: str | Path) -> bool:
     return isinstance(root, str) and "://" in root
 
 
-def _wanted(rel: str, scan: ScanConfig) -> bool:
-    if scan.include and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(
-        rel.rsplit("/", 1)[-1], g) for g in scan.include):
-        return False
-    return not any(
-        fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel.rsplit("/", 1)[-1], g) for g in scan.exclude
-    )
+def _warn_unmatched(paths: PathFilter, root: str) -> None:
+    for kind, pattern in paths.unmatched():
+        hint = ("; a pattern with '/' is anchored at the root: prefix '**/' to match at any depth"
+                if "/" in pattern.rstrip("/") and not pattern.startswith("**") else "")
+        log.warning("scan.%s pattern %r matched no path under %s (paths are relative to the "
+                    "scanned root)%s", kind, pattern, root, hint)
 
 
 def list_local(root: str | Path, scan: ScanConfig) -> Iterator[Entry]:
@@ -63,6 +65,7 @@ def list_local(root: str | Path, scan: ScanConfig) -> Iterator[Entry]:
         return
     real_root = base.resolve()
     label = safe_name(real_root.name or "root")
+    paths = PathFilter.of(scan.include, scan.exclude)
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
         dirnames.sort()
         rel_dir = os.path.relpath(dirpath, base)
@@ -71,9 +74,10 @@ def list_local(root: str | Path, scan: ScanConfig) -> Iterator[Entry]:
         ):
             rel = name if rel_dir == "." else os.path.join(rel_dir, name)
             rel_safe = safe_name(rel).replace(os.sep, "/")
-            if not _wanted(rel_safe, scan):
+            if not paths.wanted(rel_safe):
                 continue
             yield _local_entry(Path(dirpath, name), f"{label}/{rel_safe}", real_root, scan)
+    _warn_unmatched(paths, safe_name(str(root)))
 
 
 def _local_entry(path: Path, source: str, real_root: Path, scan: ScanConfig) -> Entry:
@@ -131,13 +135,15 @@ def list_url(fs: Any, path: str, scan: ScanConfig) -> Iterator[Entry]:
     if not fs.isdir(path):
         raise ConfigError(f"scan root {path!r} does not exist in {fs.protocol!r}")
     found = fs.find(path, detail=True)
+    paths = PathFilter.of(scan.include, scan.exclude)
     for full in sorted(found):
         info = found[full]
         if info.get("type") == "directory":
             continue
         rel = full[len(path):].lstrip("/")
-        if _wanted(rel, scan):
+        if paths.wanted(rel):
             yield Entry(f"{label}/{rel}", full, int(info.get("size") or 0), _mtime(info))
+    _warn_unmatched(paths, path)
 
 
 def _mtime(info: dict[str, Any]) -> float | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leakclf.errors import OutputError
+from leakclf.privacy import create_private
 from leakclf.rows import format_of, read_results_iter
 from leakclf.rows.schema import COLUMNS, SCHEMA, SCHEMA_VERSION, csv_row, to_table
 from leakclf.scan.journal import Done
@@ -27,12 +28,21 @@ BATCH = 2000
 
 
 def write_rows(rows: Iterable[dict[str, Any]], out: str | Path, *, dataset: bool = False,
-               meta: dict[str, Any] | None = None) -> int:
-    """Write rows to ``out`` atomically; returns the row count."""
+               meta: dict[str, Any] | None = None, private: bool = False) -> int:
+    """Write rows to ``out`` atomically; returns the row count.
+
+    ``private`` (rows with raw values): the file is created 0600 (a dataset folder 0700)
+    before the first byte is written.
+    """
     out = Path(out)
     fmt = format_of(out) if not dataset else "parquet"
     tmp = out.with_name(out.name + ".tmp")
     try:
+        if dataset:  # a fresh folder: no part left over from an interrupted write
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir(parents=True, mode=0o700 if private else 0o777)
+        elif private:
+            create_private(tmp)
         if fmt == "jsonl":
             n = _jsonl(rows, tmp)
         elif fmt == "csv":
@@ -100,9 +110,6 @@ def _parquet(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | 
 def _dataset(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | None) -> int:
     import pyarrow.parquet as pq
 
-    if path.exists():
-        shutil.rmtree(path)
-    path.mkdir(parents=True)
     n = 0
     for i, batch in enumerate(_batches(rows)):
         table = to_table(batch).replace_schema_metadata(_schema(meta).metadata)

@@ -141,7 +141,7 @@ def test_wall_time_is_recorded_for_every_file_killed_ones_included(tmp_path: Pat
              progress=False, pipeline_factory=FakePipeline, workers=1)
     wall = {r.source: r.timings.get("wall") for r in s if r.parent is None}
     assert set(wall) == {"d/1-hang.txt", "d/2-slow.txt", "d/3.txt"}
-    # killed at the budget, seen within one poll (0.2 s) plus a loaded machine's slack
-    assert budget <= wall["d/1-hang.txt"] <= budget + 1.0  # type: ignore[operator]
-    assert 0.3 <= wall["d/2-slow.txt"] <= 1.3  # type: ignore[operator]  # sleeps 0.3 s
-    assert 0 <= wall["d/3.txt"] <= 1.0  # type: ignore[operator]
+    # killed at the budget, seen within one poll (0.2 s); 2 s of slack for a loaded machine
+    assert budget <= wall["d/1-hang.txt"] <= budget + 2.0  # type: ignore[operator]
+    assert 0.3 <= wall["d/2-slow.txt"] <= 0.3 + 2.0  # type: ignore[operator]  # sleeps 0.3 s
+    assert 0 <= wall["d/3.txt"] <= 2.0  # type: ignore[operator]
