@@ -200,8 +200,7 @@ def found_line(result: DocumentResult, *, reveal: bool = False, per_label: int =
 
 
 def _informative(preview: str) -> bool:
-    visible = sum(1 for c in preview if c not in "*•· ")
-    return visible >= 3 and visible >= 0.3 * len(preview)
+    return sum(1 for c in preview if c not in "*•· ") >= 3
 
 
 def _orgs(census: Census) -> str:

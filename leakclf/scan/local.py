@@ -55,7 +55,9 @@ def worker_main(conn: Connection, factory: Callable[[Config], Any], config: Conf
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the scan
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready",))  # the time budget starts now, not while Python starts up
+    # The time budget starts now, not while Python starts up. CLOCK_MONOTONIC is one clock for
+    # every process, so the parent can use this instant even if it reads the message late.
+    conn.send(("ready", time.monotonic()))
     while True:
         try:
             task = conn.recv()
@@ -175,7 +177,7 @@ class LocalEngine:
                 if msg[0] == "fatal":
                     raise LeakclfError(f"a scan worker could not build its pipeline: {msg[1]}")
                 if msg[0] == "ready":
-                    slot.ready, slot.started = True, now
+                    slot.ready, slot.started = True, min(msg[1], now)
                     continue
                 return msg[2]
         except (EOFError, OSError):

@@ -40,8 +40,8 @@ def test_one_self_contained_file(page: str) -> None:
         pytest.param('<section id="charts">', id="charts"),
         pytest.param('<table id="file-table" data-limit="1000">', id="file-table"),
         pytest.param("payment card number (+60)", id="reasons"),
-        pytest.param("CREDIT_CARD × 1 (**** **** **** 1111)", id="masked-previews"),
-        pytest.param("EMAIL_ADDRESS × 2 (j***@contoso.com)", id="previews-deduplicated"),
+        pytest.param("<b>CREDIT_CARD</b> ×1 (**** **** **** 1111)", id="masked-previews"),
+        pytest.param("<b>EMAIL_ADDRESS</b> ×2 (j***@contoso.com)", id="previews-deduplicated"),
     ],
 )
 def test_sections_present(page: str, fragment: str) -> None:
