@@ -1,4 +1,4 @@
-"""Pipeline: extract -> detect -> classify -> score. It owns all configuration.
+"""Pipeline: extract -> detect -> classify -> subject -> score. It owns all configuration.
 
 Constructing a Pipeline is cheap; models load on first use. Two pipelines with
 different configs work side by side.
@@ -19,6 +19,7 @@ from leakclf.config import Config
 from leakclf.errors import ConfigError, ExtractionError
 from leakclf.model import Detection, Document, DocumentResult
 from leakclf.privacy import process_key
+from leakclf.scoring import subject
 from leakclf.scoring.contents import with_contents
 from leakclf.scoring.unread import mark_unread
 
@@ -159,6 +160,7 @@ class Pipeline:
         findings = detection.findings
         t1 = time.perf_counter()
         cls = self.classifier.classify(doc, findings)
+        findings = subject.assign(doc, cls.doc_type, findings)  # whose data: after the doc type
         t2 = time.perf_counter()
         score = self.scorer.score(cls.doc_type, cls.signed, findings)
         t3 = time.perf_counter()

@@ -27,12 +27,10 @@ from leakclf.scoring.policy import (
     known_labels,
     load_policy,
 )
+from leakclf.scoring.subject import BUSINESS_PARTY, PERSON
 
 MAX_SCORE = 100
 
-#: The evidence the subject stage records: the business's own contact data, or a person's.
-BUSINESS_PARTY = "subject:business-party"
-PERSON = "subject:person"
 
 
 class Scorer:
