@@ -98,6 +98,8 @@ def assign(doc: Document, doc_type: str, findings: Sequence[Finding]) -> tuple[F
 def _subject(
     text: str, parts: Sequence[Part], doc_type: str, f: Finding, orgs: list[tuple[int, int]]
 ) -> tuple[str, ...] | None:
+    if f.label == "IN_PAN" and "pan-holder:business" in f.evidence:
+        return (BUSINESS_PARTY,)
     if f.label in PERSON_LABELS:
         return (PERSON,)
     if f.label in BUSINESS_LABELS:

@@ -2,18 +2,43 @@
 
 Formatting earns confidence: an international ``+CC`` number is likely a phone, a
 national number with separators less so, and a bare digit run needs a context word.
+A number without a country code is parsed first in the regions the document points to
+(``phone_regions``: TLDs, country and city names, postcodes, language), then in ``REGIONS``;
+the first region where it is a valid number wins, else the first where it is possible.
 """
 
 from __future__ import annotations
 
+import copy
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
-from leakclf.detectors.base import NUMBER_LABELS, Detector, Pattern
+from leakclf.detectors.base import NUMBER_LABELS, Candidate, Detector, Pattern
 from leakclf.detectors.masking import mask_digits
 
 #: Regions tried, in order, for numbers written without a country code.
 REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "ES", "IT", "NL", "CA", "IE", "SG")
+
+#: What in a document points to a region: TLDs, names, postcode shapes and common words.
+_REGION_CUES: tuple[tuple[str, str], ...] = (
+    ("GB", r"\.(?:co\.)?uk\b|\bunited kingdom\b|\bengland\b|\bscotland\b|\bwales\b|"
+           r"\blondon\b|\bmanchester\b|\b[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}\b|\bvat reg"),
+    ("FR", r"\.fr\b|\bfrance\b|\bparis\b|\blyon\b|\bcedex\b|\bt[ée]l[ée]phone\b|\bfacture\b|"
+           r"\bsiret\b|\bsoci[ée]t[ée]\b| le | la | les | des | et "),
+    ("DE", r"\.de\b|\bdeutschland\b|\bgermany\b|\bberlin\b|\bm[üu]nchen\b|\bhamburg\b|"
+           r"\bgmbh\b|\bstra(?:ß|ss)e\b|\btelefon\b|\brechnung\b| und | der | die | das "),
+    ("NL", r"\.nl\b|\bnederland\b|\bnetherlands\b|\bamsterdam\b|\brotterdam\b|\bb\.v\.|"
+           r"\bfactuur\b|\btelefoon\b| het | een | van "),
+    ("ES", r"\.es\b|\bespa[ñn]a\b|\bspain\b|\bmadrid\b|\bbarcelona\b|\btel[ée]fono\b|"
+           r"\bfactura\b|\bs\.l\.|\bcalle\b| el | los | las | y "),
+    ("IT", r"\.it\b|\bitalia\b|\bitaly\b|\broma\b|\bmilano\b|\bfattura\b|\bs\.r\.l\.|"
+           r"\bvia\b| il | della | di | e "),
+    ("IN", r"\.in\b|\bindia\b|\bmumbai\b|\bdelhi\b|\bbengaluru\b|\bbangalore\b|\bgstin\b|"
+           r"\bpvt\.? ltd\b|\bpin ?code\b|\bifsc\b|₹|\brs\.? ?\d"),
+    ("AU", r"\.au\b|\baustralia\b|\bsydney\b|\bmelbourne\b|\babn\b|\bpty\.? ltd\b"),
+    ("US", r"\.us\b|\busa\b|\bunited states\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b|\bzip\b|\bein\b"),
+)
 _NOT_PHONE = re.compile(
     r"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3})$"
 )
@@ -25,10 +50,29 @@ class PhoneDetector(Detector):
     id = "pii.phone"
     label = "PHONE_NUMBER"
     specificity = 55
+    version = 2
     context = (
         "phone",
         "telephone",
         "tel",
+        "tél",
+        "téléphone",
+        "telephone no",
+        "telefon",
+        "telefono",
+        "teléfono",
+        "tfno",
+        "telefoon",
+        "móvil",
+        "movil",
+        "portable",
+        "cellulare",
+        "handy",
+        "mobiel",
+        "mobile no",
+        "contact no",
+        "phone no",
+        "ph no",
         "mobile",
         "cell",
         "call",
@@ -52,6 +96,16 @@ class PhoneDetector(Detector):
         "case",
         "ticket",
         "model",
+        "abn",
+        "acn",
+        "gstin",
+        "ein",
+        "tfn",
+        "vat",
+        "pan",
+        "cin",
+        "siret",
+        "account id",
     )
     patterns = (
         Pattern(
@@ -71,51 +125,82 @@ class PhoneDetector(Detector):
         ),
         Pattern("national-3-3-4", r"(?<![\w+/.,-])\d{3}([-.])\d{3}\1\d{4}" + _END, 0.5),
         Pattern(
-            "national", r"(?<![\w+/.,-])\d{2,5}(?:[ .-]\d{2,5}){1,4}" + _END, 0.35, engine="regex"
+            "national", r"(?<![\w+/.,-])\d{2,5}(?:[ .-]\d{2,8}){1,4}" + _END, 0.35, engine="regex"
         ),
         Pattern("digits", r"(?<![\w+/.,-])\d{7,15}" + _END, 0.15),
     )
 
+    regions: tuple[tuple[str, ...], ...] = ((), REGIONS)  # (hinted, the rest): set per document
+
+    def find(self, text: str, lowered: str) -> Iterator[Candidate]:
+        """Matches parsed in the regions this document points to (a copy carries them)."""
+        view = copy.copy(self)
+        view.regions = phone_regions(lowered)
+        yield from Detector.find(view, text, lowered)
+
     def validate(self, value: str) -> tuple[str, ...] | None:
         if not 7 <= sum(c.isdigit() for c in value) <= 15 or _NOT_PHONE.match(value):
             return None
-        parsed = parse_phone(value)
+        parsed = parse_phone(value, self.regions)
         if parsed is None:
             return None
         return ("phonenumbers:valid",) if parsed[2] else ("phonenumbers:possible",)
 
     def adjust(self, value: str, confidence: float) -> float:
-        parsed = parse_phone(value)
+        parsed = parse_phone(value, self.regions)
         # possible but not valid (an unassigned area code): formatting and context must carry it
         return confidence if parsed and parsed[2] else confidence - 0.2
 
     def normalise(self, value: str) -> str:
-        parsed = parse_phone(value)
+        parsed = parse_phone(value, self.regions)
         return parsed[1] if parsed else value
 
     def preview(self, value: str) -> str:
         return mask_digits(value, keep_end=2)
 
     def facets(self, value: str, normalised: str) -> tuple[tuple[str, str], ...]:
-        parsed = parse_phone(value)
+        parsed = parse_phone(value, self.regions)
         return (("country", parsed[0]),) if parsed and parsed[0] else ()
 
 
+def phone_regions(lowered: str) -> tuple[tuple[str, ...], ...]:
+    """(regions the lower-cased document has cues for, most first; the rest of ``REGIONS``)."""
+    counts = {region: len(_cue(region).findall(lowered[:200_000])) for region, _ in _REGION_CUES}
+    hinted = sorted((r for r, n in counts.items() if n), key=lambda r: (-counts[r], REGIONS.index(r)))
+    return tuple(hinted), tuple(r for r in REGIONS if r not in hinted)
+
+
+@lru_cache(maxsize=None)
+def _cue(region: str) -> re.Pattern[str]:
+    return re.compile(dict(_REGION_CUES)[region])
+
+
 @lru_cache(maxsize=4096)
-def parse_phone(value: str) -> tuple[str, str, bool] | None:
-    """(region, E.164, valid) in the first region of ``REGIONS`` where ``value`` is a possible
-    number (right length), else None. ``valid`` says whether the number is also assigned."""
+def parse_phone(
+    value: str, regions: tuple[tuple[str, ...], ...] = ((), REGIONS)
+) -> tuple[str, str, bool] | None:
+    """(region, E.164, valid): among the document's hinted regions the first where ``value`` is
+    valid, else the first where it is possible; then the same in order over the rest, where the
+    first possible region wins (a number valid only in some unhinted region stays "possible")."""
     import phonenumbers
 
     raw = "+" + value[2:] if value.startswith("00") else value
-    regions = (None,) if raw.startswith("+") else REGIONS
-    for region in regions:  # the first region where the number is at least possible
-        try:
-            num = phonenumbers.parse(raw, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_possible_number(num):
+    tiers = ((None,),) if raw.startswith("+") else regions
+    for n, tier in enumerate(tiers):
+        possible: tuple[str, str, bool] | None = None
+        for region in tier:
+            try:
+                num = phonenumbers.parse(raw, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if not phonenumbers.is_possible_number(num):
+                continue
             e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
             code = phonenumbers.region_code_for_country_code(num.country_code or 0)
-            return ("" if code == "001" else code), e164, phonenumbers.is_valid_number(num)
+            found = ("" if code == "001" else code), e164, phonenumbers.is_valid_number(num)
+            if found[2] or (n and len(tiers) > 1):
+                return found
+            possible = possible or found
+        if possible is not None:
+            return possible
     return None
