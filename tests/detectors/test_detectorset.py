@@ -47,14 +47,14 @@ def test_registry_ids_are_pinned() -> None:
     [
         pytest.param(("pii.nope",), (), id="unknown-selected"),
         pytest.param(None, ("secret.nope/1",), id="unknown-excluded"),
-        pytest.param(("pii.email/2",), (), id="wrong-version"),
+        pytest.param(("pii.email/1",), (), id="wrong-version"),
     ],
 )
 def test_unknown_ids_list_the_available_ones(
     detectors: tuple[str, ...] | None, exclude: tuple[str, ...]
 ) -> None:
     det = pattern_set(detectors=detectors, exclude=exclude)
-    with pytest.raises(ConfigError, match=r"available: .*pii\.email/1"):
+    with pytest.raises(ConfigError, match=r"available: .*pii\.email/2"):
         det.check()
 
 
@@ -63,7 +63,7 @@ def test_unknown_ids_list_the_available_ones(
     [
         pytest.param(("pii.email",), (), ["EMAIL_ADDRESS"], id="bare-id"),
         pytest.param(
-            ("pii.email/1", "pii.credit_card/1"),
+            ("pii.email/2", "pii.credit_card/1"),
             (),
             ["EMAIL_ADDRESS", "CREDIT_CARD"],
             id="versioned-ids",
