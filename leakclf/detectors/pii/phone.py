@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from leakclf.detectors.base import NUMBER_LABELS, Candidate, Detector, Pattern
 from leakclf.detectors.masking import mask_digits
@@ -21,24 +21,49 @@ from leakclf.detectors.masking import mask_digits
 REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "ES", "IT", "NL", "CA", "IE", "SG")
 
 #: What in a document points to a region: TLDs, names, postcode shapes and common words.
-_REGION_CUES: tuple[tuple[str, str], ...] = (
-    ("GB", r"\.(?:co\.)?uk\b|\bunited kingdom\b|\bengland\b|\bscotland\b|\bwales\b|"
-           r"\blondon\b|\bmanchester\b|\b[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}\b|\bvat reg"),
-    ("FR", r"\.fr\b|\bfrance\b|\bparis\b|\blyon\b|\bcedex\b|\bt[ée]l[ée]phone\b|\bfacture\b|"
-           r"\bsiret\b|\bsoci[ée]t[ée]\b| le | la | les | des | et "),
-    ("DE", r"\.de\b|\bdeutschland\b|\bgermany\b|\bberlin\b|\bm[üu]nchen\b|\bhamburg\b|"
-           r"\bgmbh\b|\bstra(?:ß|ss)e\b|\btelefon\b|\brechnung\b| und | der | die | das "),
-    ("NL", r"\.nl\b|\bnederland\b|\bnetherlands\b|\bamsterdam\b|\brotterdam\b|\bb\.v\.|"
-           r"\bfactuur\b|\btelefoon\b| het | een | van "),
-    ("ES", r"\.es\b|\bespa[ñn]a\b|\bspain\b|\bmadrid\b|\bbarcelona\b|\btel[ée]fono\b|"
-           r"\bfactura\b|\bs\.l\.|\bcalle\b| el | los | las | y "),
-    ("IT", r"\.it\b|\bitalia\b|\bitaly\b|\broma\b|\bmilano\b|\bfattura\b|\bs\.r\.l\.|"
-           r"\bvia\b| il | della | di | e "),
-    ("IN", r"\.in\b|\bindia\b|\bmumbai\b|\bdelhi\b|\bbengaluru\b|\bbangalore\b|\bgstin\b|"
-           r"\bpvt\.? ltd\b|\bpin ?code\b|\bifsc\b|₹|\brs\.? ?\d"),
-    ("AU", r"\.au\b|\baustralia\b|\bsydney\b|\bmelbourne\b|\babn\b|\bpty\.? ltd\b"),
-    ("US", r"\.us\b|\busa\b|\bunited states\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b|\bzip\b|\bein\b"),
-)
+_REGION_CUES: dict[str, tuple[str, ...]] = {
+    "GB": (
+        r"\.(?:co\.)?uk\b", r"\bunited kingdom\b", r"\bengland\b", r"\bscotland\b",
+        r"\bwales\b", r"\blondon\b", r"\bmanchester\b", r"\b[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}\b",
+        r"\bvat reg",
+    ),
+    "FR": (
+        r"\.fr\b", r"\bfrance\b", r"\bparis\b", r"\blyon\b", r"\bcedex\b",
+        r"\bt[ée]l[ée]phone\b", r"\bfacture\b", r"\bsiret\b", r"\bsoci[ée]t[ée]\b", r" le ",
+        r" la ", r" les ", r" des ", r" et ",
+    ),
+    "DE": (
+        r"\.de\b", r"\bdeutschland\b", r"\bgermany\b", r"\bberlin\b", r"\bm[üu]nchen\b",
+        r"\bhamburg\b", r"\bgmbh\b", r"\bstra(?:ß|ss)e\b", r"\btelefon\b", r"\brechnung\b",
+        r" und ", r" der ", r" die ", r" das ",
+    ),
+    "NL": (
+        r"\.nl\b", r"\bnederland\b", r"\bnetherlands\b", r"\bamsterdam\b", r"\brotterdam\b",
+        r"\bb\.v\.", r"\bfactuur\b", r"\btelefoon\b", r" het ", r" een ", r" van ",
+    ),
+    "ES": (
+        r"\.es\b", r"\bespa[ñn]a\b", r"\bspain\b", r"\bmadrid\b", r"\bbarcelona\b",
+        r"\btel[ée]fono\b", r"\bfactura\b", r"\bs\.l\.", r"\bcalle\b", r" el ", r" los ",
+        r" las ", r" y ",
+    ),
+    "IT": (
+        r"\.it\b", r"\bitalia\b", r"\bitaly\b", r"\broma\b", r"\bmilano\b", r"\bfattura\b",
+        r"\bs\.r\.l\.", r"\bvia\b", r" il ", r" della ", r" di ", r" e ",
+    ),
+    "IN": (
+        r"\.in\b", r"\bindia\b", r"\bmumbai\b", r"\bdelhi\b", r"\bbengaluru\b",
+        r"\bbangalore\b", r"\bgstin\b", r"\bpvt\.? ltd\b", r"\bpin ?code\b", r"\bifsc\b", r"₹",
+        r"\brs\.? ?\d",
+    ),
+    "AU": (
+        r"\.au\b", r"\baustralia\b", r"\bsydney\b", r"\bmelbourne\b", r"\babn\b",
+        r"\bpty\.? ltd\b",
+    ),
+    "US": (
+        r"\.us\b", r"\busa\b", r"\bunited states\b", r", [a-z]{2} \d{5}(?:-\d{4})?\b",
+        r"\bzip\b", r"\bein\b",
+    ),
+}
 _NOT_PHONE = re.compile(
     r"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3})$"
 )
@@ -165,14 +190,14 @@ class PhoneDetector(Detector):
 
 def phone_regions(lowered: str) -> tuple[tuple[str, ...], ...]:
     """(regions the lower-cased document has cues for, most first; the rest of ``REGIONS``)."""
-    counts = {region: len(_cue(region).findall(lowered[:200_000])) for region, _ in _REGION_CUES}
+    counts = {region: len(_cue(region).findall(lowered[:200_000])) for region in _REGION_CUES}
     hinted = sorted((r for r, n in counts.items() if n), key=lambda r: (-counts[r], REGIONS.index(r)))
     return tuple(hinted), tuple(r for r in REGIONS if r not in hinted)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue(region: str) -> re.Pattern[str]:
-    return re.compile(dict(_REGION_CUES)[region])
+    return re.compile("|".join(_REGION_CUES[region]))
 
 
 @lru_cache(maxsize=4096)
