@@ -1,19 +1,23 @@
-"""Notebook HTML for one ``DocumentResult`` (its ``_repr_html_``): masked previews only.
+"""Notebook HTML: one ``DocumentResult`` (its ``_repr_html_``) and the summary of many
+(``Scan._repr_html_`` and ``leakclf.report.scan_html`` draw the same one). Masked previews only.
 
-It sits beside ``model`` so a value can draw itself without reaching up into ``report``;
-the report and the notebook views of many results reuse these pieces.
+It sits beside ``model`` so a value, and a scan, can draw itself without reaching up into
+``report``; the report reuses these pieces and counts.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from html import escape
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from leakclf.model import DocumentResult
+from leakclf.model import LEVELS as _LEVELS
+from leakclf.model import DocumentResult
 
+#: Rows that carry a classification (errors and unsupported files do not).
+CLASSIFIED = ("ok", "duplicate")
 PREVIEWS_PER_LABEL = 3
+TOP_ROWS = 10
 #: The compact table notebooks show (inline style: a notebook has no stylesheet of ours).
 TABLE = '<table class="leakclf" style="border-collapse:collapse;text-align:left">'
 LEVEL_COLORS = {
@@ -71,3 +75,70 @@ def result_html(result: DocumentResult) -> str:
         kind = f" ({escape(result.error_kind)})" if result.error_kind else ""
         rows.insert(1, _row("status", escape(result.status) + kind))
     return TABLE + "".join(rows) + "</table>"
+
+
+def level_rank(level: str) -> int:
+    return _LEVELS.index(level) if level in _LEVELS else -1
+
+
+def classified(results: Sequence[DocumentResult]) -> list[DocumentResult]:
+    return [r for r in results if r.status in CLASSIFIED]
+
+
+def summary(results: Sequence[DocumentResult]) -> dict[str, int]:
+    """Headline numbers: documents, top-level files, statuses, findings, unique values."""
+    statuses = Counter(r.status for r in results)
+    digests = {(f.label, f.digest) for r in results for f in r.findings}
+    out = {
+        "documents": len(results),
+        "files": sum(1 for r in results if r.parent is None),
+        "findings": sum(len(r.findings) for r in results),
+        "unique_values": len(digests),
+    }
+    for status in ("ok", "duplicate", "error", "unsupported", "skipped_limit"):
+        out[status] = statuses.get(status, 0)
+    levels = Counter(r.level for r in classified(results))
+    for level in _LEVELS:
+        out[level] = levels.get(level, 0)
+    return out
+
+
+def not_read(results: Sequence[DocumentResult]) -> dict[str, int]:
+    """The unread triage group: documents with no text, by reason (duplicates left out)."""
+    reasons = Counter(r.unread_reason for r in results if r.unread_reason and r.status != "duplicate")
+    return dict(reasons.most_common())
+
+
+def top_files(results: Sequence[DocumentResult], n: int = 15) -> list[DocumentResult]:
+    """The files to read first: highest score, duplicates left out."""
+    ranked = [r for r in results if r.status == "ok"]
+    ranked.sort(key=lambda r: (-r.score, -level_rank(r.level), r.source))
+    return ranked[:n]
+
+
+def summary_html(results: Sequence[DocumentResult]) -> str:
+    """Many results at a glance: counts by level and status, what was not read and why, then
+    the highest-scoring documents (labels and counts only, never a preview)."""
+    s = summary(results)
+    levels = " · ".join(f"{level_html(lv)} {s[lv]:,}" for lv in reversed(_LEVELS))
+    unread = s["error"] + s["unsupported"] + s["skipped_limit"]
+    head = (
+        f"<p><b>{s['documents']:,}</b> documents from <b>{s['files']:,}</b> files · {levels} · "
+        f"{s['findings']:,} findings · {s['duplicate']:,} duplicates · {unread:,} unread</p>"
+    )
+    reasons = not_read(results)
+    if reasons:
+        listed = ", ".join(f"{escape(k)} {v:,}" for k, v in reasons.items())
+        head += f"<p>not read - {sum(reasons.values()):,} files, by reason: {listed}</p>"
+    top = top_files(results, TOP_ROWS)
+    rows = "".join(
+        f"<tr><td><code>{escape(r.source)}</code></td><td>{escape(r.doc_type)}</td>"
+        f"<td>{level_html(r.level)}</td><td>{r.score}</td>"
+        f"<td>{escape(', '.join(f'{label} {n}' for label, n in label_counts(r)[:4]))}</td></tr>"
+        for r in top
+    )
+    table = (
+        TABLE + "<thead><tr><th>source</th><th>type</th><th>level</th><th>score</th>"
+        f"<th>entities</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    return f'<div class="leakclf-scan">{head}{table if top else ""}</div>'

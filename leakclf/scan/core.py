@@ -20,11 +20,13 @@ import tempfile
 import weakref
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leakclf._version import __version__
 from leakclf.config import Config
+from leakclf.display import summary_html
 from leakclf.errors import ConfigError
 from leakclf.model import DocumentResult
 from leakclf.privacy import load_or_create_key
@@ -282,7 +284,9 @@ class Scan:
         return f"Scan(root={str(self.root)!r}, out={str(self.out)!r}, {state})"
 
     def _repr_html_(self) -> str:
-        return frames.html(self.summary()) if self._done else f"<code>{self!r}</code>"
+        if not self._done:
+            return f"<code>{escape(repr(self))}</code>"
+        return summary_html(self.results())  # the same view as leakclf.report.scan_html
 
 
 def _all_done(entries: list[Any], done: Done) -> bool:

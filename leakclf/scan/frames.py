@@ -1,8 +1,7 @@
-"""pandas views of scan results: documents, findings, a summary, and compact HTML (masked only)."""
+"""pandas views of scan results: documents, findings and a summary (masked only)."""
 
 from __future__ import annotations
 
-import html as _html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -74,19 +73,3 @@ def _not_read(df: pd.DataFrame) -> dict[str, int]:
         return {}
     own = df[(df["status"] != "duplicate") & df["unread_reason"].notna()]
     return {str(k): int(v) for k, v in own["unread_reason"].value_counts().items() if v}
-
-
-def html(summary: dict[str, Any]) -> str:
-    def table(title: str, counts: dict[str, int]) -> str:
-        cells = "".join(f"<tr><td>{_html.escape(k)}</td><td style='text-align:right'>{v}</td></tr>"
-                        for k, v in counts.items())
-        return f"<table><caption>{_html.escape(title)}</caption>{cells}</table>"
-
-    head = (f"<b>leakclf scan</b>: {summary['files']} files, {summary['documents']} documents, "
-            f"{summary['findings']} findings, {summary['duplicates']} duplicates")
-    parts = [table("level", summary["by_level"]), table("status", summary["by_status"]),
-             table("doc type", summary["by_doc_type"])]
-    not_read = summary.get("not_read") or {}
-    if not_read:
-        parts.append(table(f"not read - {sum(not_read.values())} files, by reason", not_read))
-    return f"<div>{head}<div style='display:flex;gap:2em'>{''.join(parts)}</div></div>"

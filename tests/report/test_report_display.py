@@ -74,8 +74,9 @@ def test_scan_html(results, shape, hostile: str) -> None:
 )
 def test_census_html(results, shape) -> None:
     html = census_html(shape(results))
-    assert "<b>6</b> documents" in html
-    assert "<tr><td>emails</td><td>4</td><td>2</td><td>3</td></tr>" in html
+    assert html == census(results)._repr_html_()  # one census view, drawn by the census
+    assert "documents: 6 (files, attachments and members)" in html
+    assert "<tr><td>emails</td><td>4</td><td>3</td><td>2</td></tr>" in html  # mentions, docs, unique
     assert "<tr><td>contoso.com</td><td>2</td><td>1</td>" in html
 
 
@@ -90,3 +91,13 @@ def test_importing_report_is_cheap() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_scan_and_scan_html_draw_the_same_summary(results, tmp_path) -> None:
+    """One summary view: Scan._repr_html_ and scan_html of the same results are identical."""
+    from leakclf.scan import read_results, write_rows
+
+    path = tmp_path / "r.jsonl"
+    write_rows([r.to_dict() for r in results], path)
+    scan = read_results(path)
+    assert scan._repr_html_() == scan_html(scan) == scan_html(results)

@@ -161,4 +161,4 @@ def test_stopping_early_then_waiting_resumes(dump: Path, tmp_path: Path) -> None
     tops = [r["source"] for r in _dicts(read_results(out)) if r["parent"] is None]
     assert sorted(tops) == sorted("dump/" + p for p in FILES)
     html = s._repr_html_()
-    assert "10 documents" in html and not any(raw.decode() in html for raw in RAW)
+    assert "<b>10</b> documents" in html and not any(raw.decode() in html for raw in RAW)
