@@ -73,12 +73,21 @@ def text_table(d: Dedup, summary: dict[str, Any], k: int) -> str:
     return "\n".join(lines)
 
 
-def html_table(d: Dedup, summary: dict[str, Any], orgs: list[dict[str, Any]]) -> str:
+def entities_table(summary: dict[str, Any], attrs: str = "") -> str:
+    """The entity table (mentions, documents, unique): the census's notebook view and the
+    HTML report both draw it with this."""
     rows = "".join(
         f"<tr><td>{escape(kind)}</td><td>{c['mentions']:,}</td><td>{c['documents']:,}</td>"
         f"<td>{escape(unique_cell(kind, c))}</td></tr>"
         for kind, c in summary["entities"].items()
     )
+    return (
+        f"<table{attrs}><tr><th>entity</th><th>mentions</th><th>documents</th><th>unique</th></tr>"
+        f"{rows}</table>"
+    )
+
+
+def html_table(d: Dedup, summary: dict[str, Any], orgs: list[dict[str, Any]]) -> str:
     org_rows = "".join(
         f"<tr><td>{escape(str(o['organization']))}</td><td>{o['documents']:,}</td>"
         f"<td>{o['unique_people']:,}</td><td>{o['max_score']}</td></tr>"
@@ -92,6 +101,5 @@ def html_table(d: Dedup, summary: dict[str, Any], orgs: list[dict[str, Any]]) ->
     )
     return (
         f"<div class='leakclf-census'><p>{escape(documents_line(d))}</p>"
-        "<table><tr><th>entity</th><th>mentions</th><th>documents</th><th>unique</th></tr>"
-        f"{rows}</table>{org_table}</div>"
+        f"{entities_table(summary)}{org_table}</div>"
     )

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from leakclf.census.render import entities_table
 from leakclf.config import Config
 from leakclf.errors import OutputError
 from leakclf.model import DocumentResult
@@ -149,18 +150,12 @@ def _census(census: Census) -> str:
     chart = svg.paired_chart(
         "Entities: raw mentions versus unique values", items, ("raw", "unique")
     )
-    rows = "".join(
-        f'<tr><td>{escape(c["kind"])}</td><td class="num">{c["mentions"]:,}</td>'
-        f'<td class="num">{c["unique"]:,}</td><td class="num">{c["documents"]:,}</td></tr>'
-        for c in counts
-    )
+    table = entities_table(census.summary(), ' class="compact"')  # the census's own table
     return (
         '<section id="census"><h2>Census: raw mentions versus unique values</h2>'
         '<p class="note">Raw counts every mention in every document; unique counts each '
         "real-world value once (by keyed digest).</p>"
-        f'<div class="charts">{chart}<table class="compact"><thead><tr><th>entity</th>'
-        '<th class="num">raw</th><th class="num">unique</th><th class="num">documents</th></tr>'
-        f"</thead><tbody>{rows}</tbody></table></div></section>"
+        f'<div class="charts">{chart}{table}</div></section>'
     )
 
 
