@@ -5,6 +5,7 @@ Only the ``ner`` component is loaded. The model loads once per detector, on firs
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import logging
@@ -182,13 +183,14 @@ class NerDetector:
         NER skip lines that hold no capitalised word left to explain. A piece already seen in
         this batch or a recent one (repeated headers, footers, signatures) is not read again.
         """
-        pieces: list[tuple[int, int, bytes]] = []
+        pieces: list[tuple[int, int, bytes, Shifts]] = []
         fresh: dict[bytes, str] = {}  # pieces to read, first occurrence order
         for i, text in enumerate(texts):
             mask = masks[i] if masks is not None else text[:cap]
             for off, piece in runs(text[:cap], mask, self.gate_words):
+                piece, shifts = unquote(piece)  # a quoted reply reads like its original
                 key = _piece_key(piece)
-                pieces.append((i, off, key))
+                pieces.append((i, off, key, shifts))
                 if key not in self._cache:
                     fresh.setdefault(key, piece)
         found: dict[bytes, tuple[Candidate, ...]] = {}
@@ -197,15 +199,16 @@ class NerDetector:
             for (key, piece), doc in zip(fresh.items(), docs):
                 found[key] = tuple(self._candidates(doc, piece, 0))
         out: list[list[Candidate]] = [[] for _ in texts]
-        for i, off, key in pieces:
+        for i, off, key, shifts in pieces:
             cands = found.get(key)
             if cands is None:
                 cands = self._cache[key]
                 self._cache.move_to_end(key)
-            out[i].extend(
-                dataclasses.replace(c, start=c.start + off, end=c.end + off) if off else c
-                for c in cands
-            )
+            for c in cands:
+                move = off + _shift(shifts, c.start)  # a span never crosses a line
+                out[i].append(
+                    dataclasses.replace(c, start=c.start + move, end=c.end + move) if move else c
+                )
         self._cache.update(found)
         while len(self._cache) > CACHE_PIECES:
             self._cache.popitem(last=False)
@@ -293,6 +296,36 @@ def _shape(label: str, text: str) -> tuple[str, ...]:
     if label == "ORGANIZATION" and words and words[-1].casefold().strip(".,") in LEGAL_FORMS:
         return ("shape:legal-form",)
     return ()
+
+
+#: Mail quote markers at the start of a line ("> ", "> > ", ">>").
+_QUOTE = re.compile(r"[ \t]*(?:>[ \t]?)+")
+#: (start in the unquoted piece, characters removed before it) per line that lost a marker.
+Shifts = tuple[tuple[int, int], ...]
+
+
+def unquote(piece: str) -> tuple[str, Shifts]:
+    """``piece`` without mail quote markers at line starts, and how to map offsets back."""
+    if ">" not in piece:
+        return piece, ()
+    parts: list[str] = []
+    shifts: list[tuple[int, int]] = []
+    pos = removed = 0
+    for line in piece.splitlines(keepends=True):
+        m = _QUOTE.match(line)
+        if m is not None and m.end():
+            removed += m.end()
+            line = line[m.end() :]
+            shifts.append((pos, removed))
+        parts.append(line)
+        pos += len(line)
+    return ("".join(parts), tuple(shifts)) if shifts else (piece, ())
+
+
+def _shift(shifts: Shifts, pos: int) -> int:
+    """Characters removed before offset ``pos`` of the unquoted piece."""
+    i = bisect.bisect_right(shifts, pos, key=lambda s: s[0]) - 1
+    return shifts[i][1] if i >= 0 else 0
 
 
 def _piece_key(piece: str) -> bytes:

@@ -98,3 +98,35 @@ def test_gate_finds_what_ungated_ner_finds(text: str, with_ner: DetectorSet) -> 
     ungated = [(f.label, f.value) for f in off.detect(text).findings]
     assert gated == ungated
     assert {"PERSON", "ORGANIZATION", "LOCATION"} & {label for label, _ in gated}
+
+
+def test_a_quoted_reply_is_read_like_its_original(with_ner: DetectorSet) -> None:
+    """NER reads a mail's quoted copy without the "> " markers: the cached result of the
+    original serves it, and findings land on the right characters of the quoted text."""
+    original = "Hi team,\nMaria Garcia of Northwind Traders will visit Leeds.\n"
+    reply = "Thanks!\n\nOn Monday, Maria wrote:\n" + "".join(
+        f"> {line}\n" for line in original.splitlines())
+    with_ner.ner.clear_cache()  # type: ignore[union-attr]
+    first = {(f.label, f.value) for f in with_ner.detect(original).findings}
+    found = with_ner.detect(reply).findings
+    assert {(f.label, f.value) for f in found} >= first
+    assert all(reply[f.start : f.end] == f.value for f in found)
+
+
+@pytest.mark.parametrize(
+    ("piece", "plain"),
+    [
+        pytest.param("no quotes here\n", "no quotes here\n", id="unchanged"),
+        pytest.param("> a\n> > b\nc\n", "a\nb\nc\n", id="nested"),
+        pytest.param("x > y\n", "x > y\n", id="not-at-line-start"),
+    ],
+)
+def test_unquote(piece: str, plain: str) -> None:
+    from leakclf.detectors.ner import _shift, unquote
+
+    text, shifts = unquote(piece)
+    assert text == plain
+    for word in ("a", "b", "c", "y"):
+        if word in text:
+            pos = text.index(word)
+            assert piece[pos + _shift(shifts, pos)] == word
