@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=4)
 def _pipeline(config: Config) -> Pipeline:
     """One pipeline per config, so repeated calls load models once."""
-    from leakclf.pipeline import Pipeline
+    from leakclf.pipeline import Pipeline  # load time: the machinery only when called
 
     return Pipeline(config)
 
@@ -29,7 +29,7 @@ def extract(
     source: str | Path | bytes, *, name: str | None = None, config: Config | None = None
 ) -> list[Document]:
     """Turn a file (path, or bytes with a ``name``) into its documents: itself, then every child."""
-    from leakclf.extractors import extract as _extract
+    from leakclf.extractors import extract as _extract  # load time: the machinery only when called
 
     return _extract(source, name=name, config=config or Config())
 
@@ -64,7 +64,7 @@ def scan(
 
     ``workers`` and ``engine`` override ``config.scan.workers`` / ``config.scan.engine``.
     """
-    from leakclf.scan import scan as _scan
+    from leakclf.scan import scan as _scan  # load time: the machinery only when called
 
     return _scan(
         root,
@@ -80,13 +80,13 @@ def scan(
 
 def census(source: Any, *, config: Config | None = None, reveal: bool = False) -> Census:
     """The exposure census of a Scan, a results file or a list of DocumentResults."""
-    from leakclf.census import census as _census
+    from leakclf.census import census as _census  # load time: the machinery only when called
 
     return _census(source, config=config, reveal=reveal)
 
 
 def rollup(results: Any, by: str = "folder", **options: Any) -> pd.DataFrame:
     """Sensitivity rolled up by ``folder``, ``organization`` or ``doc_type``."""
-    from leakclf.rollups import rollup as _rollup
+    from leakclf.rollups import rollup as _rollup  # load time: the machinery only when called
 
     return _rollup(results, by=by, **options)

@@ -87,7 +87,7 @@ def _warn_reveal(where: str) -> None:
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
-    from leakclf.scan import scan
+    from leakclf.scan import scan  # load time: only what this command needs
 
     config = _apply_settings(_config(args), args, SCAN_SETTINGS)
     config = config.replace(scan=dataclasses.replace(
@@ -111,7 +111,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
 
 
 def _report_scan(result: Any, args: argparse.Namespace) -> int:
-    from leakclf.scan.console import Tally
+    from leakclf.scan.console import Tally  # load time: only what this command needs
 
     tally = Tally(limit=0 if result.already_done is not None else max(args.limit, 0))
     for row in result:  # the finished rows (duplicates marked), as every other view reads them
@@ -145,9 +145,9 @@ def _interrupted(args: argparse.Namespace) -> str:
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from pathlib import Path  # load time: only what this command needs
 
-    from leakclf.pipeline import Pipeline
+    from leakclf.pipeline import Pipeline  # load time: only what this command needs
     from leakclf.scan.console import print_classify
 
     config = _config(args)
@@ -189,7 +189,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_census(args: argparse.Namespace) -> int:
-    from leakclf.census import census
+    from leakclf.census import census  # load time: only what this command needs
 
     result = census(args.results, config=_config(args), reveal=args.reveal)
     print(result.table())
@@ -203,7 +203,7 @@ def _cmd_census(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from leakclf.report import write_html
+    from leakclf.report import write_html  # load time: only what this command needs
 
     if args.reveal:
         _warn_reveal(f"{args.out} (created 0600)")

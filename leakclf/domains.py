@@ -6,10 +6,12 @@ tldextract is only ever used with its bundled public-suffix snapshot
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from leakclf.normalize import normalise_org
+from leakclf.privacy import digest
 
 if TYPE_CHECKING:
     import tldextract
@@ -35,7 +37,7 @@ _CC_EXCEPTIONS = {
 
 @lru_cache(maxsize=1)
 def _extractor() -> tldextract.TLDExtract:
-    import tldextract
+    import tldextract  # load time: tldextract only when used
 
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -118,8 +120,6 @@ def name_forms(name: str) -> list[str]:
 
 
 def _ascii(text: str, fold: bool) -> str:
-    import unicodedata
-
     if fold:
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return "".join(c for c in text if c.isascii())
@@ -129,8 +129,6 @@ def org_facets(key: bytes, forms: list[str]) -> tuple[tuple[str, str], ...]:
     """One ("org", "d1 d2 ...") facet: a keyed digest per name form, space-separated, so the
     census matches names to domains without the names. One key, because results store facets
     as a map (a repeated key would keep only its last value)."""
-    from leakclf.privacy import digest
-
     if not forms:
         return ()
     return (("org", " ".join(digest(key, "ORG", form) for form in forms)),)

@@ -50,26 +50,26 @@ class Pipeline:
 
     @cached_property
     def detectors(self) -> DetectorSet:
-        from leakclf.detectors import DetectorSet
+        from leakclf.detectors import DetectorSet  # load time: the detectors only when used
 
         return DetectorSet(self.config)
 
     @cached_property
     def classifier(self) -> Classifier:
-        from leakclf.doctypes import Classifier
+        from leakclf.doctypes import Classifier  # load time: the doc-type model only when used
 
         return Classifier(self.config)
 
     @cached_property
     def scorer(self) -> Scorer:
-        from leakclf.scoring import Scorer
+        from leakclf.scoring import Scorer  # load time: the scoring policy only when used
 
         return Scorer(self.config)
 
     # -- stages ---------------------------------------------------------------
 
     def extract(self, source: str | Path | bytes, *, name: str | None = None) -> list[Document]:
-        from leakclf.extractors import extract
+        from leakclf.extractors import extract  # load time: the extractors only when used
 
         return extract(source, name=name, config=self.config)
 

@@ -58,7 +58,7 @@ DETECTOR_ENTRY_POINTS = "leakclf.detectors"
 
 def detector_classes() -> tuple[type[Detector], ...]:
     """Every built-in pattern detector, in a fixed order (modules imported on first call)."""
-    from leakclf.detectors.pii import (
+    from leakclf.detectors.pii import (  # load time: the detectors only when used
         address,
         bank,
         card,
@@ -125,14 +125,14 @@ def detector_classes() -> tuple[type[Detector], ...]:
 
 def ner_class() -> type[NerDetector]:
     """spaCy NER (PERSON, ORGANIZATION, LOCATION, DATE_TIME)."""
-    from leakclf.detectors.ner import NerDetector
+    from leakclf.detectors.ner import NerDetector  # load time: the detectors only when used
 
     return NerDetector
 
 
 def plugin_detector_classes() -> tuple[type[Detector], ...]:
     """Detectors that installed packages register under ``DETECTOR_ENTRY_POINTS``."""
-    from importlib.metadata import entry_points
+    from importlib.metadata import entry_points  # load time: importlib only when used
 
     return tuple(ep.load() for ep in entry_points(group=DETECTOR_ENTRY_POINTS))
 

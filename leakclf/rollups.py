@@ -7,7 +7,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from leakclf.census.entities import tally
+from leakclf.census.exposure import is_own
 from leakclf.config import Config
+from leakclf.domains import registrable_domain
 from leakclf.errors import ConfigError
 from leakclf.model import LEVELS, DocumentResult
 from leakclf.rows import config_of, load_results
@@ -92,9 +95,6 @@ def _organizations(rows: list[DocumentResult], own_domains: Sequence[str]) -> di
 
     ORGANIZATION names that match no domain are left out: NER sometimes tags a person.
     """
-    from leakclf.census.entities import tally
-    from leakclf.census.exposure import is_own
-
     own = [_registrable(d) for d in own_domains]
     orgs = tally(rows).by_kind["organizations"]
     return {key: ent.documents for key, ent in orgs.items() if not is_own(key, own)}
@@ -115,6 +115,4 @@ def _percentile(sorted_scores: list[int], q: float) -> int:
 
 
 def _registrable(domain: str) -> str:
-    from leakclf.domains import registrable_domain
-
     return registrable_domain(domain)

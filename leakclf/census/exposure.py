@@ -53,7 +53,7 @@ def exposure_rows(
 
 def own_domains(config: Config) -> tuple[str, ...]:
     """The owner's registrable domains: ``classify.own_domains`` and ``census.own_domains``."""
-    from leakclf.domains import registrable_domain
+    from leakclf.domains import registrable_domain  # load time: only when used
 
     names = (*config.classify.own_domains, *config.census.own_domains)
     return tuple(dict.fromkeys(registrable_domain(d) for d in names if d.strip()))

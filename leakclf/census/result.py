@@ -119,7 +119,7 @@ class Census:
 
     def entities(self, kind: str) -> pd.DataFrame:
         """One row per unique value of ``kind``: digest, masked preview, mentions, documents."""
-        import pandas as pd
+        import pandas as pd  # load time: pandas only when used
 
         if kind not in (*KINDS, *EXTRA_KINDS):
             raise ConfigError(
@@ -148,7 +148,7 @@ class Census:
 
     def organizations(self) -> pd.DataFrame:
         """One row per external organisation (own domains and k-suppressed rows left out)."""
-        import pandas as pd
+        import pandas as pd  # load time: pandas only when used
 
         return pd.DataFrame(self._orgs)
 
@@ -161,7 +161,7 @@ class Census:
         documents that mention the person, ";"-joined), ``documents`` and ``paths``; plus
         ``name`` when the census was built with ``reveal=True``.
         """
-        import pandas as pd
+        import pandas as pd  # load time: pandas only when used
 
         rows = people_rows(self._results, self._tally, reveal=self.reveal)
         columns = [*COLUMNS, "name"] if self.reveal else list(COLUMNS)
@@ -173,7 +173,7 @@ class Census:
 
     def duplicates(self) -> pd.DataFrame:
         """One row per document: its byte group, text group and near-duplicate cluster."""
-        import pandas as pd
+        import pandas as pd  # load time: pandas only when used
 
         d, res = self._dedup, self._results
 
@@ -193,7 +193,7 @@ class Census:
 
     def to_pandas(self) -> pd.DataFrame:
         """The raw-versus-unique table, one row per entity kind."""
-        import pandas as pd
+        import pandas as pd  # load time: pandas only when used
 
         return pd.DataFrame(self.counts())
 
@@ -219,12 +219,14 @@ class Census:
 
     def table(self) -> str:
         """The census as plain text (what ``leakclf census`` prints)."""
+        # load time: the census (numpy, datasketch) only when used
         from leakclf.census.render import text_table
 
         return text_table(self._dedup, self.summary(), self.config.census.k_threshold)
 
     def _repr_html_(self) -> str:
         """Compact notebook display: counts and the ten most exposed organisations, masked."""
+        # load time: the census (numpy, datasketch) only when used
         from leakclf.census.render import html_table
 
         return html_table(self._dedup, self.summary(), self._orgs[:10])

@@ -44,7 +44,7 @@ def to_text(spec: Spec) -> bytes:
 
 
 def to_pdf(spec: Spec) -> bytes:
-    from fpdf import FPDF
+    from fpdf import FPDF  # load time: fpdf only when used
 
     pdf = FPDF()
     pdf.set_creation_date(_dt())
@@ -60,7 +60,7 @@ def to_pdf(spec: Spec) -> bytes:
 
 
 def to_docx(spec: Spec) -> bytes:
-    import docx
+    import docx  # load time: docx only when used
 
     doc = docx.Document()
     for block in spec.blocks:
@@ -86,7 +86,7 @@ def to_docx(spec: Spec) -> bytes:
 
 
 def to_xlsx(spec: Spec) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # load time: openpyxl only when used
 
     wb = Workbook()
     ws = wb.active
@@ -109,7 +109,7 @@ def to_xlsx(spec: Spec) -> bytes:
 
 
 def to_pptx(spec: Spec) -> bytes:
-    from pptx import Presentation
+    from pptx import Presentation  # load time: pptx only when used
     from pptx.util import Inches, Pt
 
     prs = Presentation()
@@ -232,6 +232,6 @@ def _latin1(text: str) -> str:
 
 
 def _dt():  # type: ignore[no-untyped-def]
-    import datetime as _d
+    import datetime as _d  # load time: datetime only when used
 
     return _d.datetime(*FIXED_TIME, tzinfo=_d.UTC)

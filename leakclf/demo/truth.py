@@ -66,7 +66,7 @@ def summarize(docs: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _project_key(raw: str) -> str:
     """A project named by its name or its code counts once."""
-    from leakclf.demo.fakes import PROJECT_NAMES
+    from leakclf.demo.fakes import PROJECT_NAMES  # load time: the demo generator only when used
 
     if raw.startswith("PRJ-"):
         index = (int(raw[4:]) - 2000) // 37

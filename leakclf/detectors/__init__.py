@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 def available() -> dict[str, type[Detector | NerDetector]]:
     """Every registered detector by versioned id (built-ins, NER, then plug-ins)."""
-    from leakclf import registry
+    from leakclf import registry  # load time: the registry lists every extractor and detector
 
     classes: list[type[Detector | NerDetector]] = [
         *registry.detector_classes(),
@@ -73,6 +73,7 @@ class DetectorSet:
         files = self.config.detect.presidio_recognizers
         if files:
             try:  # load time: presidio-analyzer only when the config asks for it
+                # load time: the detectors only when used
                 from leakclf.detectors.presidio import detector_classes
             except ModuleNotFoundError as exc:
                 raise ConfigError(
@@ -107,7 +108,7 @@ class DetectorSet:
     @cached_property
     def patterns(self) -> tuple[Detector, ...]:
         classes = self.registered
-        from leakclf.detectors.base import Detector
+        from leakclf.detectors.base import Detector  # load time: the detectors only when used
 
         return tuple(
             cls(self.key, self.config)
@@ -117,7 +118,7 @@ class DetectorSet:
 
     @cached_property
     def ner(self) -> NerDetector | None:
-        from leakclf.detectors.ner import NerDetector
+        from leakclf.detectors.ner import NerDetector  # load time: the detectors only when used
 
         cfg = self.config.detect
         if not cfg.ner or cfg.ner_max_chars == 0 or NerDetector.ident() not in self.selected:
@@ -156,6 +157,7 @@ class DetectorSet:
         return found
 
     def _findings(self, cands: list[Candidate], text: str = "") -> tuple[Finding, ...]:
+        # load time: the detectors only when used
         from leakclf.detectors.consistency import link_partial_names, people_first
         from leakclf.detectors.overlap import resolve
         from leakclf.detectors.people import add_people_facets

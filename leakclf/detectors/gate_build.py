@@ -37,7 +37,7 @@ _NOISE = re.compile(r"\S+@\S+|\S*://\S+|www\.\S+")
 
 
 def faker_names() -> set[str]:
-    from faker.config import AVAILABLE_LOCALES
+    from faker.config import AVAILABLE_LOCALES  # load time: faker only when used
 
     out: set[str] = set()
     for loc in AVAILABLE_LOCALES:
@@ -56,7 +56,7 @@ def faker_names() -> set[str]:
 
 
 def corpus_words(train: Path) -> set[str]:
-    from leakclf.config import Config
+    from leakclf.config import Config  # load time: only when used
     from leakclf.extractors import extract
 
     config = Config()
@@ -80,7 +80,7 @@ def main() -> None:
     ap.add_argument("--train", type=Path,
                     default=Path(__file__).resolve().parents[3] / "shared/corpus/doctypes-train")
     args = ap.parse_args()
-    from faker.providers.lorem.en_US import Provider as Lorem
+    from faker.providers.lorem.en_US import Provider as Lorem  # load time: faker only when used
 
     names = faker_names()
     common = ({w.casefold() for w in Lorem.word_list} | corpus_words(args.train)) - CALENDAR

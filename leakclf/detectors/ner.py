@@ -46,7 +46,7 @@ BATCH_SIZE = 128  # pieces per nlp.pipe batch (64-1000 measured the same CPU tim
 
 
 def resolve_model(requested: str | None) -> str:
-    import spacy.util
+    import spacy.util  # load time: spacy only when used
 
     if requested:
         return requested
@@ -148,7 +148,7 @@ class NerDetector:
         return self._nlp
 
     def _load(self) -> Language:
-        import spacy
+        import spacy  # load time: spacy only when used
 
         name = resolve_model(self.requested)
         try:

@@ -146,6 +146,7 @@ _CLAIMS = {
 
 def _run(data: bytes, job: Job) -> None:
     """Run the handler for ``job.media_type``; library exceptions become CorruptFile."""
+    # the registry imports this package: looked up when called
     from leakclf.registry import EXTRACTORS
 
     handler = EXTRACTORS.get(job.media_type)

@@ -79,9 +79,9 @@ def tidy_doc_text(text: str) -> str:
 
 def _fib(data: bytes) -> bytes:
     """The first 12 bytes of the File Information Block; zeros if the container is unreadable."""
-    import io
+    import io  # load time: io only when used
 
-    import olefile
+    import olefile  # load time: olefile only when used
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
@@ -92,7 +92,7 @@ def _fib(data: bytes) -> bytes:
 
 
 def extract_xls(data: bytes, job: Job) -> None:
-    import xlrd
+    import xlrd  # load time: xlrd only when used
 
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Null())
@@ -120,7 +120,7 @@ def extract_xls(data: bytes, job: Job) -> None:
 
 
 def _sheet_rows(sheet: object, book: object, job: Job) -> list[str]:
-    import xlrd
+    import xlrd  # load time: xlrd only when used
 
     rows: list[str] = []
     budget = job.text.max_chars

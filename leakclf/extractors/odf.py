@@ -95,7 +95,7 @@ def _encrypted(zf: zipfile.ZipFile, names: set[str]) -> bool:
 
 
 def _xml(blob: bytes) -> Any:
-    from lxml import etree
+    from lxml import etree  # load time: lxml only when used
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     return etree.fromstring(blob, parser)

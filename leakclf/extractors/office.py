@@ -26,7 +26,7 @@ _CORE = {
 
 def check_package(data: bytes, job: Job) -> None:
     """Refuse packages whose declared sizes break the ratio or total limits, and read core.xml."""
-    from lxml import etree
+    from lxml import etree  # load time: lxml only when used
 
     limits = job.ctx.limits
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -50,7 +50,7 @@ def check_package(data: bytes, job: Job) -> None:
 
 
 def extract_xlsx(data: bytes, job: Job) -> None:
-    import openpyxl
+    import openpyxl  # load time: openpyxl only when used
 
     check_package(data, job)
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -77,7 +77,7 @@ def _rows(rows: Iterable[tuple[Any, ...]], job: Job) -> Iterator[str]:
 
 
 def extract_pptx(data: bytes, job: Job) -> None:
-    import pptx
+    import pptx  # load time: pptx only when used
 
     check_package(data, job)
     deck = pptx.Presentation(io.BytesIO(data))
@@ -92,7 +92,7 @@ def extract_pptx(data: bytes, job: Job) -> None:
 
 
 def _shapes(shapes: Iterable[Any]) -> Iterator[str]:
-    from pptx.shapes.group import GroupShape
+    from pptx.shapes.group import GroupShape  # load time: pptx only when used
 
     for shape in shapes:
         if isinstance(shape, GroupShape):  # shape_type can raise on unknown shapes; this cannot
@@ -115,7 +115,7 @@ def encrypted_ooxml(data: bytes, job: Job) -> None:
 
 def other_ole(data: bytes, job: Job) -> None:
     """An OLE compound file that is no Office/Outlook kind leakclf knows, or a damaged one."""
-    import olefile
+    import olefile  # load time: olefile only when used
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)):

@@ -18,7 +18,7 @@ from leakclf.extractors.text import decode, visible_text
 
 
 def extract_msg_file(data: bytes, job: Job) -> None:
-    import extract_msg
+    import extract_msg  # load time: extract_msg only when used
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -30,7 +30,7 @@ def extract_pdf(data: bytes, job: Job) -> None:
     if job.ctx.pdf_engine == "pdfminer":
         _pdfminer(data, job)
         return
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # load time: pypdfium2 only when used
 
     try:
         _pdfium(data, job)
@@ -52,7 +52,7 @@ def _encrypted(job: Job) -> EncryptedFile:
 
 
 def _pdfium(data: bytes, job: Job) -> None:
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # load time: pypdfium2 only when used
     from pypdfium2 import raw
 
     pdf = pdfium.PdfDocument(data)
@@ -83,9 +83,9 @@ def _pdfium(data: bytes, job: Job) -> None:
 
 def _embedded_files(pdf: Any, job: Job) -> list[Child]:
     """Files embedded in the PDF (attachments, portfolios), bounded like archive members."""
-    import ctypes
+    import ctypes  # load time: ctypes only when used
 
-    from pypdfium2 import raw
+    from pypdfium2 import raw  # load time: pypdfium2 only when used
 
     out: list[Child] = []
     for i in range(pdf.count_attachments()):
@@ -119,7 +119,7 @@ def _stop(job: Job, index: int) -> bool:
 
 
 def _pdfminer(data: bytes, job: Job) -> None:
-    from pdfminer.converter import TextConverter
+    from pdfminer.converter import TextConverter  # load time: pdfminer only when used
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -153,7 +153,7 @@ def _pdfminer(data: bytes, job: Job) -> None:
 
 
 def _page_count(doc: Any) -> int | None:
-    from pdfminer.pdftypes import resolve1
+    from pdfminer.pdftypes import resolve1  # load time: pdfminer only when used
 
     try:
         count = resolve1(resolve1(doc.catalog["Pages"])["Count"])
@@ -164,7 +164,7 @@ def _page_count(doc: Any) -> int | None:
 
 def _pdfminer_sig_fields(data: bytes) -> bool:
     """Signature fields hidden in compressed object streams (pdfium counts only signed ones)."""
-    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfdocument import PDFDocument  # load time: pdfminer only when used
     from pdfminer.pdfparser import PDFParser
 
     try:
@@ -176,7 +176,7 @@ def _pdfminer_sig_fields(data: bytes) -> bool:
 
 
 def _sig_fields(doc: Any) -> bool:
-    from pdfminer.pdftypes import resolve1
+    from pdfminer.pdftypes import resolve1  # load time: pdfminer only when used
 
     form = resolve1(doc.catalog.get("AcroForm"))
     if not isinstance(form, dict):
@@ -194,7 +194,7 @@ def _sig_fields(doc: Any) -> bool:
 
 
 def _pdfminer_str(value: Any) -> str:
-    from pdfminer.pdftypes import resolve1
+    from pdfminer.pdftypes import resolve1  # load time: pdfminer only when used
     from pdfminer.utils import decode_text
 
     value = resolve1(value)

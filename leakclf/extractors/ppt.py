@@ -28,7 +28,7 @@ _MAX_RECORDS = 1_000_000  # records walked per file: a loop or a bomb stops here
 
 
 def extract_ppt(data: bytes, job: Job) -> None:
-    import olefile
+    import olefile  # load time: olefile only when used
 
     with olefile.OleFileIO(io.BytesIO(data)) as ole:
         stream = ole.openstream("PowerPoint Document").read()

@@ -196,7 +196,7 @@ def _zip_type(data: bytes) -> str:
 
 
 def _ole_type(data: bytes) -> str:
-    import olefile
+    import olefile  # load time: olefile only when used
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:  # bytes < 1536 would be a path

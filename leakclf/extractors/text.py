@@ -59,7 +59,7 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # load time: charset_normalizer only when used
 
     best = from_bytes(data[: 1 << 20]).best()  # detect on the first MiB, decode it all
     encoding = best.encoding if best is not None else "cp1252"
@@ -72,7 +72,7 @@ def extract_text(data: bytes, job: Job) -> None:
 
 def visible_text(markup: str) -> tuple[str, str | None]:
     """The text a browser shows for ``markup`` (no script/style), and the <title>."""
-    import lxml.html
+    import lxml.html  # load time: lxml only when used
     from lxml import etree
 
     markup = _XML_DECL.sub("", markup, count=1)
@@ -102,7 +102,7 @@ def extract_html(data: bytes, job: Job) -> None:
 
 
 def extract_rtf(data: bytes, job: Job) -> None:
-    from striprtf.striprtf import rtf_to_text
+    from striprtf.striprtf import rtf_to_text  # load time: striprtf only when used
 
     raw = data.decode("latin-1")  # RTF is 7-bit; \'xx escapes are decoded by striprtf
     job.text.add("body", rtf_to_text(raw, errors="ignore").replace("\r\n", "\n"))

@@ -23,7 +23,7 @@ _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 
 
 def extract_docx(data: bytes, job: Job) -> None:
-    import docx
+    import docx  # load time: docx only when used
 
     check_package(data, job)
     document = docx.Document(io.BytesIO(data))
@@ -117,7 +117,7 @@ def _deleted(element: Any) -> Iterator[str]:
 
 def _notes(blob: bytes) -> str:
     """Footnote or endnote text, without the separator notes Word adds."""
-    from lxml import etree
+    from lxml import etree  # load time: lxml only when used
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     root = etree.fromstring(blob, parser)

@@ -20,7 +20,7 @@ from leakclf.rows import load_results
 
 def __getattr__(name: str) -> Any:
     if name == "plots":  # matplotlib is optional: load it only when asked
-        import importlib
+        import importlib  # load time: importlib only when used
 
         return importlib.import_module("leakclf.report.plots")
     raise AttributeError(f"module 'leakclf.report' has no attribute {name!r}")

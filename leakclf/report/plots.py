@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 def _figure(width: float, height: float) -> Figure:
     try:
+        # load time: matplotlib only when used
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     except ImportError:

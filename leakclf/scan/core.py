@@ -212,15 +212,16 @@ class Scan:
                 journal.append(group)
 
     def _engine(self, config: Config, factory: Callable[[Config], Any]) -> Any:
-        from leakclf.scan.batch import BatchingEngine
+        from leakclf.scan.batch import BatchingEngine  # load time: the scan engine only when used
 
         if self.engine == "dask":
+            # load time: the scan engine only when used
             from leakclf.scan.dask_engine import DaskEngine
 
             def make(f: Callable[[Config], Any]) -> Any:
                 return DaskEngine(config, f, scheduler=self.scheduler, workers=self.workers)
         else:
-            from leakclf.scan.local import LocalEngine
+            from leakclf.scan.local import LocalEngine  # load time: the scan engine only when used
 
             def make(f: Callable[[Config], Any]) -> Any:
                 return LocalEngine(config, self.workers, f)
@@ -290,12 +291,13 @@ class Scan:
 
 
 def _all_done(entries: list[Any], done: Done) -> bool:
-    from leakclf.scan.journal import key_of
+    from leakclf.scan.journal import key_of  # load time: the scan engine only when used
 
     return all(key_of(e.source, e.size, e.mtime) in done.by_key for e in entries)
 
 
 def _default_factory() -> Callable[[Config], Any]:
+    # load time: spaCy, the extractors and the models only when used
     from leakclf.pipeline import Pipeline
 
     return Pipeline

@@ -67,7 +67,7 @@ class DaskEngine:
 
     def _client(self) -> tuple[Any, Any]:
         try:
-            from distributed import Client, LocalCluster
+            from distributed import Client, LocalCluster  # load time: distributed only when used
         except ImportError:
             raise ConfigError("engine='dask' needs dask.distributed: pip install 'leakclf[dask]'")
         if self.scheduler is None:
@@ -84,7 +84,7 @@ class DaskEngine:
                               "running") from None
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
-        from distributed import as_completed
+        from distributed import as_completed  # load time: distributed only when used
 
         client, cluster = self._client()
         owned = cluster is not None or client is not self.scheduler

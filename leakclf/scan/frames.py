@@ -15,7 +15,7 @@ _CATEGORIES = {"level": LEVELS, "status": STATUSES, "doc_type": DOC_TYPES}
 
 
 def documents(table: pa.Table) -> pd.DataFrame:
-    import pandas as pd
+    import pandas as pd  # load time: pandas only when used
 
     df = table.to_pandas()
     for column, values in _CATEGORIES.items():
@@ -31,7 +31,7 @@ def documents(table: pa.Table) -> pd.DataFrame:
 
 
 def findings(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
-    import pandas as pd
+    import pandas as pd  # load time: pandas only when used
 
     records = []
     for row in rows:

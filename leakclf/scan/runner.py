@@ -170,7 +170,7 @@ def _rebase(source: str, old_top: str, new_top: str) -> str:
 
 
 def _sha(data: bytes) -> str:
-    import hashlib
+    import hashlib  # load time: hashlib only when used
 
     return hashlib.sha256(data).hexdigest()
 

@@ -116,7 +116,7 @@ def _os_msg(source: str, exc: OSError) -> str:
 
 
 def open_fs(root: str, storage_options: dict[str, Any] | None) -> tuple[Any, str]:
-    import fsspec
+    import fsspec  # load time: fsspec only when used
 
     try:
         return fsspec.core.url_to_fs(root, **(storage_options or {}))

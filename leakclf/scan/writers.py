@@ -95,7 +95,7 @@ def _schema(meta: dict[str, Any] | None) -> Any:
 
 
 def _parquet(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | None) -> int:
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # load time: pyarrow only when used
 
     n = 0
     with pq.ParquetWriter(path, _schema(meta)) as writer:
@@ -108,7 +108,7 @@ def _parquet(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | 
 
 
 def _dataset(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | None) -> int:
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # load time: pyarrow only when used
 
     n = 0
     for i, batch in enumerate(_batches(rows)):
@@ -126,7 +126,7 @@ def read_rows(path: str | Path) -> Iterator[dict[str, Any]]:
 
 def read_table(path: str | Path) -> pa.Table:
     """A Parquet output as an Arrow table with ``SCHEMA``, read directly (no row round trip)."""
-    import pyarrow.dataset as ds
+    import pyarrow.dataset as ds  # load time: pyarrow only when used
 
     return ds.dataset(str(path), format="parquet").to_table().select(list(COLUMNS)) \
         .cast(SCHEMA).replace_schema_metadata(None)
@@ -137,7 +137,7 @@ def done_from_output(path: str | Path) -> Done:
     done = Done()
     path = Path(path)
     if format_of(path) == "parquet":
-        import pyarrow.dataset as ds
+        import pyarrow.dataset as ds  # load time: pyarrow only when used
 
         cols = ["source", "parent", "size", "mtime", "sha256"]
         table = ds.dataset(str(path), format="parquet").to_table(columns=cols)

@@ -21,7 +21,7 @@ ANY_WILDCARD = "*"
 
 def known_labels() -> tuple[str, ...]:
     """Every label a detector can emit: the built-ins' (registry) and installed plug-ins'."""
-    from leakclf import registry
+    from leakclf import registry  # load time: the registry lists every extractor and detector
 
     plugins = {getattr(cls, "label", None) for cls in registry.plugin_detector_classes()}
     return tuple(sorted(set(registry.labels()) | {p for p in plugins if isinstance(p, str)}))

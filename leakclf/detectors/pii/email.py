@@ -39,6 +39,7 @@ class EmailDetector(Detector):
         return mask_email(value)
 
     def facets(self, value: str, normalised: str) -> tuple[tuple[str, str], ...]:
+        # load time: only when used
         from leakclf.domains import domain_forms, org_facets, registrable_domain, tld_country
 
         local, _, host = normalised.rpartition("@")
@@ -55,7 +56,7 @@ class EmailDetector(Detector):
 
 def _known_suffix(host: str) -> bool:
     """The host ends in a public suffix (bundled list): ``x@localhost``, ``x@db.internal`` do not."""
-    from leakclf.domains import public_suffix
+    from leakclf.domains import public_suffix  # load time: only when used
 
     suffix = public_suffix(host)
     return bool(suffix) and len(suffix) < len(host)

@@ -20,7 +20,7 @@ class IbanDetector(Detector):
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
-        from stdnum import iban
+        from stdnum import iban  # load time: stdnum only when used
 
         return ("mod97:ok",) if iban.is_valid(value) else None
 
@@ -49,7 +49,7 @@ class SwiftDetector(Detector):
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
-        from stdnum import bic
+        from stdnum import bic  # load time: stdnum only when used
 
         return ("bic:ok",) if bic.is_valid(value) else None
 

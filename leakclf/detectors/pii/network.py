@@ -97,7 +97,7 @@ class UrlDetector(Detector):
         return f"{host}/***" if len(value) > len(host) + 10 else host
 
     def facets(self, value: str, normalised: str) -> tuple[tuple[str, str], ...]:
-        from leakclf.domains import registrable_domain
+        from leakclf.domains import registrable_domain  # load time: only when used
 
         return (("domain", registrable_domain(_host(value))),)
 

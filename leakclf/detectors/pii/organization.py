@@ -40,7 +40,7 @@ class OrganizationDetector(Detector):
         )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
-        from leakclf.detectors.noise import is_vocab
+        from leakclf.detectors.noise import is_vocab  # load time: the detectors only when used
 
         first = value.split()[0].strip(",")
         return (
@@ -56,6 +56,6 @@ class OrganizationDetector(Detector):
         return mask_middle(value)
 
     def facets(self, value: str, normalised: str) -> tuple[tuple[str, str], ...]:
-        from leakclf.domains import name_forms, org_facets
+        from leakclf.domains import name_forms, org_facets  # load time: only when used
 
         return org_facets(self.key_bytes, name_forms(value))

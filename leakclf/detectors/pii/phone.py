@@ -207,7 +207,7 @@ def parse_phone(
     """(region, E.164, valid): among the document's hinted regions the first where ``value`` is
     valid, else the first where it is possible; then the same in order over the rest, where the
     first possible region wins (a number valid only in some unhinted region stays "possible")."""
-    import phonenumbers
+    import phonenumbers  # load time: phonenumbers only when used
 
     raw = "+" + value[2:] if value.startswith("00") else value
     tiers = ((None,),) if raw.startswith("+") else regions

@@ -43,11 +43,11 @@ class VatDetector(DigitsDetector):
         if not any(c.isdigit() for c in compact[2:]):
             return None
         if compact.startswith("GB"):
-            from stdnum.gb import vat as gb_vat
+            from stdnum.gb import vat as gb_vat  # load time: stdnum only when used
 
             ok = gb_vat.is_valid(compact)
         else:
-            from stdnum.eu import vat as eu_vat
+            from stdnum.eu import vat as eu_vat  # load time: stdnum only when used
 
             ok = eu_vat.is_valid(compact)
         return (f"vat:{compact[:2].lower()}", "checksum:ok") if ok else None
