@@ -78,21 +78,21 @@ class Scorer:
         return float(f.confidence) >= self.policy.min_confidence
 
     def _person_identifiers(self, findings: list[Finding]) -> list[str]:
-        """Labels of the person rule present (a person's, confident) when a person is named."""
+        """Labels of the person rule present (a person's, confident) when a person is named,
+        or when the document lists at least ``person_list`` distinct such values."""
         policy = self.policy
-        if not policy.person_labels:
+        mine = [
+            f
+            for f in findings
+            if f.label in policy.person_labels
+            and self._counts(f)
+            and BUSINESS_PARTY not in f.evidence
+        ]
+        if not mine:
             return []
-        if not any(f.label == "PERSON" and self._counts(f) for f in findings):
-            return []
-        return sorted(
-            {
-                f.label
-                for f in findings
-                if f.label in policy.person_labels
-                and self._counts(f)
-                and BUSINESS_PARTY not in f.evidence
-            }
-        )
+        named = any(f.label == "PERSON" and self._counts(f) for f in findings)
+        listed = policy.person_list and len({f.digest for f in mine}) >= policy.person_list
+        return sorted({f.label for f in mine}) if named or listed else []
 
     def _categories(self, findings: Iterable[Finding]) -> list[tuple[Category, str, int]]:
         """Per category with findings: (category, reason text, points), in policy order."""

@@ -44,6 +44,7 @@ class Policy:
     business_party: float  # share of a label's weight for a business's own contact data
     person_labels: frozenset[str]  # named with a PERSON, these lift a document to person_level
     person_level: str
+    person_list: int  # this many distinct identifiers lift a document without a name (0: off)
     unread_level: str  # the level (its lowest score) of a file with no text
     levels: tuple[tuple[str, int], ...]  # (level, lowest score), ascending, public first
     doc_types: dict[str, tuple[int, int]]  # doc_type -> (points, signed points)
@@ -105,7 +106,8 @@ def _parse(data: dict[str, Any], where: str) -> Policy:
     rules = data.get("rules", {})
     _keys(rules, {"person_identifier"}, "rules.", where)
     person = rules.get("person_identifier", {})
-    _keys(person, {"level", "labels"}, "rules.person_identifier.", where)
+    _keys(person, {"level", "labels", "list"}, "rules.person_identifier.", where)
+    person_list = int(_number(person.get("list", 0), "rules.person_identifier.list", where, 0, 1e6))
     person_level = _level_name(person.get("level", LEVELS[-1]), "rules.person_identifier", where)
     person_labels = person.get("labels", [])
     if not isinstance(person_labels, list) or not all(isinstance(x, str) for x in person_labels):
@@ -177,6 +179,7 @@ def _parse(data: dict[str, Any], where: str) -> Policy:
         business_party=business,
         person_labels=frozenset(person_labels),
         person_level=person_level,
+        person_list=person_list,
         unread_level=unread_level,
         levels=levels,
         doc_types=doc_types,

@@ -57,17 +57,23 @@ _PERSONAL = _words(
     "patient", "tenant", "applicant", "candidate", "customer account", "your account",
     "account holder", "beneficiary name", "recipient", "mr", "mrs", "ms", "dr",
 )
-_BUSINESS = _words(
-    "bank details", "banking details", "bank information", "payment details",
-    "payment information", "payment instructions", "remit to", "remittance", "pay to",
-    "please pay", "wire transfer to", "bankverbindung", "kontoverbindung",
+#: Headings of a block whose values are the business's own (searched up the block above).
+_BLOCK = _words(
+    "bank details", "banking details", "bank information", "bank account details",
+    "payment details", "payment information", "payment instructions", "remit to", "remittance",
+    "pay to", "please pay", "wire transfer to", "bankverbindung", "kontoverbindung",
     "coordonnées bancaires", "coordonnees bancaires", "rib", "datos bancarios",
-    "coordinate bancarie", "bankgegevens", "switchboard", "main office", "head office",
-    "office", "reception", "headquarters", "registered office", "customer service",
-    "customer care", "hotline", "toll-free", "toll free", "helpdesk", "help desk", "support",
-    "sales", "billing", "accounts payable", "accounts receivable", "fax", "company",
-    "vat", "gst", "gstin", "abn", "ein", "registered in", "company no", "company number",
-    "siret", "handelsregister", "www",
+    "coordinate bancarie", "bankgegevens", "media contact", "media contacts", "press contact",
+    "press contacts", "media enquiries", "media inquiries", "press office", "press enquiries",
+    "for further information", "for more information", "registered office", "head office",
+    "headquarters", "contact us",
+)
+#: Labels on the value's own line (or just before it) that make it the business's own.
+_LINE = _words(
+    "switchboard", "main office", "office", "reception", "customer service", "customer care",
+    "hotline", "toll-free", "toll free", "helpdesk", "help desk", "support", "sales", "billing",
+    "accounts payable", "accounts receivable", "fax", "company", "vat", "gst", "gstin", "abn",
+    "ein", "registered in", "company no", "company number", "siret", "handelsregister", "www",
 )
 _LEGAL_FORM = _words(
     "ltd", "limited", "llc", "l.l.c.", "inc", "inc.", "corp", "corporation", "gmbh", "ag",
@@ -118,8 +124,10 @@ def _subject(
         local = text[f.start : f.end].partition("@")[0]
         if _ROLE_MAILBOX.match(local):
             return (BUSINESS_PARTY, "subject-cue:role-mailbox")
-    if f.label != "EMAIL_ADDRESS" and _BUSINESS.search(before):
+    if _BLOCK.search(_block_above(text, line_start)) or _BLOCK.search(text[line_start : f.start]):
         return (BUSINESS_PARTY, "subject-cue:business-block")
+    if f.label != "EMAIL_ADDRESS" and _LINE.search(before[-80:]):
+        return (BUSINESS_PARTY, "subject-cue:business-label")
     near = before[-100:] if f.label in _BANK else ""  # "Account name: X Pvt Ltd" above the number
     if _LEGAL_FORM.search(line) or _LEGAL_FORM.search(near) or any(s < line_start + len(line) and e > line_start
                                        for s, e in orgs):
@@ -130,6 +138,17 @@ def _subject(
         if f.label in _BANK:
             return (BUSINESS_PARTY, "subject-cue:issuer-bank-details")
     return (PERSON,)
+
+
+def _block_above(text: str, line_start: int, lines: int = 12) -> str:
+    """The lines above ``line_start`` up to a blank line (at most ``lines``): the value's block."""
+    above = text[max(0, line_start - 1200) : line_start].split("\n")[:-1]
+    block: list[str] = []
+    for line in reversed(above[-lines:]):
+        if not line.strip():
+            break
+        block.append(line)
+    return "\n".join(reversed(block))
 
 
 def _in_margin(parts: Sequence[Part], pos: int) -> bool:

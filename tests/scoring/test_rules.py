@@ -210,3 +210,20 @@ def test_bad_rules_are_config_errors(tmp_path: Path, extra: str, message: str) -
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         Scorer(Config(score=ScoreConfig(policy=str(path)))).check()
+
+
+@pytest.mark.parametrize(
+    ("findings", "level"),
+    [
+        pytest.param([person("US_SSN", 0.55, f"s{i}") for i in range(3)], "restricted",
+                     id="three-ssns-without-names"),
+        pytest.param([person("US_SSN", 0.55, f"s{i}") for i in range(2)], "confidential",
+                     id="two-ssns"),
+        pytest.param([person("US_SSN", 0.55, "s0") for _ in range(5)], "internal",
+                     id="one-ssn-five-times"),
+        pytest.param([business("IBAN_CODE", 1.0, f"b{i}") for i in range(5)], "public",
+                     id="business-ibans-are-no-list"),
+    ],
+)
+def test_a_list_of_identifiers_is_restricted(findings: list[Finding], level: str) -> None:
+    assert SCORER.score("other", None, findings).level == level
