@@ -233,6 +233,18 @@ PAIRS: list[tuple[str, str, str]] = [
      "an employment contract beats a press release"),
     (T + "invoice/zcorpus_hetzner_rechnung_2016.pdf", T + "other/dfrobot_10w_led_datasheet.pdf",
      "an invoice beats a datasheet"),
+    # added after the first run, before looking at these documents' scores
+    (T + "correspondence/akleimeier_cover_letter_internship_en.docx",
+     T + "other/anu_cinefly_user_manual.pdf", "a person's cover letter beats a user manual"),
+    (T + "correspondence/caq_financial_capacity_letter_to_immigration.docx",
+     T + "internal_note/styleguide_memo_source_format_guidelines.pdf",
+     "a letter about a person's finances beats a style memo"),
+    (T + "resume/europass_cv_template_mario_rossi_it.pdf", T + "other/bloomboard_privacy_policy_2015.pdf",
+     "a CV beats a privacy policy"),
+    (T + "resume/chennch_lebenslauf_medizin_de.pdf", T + "quote/elios_devis_dv2026_0001.pdf",
+     "a CV beats a quote"),
+    (T + "other/jemini_sample_payslip_nz.pdf", T + "other/calvin_undergrounds_media_fact_sheet.pdf",
+     "a payslip beats a media fact sheet"),
 ]
 
 #: (document, allowed levels, why)
@@ -270,6 +282,12 @@ LEVELS_EXPECTED: list[tuple[str, tuple[str, ...], str]] = [
      "an unread (or OCR-read) scan is never public"),
     (R + "legacy/scanned_pdf/fax_test_letter_1972.pdf", ("internal", "confidential", "restricted"),
      "an unread (or OCR-read) scan is never public"),
+    # added after the first run, before looking at these documents' scores
+    (T + "other/bloomboard_privacy_policy_2015.pdf", ("public", "internal"), "a published policy"),
+    (T + "other/anu_cinefly_user_manual.pdf", ("public", "internal"), "a user manual"),
+    (T + "resume/europass_cv_template_mario_rossi_it.pdf", ("confidential", "restricted"), "a CV"),
+    (T + "other/jemini_sample_payslip_nz.pdf", ("confidential", "restricted"),
+     "a person's payslip"),
 ]
 
 
