@@ -19,9 +19,6 @@ from leakclf.config import Config
 from leakclf.errors import ConfigError, ExtractionError
 from leakclf.model import Detection, Document, DocumentResult
 from leakclf.privacy import process_key
-from leakclf.scoring import subject
-from leakclf.scoring.contents import with_contents
-from leakclf.scoring.unread import mark_unread
 
 if TYPE_CHECKING:
     from leakclf.detectors import DetectorSet
@@ -89,6 +86,8 @@ class Pipeline:
             else:
                 result = self._result(doc, det, per_doc_detect)
             results.append(self._unread(result, doc.text, doc.source in parents))
+        from leakclf.scoring.contents import with_contents  # load time: scoring on first use
+
         return with_contents(results)
 
     def analyze_text(self, text: str, *, name: str = "<text>") -> DocumentResult:
@@ -155,6 +154,7 @@ class Pipeline:
     # -- helpers --------------------------------------------------------------
 
     def _result(self, doc: Document, detection: Detection, detect_s: float) -> DocumentResult:
+        from leakclf.scoring import subject  # load time: scoring on first use
         from leakclf.signatures import text_signature  # load time: numpy and datasketch
 
         findings = detection.findings
@@ -201,6 +201,8 @@ class Pipeline:
 
     def _unread(self, result: DocumentResult, text: str, has_children: bool) -> DocumentResult:
         """A result with no text gets its reason and the policy's unread score, never public."""
+        from leakclf.scoring.unread import mark_unread  # load time: scoring on first use
+
         return mark_unread(result, text, self.scorer, has_children=has_children)
 
     def _error_result(self, doc: Document) -> DocumentResult:

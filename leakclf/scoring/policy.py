@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +76,8 @@ class Policy:
 def load_policy(path: str | Path | None = None) -> Policy:
     """Read and validate the bundled policy, or the TOML file at ``path``."""
     if path is None:
+        from importlib import resources  # load time: importlib.resources pulls in tempfile, lzma
+
         text = resources.files("leakclf").joinpath("data/policy.toml").read_text("utf-8")
         where = "bundled"
     else:
