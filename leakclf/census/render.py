@@ -9,6 +9,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from leakclf.scoring.unread import not_read_line
+
 if TYPE_CHECKING:
     from leakclf.census.dedup import Dedup
 
@@ -54,8 +56,10 @@ def excluded_line(summary: dict[str, Any]) -> str:
 
 
 def text_table(d: Dedup, summary: dict[str, Any], k: int) -> str:
+    unread = not_read_line(summary.get("not_read") or {})
     lines = [
         documents_line(d),
+        *([unread] if unread else []),
         "",
         f"{'entity':<14}{'mentions':>10}{'documents':>11}  unique",
     ]
@@ -101,5 +105,7 @@ def html_table(d: Dedup, summary: dict[str, Any], orgs: list[dict[str, Any]]) ->
     )
     return (
         f"<div class='leakclf-census'><p>{escape(documents_line(d))}</p>"
-        f"{entities_table(summary)}{org_table}</div>"
+        + (f"<p>{escape(unread)}</p>" if (unread := not_read_line(summary.get("not_read") or {}))
+           else "")
+        + f"{entities_table(summary)}{org_table}</div>"
     )

@@ -16,6 +16,7 @@ from leakclf.census.notify import COLUMNS, people_rows, write_csv
 from leakclf.config import Config
 from leakclf.errors import ConfigError, OutputError
 from leakclf.model import DocumentResult
+from leakclf.scoring.unread import not_read
 
 #: Why an email domain is not counted as an organisation (``summary()["domains_not_counted"]``).
 EXCLUDED = ("free-mail", "placeholder", "reserved", "own")
@@ -115,6 +116,7 @@ class Census:
             "external_organizations": len(self._orgs),
             "organizations_suppressed": self._suppressed,
             "k_threshold": self.config.census.k_threshold,
+            "not_read": not_read(self._results),
         }
 
     def entities(self, kind: str) -> pd.DataFrame:

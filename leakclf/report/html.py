@@ -24,6 +24,7 @@ from leakclf.report.rollup_view import folder_section
 from leakclf.report.table import badge as _badge
 from leakclf.report.table import file_table
 from leakclf.rows import config_of, load_results
+from leakclf.scoring.unread import not_read
 
 if TYPE_CHECKING:
     from leakclf.census import Census
@@ -112,6 +113,7 @@ def _card(value: int, label: str) -> str:
 def _summary(results: Sequence[DocumentResult], census: Census) -> str:
     s = stats.summary(results)
     docs = census.summary()["documents"]
+    unread = not_read(results)
     cards = [
         _card(s["files"], "files"),
         _card(s["documents"], "documents (with attachments and members)"),
@@ -120,12 +122,22 @@ def _summary(results: Sequence[DocumentResult], census: Census) -> str:
         _card(s["findings"], "findings"),
         _card(docs["unique_text"], "unique by text"),
         _card(docs["unique_after_near_dup"], "unique after near-duplicates"),
-        _card(
-            s["error"] + s["unsupported"] + s["skipped_limit"], "unread (error, unsupported, limit)"
-        ),
+        _card(sum(unread.values()), "not read (no text: never counted as public)"),
     ]
     return (
-        f'<section id="summary"><h2>Summary</h2><div class="cards">{"".join(cards)}</div></section>'
+        f'<section id="summary"><h2>Summary</h2><div class="cards">{"".join(cards)}</div>'
+        f"{_not_read(unread)}</section>"
+    )
+
+
+def _not_read(unread: dict[str, int]) -> str:
+    """The unread triage group: "not read - N files, by reason"."""
+    if not unread:
+        return ""
+    rows = "".join(f"<tr><td>{escape(why)}</td><td>{n:,}</td></tr>" for why, n in unread.items())
+    return (
+        f'<div id="not-read"><h3>not read - {sum(unread.values()):,} files, by reason</h3>'
+        f"<table><tr><th>reason</th><th>documents</th></tr>{rows}</table></div>"
     )
 
 

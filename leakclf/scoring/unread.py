@@ -6,6 +6,8 @@ members were read is not unread: its members carry their own rows.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from leakclf.model import DocumentResult
@@ -70,3 +72,18 @@ def mark_unread(
     return result.replace(
         unread_reason=why, score=score.score, level=score.level, reasons=score.reasons
     )
+
+
+def not_read(results: Iterable[DocumentResult]) -> dict[str, int]:
+    """The unread triage group: documents with no text by reason, most first (duplicates out).
+    The scan summary, the census and the HTML report all count with this."""
+    counts = Counter(r.unread_reason for r in results if r.unread_reason and r.status != "duplicate")
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def not_read_line(counts: dict[str, int]) -> str:
+    """``not read - 3 files, by reason: image-only 2, encrypted 1`` (empty when none)."""
+    if not counts:
+        return ""
+    by = ", ".join(f"{why} {n:,}" for why, n in counts.items())
+    return f"not read - {sum(counts.values()):,} files, by reason: {by}"

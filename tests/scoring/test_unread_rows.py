@@ -68,3 +68,18 @@ def test_to_pandas_and_summary(dump: Path) -> None:
     summary = result.summary()
     assert summary["not_read"] == {"encrypted": 1, "image-only": 1}
     assert "not read - 2 files, by reason" in result._repr_html_()
+
+
+def test_census_and_report(dump: Path, tmp_path: Path) -> None:
+    from leakclf.report import write_html
+
+    config = leakclf.Config.from_toml(dump / "leakclf.toml")
+    out = tmp_path / "r.parquet"
+    leakclf.scan(dump, workers=1, config=config, out=out, progress=False).wait()
+    census = leakclf.census(out)
+    assert census.summary()["not_read"] == {"encrypted": 1, "image-only": 1}
+    assert "not read - 2 files, by reason: encrypted 1, image-only 1" in census.table()
+    assert "not read - 2 files, by reason" in census._repr_html_()
+    page = write_html(out, tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "not read - 2 files, by reason" in page
+    assert "<td>image-only</td><td>1</td>" in page and "<td>encrypted</td><td>1</td>" in page
