@@ -150,7 +150,7 @@ class PhoneDetector(Detector):
         ),
         Pattern("national-3-3-4", r"(?<![\w+/.,-])\d{3}([-.])\d{3}\1\d{4}" + _END, 0.5),
         Pattern(
-            "national", r"(?<![\w+/.,-])\d{2,5}(?:[ .-]\d{2,8}){1,4}" + _END, 0.35, engine="regex"
+            "national", r"(?<![\w+/.,-])\d{2,6}(?:[ .-]\d{2,8}){1,4}" + _END, 0.35, engine="regex"
         ),
         Pattern("digits", r"(?<![\w+/.,-])\d{7,15}" + _END, 0.15),
     )
