@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import tomllib
 import types
 import typing
 from collections.abc import Hashable
@@ -335,6 +334,8 @@ class Config(Checked):
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Config:
+        import tomllib  # load time: the TOML parser only when a file is read
+
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:

@@ -64,19 +64,28 @@ def from_row(row: Mapping[str, Any]) -> DocumentResult:
 
 
 def _finding(raw: Any) -> Finding:
-    f = raw if type(raw) is dict else _mapping(raw)  # exact type check first: this is hot
+    f = raw if type(raw) is dict else _mapping(raw)  # exact type checks first: this is hot
     get = f.get
+    label, start, end, conf = get("label"), get("start"), get("end"), get("confidence")
+    detector, dig, preview, value = get("detector"), get("digest"), get("preview"), get("value")
+    evidence, facets = get("evidence"), get("facets")
+    if type(facets) is list:  # Arrow map: (key, value) pairs
+        pairs = tuple([(str(k), str(v)) for k, v in facets if v is not None])
+    elif type(facets) is dict:  # JSON
+        pairs = tuple([(str(k), str(v)) for k, v in facets.items() if v is not None])
+    else:
+        pairs = tuple((str(k), str(v)) for k, v in _pairs(facets) if not _missing(v))
     return Finding(
-        label=_str(get("label"), ""),
-        start=_int(get("start")),
-        end=_int(get("end")),
-        confidence=_float(get("confidence")),
-        detector=_str(get("detector"), ""),
-        digest=_str(get("digest"), ""),
-        preview=_str(get("preview"), ""),
-        evidence=_strs(get("evidence")),
-        facets=tuple((str(k), str(v)) for k, v in _pairs(get("facets")) if not _missing(v)),
-        value=_opt_str(get("value")),
+        label=label if type(label) is str else _str(label, ""),
+        start=start if type(start) is int else _int(start),
+        end=end if type(end) is int else _int(end),
+        confidence=conf if type(conf) is float else _float(conf),
+        detector=detector if type(detector) is str else _str(detector, ""),
+        digest=dig if type(dig) is str else _str(dig, ""),
+        preview=preview if type(preview) is str else _str(preview, ""),
+        evidence=tuple(evidence) if type(evidence) is list else _strs(evidence),
+        facets=pairs,
+        value=None if value is None else _opt_str(value),
     )
 
 
