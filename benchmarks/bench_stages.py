@@ -25,10 +25,10 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from leakclf.signatures import text_signature
 from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet
 from leakclf.pipeline import Pipeline
+from leakclf.signatures import text_signature
 
 KEY = b"t" * 64
 

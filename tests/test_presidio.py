@@ -203,3 +203,24 @@ def test_a_scan_runs_presidio_recognizers_in_its_workers(yaml_files, tmp_path: P
     assert labels == ["CODENAME", "EMPLOYEE_ID", "MAC_ADDRESS"]
     text = out.read_text(encoding="utf-8")
     assert "E-123455" not in text and "Nightjar" not in text
+
+
+def test_presidios_own_default_registry_file_runs_offline(caplog) -> None:
+    """Presidio's shipped default_recognizers.yaml, with sockets disabled: its predefined
+    recognizers run as detectors; the NLP ones and the e-mail one (it would fetch the
+    public-suffix list) are left out and logged."""
+    import logging
+
+    import presidio_analyzer
+
+    conf = str(Path(presidio_analyzer.__path__[0]) / "conf" / "default_recognizers.yaml")
+    config = Config(key=KEY, detect=DetectConfig(
+        ner=False, presidio_recognizers=(conf,), detectors=("presidio",)))
+    with caplog.at_level(logging.INFO, logger="leakclf.detectors.presidio"):
+        result = leakclf.analyze_text(
+            "card 4111 1111 1111 1111, mac 00:1A:2B:3C:4D:5E, mail a@contoso.com", config=config)
+    found = {(f.label, f.detector) for f in result.findings}
+    assert ("CREDIT_CARD", "presidio.creditcardrecognizer.en/1") in found
+    assert ("MAC_ADDRESS", "presidio.macaddressrecognizer.en/1") in found
+    assert not any(label == "EMAIL_ADDRESS" for label, _ in found)
+    assert "EmailRecognizer left out" in caplog.text

@@ -8,8 +8,9 @@ Presidio's own recognizers. Each recognizer becomes one detector, id
 against the built-ins, digested and masked (``DetectorSet``), and never leave memory raw.
 
 Context words of a recognizer raise its score as leakclf's own context words do (within
-``window`` characters, ``+context_boost``). Recognizers that need an NLP engine (spaCy, Stanza,
-transformers) are left out with a log line: leakclf runs its own NER.
+``window`` characters, ``+context_boost``). Left out, with a log line: recognizers that need an
+NLP engine (spaCy, Stanza, transformers; leakclf runs its own NER) and Presidio's
+EmailRecognizer, whose tldextract would fetch the public-suffix list over the network.
 """
 
 from __future__ import annotations
@@ -29,8 +30,15 @@ from leakclf.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-#: Presidio recognizers that read NLP artifacts; without an NLP engine they find nothing.
-_NLP_RECOGNIZERS = ("SpacyRecognizer", "StanzaRecognizer", "TransformersRecognizer")
+#: Presidio recognizers left out, and why.
+_LEFT_OUT = {
+    # they read NLP artifacts; without an NLP engine they find nothing
+    "SpacyRecognizer": "needs Presidio's NLP engine (leakclf runs its own NER)",
+    "StanzaRecognizer": "needs Presidio's NLP engine (leakclf runs its own NER)",
+    "TransformersRecognizer": "needs Presidio's NLP engine (leakclf runs its own NER)",
+    # tldextract with its defaults: the first address fetches the public-suffix list
+    "EmailRecognizer": "fetches the public-suffix list over the network (pii.email is offline)",
+}
 
 
 class PresidioDetector(Detector):
@@ -123,11 +131,11 @@ def load_recognizers(path: str | Path) -> list[EntityRecognizer]:
         raise ConfigError(
             f"Presidio recognizers file {str(path)!r}: {type(exc).__name__}: {exc}"
         ) from None
-    kept = [r for r in recognizers if type(r).__name__ not in _NLP_RECOGNIZERS]
-    if len(kept) < len(recognizers):
-        log.info("%s: %d NLP recognizers left out (leakclf runs its own NER)",
-                 path, len(recognizers) - len(kept))
-    return kept
+    for rec in recognizers:
+        why = _LEFT_OUT.get(type(rec).__name__)
+        if why:
+            log.info("%s: Presidio's %s left out: it %s", path, type(rec).__name__, why)
+    return [r for r in recognizers if type(r).__name__ not in _LEFT_OUT]
 
 
 def detector_classes(paths: Sequence[str]) -> tuple[type[Detector], ...]:
