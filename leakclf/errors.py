@@ -6,7 +6,8 @@
     │   ├── CorruptFile              truncated, malformed or not what it claims
     │   ├── EncryptedFile            password-protected; leakclf never guesses passwords
     │   ├── UnsupportedFormat        a format leakclf does not read
-    │   └── LimitExceeded            a configured limit was hit (size, depth, ratio, time, ...)
+    │   ├── LimitExceeded            a configured limit was hit (size, depth, ratio, time, ...)
+    │   └── OcrUnavailable           needs OCR, and Tesseract or its language data is missing
     ├── ModelError                   a model or artifact is missing or unreadable
     └── OutputError                  results could not be written (disk full, permissions)
 
@@ -59,6 +60,12 @@ class LimitExceeded(ExtractionError):
         self.limit = limit
 
 
+class OcrUnavailable(ExtractionError):
+    """A scanned page or image that only OCR can read, on a machine without Tesseract."""
+
+    code = "E205"
+
+
 class ModelError(LeakclfError):
     code = "E300"
 
@@ -75,6 +82,7 @@ __all__ = [
     "LeakclfError",
     "LimitExceeded",
     "ModelError",
+    "OcrUnavailable",
     "OutputError",
     "UnsupportedFormat",
 ]

@@ -45,6 +45,8 @@ class Part:
     start: int
     end: int
     name: str | None = None  # e.g. sheet name, "page 3"
+    source: str = "text"  # where the text came from: "text" (the file's own text) or "ocr"
+    ocr_confidence: float | None = None  # mean OCR word confidence (0-100) of this part
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,13 @@ class Document:
     limits_hit: tuple[str, ...] = ()
     error_kind: str | None = None  # ExtractionError subclass name
     error_message: str | None = None
+    text_source: str | None = None  # "text" | "ocr" | "mixed"; None when no text was read
+    ocr_confidence: float | None = None  # mean OCR word confidence (0-100), by words
+    # containers (zip, tar, mbox, pst, mail with attachments): direct children it declares,
+    # rows it emitted for them, and how many of those rows are errors
+    children_expected: int | None = None
+    children_emitted: int | None = None
+    children_failed: int | None = None
 
     @property
     def name(self) -> str:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from leakclf.config import Config
 from leakclf.errors import ConfigError, ExtractionError
@@ -188,6 +188,7 @@ class Pipeline:
             text_chars=len(doc.text),
             ner_chars=detection.ner_chars,
             limits_hit=doc.limits_hit,
+            **_provenance(doc),
             text_sha256=text_sha,
             minhash=minhash,
             doc_date=_doc_date(doc),
@@ -216,6 +217,7 @@ class Pipeline:
             error_kind=doc.error_kind,
             error_message=doc.error_message,
             limits_hit=doc.limits_hit,
+            **_provenance(doc),
         )
 
     def _failed_top(
@@ -263,3 +265,14 @@ def _doc_date(doc: Document) -> str | None:
         if value:
             return str(value)[:10]
     return None
+
+
+def _provenance(doc: Document) -> dict[str, Any]:
+    """Where the text came from (text layer, OCR) and what a container held: Document -> result."""
+    return {
+        "text_source": doc.text_source,
+        "ocr_confidence": doc.ocr_confidence,
+        "children_expected": doc.children_expected,
+        "children_emitted": doc.children_emitted,
+        "children_failed": doc.children_failed,
+    }

@@ -14,7 +14,20 @@ if TYPE_CHECKING:
 
 # -- extractors --
 
-from leakclf.extractors import archive, legacy, mail, odf, office, outlook, pdf, ppt, text, word
+from leakclf.extractors import (
+    archive,
+    images,
+    legacy,
+    mail,
+    odf,
+    office,
+    outlook,
+    pdf,
+    ppt,
+    pst,
+    text,
+    word,
+)
 from leakclf.extractors.base import Handler
 from leakclf.extractors.sniff import (
     DOCX,
@@ -22,6 +35,7 @@ from leakclf.extractors.sniff import (
     ODF_KINDS,
     OOXML_ENCRYPTED,
     PPTX,
+    PST,
     TEXT_TYPES,
     XLSX,
 )
@@ -41,9 +55,11 @@ EXTRACTORS: dict[str, Handler] = {
     "message/rfc822": mail.extract_eml,
     "application/mbox": mail.extract_mbox,
     MSG: outlook.extract_msg_file,
+    PST: pst.extract_pst,  # readpst; libpff counts
     "text/html": text.extract_html,
     "application/rtf": text.extract_rtf,
     **{media: text.extract_text for media in TEXT_TYPES},
+    **{media: images.extract_image for media in images.IMAGE_TYPES},  # OCR
     "application/zip": archive.extract_zip,
     "application/x-tar": archive.extract_tar,
     "application/gzip": archive.extract_gzip,

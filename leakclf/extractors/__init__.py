@@ -26,7 +26,7 @@ from leakclf.errors import (
 )
 from leakclf.extractors.base import Child, Context, Job, TextBuilder, clean_meta, limit_error
 from leakclf.extractors.sniff import sniff
-from leakclf.model import Document
+from leakclf.model import Document, Part
 
 PDF_ENGINES = ("pdfium", "pdfminer")
 
@@ -114,7 +114,7 @@ def _extract_one(
         return
     index = len(out)
     out.append(base)  # a placeholder: the parent comes before its children
-    error = _children(job, label, depth, ctx, out)
+    error, emitted, failed = _children(job, label, depth, ctx, out)
     if job.text.full:
         job.hit("max_chars")
     text = job.text.text()
@@ -122,11 +122,31 @@ def _extract_one(
         raise error
     if top and job.limits and not text and len(out) == index + 1:
         raise limit_error(label, job.limits[0], "hit a limit before any text could be read")
+    container = job.expected is not None or emitted > 0
     done = replace(
         base, media_type=job.media_type, text=text, parts=tuple(job.text.parts),
         meta=clean_meta(job.meta), limits_hit=tuple(job.limits),
+        text_source=_text_source(job.text.parts), ocr_confidence=_ocr_confidence(job),
+        children_expected=job.expected if container else None,
+        children_emitted=emitted if container else None,
+        children_failed=failed if container else None,
     )  # fmt: skip
     out[index] = _failed(done, error) if error is not None else done
+
+
+def _text_source(parts: list[Part]) -> str | None:
+    """"text", "ocr" or "mixed" from the parts that hold text; None when there is none."""
+    sources = {p.source for p in parts if p.end > p.start}
+    if not sources:
+        return None
+    return sources.pop() if len(sources) == 1 else "mixed"
+
+
+def _ocr_confidence(job: Job) -> float | None:
+    """Mean OCR word confidence over every OCR'd page, weighted by its words."""
+    pages = [(n, c) for n, c in job.ocr_words if c is not None and n > 0]
+    words = sum(n for n, _ in pages)
+    return round(sum(n * c for n, c in pages) / words, 2) if words else None
 
 
 def _failed(doc: Document, exc: ExtractionError) -> Document:
@@ -189,20 +209,22 @@ def corrupt(job: Job, exc: BaseException) -> CorruptFile:
 
 def _children(
     job: Job, label: str, depth: int, ctx: Context, out: list[Document]
-) -> ExtractionError | None:
-    """Extract each child in order; a failure of the container itself is returned."""
+) -> tuple[ExtractionError | None, int, int]:
+    """Extract each child in order: (the container's own failure, rows emitted, rows failed)."""
     iterator = iter(job.children)
+    emitted = failed = 0
     while True:
+        at = len(out)  # where this child's own row goes
         try:
             child = next(iterator)
         except StopIteration:
-            return None
+            return None, emitted, failed
         except ExtractionError as exc:
-            return exc
+            return exc, emitted, failed
         except Exception as exc:  # noqa: BLE001 — the container broke part-way: keep what came before
-            return corrupt(job, exc)
+            return corrupt(job, exc), emitted, failed
         if job.over_time():  # checked before each child; the rest are not read
-            return None
+            return None, emitted, failed
         source = f"{label}!/{child.name}"
         if child.error is None and depth + 1 > ctx.limits.max_depth:
             job.hit("max_depth")
@@ -211,8 +233,10 @@ def _children(
             )
         if child.error is not None or child.data is None:
             _failed_child(child, source, label, depth + 1, out)
-            continue
-        _extract_one(child.data, source, label, depth + 1, ctx, out)
+        else:
+            _extract_one(child.data, source, label, depth + 1, ctx, out)
+        emitted += 1
+        failed += out[at].status != "ok"
 
 
 def _failed_child(child: Child, source: str, parent: str, depth: int, out: list[Document]) -> None:

@@ -19,7 +19,7 @@ from leakclf.extractors.base import Child, Job, limit_error, member_cap, read_bo
 
 def extract_zip(data: bytes, job: Job) -> None:
     zf = zipfile.ZipFile(io.BytesIO(data))
-    job.meta["members"] = sum(1 for i in zf.infolist() if not i.is_dir())
+    job.meta["members"] = job.expected = sum(1 for i in zf.infolist() if not i.is_dir())
     job.children = _zip_members(zf, job)
 
 
@@ -81,7 +81,20 @@ def _damaged(source: str, exc: BaseException) -> CorruptFile:
 
 def extract_tar(data: bytes, job: Job) -> None:
     tf = tarfile.open(fileobj=io.BytesIO(data), mode="r:")  # noqa: SIM115 — closed by the member generator
+    job.expected = _tar_files(data)
     job.children = _tar_members(tf, job)
+
+
+def _tar_files(data: bytes) -> int:
+    """Regular files the tar's headers declare (those before any damage): a header-only pass."""
+    count = 0
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:") as tf:
+            for info in tf:
+                count += info.isfile()
+    except (tarfile.TarError, EOFError, OSError, ValueError):
+        pass  # the member pass reports the damage
+    return count
 
 
 def _tar_members(tf: tarfile.TarFile, job: Job) -> Iterator[Child]:
@@ -128,6 +141,7 @@ def extract_gzip(data: bytes, job: Job) -> None:
     name = job.label.rsplit("/", 1)[-1]
     stem, dot, ext = name.rpartition(".")
     inner = stem if dot and ext.lower() in ("gz", "gzip") and stem else f"{name}.out"
+    job.expected = 1
     job.children = iter([Child(inner, body)])
 
 

@@ -55,7 +55,15 @@ class TextBuilder:
         self.parts: list[Part] = []
         self.full = False  # max_chars reached: later segments are dropped
 
-    def add(self, kind: str | None, text: str, name: str | None = None) -> None:
+    def add(
+        self,
+        kind: str | None,
+        text: str,
+        name: str | None = None,
+        *,
+        source: str = "text",
+        confidence: float | None = None,
+    ) -> None:
         text = text.strip("\n")
         if not text or self.full:
             return
@@ -70,7 +78,7 @@ class TextBuilder:
         self._chunks.append(sep + text)
         self._len = start + len(text)
         if kind is not None:
-            self.parts.append(Part(kind, start, self._len, name))
+            self.parts.append(Part(kind, start, self._len, name, source, confidence))
 
     def text(self) -> str:
         return "".join(self._chunks)
@@ -96,6 +104,8 @@ class Job:
     meta: dict[str, Any] = field(default_factory=dict)
     limits: list[str] = field(default_factory=list)
     children: Iterable[Child] = ()
+    expected: int | None = None  # children the container declares (None: not a container)
+    ocr_words: list[tuple[int, float | None]] = field(default_factory=list)  # per OCR'd page
 
     def hit(self, limit: str) -> None:
         if limit not in self.limits:

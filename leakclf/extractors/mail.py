@@ -58,6 +58,8 @@ def extract_eml(data: bytes, job: Job) -> None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_order(data[:512]):
         data = decode(data).encode("utf-8")
     data = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a BOM or blank lines before the headers
+    if data.startswith(b">From "):  # an escaped mbox From line (readpst's attached messages)
+        data = data.split(b"\n", 1)[-1]
     msg = email.message_from_bytes(data, policy=email.policy.default)
     values = {name: _header(msg, name) for name in HEADER_FIELDS}
     add_headers(job, values)
@@ -136,16 +138,13 @@ def _preambles(msg: Message) -> Iterator[str]:
 
 def _attachments(msg: EmailMessage, bodies: set[int], job: Job) -> Iterator[Child]:
     count = 0
-    for part in _leaves(msg):
-        if id(part) in bodies:
-            continue
+    leaves = [part for part in _leaves(msg) if id(part) not in bodies]
+    inline = {id(p) for p in leaves if _inline_text(p)}
+    job.expected = len(leaves) - len(inline)  # the attachments the MIME tree declares
+    for part in leaves:
         ctype = part.get_content_type()
         filename = _filename(part)
-        if (
-            ctype == "text/plain"
-            and not filename
-            and part.get_content_disposition() != "attachment"
-        ):
+        if id(part) in inline:
             add_body(job, _part_text(part))  # a second inline text part belongs to the body
             continue
         count += 1
@@ -172,6 +171,14 @@ def _attachments(msg: EmailMessage, bodies: set[int], job: Job) -> Iterator[Chil
                 filename or f"attachment-{count}{ext}",
                 payload if isinstance(payload, bytes) else b"",
             )
+
+
+def _inline_text(part: Message) -> bool:
+    return (
+        part.get_content_type() == "text/plain"
+        and not _filename(part)
+        and part.get_content_disposition() != "attachment"
+    )
 
 
 def _leaves(part: Message) -> Iterator[Message]:
@@ -222,7 +229,7 @@ def extract_mbox(data: bytes, job: Job) -> None:
 def _mbox_messages(data: bytes, job: Job) -> Iterator[Child]:
     starts = [m.end() for m in _MBOX_SPLIT.finditer(data)]
     ends = [m.start() for m in _MBOX_SPLIT.finditer(data)][1:] + [len(data)]
-    job.meta["messages"] = len(starts)
+    job.meta["messages"] = job.expected = len(starts)
     for n, (start, end) in enumerate(zip(starts, ends), 1):
         if n > job.ctx.limits.max_members:
             job.hit("max_members")

@@ -14,6 +14,7 @@ from typing import Any
 
 from leakclf.errors import CorruptFile, EncryptedFile, UnsupportedFormat
 from leakclf.extractors.base import RATIO_FLOOR, Job, iso_date, limit_error
+from leakclf.extractors.images import ocr_package_images
 
 _CORE = {
     "title": "{http://purl.org/dc/elements/1.1/}title",
@@ -89,6 +90,7 @@ def extract_pptx(data: bytes, job: Job) -> None:
             notes = slide.notes_slide.notes_text_frame
             if notes is not None:
                 job.text.add("notes", notes.text, f"slide {i}")
+    ocr_package_images(data, job, "ppt/media/")
 
 
 def _shapes(shapes: Iterable[Any]) -> Iterator[str]:

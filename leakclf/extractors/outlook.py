@@ -44,7 +44,9 @@ def extract_msg_file(data: bytes, job: Job) -> None:
 
 def _msg_attachments(msg: Any, job: Job) -> Iterator[Child]:
     try:
-        for n, att in enumerate(getattr(msg, "attachments", []), 1):
+        attachments = list(getattr(msg, "attachments", []))
+        job.expected = len(attachments)
+        for n, att in enumerate(attachments, 1):
             if n > job.ctx.limits.max_attachments:
                 job.hit("max_attachments")
                 return

@@ -9,10 +9,14 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from leakclf.errors import EncryptedFile
+from leakclf.errors import EncryptedFile, OcrUnavailable
 from leakclf.extractors.base import Child, Job, limit_error, member_cap
+from leakclf.extractors.images import ocr_allowed, ocr_into
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 _SIG_FIELD = re.compile(rb"/FT\s*/Sig\b")
 _PDF_DATE = re.compile(
@@ -65,6 +69,7 @@ def _pdfium(data: bytes, job: Job) -> None:
         job.meta["signature_fields"] = bool(
             _SIG_FIELD.search(data) or raw.FPDF_GetSignatureCount(pdf.raw) > 0
         ) or (b"/ObjStm" in data and _pdfminer_sig_fields(data))
+        scans = _Scans(job)
         for i in range(pages):
             if _stop(job, i):
                 break
@@ -73,12 +78,73 @@ def _pdfium(data: bytes, job: Job) -> None:
                 textpage = page.get_textpage()
                 text = textpage.get_text_bounded()
                 textpage.close()
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+                job.text.add("page", text, f"page {i + 1}")
+                scans.page(page, text, f"page {i + 1}")
             finally:
                 page.close()
-            job.text.add("page", text.replace("\r\n", "\n").replace("\r", "\n"), f"page {i + 1}")
+        scans.finish()
         job.children = _embedded_files(pdf, job)  # read now: the document closes below
     finally:
         pdf.close()
+
+
+class _Scans:
+    """OCR of the pages that need it: no text layer (or fewer than ``ocr.min_text_chars``
+    characters) and at least one image, in ``auto``; every page in ``force``; none in ``off``.
+
+    Without Tesseract the text layer is still read; a PDF that had nothing else raises
+    OcrUnavailable, one with some text records ``ocr_unavailable`` in ``limits_hit``.
+    """
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.mode = job.ctx.ocr.mode
+        self.missing: OcrUnavailable | None = None
+        self.needed = 0  # pages that needed OCR
+
+    def page(self, page: Any, text: str, name: str) -> None:
+        if self.mode == "off":
+            self.needed += _scanned(page, text, self.job)
+            return
+        if self.mode == "auto" and not _scanned(page, text, self.job):
+            return
+        self.needed += 1
+        if self.missing is not None or not ocr_allowed(self.job):
+            return
+        image = _render(page, self.job)
+        try:
+            ocr_into(self.job, image, name)
+        except OcrUnavailable as exc:
+            self.missing = exc
+
+    def finish(self) -> None:
+        self.job.meta["scanned_pages"] = self.needed
+        if self.missing is None:
+            return
+        if not self.job.text.text().strip():
+            raise self.missing
+        self.job.hit("ocr_unavailable")
+
+
+def _scanned(page: Any, text: str, job: Job) -> bool:
+    """A page whose text layer is (almost) empty and that shows an image."""
+    from pypdfium2 import raw
+
+    if len(text.strip()) >= job.ctx.ocr.min_text_chars:
+        return False
+    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+
+
+def _render(page: Any, job: Job) -> Image:
+    """The page as a greyscale image at ``ocr.dpi``, lowered to fit ``limits.max_image_pixels``."""
+    width, height = page.get_size()  # points, 1/72 inch
+    scale = job.ctx.ocr.dpi / 72
+    cap = job.ctx.limits.max_image_pixels
+    if width * height * scale * scale > cap:
+        scale = max((cap / max(width * height, 1.0)) ** 0.5, 0.01)
+        job.hit("max_image_pixels")
+    return page.render(scale=scale, grayscale=True).to_pil()
 
 
 def _embedded_files(pdf: Any, job: Job) -> list[Child]:
@@ -88,7 +154,10 @@ def _embedded_files(pdf: Any, job: Job) -> list[Child]:
     from pypdfium2 import raw  # load time: pypdfium2 only when used
 
     out: list[Child] = []
-    for i in range(pdf.count_attachments()):
+    count = pdf.count_attachments()
+    if count:
+        job.expected = count
+    for i in range(count):
         if i >= job.ctx.limits.max_attachments:
             job.hit("max_attachments")
             break

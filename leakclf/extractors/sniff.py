@@ -15,6 +15,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 MSG = "application/vnd.ms-outlook"
+PST = "application/vnd.ms-outlook-pst"
 OOXML_ENCRYPTED = "application/x-ooxml-encrypted"
 #: OpenDocument kinds read as ``application/vnd.oasis.opendocument.<kind>``.
 ODF_KINDS = (
@@ -28,6 +29,7 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"GIF8", "image/gif"),
     (0, b"II*\x00", "image/tiff"),
     (0, b"MM\x00*", "image/tiff"),
+    (0, b"BM", "image/bmp"),
     (0, b"ID3", "audio/mpeg"),
     (0, b"OggS", "audio/ogg"),
     (0, b"fLaC", "audio/flac"),
@@ -40,6 +42,7 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"MZ", "application/x-msdownload"),
     (0, b"%!PS", "application/postscript"),
     (0, b"SQLite format 3\x00", "application/vnd.sqlite3"),
+    (0, b"!BDN", PST),
     (0, b"\x1f\x8b", "application/gzip"),
     (257, b"ustar", "application/x-tar"),
     (4, b"ftyp", "video/mp4"),
@@ -60,7 +63,7 @@ _ZIP_MAIN: tuple[tuple[str, str], ...] = (
     ("ppt/presentation.xml", PPTX),
 )
 
-_HEADER = re.compile(r"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]?\S?")
+_HEADER = re.compile(r"^[A-Za-z][A-Za-z0-9-]{1,76}:[ \t]?\S?")  # Exchange's are long
 _MAIL_HEADERS = {
     "from",
     "to",
@@ -96,6 +99,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return _zip_type(data)
     if data.startswith(OLE_MAGIC):
         return _ole_type(data)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
     for offset, magic, media in _MAGIC:
         if data[offset : offset + len(magic)] == magic:
             if len(magic) < 4 and head_text(data) is not None:
@@ -149,6 +154,8 @@ def _text_type(head: str, name: str) -> str:
         low.startswith("<?xml") and "<html" in head[:1000].lower()
     ):
         return "text/html"
+    if stripped.startswith(">From ") and _looks_like_mail(stripped.split("\n", 1)[-1]):
+        return "message/rfc822"  # an attached message as readpst writes it (escaped From line)
     if stripped.startswith("From ") and _looks_like_mail(stripped.split("\n", 1)[-1]):
         return "application/mbox"
     if _looks_like_mail(stripped):

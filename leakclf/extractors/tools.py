@@ -15,16 +15,28 @@ import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from leakclf.errors import CorruptFile, LimitExceeded
 from leakclf.extractors.base import Job
 
-#: The wrapper that applies the limits and then becomes the program (``exec``).
-_LIMITED = 'ulimit -v "$1" 2>/dev/null; shift; exec "$@"'
+#: The wrapper that applies the limits and then becomes the program (``exec``): address space
+#: in KiB, the largest file it may write in 512-byte blocks.
+_LIMITED = 'ulimit -v "$1" 2>/dev/null; ulimit -f "$2" 2>/dev/null; shift 2; exec "$@"'
 
 
 class ToolMissing(Exception):
     """The program is not installed; the handler decides what that means for the file."""
+
+
+@dataclass(frozen=True)
+class Ran:
+    """How a run ended, and the files it wrote under ``{output}`` (path, bytes), sorted."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+    files: tuple[tuple[str, bytes], ...] = ()
 
 
 def which(program: str) -> str | None:
@@ -39,11 +51,14 @@ def run(
     suffix: str = ".bin",
     stdin: bytes | None = None,
     timeout_s: float | None = None,
-) -> subprocess.CompletedProcess[bytes]:
-    """Run ``argv`` bounded; ``{input}`` in ``argv`` is replaced by a temporary copy of ``data``.
+    limit: str = "tool_timeout_s",
+) -> Ran:
+    """Run ``argv`` bounded; ``{input}`` in ``argv`` is replaced by a temporary copy of ``data``,
+    ``{output}`` by an empty private folder whose files are read back (bounded) before removal.
 
     Raises ``ToolMissing`` when the program is absent and ``LimitExceeded`` (``tool_timeout_s``)
-    when it runs too long. The caller checks the return code.
+    when it runs too long (named ``limit``: the setting that bounded it). The caller checks the
+    return code.
     """
     exe = which(argv[0])
     if exe is None:
@@ -60,7 +75,11 @@ def run(
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             args = [path if a == "{input}" else a for a in args]
-        cmd = ["/bin/sh", "-c", _LIMITED, "sh", str(cfg.tool_memory_mb * 1024), *args]
+        out_dir = os.path.join(tmp, "out")
+        os.mkdir(out_dir, 0o700)
+        args = [out_dir if a == "{output}" else a for a in args]
+        blocks = job.ctx.limits.max_file_bytes // 512 + 1
+        cmd = ["/bin/sh", "-c", _LIMITED, "sh", str(cfg.tool_memory_mb * 1024), str(blocks), *args]
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8",
                "HOME": tmp, "OMP_THREAD_LIMIT": "1"}  # fmt: skip
         proc = subprocess.Popen(  # a fixed program list; the input is a file, never shell text
@@ -72,17 +91,37 @@ def run(
             out, err = proc.communicate(stdin, timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill(proc)
-            job.hit("tool_timeout_s")
             raise LimitExceeded(
-                f"{job.label}: {argv[0]} did not finish within {timeout:.0f} s (limit "
-                "tool_timeout_s); raise extract.tool_timeout_s if you trust this file",
+                f"{job.label}: {argv[0]} did not finish within {timeout:.1f} s (limit "
+                f"{limit}); raise it in the config if you trust this file",
                 source=job.label,
-                limit="tool_timeout_s",
+                limit=limit,
             ) from None
         except BaseException:
             _kill(proc)
             raise
-    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+        files = _collect(job, out_dir) if "{output}" in argv else ()
+    return Ran(proc.returncode, out, err, files)
+
+
+def _collect(job: Job, root: str) -> tuple[tuple[str, bytes], ...]:
+    """Regular files under ``root`` (never following links), within the unpack budget."""
+    found: list[tuple[str, bytes]] = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if os.path.islink(path) or not os.path.isfile(path):
+                continue
+            size = os.path.getsize(path)
+            if size > min(job.ctx.budget(), job.ctx.limits.max_file_bytes):
+                job.hit("max_total_uncompressed")
+                continue
+            with open(path, "rb") as fh:
+                data = fh.read(size + 1)
+            job.ctx.unpacked += len(data)
+            found.append((os.path.relpath(path, root), data))
+    return tuple(found)
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
@@ -93,7 +132,7 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
     proc.communicate()
 
 
-def failed(job: Job, program: str, proc: subprocess.CompletedProcess[bytes]) -> CorruptFile:
+def failed(job: Job, program: str, proc: Ran) -> CorruptFile:
     """A CorruptFile for a run that ended badly (never quoting the program's output)."""
     how = (
         f"was killed by signal {-proc.returncode}"

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from leakclf.extractors.base import Job
+from leakclf.extractors.images import ocr_package_images
 from leakclf.extractors.office import check_package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -53,6 +54,7 @@ def extract_docx(data: bytes, job: Job) -> None:
         name = str(part.partname).rsplit("/", 1)[-1]
         if name in ("footnotes.xml", "endnotes.xml"):
             job.text.add("notes", _notes(part.blob), name[:-4])
+    ocr_package_images(data, job, "word/media/")
 
 
 def blocks(container: Any) -> Iterator[str]:

@@ -98,7 +98,7 @@ TOP = [
         for ext in ("pdf", "docx", "xlsx", "eml", "msg", "zip")
     ],
     pytest.param(
-        lambda: b"\x89PNG\r\n\x1a\n" + NOISE, "photo.pdf", UnsupportedFormat, id="png-named-pdf"
+        lambda: b"\x89PNG\r\n\x1a\n" + NOISE, "photo.pdf", CorruptFile, id="png-header-then-noise"
     ),
     pytest.param(lambda: NOISE, "blob.bin", UnsupportedFormat, id="unknown-binary"),
     # legacy office: the main stream holds noise

@@ -139,7 +139,7 @@ def test_failed_child_keeps_parent_and_siblings() -> None:
         ("ok.txt", "ok", None),
         ("bad.pdf", "error", "CorruptFile"),
         ("empty.txt", "error", "CorruptFile"),
-        ("img.png", "unsupported", "UnsupportedFormat"),
+        ("img.png", "error", "CorruptFile"),  # a PNG signature, then no image
         ("locked.docx", "error", "EncryptedFile"),
     ]
     assert docs[2].media_type == "application/pdf" and docs[4].media_type == "image/png"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from leakclf.extractors.images import IMAGE_TYPES
 from leakclf.extractors.sniff import ODF_KINDS
 from leakclf.registry import EXTRACTORS
 
@@ -15,10 +16,12 @@ GOLDEN = {
     "application/vnd.ms-excel": "legacy.extract_xls",
     "application/vnd.ms-outlook": "outlook.extract_msg_file",
     "application/vnd.ms-powerpoint": "ppt.extract_ppt",
+    "application/vnd.ms-outlook-pst": "pst.extract_pst",
     "application/vnd.openxmlformats-officedocument.presentationml.presentation": "office.extract_pptx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "office.extract_xlsx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "word.extract_docx",
     **{f"application/vnd.oasis.opendocument.{k}": "odf.extract_odf" for k in ODF_KINDS},
+    **{media: "images.extract_image" for media in IMAGE_TYPES},
     "application/x-ole-storage": "office.other_ole",
     "application/x-ooxml-encrypted": "office.encrypted_ooxml",
     "application/x-tar": "archive.extract_tar",

@@ -1,0 +1,120 @@
+"""OCR with Tesseract: one page image in, its text and mean word confidence out.
+
+Tesseract (Debian ``tesseract-ocr`` and its language packages) runs as a program through
+``tools.run``, the same bounded runner as antiword: a wall-clock limit per page
+(``ocr.page_timeout_s``, never past the file's time budget), an address-space limit
+(``extract.tool_memory_mb``), one thread (``OMP_THREAD_LIMIT=1``: a scan already runs one worker
+per core). The page goes in on stdin as a greyscale PNM and the words come back on stdout as
+TSV, so no image of a document is ever written to disk. docs/formats.md says why this is not
+tesserocr (in-process: a crash on a hostile image kills the worker, no memory limit) and why
+pytesseract is not used (it writes each image to a temporary file and its settings are
+module globals).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from leakclf.errors import LimitExceeded, OcrUnavailable
+from leakclf.extractors.base import Job
+from leakclf.extractors.tools import ToolMissing, run
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+#: Shortest side, in pixels, below which an image is enlarged before OCR (small screenshots).
+MIN_SIDE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class OcrText:
+    text: str
+    confidence: float | None  # mean word confidence, 0-100; None when no word was found
+    words: int
+
+
+def unavailable(job: Job, why: str) -> OcrUnavailable:
+    return OcrUnavailable(
+        f"{job.label}: needs OCR, and {why}; install Tesseract and its language data "
+        "(`make system`, Debian packages tesseract-ocr and tesseract-ocr-LANG) and scan again",
+        source=job.label,
+    )
+
+
+def ocr_image(job: Job, image: Image) -> OcrText:
+    """The text of ``image``. Raises OcrUnavailable, or LimitExceeded (``page_timeout_s``)."""
+    cfg = job.ctx.ocr
+    pnm = _pnm(image)
+    argv = ["tesseract", "stdin", "stdout", "-l", "+".join(cfg.languages),
+            "--dpi", str(cfg.dpi), "--psm", "3", "tsv"]  # fmt: skip
+    try:
+        proc = run(job, argv, stdin=pnm, timeout_s=cfg.page_timeout_s, limit="page_timeout_s")
+    except ToolMissing:
+        raise unavailable(job, "the tesseract program is not installed") from None
+    if proc.returncode != 0:
+        if b"Failed loading language" in proc.stderr or b"Error opening data file" in proc.stderr:
+            langs = "+".join(cfg.languages)
+            raise unavailable(job, f"Tesseract has no data for the languages {langs!r}")
+        raise LimitExceeded(
+            f"{job.label}: tesseract exited with status {proc.returncode} on a page; the image "
+            "is damaged or too large for extract.tool_memory_mb",
+            source=job.label,
+            limit="tool_memory_mb",
+        )
+    return parse_tsv(proc.stdout.decode("utf-8", "replace"))
+
+
+def _pnm(image: Image) -> bytes:
+    """Greyscale PNM bytes; transparency flattened on white, small images enlarged."""
+    from PIL import Image as PILImage
+
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flat = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
+        flat.alpha_composite(rgba)
+        image = flat
+    grey = image.convert("L")
+    short = min(grey.size)
+    if 0 < short < MIN_SIDE:
+        factor = min(MIN_SIDE / short, 4.0)
+        grey = grey.resize((round(grey.width * factor), round(grey.height * factor)),
+                           PILImage.Resampling.LANCZOS)  # fmt: skip
+    buf = io.BytesIO()
+    grey.save(buf, format="PPM")
+    return buf.getvalue()
+
+
+def parse_tsv(tsv: str) -> OcrText:
+    """Tesseract TSV to text: words joined per line, lines per paragraph, blank lines between."""
+    lines: list[str] = []
+    current: tuple[str, str, str] | None = None
+    words: list[str] = []
+    paragraph: tuple[str, str] | None = None
+    confs: list[float] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        word = cols[11].strip()
+        if not word:
+            continue
+        key = (cols[2], cols[3], cols[4])  # block, paragraph, line
+        if key != current:
+            if words:
+                lines.append(" ".join(words))
+            if paragraph is not None and key[:2] != paragraph:
+                lines.append("")
+            current, paragraph, words = key, key[:2], []
+        words.append(word)
+        try:
+            conf = float(cols[10])
+        except ValueError:
+            continue
+        if conf >= 0:
+            confs.append(conf)
+    if words:
+        lines.append(" ".join(words))
+    mean = round(sum(confs) / len(confs), 2) if confs else None
+    return OcrText("\n".join(lines).strip(), mean, len(confs))
