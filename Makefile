@@ -25,17 +25,17 @@ browser:
 	    { echo "ERROR: could not install chromium/chromedriver; the HTML report test needs them" >&2; exit 1; }; }
 
 # Readers leakclf runs as programs (Debian packages): Tesseract OCR with its language data,
-# antiword and catdoc for Word 97-2003. Fails loudly if it cannot install them.
+# antiword and catdoc for Word 97-2003, readpst (pst-utils) for Outlook PST. Fails loudly.
 OCR_LANGS := eng fra deu spa ita nld por
 TESSDATA  := /usr/share/tesseract-ocr/5/tessdata
 system:
-	@missing=""; for t in tesseract antiword catdoc; do command -v $$t >/dev/null || missing="$$missing $$t"; done; \
+	@missing=""; for t in tesseract antiword catdoc readpst; do command -v $$t >/dev/null || missing="$$missing $$t"; done; \
 	for l in $(OCR_LANGS); do [ -f $(TESSDATA)/$$l.traineddata ] || missing="$$missing tesseract-ocr-$$l"; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "installing tesseract-ocr (+$(OCR_LANGS)), antiword, catdoc (Debian packages); missing:$$missing"; \
+	  echo "installing tesseract-ocr (+$(OCR_LANGS)), antiword, catdoc, pst-utils (Debian); missing:$$missing"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr \
-	     $(addprefix tesseract-ocr-,$(OCR_LANGS)) antiword catdoc >/dev/null) || \
-	  { echo "ERROR: could not install tesseract-ocr/antiword/catdoc; OCR and .doc reading need them" >&2; exit 1; }; \
+	     $(addprefix tesseract-ocr-,$(OCR_LANGS)) antiword catdoc pst-utils >/dev/null) || \
+	  { echo "ERROR: could not install tesseract-ocr/antiword/catdoc/pst-utils; OCR, .doc and .pst need them" >&2; exit 1; }; \
 	fi
 
 # The dump is generated once (its truth file marks it done); the scan resumes, so a re-run is fast.

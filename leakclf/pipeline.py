@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from leakclf.config import Config
 from leakclf.errors import ConfigError, ExtractionError
-from leakclf.model import Detection, Document, DocumentResult
+from leakclf.model import Detection, Document, DocumentResult, Finding
 from leakclf.privacy import process_key
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ class Pipeline:
         from leakclf.scoring import subject  # load time: scoring on first use
         from leakclf.signatures import text_signature  # load time: numpy and datasketch
 
-        findings = detection.findings
+        findings = detection.findings + _key_file_finding(doc, self.config)
         t1 = time.perf_counter()
         cls = self.classifier.classify(doc, findings)
         findings = subject.assign(doc, cls.doc_type, findings)  # whose data: after the doc type
@@ -276,3 +276,24 @@ def _provenance(doc: Document) -> dict[str, Any]:
         "children_emitted": doc.children_emitted,
         "children_failed": doc.children_failed,
     }
+
+
+def _key_file_finding(doc: Document, config: Config) -> tuple[Finding, ...]:
+    """A key or credential file is a finding in itself, read or not (extractors.keyfiles)."""
+    from leakclf.extractors.keyfiles import KEYSTORE
+    from leakclf.privacy import digest
+    from leakclf.registry import KEY_FILE_LABEL
+
+    kind = doc.meta.get("key_file")
+    if not kind:
+        return ()
+    by_content = doc.meta.get("key_file_by") == "content"
+    why = f"key file: {kind}, known by its {'content' if by_content else 'name'}"
+    if doc.media_type == KEYSTORE:
+        why += "; encrypted, not opened"
+    finding = Finding(
+        label=KEY_FILE_LABEL, start=0, end=0, confidence=0.95 if by_content else 0.8,
+        detector="extract.key_file/1", preview=kind, evidence=(why,),
+        digest=digest(config.key or b"", KEY_FILE_LABEL, doc.sha256),
+    )  # fmt: skip
+    return (finding,)

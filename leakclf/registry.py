@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 from leakclf.extractors import (
     archive,
     images,
+    keyfiles,
     legacy,
     mail,
     odf,
@@ -56,6 +57,7 @@ EXTRACTORS: dict[str, Handler] = {
     "application/mbox": mail.extract_mbox,
     MSG: outlook.extract_msg_file,
     PST: pst.extract_pst,  # readpst; libpff counts
+    keyfiles.KEYSTORE: keyfiles.extract_keystore,  # no text; a SECRET_KEY_FILE finding
     "text/html": text.extract_html,
     "application/rtf": text.extract_rtf,
     **{media: text.extract_text for media in TEXT_TYPES},
@@ -67,6 +69,10 @@ EXTRACTORS: dict[str, Handler] = {
 
 # -- detectors --
 # Owned by the detectors engineer. Ids are versioned ("pii.email/1"); a golden test pins them.
+
+#: The finding the pipeline adds for a key or credential file (``Document.meta["key_file"]``),
+#: read or not: .p12/.pfx/.jks/.kdbx/.ppk/.ovpn/.env, SSH and PGP private keys.
+KEY_FILE_LABEL = "SECRET_KEY_FILE"
 
 #: Entry-point group through which other packages add detectors (Detector subclasses).
 DETECTOR_ENTRY_POINTS = "leakclf.detectors"
@@ -155,5 +161,5 @@ def plugin_detector_classes() -> tuple[type[Detector], ...]:
 
 def labels() -> tuple[str, ...]:
     """Every label a built-in detector can emit, sorted."""
-    found = {cls.label for cls in detector_classes()} | set(ner_class().labels)
+    found = {cls.label for cls in detector_classes()} | set(ner_class().labels) | {KEY_FILE_LABEL}
     return tuple(sorted(found))

@@ -25,6 +25,7 @@ from leakclf.errors import (
     UnsupportedFormat,
 )
 from leakclf.extractors.base import Child, Context, Job, TextBuilder, clean_meta, limit_error
+from leakclf.extractors.keyfiles import key_file
 from leakclf.extractors.sniff import sniff
 from leakclf.model import Document, Part
 
@@ -112,6 +113,8 @@ def _extract_one(
             raise
         out.append(_failed(base, exc))
         return
+    if found := key_file(data, label.rsplit("!/", 1)[-1]):
+        job.meta["key_file"], job.meta["key_file_by"] = found
     index = len(out)
     out.append(base)  # a placeholder: the parent comes before its children
     error, emitted, failed = _children(job, label, depth, ctx, out)

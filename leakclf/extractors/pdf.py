@@ -9,11 +9,13 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from leakclf.errors import EncryptedFile, OcrUnavailable
 from leakclf.extractors.base import Child, Job, limit_error, member_cap
 from leakclf.extractors.images import ocr_allowed, ocr_into
+from leakclf.extractors.pdf_salvage import salvage, unstack
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -31,6 +33,37 @@ _INFO_KEYS = {
 
 
 def extract_pdf(data: bytes, job: Job) -> None:
+    try:
+        _read(data, job)
+    except (EncryptedFile, OcrUnavailable):
+        raise
+    except Exception as exc:
+        rebuilt = salvage(data)
+        if rebuilt is None:
+            raise
+        if not _read_salvaged(rebuilt[0], job):
+            raise exc from None
+        job.meta["salvaged_pages"] = rebuilt[1]
+        job.hit("damaged")  # the text is what survived, not the whole document
+
+
+def _read_salvaged(data: bytes, job: Job) -> bool:
+    """Read a rebuilt PDF with pdfium, then pdfminer (which copes better with lost fonts)."""
+    for engine in ("pdfium", "pdfminer"):
+        _restart(job, f"salvaged, {engine}")
+        try:
+            if engine == "pdfium":
+                _pdfium(data, job)
+            else:
+                _pdfminer(data, job, fix=unstack)
+        except Exception:  # noqa: BLE001, S112 — this engine cannot read the rebuilt file either
+            continue
+        if job.text.text().strip():
+            return True
+    return False
+
+
+def _read(data: bytes, job: Job) -> None:
     if job.ctx.pdf_engine == "pdfminer":
         _pdfminer(data, job)
         return
@@ -41,10 +74,16 @@ def extract_pdf(data: bytes, job: Job) -> None:
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == 4:  # FPDF_ERR_PASSWORD
             raise _encrypted(job) from exc
-        job.text = type(job.text)(job.text.max_chars)  # start over with the other engine
-        job.meta.clear()
-        job.meta["engine_fallback"] = "pdfminer"
+        _restart(job, "pdfminer")
         _pdfminer(data, job)
+
+
+def _restart(job: Job, why: str) -> None:
+    """Start the text over (another engine, or a rebuilt file); limits already hit stay."""
+    job.text = type(job.text)(job.text.max_chars)
+    job.ocr_words.clear()
+    job.meta.clear()
+    job.meta["engine_fallback"] = why
 
 
 def _encrypted(job: Job) -> EncryptedFile:
@@ -187,7 +226,7 @@ def _stop(job: Job, index: int) -> bool:
     return job.over_time() or job.text.full
 
 
-def _pdfminer(data: bytes, job: Job) -> None:
+def _pdfminer(data: bytes, job: Job, fix: Callable[[str], str] | None = None) -> None:
     from pdfminer.converter import TextConverter  # load time: pdfminer only when used
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -216,7 +255,8 @@ def _pdfminer(data: bytes, job: Job) -> None:
             device = TextConverter(rsrc, buf, laparams=laparams)
             PDFPageInterpreter(rsrc, device).process_page(page)
             device.close()
-            job.text.add("page", buf.getvalue().replace("\x0c", ""), f"page {i + 1}")
+            text = buf.getvalue().replace("\x0c", "")
+            job.text.add("page", fix(text) if fix else text, f"page {i + 1}")
             count = i + 1
         job.meta["pages"] = _page_count(doc) or count
 

@@ -9,6 +9,8 @@ import io
 import re
 import zipfile
 
+from leakclf.extractors.keyfiles import KEYSTORE, is_keystore
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -101,6 +103,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return _ole_type(data)
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
+    if is_keystore(data, name, binary=head_text(data) is None):
+        return KEYSTORE
     for offset, magic, media in _MAGIC:
         if data[offset : offset + len(magic)] == magic:
             if len(magic) < 4 and head_text(data) is not None:

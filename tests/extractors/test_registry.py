@@ -22,6 +22,7 @@ GOLDEN = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "word.extract_docx",
     **{f"application/vnd.oasis.opendocument.{k}": "odf.extract_odf" for k in ODF_KINDS},
     **{media: "images.extract_image" for media in IMAGE_TYPES},
+    "application/x-keystore": "keyfiles.extract_keystore",
     "application/x-ole-storage": "office.other_ole",
     "application/x-ooxml-encrypted": "office.encrypted_ooxml",
     "application/x-tar": "archive.extract_tar",
