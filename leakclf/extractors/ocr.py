@@ -24,8 +24,9 @@ from leakclf.extractors.tools import ToolMissing, run
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-#: Shortest side, in pixels, below which an image is enlarged before OCR (small screenshots).
-MIN_SIDE = 1000
+#: Longest side, in pixels, below which an image is enlarged (up to 2x) before OCR: small
+#: screenshots and thumbnails have letters too small for Tesseract.
+SMALL_SIDE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +77,9 @@ def _pnm(image: Image) -> bytes:
         flat.alpha_composite(rgba)
         image = flat
     grey = image.convert("L")
-    short = min(grey.size)
-    if 0 < short < MIN_SIDE:
-        factor = min(MIN_SIDE / short, 4.0)
+    longest = max(grey.size)
+    if 0 < longest < SMALL_SIDE:
+        factor = min(SMALL_SIDE / longest, 2.0)
         grey = grey.resize((round(grey.width * factor), round(grey.height * factor)),
                            PILImage.Resampling.LANCZOS)  # fmt: skip
     buf = io.BytesIO()

@@ -125,11 +125,18 @@ def _collect(job: Job, root: str) -> tuple[tuple[str, bytes], ...]:
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
+    """Kill the program and everything it started; close the pipes (stdin may be half written)."""
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-    proc.communicate()
+    for pipe in (proc.stdin, proc.stdout, proc.stderr):
+        if pipe is not None:
+            try:
+                pipe.close()
+            except OSError:  # a broken pipe to a killed reader
+                pass
+    proc.wait()
 
 
 def failed(job: Job, program: str, proc: Ran) -> CorruptFile:

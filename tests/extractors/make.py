@@ -8,6 +8,7 @@ import io
 import tarfile
 import zipfile
 from email.message import EmailMessage
+from typing import Any
 
 WHEN = dt.datetime(2024, 3, 1, 9, 30, tzinfo=dt.UTC)
 
@@ -368,3 +369,87 @@ def odf_bytes(
         zf.writestr("styles.xml", style_xml, compress_type=zipfile.ZIP_DEFLATED)
         zf.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
     return buf.getvalue()
+
+
+def text_image(lines: tuple[str, ...], *, width: int = 1100, size: int = 40) -> Any:
+    """A white greyscale image with ``lines`` of black text (Pillow's bundled FreeType font)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.load_default(size=size)
+    image = Image.new("L", (width, 40 + len(lines) * size * 2), 255)
+    draw = ImageDraw.Draw(image)
+    for n, line in enumerate(lines):
+        draw.text((30, 20 + n * size * 2), line, font=font, fill=0)
+    return image
+
+
+def image_bytes(image: Any, fmt: str, **kwargs: Any) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format=fmt, **kwargs)
+    return buf.getvalue()
+
+
+def scanned_pdf_bytes(images: list[Any], *, text: str | None = None) -> bytes:
+    """A PDF whose pages are the given images only (no text layer); ``text`` adds a typed page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    if text is not None:
+        pdf.add_page()
+        pdf.multi_cell(0, 8, text)
+    for image in images:
+        pdf.add_page()
+        pdf.image(image, x=10, y=10, w=190)
+    return bytes(pdf.output())
+
+
+def bomb_png(width: int, height: int) -> bytes:
+    """A tiny PNG whose header declares ``width`` x ``height`` pixels (CRC fixed up)."""
+    import struct
+    import zlib
+
+    from PIL import Image
+
+    data = bytearray(image_bytes(Image.new("L", (8, 8), 255), "PNG"))
+    ihdr = data.index(b"IHDR")
+    data[ihdr + 4 : ihdr + 12] = struct.pack(">II", width, height)
+    crc = zlib.crc32(bytes(data[ihdr : ihdr + 17]))
+    data[ihdr + 17 : ihdr + 21] = struct.pack(">I", crc)
+    return bytes(data)
+
+
+def docx_with_image(image: Any, text: str = "") -> bytes:
+    import docx
+    from docx.shared import Inches
+
+    d = docx.Document()
+    if text:
+        d.add_paragraph(text)
+    d.add_picture(io.BytesIO(image_bytes(image, "PNG")), width=Inches(6))
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def pptx_with_image(image: Any) -> bytes:
+    import pptx
+    from pptx.util import Inches
+
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
+    slide.shapes.add_picture(io.BytesIO(image_bytes(image, "PNG")), Inches(0.5), Inches(0.5),
+                             width=Inches(9))  # fmt: skip
+    buf = io.BytesIO()
+    deck.save(buf)
+    return buf.getvalue()
+
+
+def eml_with_attachment(name: str, data: bytes, maintype: str, subtype: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "sender@example.com"
+    msg["To"] = "to@example.com"
+    msg["Subject"] = "scan attached"
+    msg.set_content("See the scan.")
+    msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return msg.as_bytes()
