@@ -18,6 +18,7 @@ _MEDIA = {
     "pdf": ("application", "pdf"),
     "xlsx": ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "jpg": ("image", "jpeg"),
 }
 _EPOCH = 1704164645  # 2024-01-02T03:04:05Z
 

@@ -4,7 +4,11 @@
 
 Top-level files cycle through every format (PDF, DOCX, XLSX, PPTX, HTML, TXT, CSV, RTF,
 EML with attachments, MBOX, ZIP, TAR.GZ) plus exact duplicates, a DOCX source beside its
-PDF, and revised near-duplicates. Outlook .msg is not written: no sound library writes it.
+PDF, and revised near-duplicates; then what a real share also holds: scanned (image-only)
+PDFs with noise and skew, page photos and screenshots (JPEG, PNG), Word 97-2003 .doc
+(committed fixtures, see demo/legacy.py), Excel 97-2003 .xls and OpenDocument .odt; some
+mails carry a photo of a signed document. Outlook .msg and .pst are not written: no sound
+library writes them.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from leakclf.demo import containers, render
+from leakclf.demo import containers, legacy, render, scans
 from leakclf.demo.compose import Spec, compose
 from leakclf.demo.fakes import Fakes, Mentions
 from leakclf.demo.truth import summarize
@@ -41,6 +45,11 @@ KINDS = (
     "near",
     "pair",
     "secrets",
+    "scan",
+    "doc",
+    "image",
+    "xls",
+    "odt",
 )
 _MAIL_TEMPLATES = {"correspondence": (0, 1, 4, 5, 7, 8), "internal_note": (3, 5)}
 _ATTACHED_TYPES = (
@@ -151,6 +160,9 @@ class _Gen:
             fmt = self.rng.choice(("pdf", "docx", "xlsx"))
             name = f"{inner.doc_type.replace('_', '-')}-{i:05d}.{fmt}"
             attach.append((name, render.RENDERERS[fmt](inner), inner))
+        elif self.rng.random() < 0.3:  # a phone photo of a signed page
+            inner = _one_page(self.spec(self.rng.choice(("contract", "proof_of_execution"))))
+            attach.append((f"scan-{i:05d}.jpg", scans.to_jpg(inner), inner))
         if self.shared is None:
             inner = self.spec("invoice")
             self.shared = ("invoice-shared.pdf", render.to_pdf(inner), inner)
@@ -222,6 +234,32 @@ def _slot(g: _Gen, i: int, kind: str) -> None:
         g.record(path, None, data=data)
         for name, data, spec in members:
             g.record(f"{path}!/{name}", spec, data=data)
+    elif kind == "scan":
+        spec = g.spec(g.rng.choice(("contract", "proof_of_execution", "invoice", "sow")))
+        path = f"{g.folder(spec)}/scans/{spec.doc_type.replace('_', '-')}-{i:05d}-scan.pdf"
+        data = scans.to_scan_pdf(spec)
+        g.put(path, data)
+        g.record(path, spec, data=data)
+    elif kind == "image":
+        spec = _one_page(g.spec(g.rng.choice(("invoice", "quote", "resume"))))
+        fmt = "png" if (i // len(KINDS)) % 2 else "jpg"
+        path = f"{g.folder(spec)}/photos/{spec.doc_type.replace('_', '-')}-{i:05d}.{fmt}"
+        data = scans.to_jpg(spec) if fmt == "jpg" else scans.to_png(spec)
+        g.put(path, data)
+        g.record(path, spec, data=data)
+    elif kind in ("xls", "odt"):
+        spec = g.spec(g.rng.choice(_SHEET_TYPES) if kind == "xls" else None)
+        path = f"old-share/{spec.doc_type.replace('_', '-')}-{i:05d}.{kind}"
+        data = legacy.to_xls(spec) if kind == "xls" else legacy.to_odt(spec)
+        g.put(path, data)
+        g.record(path, spec, data=data)
+    elif kind == "doc":
+        fixtures = legacy.doc_fixtures()
+        name, data, truth = fixtures[(i // len(KINDS)) % len(fixtures)]
+        path = f"old-share/{i:05d}-{name}"
+        g.put(path, data)
+        g.record(path, None, data=data, doc_type=truth["doc_type"], template=truth["template"],
+                 mentions=Mentions([(k, v) for k, vs in truth["entities"].items() for v in vs]))
     elif kind == "dup" and g.plain:
         src = g.plain[g.rng.randrange(len(g.plain))]
         path = f"backup/{i:05d}-{src.path.rsplit('/', 1)[-1]}"
@@ -247,6 +285,15 @@ def _slot(g: _Gen, i: int, kind: str) -> None:
         g.record(path, src.spec, data=data, dup=src.path)
     else:
         g.single(i, "pdf")
+
+
+def _one_page(spec: Spec) -> Spec:
+    """``spec`` cut to the blocks that fit one printed page (an image shows one page only)."""
+    while len(spec.blocks) > 1 and len(scans.pages(spec)) > 1:
+        spec.blocks.pop()
+    shown = "\n".join(render.lines(spec))
+    spec.mentions.items[:] = [(k, v) for k, v in spec.mentions.items if v in shown]
+    return spec
 
 
 __all__ = ["generate"]
