@@ -140,7 +140,8 @@ class Pipeline:
         try:
             return self.extract(source, name=name)
         except ExtractionError as exc:
-            return self._failed_top(source, name, exc.kind, str(exc))
+            limit = getattr(exc, "limit", "") or "max_file_bytes"
+            return self._failed_top(source, name, exc.kind, str(exc), limit)
         except Exception as exc:  # noqa: BLE001 - a bug or library failure: keep going, say what kind
             log.debug("extraction crashed on %s: %s", _label(source, name), type(exc).__name__)
             return self._failed_top(
@@ -221,7 +222,12 @@ class Pipeline:
         )
 
     def _failed_top(
-        self, source: str | Path | bytes, name: str | None, kind: str, message: str
+        self,
+        source: str | Path | bytes,
+        name: str | None,
+        kind: str,
+        message: str,
+        limit: str = "max_file_bytes",
     ) -> DocumentResult:
         doc = Document(
             source=_label(source, name),
@@ -233,8 +239,8 @@ class Pipeline:
             error_kind=kind,
             error_message=message,
         )
-        if kind == "LimitExceeded":
-            doc = dataclasses.replace(doc, limits_hit=("max_file_bytes",))
+        if kind == "LimitExceeded":  # the limit that stopped it (image pixels, tool time, ...)
+            doc = dataclasses.replace(doc, limits_hit=(limit,))
         return self._unread(self._error_result(doc), "", False)
 
 

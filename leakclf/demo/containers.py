@@ -78,7 +78,7 @@ def secrets_note(fakes: Fakes, rng: random.Random) -> Spec:
     spec = Spec("other", "other-deploy-notes")
     m = spec.mentions
     text = ["Deployment notes (do not share)"]
-    for _ in range(rng.randint(1, 3)):
+    for _ in range(rng.randint(2, 3)):
         label, value = fakes.secret()
         text.append(f"{label.removeprefix('SECRET_').lower()} = {m(label, value)}")
     text.append(f"admin password: {m('SECRET_PASSWORD', fakes.password())}")

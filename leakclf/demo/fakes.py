@@ -138,6 +138,7 @@ class Fakes:
         n_people = max(40, min(2000, scale // 5))
         self.people = [self._person(self.orgs[i % len(self.orgs)]) for i in range(n_people)]
         self.projects = [(name, f"PRJ-{2000 + 37 * i}") for i, name in enumerate(PROJECT_NAMES)]
+        self._secrets = self.rng.randrange(4)  # secret() rotates through the kinds from here
 
     def _org(self, loc: tuple[str, str, str, str | None]) -> Org:
         locale, tld, region, _ = loc
@@ -216,7 +217,9 @@ class Fakes:
         return "IN_AADHAAR", f"{v[:4]} {v[4:8]} {v[8:]}"
 
     def secret(self) -> tuple[str, str]:
-        kind = self.rng.randrange(4)
+        """A fake provider secret; successive calls rotate through the four kinds, so a small
+        dump still holds every kind."""
+        kind, self._secrets = self._secrets % 4, self._secrets + 1
         if kind == 0:
             return "SECRET_AWS_ACCESS_KEY", "AKIA" + self._chars(
                 string.ascii_uppercase + "234567", 16

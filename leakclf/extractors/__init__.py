@@ -163,7 +163,8 @@ def _failed(doc: Document, exc: ExtractionError) -> Document:
 #: Extensions of formats leakclf reads: a file named so whose content is not, is mislabeled.
 _CLAIMS = {
     "pdf", "docx", "xlsx", "pptx", "eml", "msg", "mbox", "html", "htm", "rtf", "txt", "csv",
-    "json", "xml", "log", "zip", "tar", "tgz", "gz",
+    "json", "xml", "log", "zip", "tar", "tgz", "gz", "doc", "xls", "ppt", "odt", "ods", "odp",
+    "pst", "ost", "png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp",
 }  # fmt: skip
 
 

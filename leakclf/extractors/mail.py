@@ -138,18 +138,19 @@ def _preambles(msg: Message) -> Iterator[str]:
 
 def _attachments(msg: EmailMessage, bodies: set[int], job: Job) -> Iterator[Child]:
     count = 0
-    leaves = [part for part in _leaves(msg) if id(part) not in bodies]
-    inline = {id(p) for p in leaves if _inline_text(p)}
-    job.expected = len(leaves) - len(inline)  # the attachments the MIME tree declares
+    job.expected = 0  # attachments the MIME tree declares, counted as they are met
+    leaves = (part for part in _leaves(msg) if id(part) not in bodies)
     for part in leaves:
         ctype = part.get_content_type()
-        filename = _filename(part)
-        if id(part) in inline:
+        if ctype == "text/plain" and _inline_text(part):
             add_body(job, _part_text(part))  # a second inline text part belongs to the body
             continue
+        filename = _filename(part)
         count += 1
+        job.expected = count
         if count > job.ctx.limits.max_attachments:
             job.hit("max_attachments")
+            job.expected += sum(1 for _ in leaves)  # the rest, not opened
             return
         if ctype in _ENCRYPTED or part.get_param("smime-type") == "enveloped-data":
             name = filename or f"attachment-{count}.p7m"
@@ -174,11 +175,8 @@ def _attachments(msg: EmailMessage, bodies: set[int], job: Job) -> Iterator[Chil
 
 
 def _inline_text(part: Message) -> bool:
-    return (
-        part.get_content_type() == "text/plain"
-        and not _filename(part)
-        and part.get_content_disposition() != "attachment"
-    )
+    """A text/plain part with no file name that is not an attachment: more of the body."""
+    return part.get_content_disposition() != "attachment" and not _filename(part)
 
 
 def _leaves(part: Message) -> Iterator[Message]:

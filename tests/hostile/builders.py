@@ -21,6 +21,7 @@ from leakclf.config import Limits, MiB
 from .makers import (
     bad_boundary,
     blank_pdf,
+    bomb_png,
     docx_bytes,
     encrypt_office,
     gzip_bomb,
@@ -31,6 +32,7 @@ from .makers import (
     nested_bomb,
     pdf,
     random_bytes,
+    text_png,
     zeros_zip,
     zip_bytes,
 )
@@ -51,19 +53,21 @@ HOSTILE_LIMITS = Limits(
 )
 
 EXTENSIONS = ("pdf", "docx", "xlsx", "pptx", "eml", "msg", "mbox", "html", "rtf", "txt", "csv",
-              "zip", "tar", "tgz")
+              "zip", "tar", "tgz", "doc", "xls", "ppt", "odt", "ods", "odp", "pst", "png", "jpg",
+              "tif", "gif", "bmp")
 OUTSIDE_MARKER = "outside-secret-h8@example.org"  # written outside the root; must never be read
 EVIL_NAMES = ("../../evil_h8_rel.txt", "/tmp/evil_h8_abs.txt", "..\\..\\evil_h8_win.txt")
 ANY_ERROR = ("CorruptFile", "UnsupportedFormat")
 # every case build_all makes, listed so that tests get one id each (a test pins the list)
 FILE_CASES = [
-    "pdf_truncated.pdf", "pdf_garbage_xref.pdf", "pdf_encrypted.pdf", "pdf_blank_3000.pdf",
+    "pdf_truncated.pdf", "pdf_truncated_header.pdf", "pdf_garbage_xref.pdf", "pdf_encrypted.pdf", "pdf_blank_3000.pdf",
     *[f"{kind}.{ext}" for ext in EXTENSIONS for kind in ("zero", "random")],
     "docx_no_document.docx", "encrypted.docx", "bomb_honest.zip", "bomb_lying.zip",
     "bomb_nested.zip", "bomb.tgz", "members_5000.zip", "traversal.zip", "nested20.zip",
     "mime_bad_boundary.eml",
     "many_attachments.eml", "charset_ascii_is_utf8.eml", "charset_utf8_is_cp1252.eml",
     "charset_unknown.eml", "broken.mbox", "long_text.txt", "huge_sparse.txt",
+    "image_bomb.png", "image_truncated.png", "keystore_random.p12",
 ]
 SCAN_ONLY_CASES = ["bad-name-", "unreadable.txt", "fifo.txt", "loop_a.txt", "loop_b.txt",
                    "outside_link.txt", "outside_dir"]
@@ -145,7 +149,10 @@ def build_all(root: Path, outside: Path) -> list[Case]:
 
     # PDFs
     good = pdf(["Hostile marker alpha", "second page bravo"])
-    put("pdf_truncated.pdf", good[: len(good) // 2], ("error",), ("CorruptFile",))
+    # cut in half: the first page survives and is read, marked damaged (extractors/pdf_salvage.py)
+    put("pdf_truncated.pdf", good[: len(good) // 2], ("ok",), (None,), limits=("damaged",),
+        text="Hostile marker alpha")
+    put("pdf_truncated_header.pdf", good[:300], ("error",), ("CorruptFile",))
     cut = good.rfind(b"xref")
     garbage = good[:cut] + b"xref\n0 9\ngarbage 99999 n\n" + b"\x00" * 50 + good[good.rfind(b"trailer"):]
     put("pdf_garbage_xref.pdf", garbage, ("ok",), (None,),  # pdfium rebuilds the xref
@@ -159,6 +166,13 @@ def build_all(root: Path, outside: Path) -> list[Case]:
     for i, ext in enumerate(EXTENSIONS):
         put(f"zero.{ext}", b"", ("ok", "error", "unsupported"), (None, *ANY_ERROR))
         put(f"random.{ext}", random_bytes(i), ("error", "unsupported"), ANY_ERROR)
+
+    # images (OCR): a header declaring 100,000 x 100,000 pixels; a PNG cut short
+    put("image_bomb.png", bomb_png(100_000, 100_000), ("skipped_limit",), ("LimitExceeded",),
+        limits=("max_image_pixels",))
+    put("image_truncated.png", text_png()[:400], ("error",), ("CorruptFile",))
+    # a key file is a finding even when its bytes are noise
+    put("keystore_random.p12", b"\x30\x82" + random_bytes(99), ("ok",), (None,))
 
     # Office
     real = zipfile.ZipFile(io.BytesIO(docx_bytes()))

@@ -180,3 +180,25 @@ def many_attachments(count: int) -> bytes:
         )
     parts.append(b"--B--\r\n")
     return mail('Subject: many\r\nContent-Type: multipart/mixed; boundary="B"\r\n', b"".join(parts))
+
+
+def text_png() -> bytes:
+    """A small PNG with a line of text."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (900, 120), 255)
+    ImageDraw.Draw(image).text((20, 30), "Hostile image text", font=ImageFont.load_default(size=40))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def bomb_png(width: int, height: int) -> bytes:
+    """A tiny PNG whose header declares ``width`` x ``height`` pixels (CRC fixed up)."""
+    import struct
+
+    data = bytearray(text_png())
+    at = data.index(b"IHDR")
+    data[at + 4 : at + 12] = struct.pack(">II", width, height)
+    data[at + 17 : at + 21] = struct.pack(">I", zlib.crc32(bytes(data[at : at + 17])))
+    return bytes(data)
