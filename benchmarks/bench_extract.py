@@ -1,10 +1,17 @@
 """Extraction speed per format, and pypdfium2 vs pdfminer.six side by side on the same PDFs.
 
-    .venv/bin/python benchmarks/bench_extract.py [--pdfs 4] [--pages 25] [--repeat 3]
+    .venv/bin/python benchmarks/bench_extract.py [--pdfs 4] [--pages 25] [--repeat 3] [--twins-only]
 
 Documents are generated in memory (fpdf2, python-docx, openpyxl, python-pptx, stdlib email/zipfile)
 from seeded random business-like text. Prints a Markdown table for docs/performance.md.
 Goal (issue 2): pdfium >= 15x pdfminer pages/s with >= 0.98 token overlap.
+
+Legacy and OpenDocument twins (issue 16; goal: token overlap >= 0.95 with the modern twin):
+- generated: demo Specs written as .xls (xlwt) and .xlsx, as .odt (ODF XML) and .docx, and the
+  committed .doc fixtures against the .docx they were converted from (``leakclf.demo.legacy``);
+- real: every .doc/.xls/.ppt/.odt/.ods/.odp in ``../shared/fixtures/real-world/legacy``
+  converted by LibreOffice (``soffice --headless --convert-to docx|xlsx|pptx``) when soffice
+  is installed (it is not part of ``make system``; the section says so when it is missing).
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from leakclf.config import Config, ExtractConfig
 from leakclf.errors import ExtractionError
 from leakclf.extractors import extract
 
+ROOT = Path(__file__).resolve().parents[1]
 WORDS = [
     "invoice",
     "total",
@@ -210,13 +218,67 @@ def compare_dir(root: Path, pdfium: Config, pdfminer: Config) -> None:
     )
 
 
+def _text(data: bytes, name: str) -> str:
+    return "\n".join(d.text for d in extract(data, name=name, config=Config()))
+
+
+def twins() -> None:
+    """Token overlap between a legacy/ODF file and its modern twin."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from leakclf.demo import legacy, render
+    from leakclf.demo.compose import compose
+    from leakclf.demo.containers import add_sensitive
+    from leakclf.demo.fakes import Fakes
+
+    rng, fakes = random.Random(16), Fakes(16, scale=10)
+    rows: list[tuple[str, float]] = []
+    for n in range(10):
+        spec = compose(rng, fakes, rng.choice(("invoice", "quote", "purchase_order")), n % 10)
+        add_sensitive(spec, fakes, rng)
+        rows.append(("xls vs xlsx (generated)", overlap(_text(legacy.to_xls(spec), "a.xls"),
+                                                         _text(render.to_xlsx(spec), "a.xlsx"))))
+        rows.append(("odt vs docx (generated)", overlap(_text(legacy.to_odt(spec), "a.odt"),
+                                                         _text(render.to_docx(spec), "a.docx"))))
+    for (_name, doc, _truth), spec in zip(legacy.doc_fixtures(), legacy.fixture_specs()):
+        rows.append(("doc vs docx (fixtures)", overlap(_text(doc, "a.doc"),
+                                                        _text(render.to_docx(spec), "a.docx"))))
+    soffice = shutil.which("soffice")
+    real = ROOT.parent / "shared/fixtures/real-world/legacy"
+    if soffice and real.is_dir():
+        target = {"doc": "docx", "xls": "xlsx", "ppt": "pptx", "odt": "docx", "ods": "xlsx",
+                  "odp": "pptx"}
+        for path in sorted(p for p in real.rglob("*") if p.suffix[1:] in target):
+            to = target[path.suffix[1:]]
+            with tempfile.TemporaryDirectory() as tmp:
+                subprocess.run([soffice, "--headless", "--convert-to", to, "--outdir", tmp,
+                                str(path)], check=True, capture_output=True, timeout=300)
+                twin = (Path(tmp) / f"{path.stem}.{to}").read_bytes()
+            rows.append((f"{path.suffix[1:]} vs {to} (real, LibreOffice)",
+                         overlap(_text(path.read_bytes(), path.name), _text(twin, f"t.{to}"))))
+            print(f"  {path.name}: {rows[-1][1]:.4f}")
+    else:
+        print("soffice not installed: the real-world twins are skipped")
+    print("| pair | files | mean overlap | worst |")
+    print("|---|---:|---:|---:|")
+    for pair in dict.fromkeys(p for p, _ in rows):
+        vals = [v for p, v in rows if p == pair]
+        print(f"| {pair} | {len(vals)} | {sum(vals) / len(vals):.4f} | {min(vals):.4f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pdfs", type=int, default=4)
     ap.add_argument("--pages", type=int, default=25)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--pdf-dir", help="also compare the engines on every *.pdf under this folder")
+    ap.add_argument("--twins-only", action="store_true", help="only the legacy/ODF twins")
     args = ap.parse_args()
+    if args.twins_only:
+        twins()
+        return
     rng = random.Random(2)
     pdfium, pdfminer = Config(), Config(extract=ExtractConfig(pdf_engine="pdfminer"))
 
@@ -258,6 +320,7 @@ def main() -> None:
         t, texts = timed(files, name, pdfium, args.repeat)
         chars = sum(map(len, texts)) // count
         print(f"| {label} | {count} | {count / t:,.1f} | {size / t:.2f} | {chars:,} |")
+    twins()
 
 
 if __name__ == "__main__":

@@ -295,10 +295,11 @@ def _key_file_finding(doc: Document, config: Config) -> tuple[Finding, ...]:
         return ()
     by_content = doc.meta.get("key_file_by") == "content"
     why = f"key file: {kind}, known by its {'content' if by_content else 'name'}"
-    if doc.media_type == KEYSTORE:
+    if doc.media_type == KEYSTORE:  # binary, with a keystore's extension or signature
         why += "; encrypted, not opened"
+    sure = by_content or doc.media_type == KEYSTORE  # a .env or .ovpn by name alone is less sure
     finding = Finding(
-        label=KEY_FILE_LABEL, start=0, end=0, confidence=0.95 if by_content else 0.8,
+        label=KEY_FILE_LABEL, start=0, end=0, confidence=0.95 if sure else 0.8,
         detector="extract.key_file/1", preview=kind, evidence=(why,),
         digest=digest(config.key or b"", KEY_FILE_LABEL, doc.sha256),
     )  # fmt: skip

@@ -75,8 +75,9 @@ def to_odt(spec: Spec) -> bytes:
             rows = [block[1], *block[2]]
             cells = "".join(
                 "<table:table-row>"
-                + "".join(f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>"
-                          for c in r)  # fmt: skip
+                + "".join(
+                    f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>" for c in r
+                )
                 + "</table:table-row>"
                 for r in rows
             )
@@ -93,8 +94,10 @@ def to_odt(spec: Spec) -> bytes:
         f'{xml}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
         'manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
         'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
-        + "".join(f'<manifest:file-entry manifest:full-path="{n}" manifest:media-type="text/xml"/>'
-                  for n in ("content.xml", "meta.xml", "styles.xml"))  # fmt: skip
+        + "".join(
+            f'<manifest:file-entry manifest:full-path="{n}" manifest:media-type="text/xml"/>'
+            for n in ("content.xml", "meta.xml", "styles.xml")
+        )
         + "</manifest:manifest>"
     )
     buf = io.BytesIO()
@@ -115,27 +118,38 @@ def doc_fixtures() -> list[tuple[str, bytes, dict[str, Any]]]:
     return [(e["file"], (FIXTURES / e["file"]).read_bytes(), e) for e in index]
 
 
-def build_doc_fixtures(out: Path = FIXTURES, seed: int = 1997) -> None:
-    """Write the .doc fixtures with LibreOffice (run once by hand; CI only reads them)."""
+def fixture_specs(seed: int = 1997) -> list[Spec]:
+    """The Specs the .doc fixtures were made from (the same seed gives the same Specs)."""
     import random
-    import shutil
-    import subprocess
-    import tempfile
 
     from leakclf.demo.compose import compose
     from leakclf.demo.containers import add_sensitive
     from leakclf.demo.fakes import Fakes
+
+    rng, fakes = random.Random(seed), Fakes(seed, scale=10)
+    specs = []
+    for doc_type in ("contract", "invoice", "internal_note"):
+        spec = compose(rng, fakes, doc_type, rng.randrange(10))
+        add_sensitive(spec, fakes, rng)
+        specs.append(spec)
+    return specs
+
+
+def build_doc_fixtures(out: Path = FIXTURES) -> None:
+    """Write the .doc fixtures with LibreOffice (run once by hand; CI only reads them)."""
+    import shutil
+    import subprocess
+    import tempfile
+
     from leakclf.demo.render import to_docx
 
     soffice = shutil.which("soffice")
     if soffice is None:
         raise SystemExit("soffice (LibreOffice) is needed to build the .doc fixtures")
-    rng, fakes = random.Random(seed), Fakes(seed, scale=10)
     index = []
     out.mkdir(parents=True, exist_ok=True)
-    for n, doc_type in enumerate(("contract", "invoice", "internal_note"), 1):
-        spec = compose(rng, fakes, doc_type, rng.randrange(10))
-        add_sensitive(spec, fakes, rng)
+    for n, spec in enumerate(fixture_specs(), 1):
+        doc_type = spec.doc_type
         with tempfile.TemporaryDirectory() as tmp:
             src = Path(tmp) / f"legacy-{n}.docx"
             src.write_bytes(to_docx(spec))

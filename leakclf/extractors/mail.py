@@ -137,20 +137,22 @@ def _preambles(msg: Message) -> Iterator[str]:
 
 
 def _attachments(msg: EmailMessage, bodies: set[int], job: Job) -> Iterator[Child]:
-    count = 0
+    count = inline = 0
     job.expected = 0  # attachments the MIME tree declares, counted as they are met
-    leaves = (part for part in _leaves(msg) if id(part) not in bodies)
-    for part in leaves:
+    for part in _leaves(msg):
+        if id(part) in bodies:
+            continue
         ctype = part.get_content_type()
         if ctype == "text/plain" and _inline_text(part):
             add_body(job, _part_text(part))  # a second inline text part belongs to the body
+            inline += 1
             continue
         filename = _filename(part)
         count += 1
         job.expected = count
         if count > job.ctx.limits.max_attachments:
-            job.hit("max_attachments")
-            job.expected += sum(1 for _ in leaves)  # the rest, not opened
+            job.hit("max_attachments")  # the rest are counted from raw headers, not opened
+            job.expected = max(count, _raw_leaf_count(msg) - len(bodies) - inline)
             return
         if ctype in _ENCRYPTED or part.get_param("smime-type") == "enveloped-data":
             name = filename or f"attachment-{count}.p7m"
@@ -172,6 +174,16 @@ def _attachments(msg: EmailMessage, bodies: set[int], job: Job) -> Iterator[Chil
                 filename or f"attachment-{count}{ext}",
                 payload if isinstance(payload, bytes) else b"",
             )
+
+
+def _raw_leaf_count(part: Message) -> int:
+    """What ``_leaves`` would yield, counted from raw Content-Type headers (nothing parsed)."""
+    ctype = next((str(v) for k, v in part.raw_items() if k.lower() == "content-type"), "")
+    ctype = ctype.split(";", 1)[0].strip().lower()
+    if ctype in ("message/rfc822", "multipart/encrypted") or not part.is_multipart():
+        return 1
+    payload = part.get_payload()
+    return sum(_raw_leaf_count(p) for p in payload if isinstance(p, Message))
 
 
 def _inline_text(part: Message) -> bool:

@@ -49,7 +49,8 @@ def salvage(data: bytes) -> tuple[bytes, int] | None:
     kids = b" ".join(b"%d 0 R" % n for n in pages)
     # US Letter for pages that inherited their size from the lost tree (the PDF default)
     objects[tree] = b"<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 612 792] >>" % (
-        kids, len(pages)
+        kids,
+        len(pages),
     )
     for n in pages:  # point each page at the new tree
         objects[n] = re.sub(rb"/Parent\s+\d+\s+\d+\s+R", b"/Parent %d 0 R" % tree, objects[n], 1)

@@ -4,8 +4,8 @@ A .ppt saved incrementally keeps every earlier edit in the file; ``catppt`` prin
 all of them (a deck saved three times comes out three times). This reader follows the
 ``Current User`` stream to the last ``UserEditAtom``, merges the persist directories of the
 edit chain (newer entries win) and reads text atoms only from the records that edit uses:
-the document's slide lists (outline text, one ``slide`` part per slide, notes as ``notes``),
-then the text of shapes on each slide, then the masters' own text (a "DRAFT" or "Confidential"
+the document's slide lists (outline text, one ``slide`` part per slide), then the text of
+shapes on each slide, the speaker notes of each notes page (``notes``), then the masters' own text (a "DRAFT" or "Confidential"
 mark on every slide), without their placeholder prompts, and the header/footer strings. [MS-PPT] 2.3.3 (Current User), 2.3.4, 2.4.
 """
 
@@ -43,22 +43,26 @@ def extract_ppt(data: bytes, job: Job) -> None:
         )
     budget = [_MAX_RECORDS]
     slides: list[int] = []
-    masters: list[int] = []
+    lists: dict[str, list[int]] = {"slide": [], "master": [], "notes": []}
     for kind, texts, persist in _slide_lists(stream, offsets[doc_id], budget):
-        if persist is not None and kind in ("slide", "master"):
-            (masters if kind == "master" else slides).append(persist)
-        if kind != "master":
-            job.text.add(kind, "\n".join(texts), f"slide {len(slides)}")
+        if persist is not None:
+            lists[kind].append(persist)
+        if kind == "slide":
+            job.text.add(kind, "\n".join(texts), f"slide {len(lists['slide'])}")
     footers = list(_headers_footers(stream, offsets[doc_id], budget))
     job.text.add("footer", "\n".join(dict.fromkeys(footers)))
-    shapes = [(f"slide {i} shapes", p) for i, p in enumerate(slides, 1)]
-    for name, persist in [*shapes, *(("master", p) for p in masters)]:
+    records = [
+        *(("slide", f"slide {i} shapes", p) for i, p in enumerate(lists["slide"], 1)),
+        *(("notes", f"notes {i}", p) for i, p in enumerate(lists["notes"], 1)),
+        *(("slide", "master", p) for p in lists["master"]),
+    ]
+    for kind, name, persist in records:
         if job.over_time() or job.text.full:
             return
         at = offsets.get(persist)
         if at is not None:
             texts = [t for t in _texts(stream, at, budget) if not t.startswith(_PROMPTS)]
-            job.text.add("slide", "\n".join(texts), name)
+            job.text.add(kind, "\n".join(texts), name)
 
 
 def _persist_offsets(stream: bytes, current: bytes, job: Job) -> dict[int | str, int]:

@@ -93,4 +93,3 @@ def count_messages(data: bytes) -> int | None:
         return None
     finally:
         pst.close()
-

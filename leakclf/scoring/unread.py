@@ -32,6 +32,7 @@ _ERRORS = {
     "Symlink": "symlink not followed",
     "SymlinkOutsideRoot": "symlink outside the root",
     "SpecialFile": "not a regular file",
+    "OcrUnavailable": "OCR unavailable",  # a scan or image, and no Tesseract (extractors.ocr)
 }
 
 
@@ -58,6 +59,8 @@ def unread_reason(result: DocumentResult, text: str, *, has_children: bool = Fal
         return f"error ({result.error_kind or result.status})"
     if media == "application/pdf" or media.startswith("image/"):
         return "image-only"
+    if media == "application/x-keystore":  # .p12/.jks/.kdbx: never opened (extractors.keyfiles)
+        return "encrypted"
     return "no text"
 
 
@@ -69,6 +72,8 @@ def mark_unread(
     if why is None:
         return result
     score = scorer.unread(why)
+    if result.score > score.score:  # findings without text (a key file): keep their higher score
+        return result.replace(unread_reason=why)
     return result.replace(
         unread_reason=why, score=score.score, level=score.level, reasons=score.reasons
     )

@@ -66,7 +66,11 @@ def test_truncated_mbox_counts_what_it_declares() -> None:
 def test_results_carry_counts_and_provenance() -> None:
     pipe = leakclf.Pipeline(Config(detect=DetectConfig(ner=False)))
     rows = pipe.process(make.zip_bytes({"a.txt": b"hello there", "b.txt": b""}), name="z.zip")
-    assert (rows[0].children_expected, rows[0].children_emitted, rows[0].children_failed) == (2, 2, 1)
+    assert (rows[0].children_expected, rows[0].children_emitted, rows[0].children_failed) == (
+        2,
+        2,
+        1,
+    )
     assert rows[1].text_source == "text" and rows[1].ocr_confidence is None
     assert rows[2].text_source is None
 
@@ -161,7 +165,10 @@ def test_key_files_are_findings(name: str, data: bytes, kind: str, by: str, stat
     found = [f for f in row.findings if f.label == "SECRET_KEY_FILE"]
     assert len(found) == 1 and found[0].preview == kind
     assert f"known by its {by}" in found[0].evidence[0]
-    assert row.level == "restricted"
+    text_by_name = by == "name" and row.media_type != "application/x-keystore"
+    assert row.level in (("confidential", "restricted") if text_by_name else ("restricted",))
+    if row.media_type == "application/x-keystore":  # never opened: unread, yet restricted
+        assert row.unread_reason == "encrypted" and row.text_chars == 0
 
 
 def test_plain_files_are_not_key_files() -> None:

@@ -45,7 +45,9 @@ def page() -> object:
         pytest.param("GIF", "scan.gif", "image/gif", {}, id="gif"),
     ],
 )
-def test_image_formats_are_read(page: object, fmt: str, name: str, media: str, options: dict) -> None:
+def test_image_formats_are_read(
+    page: object, fmt: str, name: str, media: str, options: dict
+) -> None:
     doc = leakclf.extract(make.image_bytes(page, fmt, **options), name=name, config=_config())[0]
     assert doc.status == "ok" and doc.media_type == media
     assert _has_words(doc.text), doc.text
@@ -109,7 +111,11 @@ def test_image_attached_to_mail_is_read(page: object) -> None:
     docs = leakclf.extract(data, name="m.eml", config=_config())
     assert [d.name for d in docs] == ["m.eml", "scan.jpg"]
     assert _has_words(docs[1].text) and docs[1].text_source == "ocr"
-    assert (docs[0].children_expected, docs[0].children_emitted, docs[0].children_failed) == (1, 1, 0)
+    assert (docs[0].children_expected, docs[0].children_emitted, docs[0].children_failed) == (
+        1,
+        1,
+        0,
+    )
 
 
 @pytest.fixture
@@ -193,9 +199,7 @@ def test_huge_pdf_page_is_rendered_within_the_pixel_limit() -> None:
     assert "max_image_pixels" in doc.limits_hit and doc.status == "ok"
 
 
-@pytest.mark.parametrize(
-    "cut", [pytest.param(0.5, id="half"), pytest.param(0.1, id="tenth")]
-)
+@pytest.mark.parametrize("cut", [pytest.param(0.5, id="half"), pytest.param(0.1, id="tenth")])
 def test_truncated_images(page: object, cut: float) -> None:
     data = make.image_bytes(page, "PNG")
     data = data[: int(len(data) * cut)]
