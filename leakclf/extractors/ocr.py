@@ -76,7 +76,7 @@ def _pnm(image: Image) -> bytes:
         flat = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
         flat.alpha_composite(rgba)
         image = flat
-    grey = image.convert("L")
+    grey = deskew(image.convert("L"))
     longest = max(grey.size)
     if 0 < longest < SMALL_SIDE:
         factor = min(SMALL_SIDE / longest, 2.0)
@@ -85,6 +85,38 @@ def _pnm(image: Image) -> bytes:
     buf = io.BytesIO()
     grey.save(buf, format="PPM")
     return buf.getvalue()
+
+
+#: Skew angles tried, degrees: scans and photos are rarely more than 3 degrees off.
+MAX_SKEW = 3.0
+
+
+def deskew(grey: Image) -> Image:
+    """``grey`` rotated upright when its text lines run at a slant (0.3 to 3 degrees).
+
+    On a small copy of the ink (inverted, area-averaged, so noise only adds a constant), the
+    angle that makes the row sums change most sharply from row to row is the one that lines
+    the text up with the rows: a coarse pass in 0.25 degree steps, then a fine one in 0.05.
+    Tesseract's layout analysis breaks tables and columns on a 2 degree slant.
+    """
+    import numpy as np
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    scale = min(1.0, 1000 / max(grey.size))
+    size = (max(int(grey.width * scale), 1), max(int(grey.height * scale), 1))
+    ink = ImageOps.invert(grey).resize(size, PILImage.Resampling.BOX)
+
+    def score(angle: float) -> float:
+        turned = ink.rotate(angle, resample=PILImage.Resampling.BILINEAR, fillcolor=0)
+        rows = np.asarray(turned, dtype=np.float64).sum(axis=1)
+        return float(np.var(np.diff(rows)))
+
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25), key=score)
+    best = float(max(np.arange(coarse - 0.2, coarse + 0.2 + 1e-9, 0.05), key=score))
+    if abs(best) < 0.3:
+        return grey
+    return grey.rotate(best, resample=PILImage.Resampling.BICUBIC, expand=True, fillcolor=255)
 
 
 def parse_tsv(tsv: str) -> OcrText:
