@@ -42,7 +42,6 @@ def extract_ppt(data: bytes, job: Job) -> None:
             source=job.label,
         )
     budget = [_MAX_RECORDS]
-    slides: list[int] = []
     lists: dict[str, list[int]] = {"slide": [], "master": [], "notes": []}
     for kind, texts, persist in _slide_lists(stream, offsets[doc_id], budget):
         if persist is not None:
