@@ -67,6 +67,15 @@ scan = leakclf.scan(work / "dump", out=work / "results.jsonl", workers=2, progre
                     config=config)
 rows = list(scan)
 assert len(rows) >= 8, len(rows)
+# OCR on (the default "auto"): a scanned page goes through Tesseract, offline too
+import io
+from PIL import Image, ImageDraw, ImageFont
+page = Image.new("L", (1000, 160), 255)
+ImageDraw.Draw(page).text((20, 40), "Scanned invoice INV-2024-0042", font=ImageFont.load_default(size=44))
+buf = io.BytesIO()
+page.save(buf, format="PNG")
+ocr_row = leakclf.Pipeline(config).process(buf.getvalue(), name="scan.png")[0]
+assert ocr_row.text_source == "ocr" and ocr_row.text_chars > 10, (ocr_row.status, ocr_row.error_kind)
 print("ROWS", len(rows), "OK", sum(r.status == "ok" for r in rows))
 '''
 
