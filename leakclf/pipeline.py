@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from leakclf.config import Config
 from leakclf.errors import ConfigError, ExtractionError
 from leakclf.model import Detection, Document, DocumentResult, Finding
-from leakclf.privacy import process_key
+from leakclf.privacy import digest, process_key
 
 if TYPE_CHECKING:
     from leakclf.detectors import DetectorSet
@@ -286,8 +286,8 @@ def _provenance(doc: Document) -> dict[str, Any]:
 
 def _key_file_finding(doc: Document, config: Config) -> tuple[Finding, ...]:
     """A key or credential file is a finding in itself, read or not (extractors.keyfiles)."""
+    # load time: the extractors and the registry only once a key file is met
     from leakclf.extractors.keyfiles import KEYSTORE
-    from leakclf.privacy import digest
     from leakclf.registry import KEY_FILE_LABEL
 
     kind = doc.meta.get("key_file")

@@ -14,19 +14,25 @@ from __future__ import annotations
 
 import io
 import json
+import random
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from leakclf.demo.compose import Spec
-from leakclf.demo.render import FIXED_TIME, _block_lines, _number
+from leakclf.demo.compose import Spec, compose
+from leakclf.demo.containers import add_sensitive
+from leakclf.demo.fakes import Fakes
+from leakclf.demo.render import FIXED_TIME, _block_lines, _number, to_docx
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "demo"
 
 
 def to_xls(spec: Spec) -> bytes:
-    import xlwt
+    import xlwt  # load time: only when a .xls is written
 
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet((spec.doc_type[:20] or "Sheet1").replace("_", " "))
@@ -120,12 +126,6 @@ def doc_fixtures() -> list[tuple[str, bytes, dict[str, Any]]]:
 
 def fixture_specs(seed: int = 1997) -> list[Spec]:
     """The Specs the .doc fixtures were made from (the same seed gives the same Specs)."""
-    import random
-
-    from leakclf.demo.compose import compose
-    from leakclf.demo.containers import add_sensitive
-    from leakclf.demo.fakes import Fakes
-
     rng, fakes = random.Random(seed), Fakes(seed, scale=10)
     specs = []
     for doc_type in ("contract", "invoice", "internal_note"):
@@ -137,12 +137,6 @@ def fixture_specs(seed: int = 1997) -> list[Spec]:
 
 def build_doc_fixtures(out: Path = FIXTURES) -> None:
     """Write the .doc fixtures with LibreOffice (run once by hand; CI only reads them)."""
-    import shutil
-    import subprocess
-    import tempfile
-
-    from leakclf.demo.render import to_docx
-
     soffice = shutil.which("soffice")
     if soffice is None:
         raise SystemExit("soffice (LibreOffice) is needed to build the .doc fixtures")

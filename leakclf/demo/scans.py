@@ -27,7 +27,7 @@ WIDTH_CHARS = 95
 
 def pages(spec: Spec) -> list[Any]:
     """The Spec printed on white A4 pages (greyscale images)."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw, ImageFont  # load time: Pillow only when drawing
 
     font = ImageFont.load_default(size=FONT)
     wrapped: list[str] = []
@@ -47,7 +47,7 @@ def pages(spec: Spec) -> list[Any]:
 
 def scanned(image: Any, seed: int, *, skew: float) -> Any:
     """Scanner noise: grey speckles and dust, a slight blur, a skew of ``skew`` degrees."""
-    import numpy as np
+    import numpy as np  # load time: numpy and Pillow only for a scan
     from PIL import Image, ImageFilter
 
     rng = np.random.default_rng(seed)
@@ -78,7 +78,7 @@ def _jpeg(image: Any, quality: int) -> bytes:
 
 
 def to_scan_pdf(spec: Spec) -> bytes:
-    from fpdf import FPDF
+    from fpdf import FPDF  # load time: fpdf2 only when a PDF is written
 
     seed = _seed(spec)
     pdf = FPDF(unit="pt", format=(PAGE[0] * 72 / DPI, PAGE[1] * 72 / DPI))

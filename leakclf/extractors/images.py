@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import io
 import warnings
+import zipfile
 from typing import TYPE_CHECKING
 
 from leakclf.errors import CorruptFile, LimitExceeded
 from leakclf.extractors.base import Job, limit_error
 from leakclf.extractors.ocr import ocr_image
+from leakclf.extractors.sniff import sniff
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -26,7 +28,7 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/tiff", "image/bmp"
 
 def open_image(data: bytes, job: Job, what: str = "the image") -> Image:
     """The image, header read and size checked; pixels are decoded later, on demand."""
-    from PIL import Image as PILImage
+    from PIL import Image as PILImage  # load time: Pillow only for images
     from PIL import UnidentifiedImageError
 
     with warnings.catch_warnings():
@@ -103,10 +105,6 @@ def ocr_package_images(data: bytes, job: Job, folder: str) -> None:
     Called when the document's own text is empty (a scan pasted into Word or PowerPoint) in
     ``auto``, always in ``force``. Images are named ``image: <member>`` parts.
     """
-    import zipfile
-
-    from leakclf.extractors.sniff import sniff
-
     mode = job.ctx.ocr.mode
     if mode == "off" or (mode == "auto" and job.text.text().strip()):
         return

@@ -69,7 +69,7 @@ def ocr_image(job: Job, image: Image) -> OcrText:
 
 def _pnm(image: Image) -> bytes:
     """Greyscale PNM bytes; transparency flattened on white, small images enlarged."""
-    from PIL import Image as PILImage
+    from PIL import Image as PILImage  # load time: Pillow only for OCR
 
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
@@ -99,7 +99,7 @@ def deskew(grey: Image) -> Image:
     the text up with the rows: a coarse pass in 0.25 degree steps, then a fine one in 0.05.
     Tesseract's layout analysis breaks tables and columns on a 2 degree slant.
     """
-    import numpy as np
+    import numpy as np  # load time: numpy and Pillow only for OCR
     from PIL import Image as PILImage
     from PIL import ImageOps
 

@@ -168,7 +168,7 @@ class _Scans:
 
 def _scanned(page: Any, text: str, job: Job) -> bool:
     """A page whose text layer is (almost) empty and that shows an image."""
-    from pypdfium2 import raw
+    from pypdfium2 import raw  # load time: pdfium only when a PDF is read
 
     if len(text.strip()) >= job.ctx.ocr.min_text_chars:
         return False

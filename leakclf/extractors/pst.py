@@ -73,7 +73,7 @@ def _order(path: str) -> tuple[str, int]:
 def count_messages(data: bytes) -> int | None:
     """Messages in every folder according to libpff; None when libpff cannot read the file."""
     try:
-        import pypff
+        import pypff  # load time: libpff only for a PST
     except ImportError:
         return None
     pst = pypff.file()
