@@ -105,7 +105,9 @@ def summary(results: Sequence[DocumentResult]) -> dict[str, int]:
 
 def not_read(results: Sequence[DocumentResult]) -> dict[str, int]:
     """The unread triage group: documents with no text, by reason (duplicates left out)."""
-    reasons = Counter(r.unread_reason for r in results if r.unread_reason and r.status != "duplicate")
+    reasons = Counter(
+        r.unread_reason for r in results if r.unread_reason and r.status != "duplicate"
+    )
     return dict(reasons.most_common())
 
 

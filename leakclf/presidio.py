@@ -100,7 +100,9 @@ def recognizers(config: Config | None = None, *, language: str = "en") -> list[L
     ]
 
 
-def recognizer_registry(config: Config | None = None, *, language: str = "en") -> RecognizerRegistry:
+def recognizer_registry(
+    config: Config | None = None, *, language: str = "en"
+) -> RecognizerRegistry:
     """A Presidio ``RecognizerRegistry`` holding leakclf's recognizers only: pass it as
     ``AnalyzerEngine(registry=...)``, or add ``recognizers()`` to a registry of your own."""
     registry = RecognizerRegistry(supported_languages=[language])

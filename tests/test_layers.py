@@ -56,7 +56,8 @@ def _function_level_imports(path: Path) -> list[tuple[int, bool]]:
     }
     found = sorted({
         n.lineno: n for f in ast.walk(tree) if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)
-        for n in ast.walk(f) if isinstance(n, ast.Import | ast.ImportFrom) and id(n) not in typing_only
+        for n in ast.walk(f)
+        if isinstance(n, ast.Import | ast.ImportFrom) and id(n) not in typing_only
     }.items())
     out: list[tuple[int, bool]] = []
     last_end, last_ok = -2, False

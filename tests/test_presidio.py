@@ -58,7 +58,9 @@ def test_analyzer_engine_gains_leakclf_detectors(engine: AnalyzerEngine) -> None
 
 
 def test_results_explain_which_leakclf_rule_matched(engine: AnalyzerEngine) -> None:
-    results = engine.analyze("Card 4111 1111 1111 1111", language="en", return_decision_process=True)
+    results = engine.analyze(
+        "Card 4111 1111 1111 1111", language="en", return_decision_process=True
+    )
     [card] = results
     assert card.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY] == (
         "leakclf:pii.credit_card/1"
@@ -116,7 +118,8 @@ def yaml_files(tmp_path: Path) -> tuple[str, str]:
 
 
 def _config(*files: str, reveal: bool = False) -> Config:
-    return Config(key=KEY, reveal=reveal, detect=DetectConfig(ner=False, presidio_recognizers=files))
+    detect = DetectConfig(ner=False, presidio_recognizers=files)
+    return Config(key=KEY, reveal=reveal, detect=detect)
 
 
 PRESIDIO_TEXT = (

@@ -96,8 +96,9 @@ def detector_class(recognizer: EntityRecognizer, ident: str | None = None) -> ty
         raise ConfigError(f"Presidio recognizer {recognizer.name!r} supports no entity")
     slug = re.sub(r"[^a-z0-9]+", "_", recognizer.name.lower()).strip("_") or "recognizer"
     ident = ident or f"presidio.{slug}.{recognizer.supported_language}"
+    entities = ", ".join(recognizer.supported_entities)
     attrs = {"id": ident, "label": recognizer.supported_entities[0], "recognizer": recognizer,
-             "__doc__": f"Presidio's {recognizer.name} ({', '.join(recognizer.supported_entities)})."}
+             "__doc__": f"Presidio's {recognizer.name} ({entities})."}
     return type(f"Presidio_{slug}", (PresidioDetector,), attrs)
 
 

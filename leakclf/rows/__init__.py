@@ -26,13 +26,16 @@ from leakclf.rows.files import FORMATS, format_of, raw_rows
 
 
 def load_results(source: Any, *, reveal: bool = False) -> list[DocumentResult]:
-    """DocumentResults from a results file, a Scan, a Census, a DataFrame or an iterable of
-    DocumentResults or row dicts; raw values dropped unless ``reveal``."""
+    """DocumentResults from a results file, a Scan, a Census, a pandas or polars DataFrame or
+    an iterable of DocumentResults or row dicts; raw values dropped unless ``reveal``."""
     if isinstance(source, (str, PathLike)):
         with _gc_paused():  # reading rows only; a Scan that still has to run keeps the GC
             results = [from_row(row) for row in raw_rows(source)]
     elif isinstance(source, DocumentResult):
         results = [source]
+    elif hasattr(source, "columns") and hasattr(source, "to_dicts"):  # a polars DataFrame
+        with _gc_paused():
+            results = [from_row(row) for row in source.to_dicts()]
     elif hasattr(source, "columns") and hasattr(source, "to_dict"):  # a pandas DataFrame
         with _gc_paused():
             results = [from_row(row) for row in source.to_dict("records")]

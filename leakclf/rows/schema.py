@@ -1,4 +1,4 @@
-"""The results schema: one explicit Arrow schema (docs/report-format.md) and the row writers' helpers."""
+"""The results schema (docs/report-format.md) in Arrow, and the row writers' helpers."""
 
 from __future__ import annotations
 

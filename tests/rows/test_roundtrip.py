@@ -102,6 +102,10 @@ SHAPES = [
                  id="scan-to-pandas"),
     pytest.param(lambda tmp: read_results(_written(tmp / "r.csv")), id="scan"),
     pytest.param(lambda tmp: [r.to_dict() for r in RESULTS], id="row-dicts"),
+    pytest.param(lambda tmp: __import__("polars").read_parquet(_written(tmp / "r.parquet")),
+                 id="polars"),
+    pytest.param(lambda tmp: __import__("pandas").read_parquet(_written(tmp / "r.parquet")),
+                 id="pandas-read-parquet"),
 ]
 
 
