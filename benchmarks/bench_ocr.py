@@ -1,6 +1,7 @@
 """OCR accuracy and speed: real text-layer PDFs rendered to images, OCR'd, compared to their text layer.
 
     .venv/bin/python benchmarks/bench_ocr.py [--docs 12] [--pages 2] [--doctype-docs 36]
+    .venv/bin/python benchmarks/bench_ocr.py --languages   # eng alone vs seven languages
 
 1. Word recall. For each of ``--docs`` PDFs from ``../shared/corpus/doctypes-train`` (real
    documents with a text layer), the first ``--pages`` pages are rendered at 300 dpi with
@@ -127,16 +128,35 @@ def bench_doctype(args: argparse.Namespace, config: Config) -> None:
           f"points   same label {same:.3f}")  # fmt: skip
 
 
+def bench_languages(config: Config) -> None:
+    """Seconds per image with ``eng`` alone and with all seven installed languages."""
+    from PIL import Image
+
+    images = sorted((SHARED / "fixtures/real-world/legacy/image").glob("*"))
+    for langs in (("eng",), ("eng", "fra", "deu", "spa", "ita", "nld", "por")):
+        cfg = config.replace(ocr=OcrConfig(languages=langs, page_timeout_s=300))
+        times = []
+        for path in images:
+            t0 = time.perf_counter()
+            ocr(Image.open(path), cfg)
+            times.append(time.perf_counter() - t0)
+        print(f"languages {'+'.join(langs)}: " + " ".join(f"{t:.1f}" for t in times) + " s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=12)
     parser.add_argument("--pages", type=int, default=2)
     parser.add_argument("--doctype-docs", type=int, default=36)
     parser.add_argument("--skip-doctype", action="store_true")
+    parser.add_argument("--languages", action="store_true", help="only: eng vs seven languages")
     args = parser.parse_args()
     if not SHARED.is_dir():
         raise SystemExit(f"{SHARED} not found: the benchmark reads real PDFs from it")
     config = Config(ocr=OcrConfig(page_timeout_s=300))
+    if args.languages:
+        bench_languages(config)
+        return
     bench_recall(args, config)
     if not args.skip_doctype:
         bench_doctype(args, config)
