@@ -20,6 +20,7 @@ from leakclf.errors import (
     LeakclfError,
     LimitExceeded,
     ModelError,
+    OcrUnavailable,
     OutputError,
     UnsupportedFormat,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "LimitExceeded",
     "Limits",
     "ModelError",
+    "OcrUnavailable",
     "OutputError",
     "Part",
     "Pipeline",

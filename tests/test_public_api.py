@@ -19,6 +19,7 @@ EXPECTED = [
     "LimitExceeded",
     "Limits",
     "ModelError",
+    "OcrUnavailable",
     "OutputError",
     "Part",
     "Pipeline",
