@@ -51,7 +51,9 @@ def normalise_person(name: str) -> str:
             name = f"{first} {last}"
         else:  # "Jane Roe, PhD": a post-nominal, not "Last, First"
             name = last
-    words = re.sub(r"[^\w\s'-]", " ", _fold(name).replace(".", " ")).split()
+    words = re.sub(r"[^\w\s'’-]", " ", _fold(name).replace(".", " ")).split()
+    words = [re.sub(r"(?:['’]s?)$", "", w).strip("'’-") for w in words]  # "Sims'", "Roe's"
+    words = [w for w in words if w]
     while len(words) > 1 and words[0] in _TITLES:
         words = words[1:]
     while len(words) > 1 and words[-1] in _POST_NOMINALS:
@@ -67,6 +69,8 @@ def person_forms(normalised: str) -> tuple[str | None, str | None]:
     form lets "J. Roe" join the one full name it can stand for.
     """
     words = normalised.split()
+    while len(words) > 1 and len(words[-1]) == 1:  # "Susan W.": a middle initial, no last name
+        words = words[:-1]
     if len(words) < 2:
         return None, None
     first, last = words[0], words[-1]

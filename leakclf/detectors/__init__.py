@@ -161,11 +161,13 @@ class DetectorSet:
         from leakclf.detectors.consistency import link_partial_names, people_first
         from leakclf.detectors.overlap import resolve
         from leakclf.detectors.people import add_people_facets
+        from leakclf.detectors.people_fields import names_in_fields
 
         floor = self.config.detect.min_confidence
         reveal = self.config.reveal
         kept = people_first(resolve(c for c in cands if c.confidence >= floor), self.key)
-        kept = add_people_facets(text, link_partial_names(kept), self.key)
+        kept = link_partial_names(names_in_fields(text, kept))
+        kept = add_people_facets(text, kept, self.key)
         return tuple(
             Finding(
                 label=c.label,

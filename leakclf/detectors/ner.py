@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from leakclf.detectors import gate
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
-from leakclf.detectors.noise import LEGAL_FORMS, SALUTATIONS, is_noise, is_vocab
+from leakclf.detectors.noise import LEGAL_FORMS, NOT_NAMES, SALUTATIONS, is_noise, is_vocab
 from leakclf.domains import name_forms, org_facets
 from leakclf.errors import ModelError
 from leakclf.normalize import normalise_org, normalise_person
@@ -244,11 +244,16 @@ class NerDetector:
                 label = "ORGANIZATION"  # "Contrafatto-Peruzzi SpA" is a company
             if label == "ORGANIZATION":  # "Customer Contoso Ltd": the company is "Contoso Ltd"
                 start_char, text = _without_vocab_head(piece, start_char, text)
+                start_char, text = _with_name_head(piece, start_char, text)
             if is_noise(label, text):
                 continue
+            if label == "PERSON":  # "Veer Bhavnagri Name": the next field's label
+                text = _without_vocab_tail(text)
             following = piece[ent.end_char : ent.end_char + 16].split()
             if following and is_vocab(f"{text} {following[0]}"):
                 continue  # "Bill" in "Bill To"
+            if label == "PERSON" and following and _heading_word(following[0]):
+                continue  # "Dear Potential Gas Supplier": a phrase, not a name
             if label == ent_label == "PERSON" and text.casefold() in orgs:
                 continue  # the same name is an organisation elsewhere in the text
             start = offset + start_char
@@ -280,6 +285,19 @@ class NerDetector:
         )
 
 
+def _heading_word(word: str) -> bool:
+    """A capitalised business word right after a span ("Supplier", "Agreement")."""
+    return word[:1].isupper() and word.strip(".,:;").casefold() in NOT_NAMES
+
+
+def _without_vocab_tail(text: str) -> str:
+    """``text`` less trailing vocabulary words ("Name", "Title", "Date")."""
+    words = text.split(" ")
+    while len(words) > 2 and is_vocab(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 def _without_vocab_head(piece: str, start: int, text: str) -> tuple[int, str]:
     """(start, text) with a leading vocabulary word ("Customer", "Vendor") dropped."""
     first, _, rest = text.partition(" ")
@@ -287,6 +305,27 @@ def _without_vocab_head(piece: str, start: int, text: str) -> tuple[int, str]:
         name = rest.lstrip()
         return start + text.index(name, len(first)), name
     return start, text
+
+
+_NAME_WORD = re.compile(r"(?:^|[\s,;\"'(|])([A-ZÀ-ÖØ-Þ][\w'’&-]+)[ \t]+$")
+
+
+def _with_name_head(piece: str, start: int, text: str) -> tuple[int, str]:
+    """A legal-form name NER cut short ("Kroker KGaA" in "Flantz Kroker KGaA") takes back up
+    to two capitalised words before it on its line; vocabulary and salutations stay out."""
+    if not _shape("ORGANIZATION", text):
+        return start, text
+    end = start + len(text)
+    for _ in range(2):
+        base = max(0, start - 40)
+        m = _NAME_WORD.search(piece[base:start])
+        if m is None:
+            break
+        word = m.group(1)
+        if is_vocab(word) or word.casefold() in SALUTATIONS or word.isupper():
+            break
+        start = base + m.start(1)
+    return start, piece[start:end]
 
 
 def _shape(label: str, text: str) -> tuple[str, ...]:

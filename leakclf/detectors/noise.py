@@ -75,7 +75,16 @@ onboarding release draft confidential internal customer vendor supplier billing
 angebot vertrag vertrags rahmen rahmenvertrag rahmenvertrags leistungen konditionen bewertung
 interne betrag einzelpreis rechnung rechnungsnummer lieferung auftrag auftragnehmer
 auftraggeber protokoll besprechung projekt zahlung bedingungen"""
-NOT_NAMES = frozenset(_NOT_NAMES.split())
+#: Words of organisations, institutions and roles: "Osservatorio Astronomico di Trieste",
+#: "Dear Immigration Officer" name no person.
+_INSTITUTIONS = """university universität universitat università universita universidad universidade
+université universite institute institut istituto instituto osservatorio observatory laboratory
+college school academy hospital ministry agency association foundation society centre center
+council committee consulting solutions technologies systems bank airlines insurance holdings
+sciences pharma pharmaceuticals software networks communications energy ventures officer
+immigration recruiter hiring colleagues everyone madam whom concern curriculum vitae resume
+lebenslauf cum laude summa magna"""
+NOT_NAMES = frozenset(_NOT_NAMES.split()) | frozenset(_INSTITUTIONS.split())
 #: Legal forms: a PERSON span ending in one is a company ("Kroker KGaA").
 _LEGAL_FORMS = "inc ltd llc llp plc corp gmbh kg kgaa ag spa srl sarl sas bv nv pty pte oy ab"
 LEGAL_FORMS = frozenset(_LEGAL_FORMS.split())

@@ -1,0 +1,159 @@
+"""Where a name stands: the contexts in which people, not products or places, are named.
+
+``context(text, start, end)`` returns one of
+
+``header``      a mail header line (From:, To:, Cc:, ...)
+``salutation``  "Dear Jane Roe", "Hallo Jane Roe"
+``title``       an honorific or academic title right before it ("Mr", "Dr.", "Prof", "Herr")
+``field``       a labelled field that asks for a person ("Name:", "Prepared by:", "Advisors:"),
+                the name first or later in its comma-separated list
+``signature``   a line of its own after a closing ("Regards,"), or after "/s/"
+``party``       a party to a contract ("between Jane Roe and ...", "Jane Roe (the "Consultant")")
+``role``        beside a job title ("our Chairman, Jane Roe", "Jane Roe, VP Planning")
+``owner``       a line of its own at the top of a text (a résumé's or a letter's author)
+``address``     a line of its own above a street or beside a company, or followed on its line
+                by a street: the recipient block of a letter, quote or invoice
+
+or None. A name followed by a legal form ("Kite Pharma, Inc.") is a company: None.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADER = re.compile(
+    r"^\s*(?:from|to|cc|bcc|reply-to|sender|von|an|de|à|para|a|für|da|van|aan)\s*:", re.IGNORECASE
+)
+_SALUTATION = re.compile(
+    r"(?:^|\W)(?:dear|dearest|hi|hello|hey|greetings|attn|attention|liebe|lieber|hallo|"
+    r"sehr geehrte[r]?|guten tag|bonjour|cher|chère|hola|estimad[oa]|"
+    r"querid[oa]|caro|cara|gentile|beste|geachte|prezad[oa])\W*$",
+    re.IGNORECASE,
+)
+_TITLE = re.compile(
+    r"(?:^|[\s(,;])(?:mr|mrs|ms|miss|dr|prof|professor|herr|frau|monsieur|madame|mme|sig|"
+    r"sig\.ra|dott|señor|señora|sr|sra)\.?\s+$",
+    re.IGNORECASE,
+)
+#: Words of a field label that asks for a person ("Contact person:", "Prepared by:").
+_FIELD_TEXT = """name names by contact person attn attention employee candidate author owner manager
+representative signatory signed signature applicant requester recipient approver reviewer
+prepared submitted approved requested reviewed issued authorised authorized agent tenant
+landlord buyer seller lead assignee sponsor consultant contractor witness director officer
+president secretary chair chairman customer client student holder cardholder salesperson
+advisor advisors adviser supervisor supervisors participants attendees present members
+nom nombre vorname nachname ansprechpartner kontakt bearbeiter verfasser unterschrift firmante
+responsable naam geschäftsführer geschaftsfuhrer inhaber verantwortlich teilnehmer"""
+FIELD_WORDS = frozenset(_FIELD_TEXT.split())
+_FIELD = re.compile(r"(?:^|\s)([^\W\d][\w.'’/()-]*(?: [\w.'’/()-]+){0,3})\s*[:：]\s*(?:/s/\s*)?$")
+_LIST_FIELD = re.compile(r"^\s*([^\W\d][\w.'’ /()-]{0,40}?)\s*[:：]\s*(?:[^,;:]{2,40}[,;]\s*)+$")
+_CLOSING = re.compile(
+    r"^\s*(?:(?:best|kind|warm|warmest|with best)?\s*regards|sincerely|yours(?: \w+)?|"
+    r"best(?: wishes)?|thanks|thank you|many thanks|cheers|respectfully|cordially|"
+    r"mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|grüße|cordialement|"
+    r"bien cordialement|salutations|atentamente|saludos|un saludo|cordiali saluti|"
+    r"distinti saluti|met vriendelijke groet(?:en)?|atenciosamente|signed|signature|"
+    r"god bless)\W*$",
+    re.IGNORECASE,
+)
+_PARTY_BEFORE = re.compile(
+    r"\b(?:between|by and between|entre|zwischen|tra|tussen|and|und|et|y|e)\s*$", re.IGNORECASE
+)
+_PARTY_AFTER = re.compile(
+    r"^\s*(?:\(\s*(?:the\s+)?[\"“'‘]|,\s*(?:an individual|residing|born|domiciled|wohnhaft|"
+    r"geboren|demeurant|né|née|domiciliad[oa]|residente))",
+    re.IGNORECASE,
+)
+_ROLE_TEXT = r"""ceo|cfo|cto|coo|cio|chairman|chairwoman|chair|president|vice president|vp|
+director|managing director|manager|head|founder|co-founder|partner|counsel|attorney|lawyer|
+secretary|treasurer|officer|engineer|developer|consultant|analyst|advisor|adviser|professor|
+lecturer|researcher|scientist|student|intern|assistant|associate|supervisor|owner|
+geschäftsführer|inhaber|gérant|directeur|directrice|presidente|direttore|gerente"""
+_ROLE = "(?:" + "".join(_ROLE_TEXT.split()) + ")"
+_ROLE_BEFORE = re.compile(rf"\b{_ROLE}\s*,?\s*$", re.IGNORECASE)
+_ROLE_AFTER = re.compile(
+    rf"^\s*(?:,|\(|–|—|-|\|)\s*(?:(?:our|the|a|an|new|former|senior|junior)\s+)*{_ROLE}\b",
+    re.IGNORECASE,
+)
+_COMPANY_AFTER = re.compile(
+    r"^[\s,]*(?:inc|ltd|llc|llp|plc|corp|corporation|gmbh|ag|pvt|private|limited|s\.?a\.?|"
+    r"b\.?v\.?|n\.?v\.?|pty|co\.)\b",
+    re.IGNORECASE,
+)
+_STREETISH = re.compile(
+    r"^\s*\d{1,5}[a-z]?,?\s+[^\W\d]{3,}|\b(?:street|road|avenue|lane|drive|rue|straße|strasse|"
+    r"str\.|weg|laan|platz|via|calle|suite|p\.?o\.? box)\b",
+    re.IGNORECASE,
+)
+_LEGAL_END = re.compile(
+    r"\b(?:inc|ltd|llc|llp|plc|corp|gmbh|kg|ag|spa|srl|sarl|sas|bv|nv|pty|limited|vof|"
+    r"s\.?p\.?a|b\.?v)\.?\s*$",
+    re.IGNORECASE,
+)
+_OWNER_LINES = 3  # a name alone on one of the first lines of a text is its author's
+
+
+def context(text: str, start: int, end: int, top: int = 0) -> str | None:
+    """Where the name at ``text[start:end]`` stands, or None (see the module docstring)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if _COMPANY_AFTER.match(text[end : end + 40]):
+        return None  # "Kite Pharma, Inc.": a company
+    if _HEADER.match(before):
+        return "header"
+    if _SALUTATION.search(before):
+        return "salutation"
+    if _TITLE.search(before):
+        return "title"
+    label = _FIELD.search(before) or _LIST_FIELD.match(before)
+    if label and FIELD_WORDS & set(re.findall(r"\w+", label.group(1).casefold())):
+        return "field"
+    if before.rstrip().endswith("/s/"):
+        return "signature"
+    if _PARTY_AFTER.match(after) or (
+        _PARTY_BEFORE.search(before) and "between" in text[max(0, start - 300) : start].casefold()
+    ):
+        return "party"
+    if _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after):
+        return "role"
+    alone = not before.strip() and not after.strip(" \t,.;|-–—")
+    if alone and _after_closing(text, line_start):
+        return "signature"
+    if alone and start < top:
+        return "owner"
+    if alone and _address_block(text, line_start, line_end):
+        return "address"
+    if not before.strip() and re.match(r"^\s*[,–—-]\s*", after) and _STREETISH.search(after):
+        return "address"  # "Jane Roe — 78 Kesseldallaan, Leuven"
+    return None
+
+
+def top_lines_end(text: str) -> int:
+    """Offset just past the first ``_OWNER_LINES`` non-empty lines of ``text``."""
+    seen, pos = 0, 0
+    for line in text.splitlines(keepends=True):
+        pos += len(line)
+        if line.strip():
+            seen += 1
+            if seen == _OWNER_LINES:
+                break
+    return pos
+
+
+def _after_closing(text: str, line_start: int) -> bool:
+    """One of the three non-empty lines above ``line_start`` is a closing ("Regards,")."""
+    lines = [ln for ln in text[max(0, line_start - 400) : line_start].splitlines() if ln.strip()]
+    return any(_CLOSING.match(ln) for ln in lines[-3:])
+
+
+def _address_block(text: str, line_start: int, line_end: int) -> bool:
+    """The line after is a street or a company, or the line before is a company: a name in
+    the recipient block of a letter, quote or invoice."""
+    after = [ln for ln in text[line_end : line_end + 200].splitlines() if ln.strip()][:1]
+    before = [ln for ln in text[max(0, line_start - 200) : line_start].splitlines() if ln.strip()]
+    return bool(
+        (after and (_STREETISH.search(after[0]) or _LEGAL_END.search(after[0])))
+        or (before and _LEGAL_END.search(before[-1]))
+    )
