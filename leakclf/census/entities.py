@@ -28,8 +28,9 @@ KINDS = ("emails", "phones", "persons", "organizations", "projects", "countries"
 EXTRA_KINDS = ("org_names",)
 #: Labels whose ("country", code) facet places a data subject in a country (IBANs place a bank).
 COUNTRY_LABELS = frozenset({"PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS", "URL"})
-#: Evidence that an ORGANIZATION was named with its legal form ("Contoso Ltd").
-LEGAL_FORM_EVIDENCE = frozenset({"pattern:legal-form", "shape:legal-form"})
+#: Evidence that an ORGANIZATION was named with its legal form ("Contoso Ltd") or as a
+#: university ("University of Trieste").
+LEGAL_FORM_EVIDENCE = frozenset({"pattern:legal-form", "shape:legal-form", "shape:institution"})
 _LABEL_KIND = {
     "EMAIL_ADDRESS": "emails",
     "PHONE_NUMBER": "phones",

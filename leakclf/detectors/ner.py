@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any
 from leakclf.detectors import gate
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
-from leakclf.detectors.noise import LEGAL_FORMS, NOT_NAMES, SALUTATIONS, is_noise, is_vocab
+from leakclf.detectors.noise import (
+    INSTITUTION_FORMS,
+    LEGAL_FORMS,
+    NOT_NAMES,
+    SALUTATIONS,
+    generic_org,
+    is_noise,
+    is_vocab,
+)
 from leakclf.domains import name_forms, org_facets
 from leakclf.errors import ModelError
 from leakclf.normalize import normalise_org, normalise_person
@@ -313,7 +321,7 @@ _NAME_WORD = re.compile(r"(?:^|[\s,;\"'(|])([A-ZÀ-ÖØ-Þ][\w'’&-]+)[ \t]+$")
 def _with_name_head(piece: str, start: int, text: str) -> tuple[int, str]:
     """A legal-form name NER cut short ("Kroker KGaA" in "Flantz Kroker KGaA") takes back up
     to two capitalised words before it on its line; vocabulary and salutations stay out."""
-    if not _shape("ORGANIZATION", text):
+    if "shape:legal-form" not in _shape("ORGANIZATION", text):
         return start, text
     end = start + len(text)
     for _ in range(2):
@@ -330,10 +338,17 @@ def _with_name_head(piece: str, start: int, text: str) -> tuple[int, str]:
 
 def _shape(label: str, text: str) -> tuple[str, ...]:
     """``("shape:legal-form",)`` for an organisation named with its legal form ("Fabrikam
-    GmbH"): the census counts those even without an email domain."""
+    GmbH"), ``("shape:institution",)`` for a university: the census counts those even without
+    an email domain."""
     words = text.split()
-    if label == "ORGANIZATION" and words and words[-1].casefold().strip(".,") in LEGAL_FORMS:
+    if label != "ORGANIZATION" or not words or generic_org(text):
+        return ()
+    if words[-1].casefold().strip(".,") in LEGAL_FORMS:
         return ("shape:legal-form",)
+    if any(w.casefold().strip(".,") in INSTITUTION_FORMS for w in words) and not generic_org(
+        text, institution=True
+    ):
+        return ("shape:institution",)  # "University of Trieste", not "University of Applied Sciences"
     return ()
 
 

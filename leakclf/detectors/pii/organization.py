@@ -21,7 +21,7 @@ class OrganizationDetector(Detector):
     patterns = (
         Pattern(
             "legal-form",
-            r"(?<![\w-])" + _NAME + r"(?: " + _NAME + r"){0,3},? " + _LEGAL + r"\b\.?",
+            r"(?<![\w-])" + _NAME + r"(?: " + _NAME + r"){0,3},?[ \n]" + _LEGAL + r"\b\.?",
             0.85,
         ),
         Pattern(
@@ -40,14 +40,17 @@ class OrganizationDetector(Detector):
         )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
-        from leakclf.detectors.noise import is_vocab  # load time: the detectors only when used
+        from leakclf.detectors.noise import (  # load time: the detectors only when used
+            generic_org,
+            is_vocab,
+        )
 
         first = value.split()[0].strip(",")
-        return (
-            None
-            if is_vocab(first) or first in ("The", "This", "Our", "Your", "Dear", "From", "To")
-            else ()
-        )
+        if is_vocab(first) or first in ("The", "This", "Our", "Your", "Dear", "From", "To"):
+            return None
+        if generic_org(value) or value.rstrip(".").endswith(", PLC"):
+            return None  # "Global Consulting Pvt Ltd" is a fragment; "SCADA, PLC" a controller
+        return ()
 
     def normalise(self, value: str) -> str:
         return normalise_org(value)
