@@ -31,6 +31,9 @@ COUNTRY_LABELS = frozenset({"PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS", "
 #: Evidence that an ORGANIZATION was named with its legal form ("Contoso Ltd") or as a
 #: university ("University of Trieste").
 LEGAL_FORM_EVIDENCE = frozenset({"pattern:legal-form", "shape:legal-form", "shape:institution"})
+#: Evidence that an ORGANIZATION name stands where organisations are named: a contract party,
+#: a "Client:" field, a "For Contoso" signature.
+ORG_CONTEXT_EVIDENCE = frozenset({"context:party", "context:field", "context:signature"})
 _LABEL_KIND = {
     "EMAIL_ADDRESS": "emails",
     "PHONE_NUMBER": "phones",
@@ -158,7 +161,7 @@ def _merge_org_names(
     legal = {
         digests[0]
         for _, finding, digests in names
-        if digests and LEGAL_FORM_EVIDENCE & set(finding.evidence)
+        if digests and (LEGAL_FORM_EVIDENCE | ORG_CONTEXT_EVIDENCE) & set(finding.evidence)
     }
     for doc, finding, digests in names:
         domain = next((by_form[d] for d in digests if d in by_form), None)

@@ -166,7 +166,9 @@ class DetectorSet:
         floor = self.config.detect.min_confidence
         reveal = self.config.reveal
         kept = people_first(resolve(c for c in cands if c.confidence >= floor), self.key)
-        kept = link_partial_names(names_in_fields(text, kept))
+        if self.ner is not None:  # layout finds the names NER misses; both are "find people"
+            kept = names_in_fields(text, kept)
+        kept = link_partial_names(kept)
         kept = add_people_facets(text, kept, self.key)
         return tuple(
             Finding(

@@ -83,7 +83,7 @@ college school academy hospital ministry agency association foundation society c
 council committee consulting solutions technologies systems bank airlines insurance holdings
 sciences pharma pharmaceuticals software networks communications energy ventures officer
 immigration recruiter hiring colleagues everyone madam whom concern curriculum vitae resume
-lebenslauf cum laude summa magna"""
+lebenslauf cum laude summa magna profile experience education skills qualifications"""
 NOT_NAMES = frozenset(_NOT_NAMES.split()) | frozenset(_INSTITUTIONS.split())
 #: Legal forms: a PERSON span ending in one is a company ("Kroker KGaA").
 _LEGAL_FORMS = "inc ltd llc llp plc corp gmbh kg kgaa ag spa srl sarl sas bv nv pty pte oy ab"
@@ -100,7 +100,7 @@ université universite college hochschule polytechnic politecnico"""
 INSTITUTION_FORMS = frozenset(_INSTITUTION_FORMS.split())
 _INSTITUTION_WORDS = "applied technical technology arts state national federal medical business open"
 _INSTITUTION_GENERIC = INSTITUTION_FORMS | frozenset(_INSTITUTION_WORDS.split())
-_FILLER_WORDS = "co pvt private limited de di do da du des der für fur of"
+_FILLER_WORDS = "co pvt private limited de di do da du des der für fur of xxx"
 _FILLER = frozenset(_FILLER_WORDS.split())
 _STRIP = " .,:;()[]'\"-#“”‘’«»"
 _QUOTES = '"“”«»'
@@ -145,6 +145,8 @@ def is_noise(label: str, text: str) -> bool:
     if label == "ORGANIZATION":
         if words[-1] in _INITIATIVE:  # "Granite Security Review" is a project, not a company
             return True
+        if words[-1] in NOT_NAMES or words[0] in ("this", "these", "that"):
+            return True  # "This Mutual Confidentiality Agreement" is the document itself
         return "@" in core or "://" in core or sum(c.isdigit() for c in core) > len(core) // 2
     return False
 

@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 
 from leakclf.detectors.base import Candidate
-from leakclf.detectors.people_context import context, top_lines_end
+from leakclf.detectors.people_context import context, org_context, top_lines_end
 from leakclf.detectors.people_fields import gate_words
 from leakclf.domains import name_forms, org_facets
 from leakclf.normalize import joined_form, normalise_org, normalise_person, person_forms
@@ -37,7 +37,7 @@ _ADDRESS_AFTER = re.compile(r"^[\"'”’]?\s*[<(\[]")
 
 def add_people_facets(text: str, cands: list[Candidate], key: bytes) -> list[Candidate]:
     """Name-form digests, context and display-address facets on every full PERSON candidate."""
-    if not any(c.label == "PERSON" for c in cands):
+    if not any(c.label in ("PERSON", "ORGANIZATION") for c in cands):
         return cands
     emails = sorted((c for c in cands if c.label == "EMAIL_ADDRESS"), key=lambda c: c.start)
     orgs = [normalise_person(c.value).split() for c in cands if c.label == "ORGANIZATION"]
@@ -54,6 +54,10 @@ def add_people_facets(text: str, cands: list[Candidate], key: bytes) -> list[Can
             )
         elif c.label == "PERSON":
             c = _with_facets(text, c, key, emails, top)
+        elif c.label == "ORGANIZATION":
+            where = org_context(text, c.start, c.end)
+            if where:
+                c = replace(c, evidence=(*c.evidence, f"context:{where}"))
         out.append(c)
     return out
 

@@ -157,3 +157,38 @@ def _address_block(text: str, line_start: int, line_end: int) -> bool:
         (after and (_STREETISH.search(after[0]) or _LEGAL_END.search(after[0])))
         or (before and _LEGAL_END.search(before[-1]))
     )
+
+
+#: Words of a field label that asks for an organisation ("Client:", "Bill to:").
+_ORG_FIELD_TEXT = """client customer vendor supplier provider company employer contractor buyer seller
+bill ship sold licensee licensor recipient discloser party organisation organization firma kunde
+lieferant auftraggeber auftragnehmer empresa cliente proveedor fournisseur société entreprise
+from for"""
+_ORG_FIELD_WORDS = frozenset(_ORG_FIELD_TEXT.split())
+_ORG_PARTY_AFTER = re.compile(
+    r"^\s*(?:\(\s*(?:the\s+)?[\"“'‘]|,\s*(?:a|an)\s+[\w ]{0,30}(?:corporation|company|"
+    r"partnership|entity|organi[sz]ation)\b|,\s*(?:located|having|with (?:its|a) (?:principal|"
+    r"registered)))",
+    re.IGNORECASE,
+)
+
+
+def org_context(text: str, start: int, end: int) -> str | None:
+    """Where an organisation name stands: ``party`` (to a contract), ``field`` ("Client:"), or
+    ``signature`` ("For Contoso Ltd" opening a line); else None. A line of its own at the top is
+    not enough: document titles ("Risk Register") stand there too."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:start]
+    if _ORG_PARTY_AFTER.match(text[end : end + 80]) or (
+        _PARTY_BEFORE.search(before)
+        and "by and between" in " ".join(text[max(0, start - 200) : start].casefold().split())
+    ):
+        return "party"
+    label = _FIELD.search(before)
+    if label and _ORG_FIELD_WORDS & set(re.findall(r"\w+", label.group(1).casefold())):
+        return "field"
+    if re.fullmatch(r"\s*for\s+", before, re.IGNORECASE):
+        return "signature"
+    return None
