@@ -341,8 +341,8 @@ def _shape(label: str, text: str) -> tuple[str, ...]:
     GmbH"), ``("shape:institution",)`` for a university: the census counts those even without
     an email domain."""
     words = text.split()
-    if label != "ORGANIZATION" or not words or generic_org(text):
-        return ()
+    if label != "ORGANIZATION" or not words or generic_org(text) or text.endswith(", PLC"):
+        return ()  # "SCADA, PLC" in a list of skills is a controller
     if words[-1].casefold().strip(".,") in LEGAL_FORMS:
         return ("shape:legal-form",)
     if any(w.casefold().strip(".,") in INSTITUTION_FORMS for w in words) and not generic_org(

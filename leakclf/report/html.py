@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from leakclf.census.render import entities_table
+from leakclf.census.render import DEFINITIONS, entities_table
 from leakclf.config import Config
 from leakclf.errors import OutputError
 from leakclf.model import DocumentResult
@@ -165,9 +165,8 @@ def _census(census: Census) -> str:
     table = entities_table(census.summary(), ' class="compact"')  # the census's own table
     return (
         '<section id="census"><h2>Census: raw mentions versus unique values</h2>'
-        '<p class="note">Raw counts every mention in every document; unique counts each '
-        "real-world value once (by keyed digest).</p>"
-        f'<div class="charts">{chart}{table}</div></section>'
+        + "".join(f'<p class="note">{escape(line)}</p>' for line in DEFINITIONS)
+        + f'<div class="charts">{chart}{table}</div></section>'
     )
 
 

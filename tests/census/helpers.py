@@ -98,3 +98,25 @@ def result(
         findings=tuple(findings),
         **fields,
     )  # type: ignore[arg-type]
+
+
+def named(name: str, *, ctx: str | None = None, shown_email: str | None = None) -> Finding:
+    """A PERSON finding with the name-form facets the detectors emit (people.add_people_facets)."""
+    from leakclf.normalize import joined_form, person_forms
+
+    norm = normalise_person(name)
+    full, initial = person_forms(norm)
+    facets: list[tuple[str, str]] = []
+    if full:
+        facets.append(("pfull", digest(KEY, "PERSON", full)))
+        if joined_form(norm) != full:
+            facets.append(("pjoin", digest(KEY, "PERSON", joined_form(norm))))
+    if initial:
+        facets.append(("pinit", digest(KEY, "PERSON", initial)))
+    if ctx:
+        facets.append(("ctx", ctx))
+    if shown_email:
+        facets.append(("email", digest(KEY, "EMAIL_ADDRESS", normalise_email(shown_email))))
+    return Finding(
+        "PERSON", 0, 1, 0.85, "ner", digest(KEY, "PERSON", norm), mask(name), facets=tuple(facets)
+    )

@@ -1,0 +1,93 @@
+"""People the layout names (mail headers, person fields, author lines, names an address spells),
+the context each PERSON stands in, and NER noise that must not be corroborated."""
+
+from __future__ import annotations
+
+import pytest
+
+from leakclf.detectors import DetectorSet
+
+
+def people(det: DetectorSet, text: str) -> dict[str, str | None]:
+    """PERSON value -> its ("ctx", kind) facet."""
+    return {f.value or "": f.facet("ctx") for f in det.detect(text).findings if f.label == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "To: Babbar, Gaurav; Benke, Terrell; Pereira, Susan W.\nSubject: Update\n\nHi all",
+            {"Babbar, Gaurav": "header", "Benke, Terrell": "header", "Pereira, Susan W.": "header"},
+            id="header-last-first-list",
+        ),
+        pytest.param(
+            "Cc: Dan Salter <dsalter@hgp-inc.com>\n\nNotes follow.",
+            {"Dan Salter": "header"},
+            id="header-display-name",
+        ),
+        pytest.param(
+            "Billing Contact:\nName: Thomas Flassbeck\nInvoice total: 40 USD",
+            {"Thomas Flassbeck": "field"},
+            id="name-field",
+        ),
+        pytest.param(
+            "By: /s/ Todd Denkin\nTitle: CEO",
+            {"Todd Denkin": "field"},
+            id="signed-by-field",
+        ),
+        pytest.param(
+            "Her info is as follows: Helen Wei - hwei@gsb.uchicago.edu.",
+            {"Helen Wei": "known-name"},
+            id="name-an-address-spells",
+        ),
+        pytest.param("Dear Immigration Officer,\nI am writing to you.", {}, id="role-salutation"),
+        pytest.param("Dear Potential Gas Supplier\n\nAs some of you know", {}, id="heading-phrase"),
+    ],
+)
+def test_layout_people(with_ner: DetectorSet, text: str, expected: dict[str, str | None]) -> None:
+    assert people(with_ner, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Skills: Yocto Linux, Altium Designer, Kuka Robots, Android Studio", id="skills"
+        ),
+        pytest.param("Licensee\tCopy B.\tAmount\nContoso\t1\t20", id="column-headers"),
+        pytest.param("[1] A. Jain, D. Das, and A. Saxena. Planit. ICRA, in press.", id="citation"),
+        pytest.param("Shipped from Düsseldorf Benrath to North Bonnie, SC 25125.", id="places"),
+    ],
+)
+def test_noise_is_never_corroborated(with_ner: DetectorSet, text: str) -> None:
+    assert all(ctx is None for ctx in people(with_ner, text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "counted"),
+    [
+        pytest.param(
+            "between Kite Pharma,\nInc., a Delaware corporation",
+            "Kite Pharma,\nInc.",
+            True,
+            id="legal-form-across-lines",
+        ),
+        pytest.param("Skills: SCADA, PLC, HMI", "SCADA, PLC", False, id="controller-not-company"),
+        pytest.param(
+            "Provided by Global Consulting Pvt Ltd.",
+            "Global Consulting Pvt Ltd",
+            False,
+            id="generic-fragment",
+        ),
+    ],
+)
+def test_organisation_shapes(with_ner: DetectorSet, text: str, org: str, counted: bool) -> None:
+    from leakclf.census.entities import LEGAL_FORM_EVIDENCE
+
+    found = {
+        (f.value or "").rstrip("."): bool(LEGAL_FORM_EVIDENCE & set(f.evidence))
+        for f in with_ner.detect(text).findings
+        if f.label == "ORGANIZATION"
+    }
+    assert found.get(org.rstrip("."), False) is counted
