@@ -238,3 +238,19 @@ def test_truncated_legacy_files_are_typed(real_world: Path, name: str, cut: floa
         assert exc.kind in ("CorruptFile", "UnsupportedFormat"), exc.kind
         return
     assert docs[0].status in ("ok", "error")  # an OLE file cut past its streams can still read
+
+
+@pytest.mark.parametrize(
+    ("name", "disguise", "media"),
+    [
+        pytest.param("xls/pcb_parts_list.xls", "parts.txt", "application/vnd.ms-excel", id="xls-as-txt"),
+        pytest.param("ppt/online_ad_decay_study.ppt", "deck.pdf", "application/vnd.ms-powerpoint", id="ppt-as-pdf"),
+        pytest.param("odt/emission_change_notice_form_de.odt", "form.zip", "application/vnd.oasis.opendocument.text", id="odt-as-zip"),
+    ],
+)  # fmt: skip
+def test_wrong_extension_the_content_decides(
+    real_world: Path, name: str, disguise: str, media: str
+) -> None:
+    data = (real_world / "legacy" / name).read_bytes()
+    doc = leakclf.extract(data, name=disguise, config=Config())[0]
+    assert doc.media_type == media and doc.status == "ok" and len(doc.text) > 200

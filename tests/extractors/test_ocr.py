@@ -229,3 +229,24 @@ def test_real_scans(real_world: Path, name: str) -> None:
     doc = leakclf.extract(real_world / "legacy" / name, config=_config())[0]
     low = doc.text.lower()
     assert doc.text_source == "ocr" and all(w.lower() in low for w in words), words
+
+
+def test_file_time_budget_stops_ocr_between_pages(
+    page: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page may take page_timeout_s, the file no more than limits.time_budget_s."""
+    import time
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    slow = bin_dir / "tesseract"
+    slow.write_text("#!/bin/sh\nsleep 30\n")
+    slow.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    data = make.scanned_pdf_bytes([page] * 6, text="Typed cover page text here")
+    config = Config(limits=Limits(time_budget_s=2.5), ocr=OcrConfig(page_timeout_s=1.0))
+    started = time.monotonic()
+    doc = leakclf.extract(data, name="slow.pdf", config=config)[0]
+    assert time.monotonic() - started < 8
+    assert {"page_timeout_s", "time_budget_s"} <= set(doc.limits_hit)
+    assert doc.text == "Typed cover page text here"
