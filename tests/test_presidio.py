@@ -227,3 +227,11 @@ def test_presidios_own_default_registry_file_runs_offline(caplog) -> None:
     assert ("MAC_ADDRESS", "presidio.macaddressrecognizer.en/1") in found
     assert not any(label == "EMAIL_ADDRESS" for label, _ in found)
     assert "EmailRecognizer left out" in caplog.text
+
+
+def test_an_nlp_engine_on_a_model_that_is_not_installed_is_refused() -> None:
+    """Presidio's engine would download a missing spaCy model; leakclf says what to do instead."""
+    from leakclf.errors import ModelError
+
+    with pytest.raises(ModelError, match="never downloads"):
+        nlp_engine("en_core_web_not_installed")
