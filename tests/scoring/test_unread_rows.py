@@ -83,3 +83,29 @@ def test_census_and_report(dump: Path, tmp_path: Path) -> None:
     page = write_html(out, tmp_path / "report.html").read_text(encoding="utf-8")
     assert "not read - 2 files, by reason" in page
     assert "<td>image-only</td><td>1</td>" in page and "<td>encrypted</td><td>1</td>" in page
+
+
+def test_duplicates_keep_contents_and_unread(tmp_path: Path) -> None:
+    """The scan engine's duplicate rows copy contents_level/score and unread_reason."""
+    root = tmp_path / "dump"
+    root.mkdir()
+    box = make.zip_bytes({"card.txt": b"Card number 4111 1111 1111 1111 exp 12/29"})
+    for name in ("a.zip", "b.zip"):
+        (root / name).write_bytes(box)
+    for name in ("s1.pdf", "s2.pdf"):
+        (root / name).write_bytes(blank_pdf())
+    config = leakclf.Config.from_toml(_toml(tmp_path))
+    rows = {r.source.rsplit("/", 1)[-1]: r for r in leakclf.scan(root, workers=1, config=config,
+                                                                   progress=False)}
+    a, b = rows["a.zip"], rows["b.zip"]
+    assert {a.status, b.status} == {"ok", "duplicate"}
+    assert (a.contents_level, b.contents_level) == ("restricted", "restricted")
+    assert a.contents_score == b.contents_score
+    assert {rows["s1.pdf"].unread_reason, rows["s2.pdf"].unread_reason} == {"image-only"}
+    assert {rows["s1.pdf"].status, rows["s2.pdf"].status} == {"ok", "duplicate"}
+
+
+def _toml(tmp_path: Path) -> Path:
+    path = tmp_path / "leakclf.toml"
+    path.write_text(CONFIG, encoding="utf-8")
+    return path
