@@ -161,7 +161,8 @@ class Pipeline:
         findings = detection.findings + _key_file_finding(doc, self.config)
         t1 = time.perf_counter()
         cls = self.classifier.classify(doc, findings)
-        findings = subject.assign(doc, cls.doc_type, findings)  # whose data: after the doc type
+        # whose data each finding is: after classification, it reads the doc type
+        findings = subject.assign(doc, cls.doc_type, findings, uncertain=cls.uncertain)
         t2 = time.perf_counter()
         score = self.scorer.score(cls.doc_type, cls.signed, findings)
         t3 = time.perf_counter()

@@ -15,7 +15,8 @@ Runs once per document, after classification, and adds ``subject:person`` or
   a switchboard/office/fax label, the issuer's name or legal form on the same line, the
   block it sits in ("Bank details", "Remit to", ...), or the letterhead/footer of an
   invoice, quote, purchase order, contract or letter. Bank details of a business document
-  default to the issuer's. Everything else is a person's.
+  default to the issuer's. In a resume (when the classifier is sure) all of them are the
+  person's. Everything else is a person's.
 """
 
 from __future__ import annotations
@@ -90,19 +91,28 @@ _ROLE_MAILBOX = re.compile(
 _EDGE = 400  # characters at the top and bottom of a document that count as letterhead/footer
 
 
-def assign(doc: Document, doc_type: str, findings: Sequence[Finding]) -> tuple[Finding, ...]:
-    """``findings`` with ``subject:...`` evidence added (labels without a subject unchanged)."""
+def assign(
+    doc: Document, doc_type: str, findings: Sequence[Finding], *, uncertain: bool = False
+) -> tuple[Finding, ...]:
+    """``findings`` with ``subject:...`` evidence added (labels without a subject unchanged).
+    ``uncertain``: the classifier is unsure of ``doc_type``; "a resume is all personal" then
+    does not apply (an invoice taken for a resume keeps its bank block the issuer's)."""
     text = doc.text
     orgs = [(f.start, f.end) for f in findings if f.label == "ORGANIZATION"]
     out = []
     for f in findings:
-        cue = _subject(text, doc.parts, doc_type, f, orgs)
+        cue = _subject(text, doc.parts, doc_type, f, orgs, uncertain)
         out.append(f if cue is None else replace(f, evidence=(*f.evidence, *cue)))
     return tuple(out)
 
 
 def _subject(
-    text: str, parts: Sequence[Part], doc_type: str, f: Finding, orgs: list[tuple[int, int]]
+    text: str,
+    parts: Sequence[Part],
+    doc_type: str,
+    f: Finding,
+    orgs: list[tuple[int, int]],
+    uncertain: bool,
 ) -> tuple[str, ...] | None:
     if f.label == "IN_PAN" and "pan-holder:business" in f.evidence:
         return (BUSINESS_PARTY,)
@@ -112,7 +122,7 @@ def _subject(
         return (BUSINESS_PARTY,)
     if f.label not in DECIDED:
         return None
-    if doc_type == "resume":
+    if doc_type == "resume" and not uncertain:
         return (PERSON, "subject-cue:resume")
     line_start = text.rfind("\n", 0, f.start) + 1
     line_end = text.find("\n", f.end)

@@ -12,7 +12,8 @@ from leakclf.scoring.subject import assign
 FILLER = "\n".join(f"Line {i}: item description and quantity" for i in range(20)) + "\n"
 
 
-def subject_of(text: str, value: str, label: str, doc_type: str, *orgs: str) -> tuple[str, ...]:
+def subject_of(text: str, value: str, label: str, doc_type: str, *orgs: str,
+               uncertain: bool = False) -> tuple[str, ...]:
     doc = Document("d.txt", None, "text/plain", text, hashlib.sha256(text.encode()).hexdigest(),
                    len(text))
     at = text.index(value)
@@ -20,7 +21,8 @@ def subject_of(text: str, value: str, label: str, doc_type: str, *orgs: str) -> 
     for org in orgs:
         o = text.index(org)
         found.append(Finding("ORGANIZATION", o, o + len(org), 0.9, "t", "o", "*"))
-    return tuple(e for e in assign(doc, doc_type, found)[0].evidence if e.startswith("subject"))
+    got = assign(doc, doc_type, found, uncertain=uncertain)[0]
+    return tuple(e for e in got.evidence if e.startswith("subject"))
 
 
 BIZ = "subject:business-party"
@@ -75,3 +77,11 @@ PER = "subject:person"
 def test_subject(text: str, value: str, label: str, doc_type: str, orgs: tuple[str, ...],
                  expected: tuple[str, ...]) -> None:
     assert subject_of(text, value, label, doc_type, *orgs) == expected
+
+
+def test_an_unsure_resume_is_not_all_personal() -> None:
+    text = "Acme Ltd, tel 01632 960123\n" + FILLER
+    assert subject_of(text, "01632 960123", "PHONE_NUMBER", "resume") == (
+        PER, "subject-cue:resume")
+    assert subject_of(text, "01632 960123", "PHONE_NUMBER", "resume", uncertain=True) == (
+        BIZ, "subject-cue:issuer-name")
