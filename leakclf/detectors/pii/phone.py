@@ -98,6 +98,10 @@ class PhoneDetector(Detector):
         "contact no",
         "phone no",
         "ph no",
+        "t:",
+        "p:",
+        "m:",
+        "phone #",
         "mobile",
         "cell",
         "call",
@@ -147,6 +151,11 @@ class PhoneDetector(Detector):
             r"(?<![\w+/.,(-])\(\d{1,5}\)[ .-]?" + _GROUPS + _END,
             0.55,
             engine="regex",
+        ),
+        Pattern(
+            "us-trunk",  # 1-800-555-0199, 1 (800) 555-0199, 1.212.555.0143
+            r"(?<![\w+/.,-])1[ .-]?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]\d{4}" + _END,
+            0.55,
         ),
         Pattern("national-3-3-4", r"(?<![\w+/.,-])\d{3}([-.])\d{3}\1\d{4}" + _END, 0.5),
         Pattern(
