@@ -80,9 +80,10 @@ class BatchingEngine:
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
         batches: dict[int, list[Task]] = {}  # batch tid -> its files
         retry: deque[Task] = deque()
-        bid = [-1]  # batch ids are negative: file ids are >= 0
+        bid = -1  # batch ids are negative: file ids are >= 0
 
         def feed() -> Iterator[Task]:
+            nonlocal bid
             pending: Task | None = None
             source = iter(tasks)
             while True:
@@ -111,11 +112,11 @@ class BatchingEngine:
                 if len(group) == 1:
                     yield group[0]
                     continue
-                batches[bid[0]] = group
+                batches[bid] = group
                 bundle = Bundle(tuple((t.source, t.data) for t in group))
-                yield Task(bid[0], f"a batch of {len(group)} files ({group[0].source!r}, ...)",
+                yield Task(bid, f"a batch of {len(group)} files ({group[0].source!r}, ...)",
                            cast(Any, bundle))
-                bid[0] -= 1
+                bid -= 1
 
         while True:
             for task, outcome in self.inner.run(feed()):
