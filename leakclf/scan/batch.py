@@ -73,8 +73,8 @@ class BatchingEngine:
     def wrap(cls, make: Callable[[Callable[[Config], Any]], Any], factory: Callable[[Config], Any],
              config: Config) -> Any:
         """``make(factory)`` (an engine), batching when ``scan.batch_files`` > 1."""
-        if config.scan.batch_files <= 1:
-            return make(factory)
+        if config.scan.batch_files <= 1 or getattr(factory, "__module__", None) == "__main__":
+            return make(factory)  # the engine says why a factory in __main__ cannot work
         return cls(make(Batched(factory)), config)
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:

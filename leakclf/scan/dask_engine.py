@@ -62,6 +62,7 @@ def process_partition(factory: Callable[[Config], Any], config: Config,
 class DaskEngine:
     def __init__(self, config: Config, factory: Callable[[Config], Any], *,
                  scheduler: Any = None, workers: int = 2) -> None:
+        LocalEngine(config, 1, factory)  # the same checks as the sandboxes will make, now
         self.config, self.factory = config, factory
         self.scheduler, self.workers = scheduler, workers
 
