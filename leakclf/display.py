@@ -11,8 +11,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from html import escape
 
+from leakclf.counts import Counts
 from leakclf.model import LEVELS as _LEVELS
-from leakclf.model import DocumentResult
+from leakclf.model import STATUSES, DocumentResult
 
 #: Rows that carry a classification (errors and unsupported files do not).
 CLASSIFIED = ("ok", "duplicate")
@@ -86,29 +87,26 @@ def classified(results: Sequence[DocumentResult]) -> list[DocumentResult]:
 
 
 def summary(results: Sequence[DocumentResult]) -> dict[str, int]:
-    """Headline numbers: documents, top-level files, statuses, findings, unique values."""
-    statuses = Counter(r.status for r in results)
-    digests = {(f.label, f.digest) for r in results for f in r.findings}
+    """Headline numbers, counted as everywhere else (``leakclf.counts``): files, documents,
+    findings, documents per status, per level and not read, plus unique values."""
+    c = Counts.of(results)
     out = {
-        "documents": len(results),
-        "files": sum(1 for r in results if r.parent is None),
-        "findings": sum(len(r.findings) for r in results),
-        "unique_values": len(digests),
+        "documents": c.documents,
+        "files": c.files,
+        "findings": c.findings,
+        "unique_values": len({(f.label, f.digest) for r in results for f in r.findings}),
+        "not_read": sum(c.not_read.values()),
     }
-    for status in ("ok", "duplicate", "error", "unsupported", "skipped_limit"):
-        out[status] = statuses.get(status, 0)
-    levels = Counter(r.level for r in classified(results))
+    for status in STATUSES:
+        out[status] = c.statuses[status]
     for level in _LEVELS:
-        out[level] = levels.get(level, 0)
+        out[level] = c.levels[level]
     return out
 
 
 def not_read(results: Sequence[DocumentResult]) -> dict[str, int]:
     """The unread triage group: documents with no text, by reason (duplicates left out)."""
-    reasons = Counter(
-        r.unread_reason for r in results if r.unread_reason and r.status != "duplicate"
-    )
-    return dict(reasons.most_common())
+    return dict(Counts.of(results).not_read.most_common())
 
 
 def top_files(results: Sequence[DocumentResult], n: int = 15) -> list[DocumentResult]:
@@ -123,15 +121,16 @@ def summary_html(results: Sequence[DocumentResult]) -> str:
     the highest-scoring documents (labels and counts only, never a preview)."""
     s = summary(results)
     levels = " · ".join(f"{level_html(lv)} {s[lv]:,}" for lv in reversed(_LEVELS))
-    unread = s["error"] + s["unsupported"] + s["skipped_limit"]
     head = (
-        f"<p><b>{s['documents']:,}</b> documents from <b>{s['files']:,}</b> files · {levels} · "
-        f"{s['findings']:,} findings · {s['duplicate']:,} duplicates · {unread:,} unread</p>"
+        f"<p><b>{s['documents']:,}</b> documents (files, attachments and archive members) from "
+        f"<b>{s['files']:,}</b> files · documents by level: {levels} · {s['findings']:,} "
+        f"findings (every mention, copies included) · {s['duplicate']:,} duplicates · "
+        f"{s['not_read']:,} not read</p>"
     )
     reasons = not_read(results)
     if reasons:
         listed = ", ".join(f"{escape(k)} {v:,}" for k, v in reasons.items())
-        head += f"<p>not read - {sum(reasons.values()):,} files, by reason: {listed}</p>"
+        head += f"<p>not read - {sum(reasons.values()):,} documents, by reason: {listed}</p>"
     top = top_files(results, TOP_ROWS)
     rows = "".join(
         f"<tr><td><code>{escape(r.source)}</code></td><td>{escape(r.doc_type)}</td>"

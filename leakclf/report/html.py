@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from leakclf.census.render import DEFINITIONS, entities_table
 from leakclf.config import Config
+from leakclf.counts import LABELS
 from leakclf.errors import OutputError
 from leakclf.model import DocumentResult
 from leakclf.privacy import create_private
@@ -106,23 +107,27 @@ def _privacy_note(results: Sequence[DocumentResult]) -> str:
     )
 
 
-def _card(value: int, label: str) -> str:
-    return f'<div class="card"><b>{value:,}</b><span>{escape(label)}</span></div>'
+def _card(value: int, label: str, key: str = "") -> str:
+    data = f' data-count="{escape(key)}"' if key else ""
+    return f'<div class="card"{data}><b>{value:,}</b><span>{escape(label)}</span></div>'
 
 
 def _summary(results: Sequence[DocumentResult], census: Census) -> str:
+    """Counted as everywhere else (``leakclf.counts``); each card says what it counts."""
     s = stats.summary(results)
     docs = census.summary()["documents"]
     unread = not_read(results)
     cards = [
-        _card(s["files"], "files"),
-        _card(s["documents"], "documents (with attachments and members)"),
-        _card(s["restricted"], "restricted"),
-        _card(s["confidential"], "confidential"),
-        _card(s["findings"], "findings"),
-        _card(docs["unique_text"], "unique by text"),
-        _card(docs["unique_after_near_dup"], "unique after near-duplicates"),
-        _card(sum(unread.values()), "not read (no text: never counted as public)"),
+        _card(s["files"], LABELS["files"], "files"),
+        _card(s["documents"], LABELS["documents"], "documents"),
+        _card(s["restricted"], "restricted documents", "restricted"),
+        _card(s["confidential"], "confidential documents", "confidential"),
+        _card(s["findings"], LABELS["findings"], "findings"),
+        _card(s["duplicate"], LABELS["duplicates"], "duplicates"),
+        _card(docs["unique_text"], "documents unique by text"),
+        _card(docs["unique_after_near_dup"], "documents unique after near-duplicates"),
+        _card(sum(unread.values()), "documents not read (no text: never counted as public)",
+              "not_read"),
     ]
     return (
         f'<section id="summary"><h2>Summary</h2><div class="cards">{"".join(cards)}</div>'
@@ -131,12 +136,12 @@ def _summary(results: Sequence[DocumentResult], census: Census) -> str:
 
 
 def _not_read(unread: dict[str, int]) -> str:
-    """The unread triage group: "not read - N files, by reason"."""
+    """The unread triage group: "not read - N documents, by reason"."""
     if not unread:
         return ""
     rows = "".join(f"<tr><td>{escape(why)}</td><td>{n:,}</td></tr>" for why, n in unread.items())
     return (
-        f'<div id="not-read"><h3>not read - {sum(unread.values()):,} files, by reason</h3>'
+        f'<div id="not-read"><h3>not read - {sum(unread.values()):,} documents, by reason</h3>'
         f"<table><tr><th>reason</th><th>documents</th></tr>{rows}</table></div>"
     )
 
@@ -215,7 +220,7 @@ def _orgs(census: Census) -> str:
         f'<td class="num">{o["documents"]:,}</td><td class="num">{o["mentions"]:,}</td>'
         f'<td class="num">{o.get("unique_people", 0):,}</td><td class="num">{o.get("max_score", 0)}</td>'
         f"<td>{_badge(o['top_level'])}</td>"
-        f"<td>{escape(_dates(o))}</td></tr>"
+        f"<td class=\"date\">{escape(_dates(o))}</td></tr>"
         for o in org_rows(census, TOP_ORGS)
     )
     return (

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from leakclf.counts import Counts
 from leakclf.display import (
     CLASSIFIED,
     classified,
@@ -22,7 +23,7 @@ from leakclf.model import DOC_TYPES, LEVELS, DocumentResult
 
 
 def level_counts(results: Sequence[DocumentResult]) -> dict[str, int]:
-    counts = Counter(r.level for r in classified(results))
+    counts = Counts.of(results).levels
     return {level: counts.get(level, 0) for level in LEVELS}
 
 

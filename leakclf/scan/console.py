@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TextIO
 
+from leakclf.counts import Counts
 from leakclf.model import LEVELS, DocumentResult
 
 
@@ -28,32 +29,22 @@ def _short(text: str, n: int = 60, *, keep_end: bool = True) -> str:
 
 
 class Tally:
-    """Keeps the ``limit`` highest-scored documents and counts for the summary (bounded memory)."""
+    """Keeps the ``limit`` highest-scored documents and the counts (bounded memory)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.top: list[tuple[int, int, DocumentResult]] = []
-        self.levels: Counter[str] = Counter()
-        self.statuses: Counter[str] = Counter()
-        self.types: Counter[str] = Counter()
-        self.unread: Counter[str] = Counter()  # unread_reason -> documents (own triage group)
-        self.files = 0
-        self.bytes = 0
-        self.findings = 0
+        self.counts = Counts()
         self._n = 0
 
+    @property
+    def unread(self) -> Counter[str]:
+        return self.counts.not_read
+
     def add(self, r: DocumentResult) -> None:
-        self.statuses[r.status] += 1
-        self.levels[r.level] += 1
-        if r.parent is None:
-            self.files += 1
-            self.bytes += r.size
+        self.counts.add(r)
         if r.status == "duplicate":
             return
-        if r.unread_reason:
-            self.unread[r.unread_reason] += 1
-        self.types[r.doc_type] += 1
-        self.findings += len(r.findings)
         self._n += 1
         item = (r.score, -self._n, r)
         if len(self.top) < self.limit:
@@ -66,9 +57,10 @@ class Tally:
         not read cannot be shown to be below the threshold; docs/policy.md)."""
         if level is None:
             return False
-        return bool(self.unread) or any(self.levels[lv] for lv in LEVELS[LEVELS.index(level):])
+        return bool(self.counts.not_read) or self.counts.at_or_above(level) > 0
 
     def print(self, out: TextIO = sys.stdout) -> None:
+        c = self.counts
         ranked = [r for _, _, r in sorted(self.top, key=lambda t: (-t[0], -t[1]))]
         if ranked:
             print(f"Top {len(ranked)} documents by score (duplicates left out):", file=out)
@@ -76,20 +68,21 @@ class Tally:
                 [_short(r.source), r.doc_type if r.status == "ok" else r.status, r.level,
                  str(r.score), _reason(r)] for r in ranked), out)
             print(file=out)
-        print(f"Summary: {self.files} files ({self.bytes / 1e6:.1f} MB), "
-              f"{sum(self.statuses.values())} documents, {self.findings} findings", file=out)
-        table(["level", "documents"], ([lv, str(self.levels[lv])] for lv in reversed(LEVELS)),
+        print(f"Summary: {c.files:,} files ({c.bytes / 1e6:.1f} MB), {c.documents:,} documents "
+              f"(files, attachments and archive members), {c.findings:,} findings (every "
+              f"mention, copies included), {c.duplicates:,} duplicates", file=out)
+        table(["level", "documents"], ([lv, f"{c.levels[lv]:,}"] for lv in reversed(LEVELS)),
               out)
         print(file=out)
-        table(["status", "documents"], ([k, str(v)] for k, v in self.statuses.most_common()), out)
-        if self.unread:
-            print(f"\nnot read - {sum(self.unread.values())} files, by reason:", file=out)
-            table(["reason", "documents"], ([k, str(v)] for k, v in self.unread.most_common()),
+        table(["status", "documents"], ([k, f"{v:,}"] for k, v in c.statuses.most_common()), out)
+        if c.not_read:
+            print(f"\nnot read - {sum(c.not_read.values()):,} documents, by reason:", file=out)
+            table(["reason", "documents"], ([k, f"{v:,}"] for k, v in c.not_read.most_common()),
                   out)
-        if self.types:
+        if c.doc_types:
             print(file=out)
-            table(["doc type", "documents"], ([k, str(v)] for k, v in self.types.most_common()),
-                  out)
+            table(["doc type", "documents"],
+                  ([k, f"{v:,}"] for k, v in c.doc_types.most_common()), out)
 
 
 def _reason(r: DocumentResult) -> str:

@@ -6,6 +6,11 @@
 
 Nothing runs until the scan is iterated or a result method (``to_pandas``, ``summary``,
 ``wait``, ...) is called; ``leakclf scan`` on the command line does this for you.
+
+Copies of the same bytes are marked once the scan has finished (``scan.copies``): the
+shortest path is the original, the others are ``duplicate``. Rows streamed while the scan
+runs carry the marks known so far; the finished results (the output file, ``to_pandas()``,
+``summary()``, iterating a finished Scan) carry the final ones.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from leakclf._version import __version__
 from leakclf.config import Config
+from leakclf.counts import Counts
 from leakclf.display import summary_html
 from leakclf.errors import ConfigError
 from leakclf.model import DocumentResult
@@ -33,6 +39,7 @@ from leakclf.privacy import load_or_create_key
 from leakclf.rows import format_of, from_row, read_results_iter
 from leakclf.rows.schema import SCHEMA_VERSION
 from leakclf.scan import frames
+from leakclf.scan.copies import mark_copies
 from leakclf.scan.journal import Done, Journal, done_from_groups
 from leakclf.scan.lock import OutputLock
 from leakclf.scan.progress import Progress
@@ -175,10 +182,9 @@ class Scan:
         self._done = True
 
     def _counted(self, journal: Journal) -> Iterator[dict[str, Any]]:
-        for group in journal.groups():
-            for row in group["rows"]:
-                self.counts[row["status"]] = self.counts.get(row["status"], 0) + 1
-                yield row
+        for row in mark_copies(journal.groups):  # the canonical copy by rule, not by finish
+            self.counts[row["status"]] = self.counts.get(row["status"], 0) + 1
+            yield row
 
     def _journal_path(self) -> Path:
         if self.out is not None:
@@ -255,8 +261,7 @@ class Scan:
         if self.out is not None and self.out.exists():
             yield from read_rows(self.out)
         elif self._journal is not None and self._journal.exists():
-            for group in Journal(self._journal).groups():
-                yield from group["rows"]
+            yield from mark_copies(Journal(self._journal).groups)
 
     def results(self) -> list[DocumentResult]:
         return list(self.wait())
@@ -278,7 +283,8 @@ class Scan:
         return frames.findings(self.wait()._rows())
 
     def summary(self) -> dict[str, Any]:
-        return frames.summary(self.to_pandas())
+        """Counts with one definition everywhere (``leakclf.counts``), over the finished rows."""
+        return Counts.of(self.wait()).as_dict()
 
     def __repr__(self) -> str:
         state = "finished" if self._done else "not run"

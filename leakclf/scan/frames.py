@@ -50,26 +50,3 @@ def findings(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     for column in ("level", "doc_type", "label", "detector"):
         df[column] = df[column].astype("category")
     return df.astype({"start": "int64", "end": "int64", "confidence": "float64"})
-
-
-def summary(df: pd.DataFrame) -> dict[str, Any]:
-    tops = df[df["parent"].isna()]
-    return {
-        "files": len(tops),
-        "documents": len(df),
-        "bytes": int(tops["size"].sum()),
-        "by_level": {lv: int((df["level"] == lv).sum()) for lv in LEVELS},
-        "by_status": {st: int((df["status"] == st).sum()) for st in STATUSES},
-        "by_doc_type": {k: int(v) for k, v in df["doc_type"].value_counts().items() if v},
-        "findings": int(df["findings"].map(len).sum()) if len(df) else 0,
-        "duplicates": int((df["status"] == "duplicate").sum()),
-        "not_read": _not_read(df),
-    }
-
-
-def _not_read(df: pd.DataFrame) -> dict[str, int]:
-    """The unread triage group: documents with no text, by reason (duplicates left out)."""
-    if "unread_reason" not in df or not len(df):
-        return {}
-    own = df[(df["status"] != "duplicate") & df["unread_reason"].notna()]
-    return {str(k): int(v) for k, v in own["unread_reason"].value_counts().items() if v}

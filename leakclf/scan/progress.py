@@ -1,12 +1,16 @@
-"""A plain-text progress line on stderr: files/s, MB/s, ETA and a live count per level."""
+"""A plain-text progress line on stderr: files/s, MB/s, ETA and live document counts.
+
+Files are what the ETA is about; the per-level and not-read counts are documents, counted by
+``leakclf.counts.Counts`` like every other summary, and labelled so.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
-from collections import Counter
 from typing import TextIO
 
+from leakclf.counts import Counts
 from leakclf.model import LEVELS, DocumentResult
 
 
@@ -18,8 +22,7 @@ class Progress:
         self.files = 0
         self.bytes = 0
         self.skipped = 0
-        self.levels: Counter[str] = Counter()
-        self.errors = 0
+        self.counts = Counts()
         self.enabled = enabled
         self.stream = stream or sys.stderr
         self.every_s = every_s
@@ -36,12 +39,8 @@ class Progress:
     def update(self, size: int, results: list[DocumentResult]) -> None:
         self.files += 1
         self.bytes += size
-        top = results[0] if results else None
-        if top is not None:
-            if top.status == "error":
-                self.errors += 1
-            level = max((r.level for r in results), key=LEVELS.index, default="public")
-            self.levels[level] += 1
+        for r in results:
+            self.counts.add(r)
         now = time.monotonic()
         if self.enabled and now - self._last >= (self.every_s if self._tty else 10 * self.every_s):
             self._last = now
@@ -54,9 +53,11 @@ class Progress:
         left = max(self.total_files - self.files, 0)
         eta = _clock(left / rate) if rate > 0 else "--:--"
         pct = 100.0 * self.files / self.total_files if self.total_files else 100.0
-        counts = " ".join(f"{lv} {self.levels[lv]}" for lv in reversed(LEVELS))
+        c = self.counts
+        levels = " ".join(f"{lv} {c.levels[lv]}" for lv in reversed(LEVELS))
         return (f"{self.files}/{self.total_files} files ({pct:.0f}%) {rate:.1f} files/s "
-                f"{mbps:.1f} MB/s ETA {eta} | {counts} | errors {self.errors}")
+                f"{mbps:.1f} MB/s ETA {eta} | {c.documents} documents: {levels} | "
+                f"not read {sum(c.not_read.values())}")
 
     def _draw(self, now: float, *, final: bool) -> None:
         end = "\n" if final or not self._tty else ""

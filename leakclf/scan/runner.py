@@ -14,6 +14,7 @@ from typing import Any
 from leakclf.config import Config
 from leakclf.model import DocumentResult
 from leakclf.rows import from_row
+from leakclf.scan.copies import rank
 from leakclf.scan.journal import Done, Journal, key_of
 from leakclf.scan.local import Failure, Outcome, Task
 from leakclf.scan.progress import Progress
@@ -61,44 +62,66 @@ class Runner:
     # -- producing tasks ----------------------------------------------------
 
     def _tasks(self) -> Iterator[Task]:
-        plan, max_bytes = self.plan, self.plan.config.limits.max_file_bytes
+        """Tasks in listing order, except that files of one size are hashed together when the
+        first of them comes up, so the canonical copy (``copies.rank``: shortest path, then
+        lexical order) is the one analysed and its copies wait for it."""
+        plan = self.plan
+        groups = _size_groups(plan.entries, plan.config.limits.max_file_bytes)
+        seen: set[int] = set()
         for tid, entry in enumerate(plan.entries):
-            if key_of(entry.source, entry.size, entry.mtime) in plan.done.by_key:
-                plan.progress.skip(entry.size)
+            if tid in seen:
                 continue
-            if entry.problem is not None:
-                self.ready.append(("problem", entry, ""))
-                continue
-            data: str | bytes = entry.location
-            try:
-                if entry.size > max_bytes:
-                    sha = ""  # never read: the pipeline records skipped_limit
-                elif plan.fs is None:
-                    sha = sha256_local(entry.location)
-                else:
-                    blob: bytes = plan.fs.cat_file(entry.location)
-                    data, sha = blob, _sha(blob)
-            except OSError as exc:
-                self.ready.append(("unreadable", entry, exc.strerror or type(exc).__name__))
-                continue
-            if plan.fs is not None and entry.size > max_bytes:
-                self.ready.append(("too_big", entry, ""))
-                continue
-            if entry.size == 0:
-                sha = ""  # empty files are all alike: analyse each, never mark duplicates
-            if sha and plan.done.by_source.get(entry.source) == sha:
-                plan.progress.skip(entry.size)  # touched but unchanged since the last run
-                continue
-            if sha and sha in plan.journal.offsets:
-                self.ready.append(("dup", entry, sha))
-                continue
-            if sha and sha in self.inflight:
-                self.parked.setdefault(sha, []).append(entry)
-                continue
-            if sha:
-                self.inflight[sha] = entry
-            self.by_tid[tid] = (entry, sha)
-            yield Task(tid, entry.source, data)
+            members = groups.get(entry.size, [tid]) if entry.problem is None else [tid]
+            seen.update(members)
+            hashed = [(t, plan.entries[t], got) for t in members
+                      if (got := self._hash(plan.entries[t])) is not None]
+            hashed.sort(key=lambda h: rank(h[1].source))
+            for t, e, (sha, data) in hashed:
+                yield from self._dispatch(t, e, sha, data)
+
+    def _hash(self, entry: Entry) -> tuple[str, str | bytes] | None:
+        """(sha256, what the worker reads) for a file to analyse, or None when it is settled
+        here (done by a resumed run, unreadable, too big, a problem entry)."""
+        plan, max_bytes = self.plan, self.plan.config.limits.max_file_bytes
+        if key_of(entry.source, entry.size, entry.mtime) in plan.done.by_key:
+            plan.progress.skip(entry.size)
+            return None
+        if entry.problem is not None:
+            self.ready.append(("problem", entry, ""))
+            return None
+        data: str | bytes = entry.location
+        try:
+            if entry.size > max_bytes:
+                sha = ""  # never read: the pipeline records skipped_limit
+            elif plan.fs is None:
+                sha = sha256_local(entry.location)
+            else:
+                blob: bytes = plan.fs.cat_file(entry.location)
+                data, sha = blob, _sha(blob)
+        except OSError as exc:
+            self.ready.append(("unreadable", entry, exc.strerror or type(exc).__name__))
+            return None
+        if plan.fs is not None and entry.size > max_bytes:
+            self.ready.append(("too_big", entry, ""))
+            return None
+        if entry.size == 0:
+            sha = ""  # empty files are all alike: analyse each, never mark duplicates
+        if sha and plan.done.by_source.get(entry.source) == sha:
+            plan.progress.skip(entry.size)  # touched but unchanged since the last run
+            return None
+        return sha, data
+
+    def _dispatch(self, tid: int, entry: Entry, sha: str, data: str | bytes) -> Iterator[Task]:
+        if sha and sha in self.plan.journal.offsets:
+            self.ready.append(("dup", entry, sha))
+            return
+        if sha and sha in self.inflight:
+            self.parked.setdefault(sha, []).append(entry)
+            return
+        if sha:
+            self.inflight[sha] = entry
+        self.by_tid[tid] = (entry, sha)
+        yield Task(tid, entry.source, data)
 
     # -- recording ----------------------------------------------------------
 
@@ -112,6 +135,11 @@ class Runner:
                 entry, sha, "error", "InternalError", "the pipeline returned no rows"), "",
                 self.scorer)]
             results[0] = results[0].replace(mtime=entry.mtime)
+        copies = sorted(self.parked.get(sha, []), key=lambda e: rank(e.source)) if sha else []
+        if copies:  # the canonical row lists its copies (its children, theirs)
+            top = results[0].source
+            results = [r.replace(copies=tuple(_rebase(r.source, top, e.source) for e in copies))
+                       for r in results]
         self._write(entry, sha, results, original=bool(sha))
         return results
 
@@ -156,13 +184,22 @@ class Runner:
             new = dict(row, status="duplicate", duplicate_of=row["source"],
                        source=_rebase(row["source"], top, entry.source),
                        parent=_rebase(row["parent"], top, entry.source) if row["parent"] else None,
-                       timings={})
+                       copies=[], timings={})
             if row.get("error_message"):  # name this file, not the original
                 new["error_message"] = row["error_message"].replace(top, entry.source)
             if i == 0:
                 new["mtime"] = entry.mtime
             out.append(from_row(new))
         return out
+
+
+def _size_groups(entries: list[Entry], max_bytes: int) -> dict[int, list[int]]:
+    """size -> indexes of the readable entries of that size, for sizes held by two or more."""
+    by_size: dict[int, list[int]] = {}
+    for i, e in enumerate(entries):
+        if e.problem is None and 0 < e.size <= max_bytes:
+            by_size.setdefault(e.size, []).append(i)
+    return {size: ids for size, ids in by_size.items() if len(ids) > 1}
 
 
 def _rebase(source: str, old_top: str, new_top: str) -> str:

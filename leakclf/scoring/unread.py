@@ -87,8 +87,8 @@ def not_read(results: Iterable[DocumentResult]) -> dict[str, int]:
 
 
 def not_read_line(counts: dict[str, int]) -> str:
-    """``not read - 3 files, by reason: image-only 2, encrypted 1`` (empty when none)."""
+    """``not read - 3 documents, by reason: image-only 2, encrypted 1`` (empty when none)."""
     if not counts:
         return ""
     by = ", ".join(f"{why} {n:,}" for why, n in counts.items())
-    return f"not read - {sum(counts.values()):,} files, by reason: {by}"
+    return f"not read - {sum(counts.values()):,} documents, by reason: {by}"

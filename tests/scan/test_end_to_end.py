@@ -34,7 +34,8 @@ def test_local_and_dask_agree_on_the_demo_dump(demo: Path, tmp_path: Path) -> No
     from distributed import Client, LocalCluster
 
     local_out = tmp_path / "local.jsonl"
-    local = _rows(scan(demo, out=local_out, workers=2, config=Config(key=KEY), progress=False))
+    local = _rows(scan(demo, out=local_out, workers=2, config=Config(key=KEY),
+                       progress=False).wait())  # the finished rows: every copy marked
     assert {r["status"] for r in local} <= {"ok", "duplicate", "unsupported"}
     assert len({r["source"] for r in local if r["parent"] is None}) == 12
     assert any(r["findings"] for r in local)

@@ -21,20 +21,42 @@ def _rows(root: Path, config: Config, **kw: object) -> list[tuple[object, ...]]:
 
 
 def test_rows_children_and_duplicates(dump: Path, config: Config) -> None:
+    # the canonical copy is the shortest path (then lexical order), not the first to finish
     assert _rows(dump, config, workers=2) == [
         ("dump/a.txt", None, "ok", "confidential", None, None),
         ("dump/b.txt", None, "ok", "internal", None, None),
-        ("dump/box-copy.zip", None, "ok", "restricted", None, None),
-        ("dump/box-copy.zip!/m1.txt", "dump/box-copy.zip", "ok", "restricted", None, None),
-        ("dump/box-copy.zip!/m2.txt", "dump/box-copy.zip", "ok", "public", None, None),
-        ("dump/box.zip", None, "duplicate", "restricted", None, "dump/box-copy.zip"),
-        ("dump/box.zip!/m1.txt", "dump/box.zip", "duplicate", "restricted", None,
-         "dump/box-copy.zip!/m1.txt"),
-        ("dump/box.zip!/m2.txt", "dump/box.zip", "duplicate", "public", None,
-         "dump/box-copy.zip!/m2.txt"),
+        ("dump/box-copy.zip", None, "duplicate", "restricted", None, "dump/box.zip"),
+        ("dump/box-copy.zip!/m1.txt", "dump/box-copy.zip", "duplicate", "restricted", None,
+         "dump/box.zip!/m1.txt"),
+        ("dump/box-copy.zip!/m2.txt", "dump/box-copy.zip", "duplicate", "public", None,
+         "dump/box.zip!/m2.txt"),
+        ("dump/box.zip", None, "ok", "restricted", None, None),
+        ("dump/box.zip!/m1.txt", "dump/box.zip", "ok", "restricted", None, None),
+        ("dump/box.zip!/m2.txt", "dump/box.zip", "ok", "public", None, None),
         ("dump/sub/b-copy.txt", None, "duplicate", "internal", None, "dump/b.txt"),
         ("dump/sub/deep/c.txt", None, "ok", "public", None, None),
     ]
+
+
+def test_copies_listed_on_the_canonical_row_and_inside_archives(tmp_path: Path) -> None:
+    from .conftest import _zip
+
+    root = write_dump(tmp_path / "d", {
+        "zz/long-name-first.txt": b"INTERNAL same",  # sorts first, finishes first, not canonical
+        "a.txt": b"INTERNAL same",
+        "old.zip": _zip({"inner/a.txt": b"INTERNAL same", "other.txt": b"x"}),
+    })
+    for workers in (1, 2):
+        s = scan(root, config=Config(key=b"k" * 64), progress=False,
+                 pipeline_factory=FakePipeline, workers=workers).wait()
+        rows = {r.source: r for r in s}
+        assert (rows["d/a.txt"].status, rows["d/a.txt"].copies) == (
+            "ok", ("d/old.zip!/inner/a.txt", "d/zz/long-name-first.txt"))
+        for copy in ("d/zz/long-name-first.txt", "d/old.zip!/inner/a.txt"):
+            assert (rows[copy].status, rows[copy].duplicate_of, rows[copy].copies) == (
+                "duplicate", "d/a.txt", ())
+        assert rows["d/old.zip"].status == "ok" and rows["d/old.zip!/other.txt"].status == "ok"
+        assert s.summary()["duplicates"] == 2
 
 
 def test_single_archive_root(dump: Path, config: Config) -> None:

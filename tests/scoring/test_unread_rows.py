@@ -49,7 +49,7 @@ def test_cli_summary_and_fail_on(
     text = capsys.readouterr().out
     assert rc == code
     if files is None:
-        assert "not read - 2 files, by reason:" in text
+        assert "not read - 2 documents, by reason:" in text
         assert "image-only" in text and "encrypted" in text
         df = pd.read_parquet(out)
         got = dict(zip(df["source"].str.rsplit("/", n=1).str[-1], df["unread_reason"]))
@@ -67,7 +67,7 @@ def test_to_pandas_and_summary(dump: Path) -> None:
     assert "public" not in set(df.loc[df["unread_reason"].notna(), "level"])
     summary = result.summary()
     assert summary["not_read"] == {"encrypted": 1, "image-only": 1}
-    assert "not read - 2 files, by reason" in result._repr_html_()
+    assert "not read - 2 documents, by reason" in result._repr_html_()
 
 
 def test_census_and_report(dump: Path, tmp_path: Path) -> None:
@@ -78,10 +78,10 @@ def test_census_and_report(dump: Path, tmp_path: Path) -> None:
     leakclf.scan(dump, workers=1, config=config, out=out, progress=False).wait()
     census = leakclf.census(out)
     assert census.summary()["not_read"] == {"encrypted": 1, "image-only": 1}
-    assert "not read - 2 files, by reason: encrypted 1, image-only 1" in census.table()
-    assert "not read - 2 files, by reason" in census._repr_html_()
+    assert "not read - 2 documents, by reason: encrypted 1, image-only 1" in census.table()
+    assert "not read - 2 documents, by reason" in census._repr_html_()
     page = write_html(out, tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "not read - 2 files, by reason" in page
+    assert "not read - 2 documents, by reason" in page
     assert "<td>image-only</td><td>1</td>" in page and "<td>encrypted</td><td>1</td>" in page
 
 

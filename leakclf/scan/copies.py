@@ -1,0 +1,61 @@
+"""Which copy of the same bytes is the original: one rule, applied to the finished rows.
+
+Every document (file, attachment, archive member) whose sha256 another document shares is one
+of a set of copies. The canonical copy is the one with the shortest ``source``, then the first
+in lexical order, whatever finished first; its row keeps its status and lists the others in
+``copies``; every other row becomes ``status="duplicate"`` with ``duplicate_of`` naming it.
+So ``dump/a.txt`` and ``dump/old.zip!/a.txt`` are one document and one duplicate, and two runs
+over the same dump mark the same rows.
+
+Empty content is never a copy of anything (all empty files are alike).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+Groups = Callable[[], Iterable[dict[str, Any]]]  # journal groups: {"rows": [row, ...], ...}
+
+
+def rank(source: str) -> tuple[int, str]:
+    """Lower is more canonical: shorter path first, then lexical order."""
+    return (len(source), source)
+
+
+def mark_copies(groups: Groups) -> Iterator[dict[str, Any]]:
+    """The rows of ``groups()`` with duplicates marked by ``rank``; reads ``groups`` twice."""
+    first: dict[str, str] = {}  # sha256 -> the first source seen
+    others: dict[str, list[str]] = {}  # sha256 -> the other sources, only for shared bytes
+    status: dict[str, str] = {}  # sha256 -> the status of an analysed (non-duplicate) row
+    for group in groups():
+        for row in group["rows"]:
+            sha = _sha(row)
+            if not sha:
+                continue
+            if sha in first:
+                others.setdefault(sha, []).append(row["source"])
+            else:
+                first[sha] = row["source"]
+            if row.get("status") != "duplicate":
+                status.setdefault(sha, row.get("status") or "ok")
+    canonical = {sha: min([first[sha], *more], key=rank) for sha, more in others.items()}
+    for group in groups():
+        for row in group["rows"]:
+            sha = _sha(row)
+            if sha in canonical:
+                row = _marked(row, canonical[sha], first[sha], others[sha], status.get(sha, "ok"))
+            yield row
+
+
+def _sha(row: dict[str, Any]) -> str:
+    return (row.get("sha256") or "") if row.get("size") else ""
+
+
+def _marked(row: dict[str, Any], canonical: str, first: str, others: list[str],
+            status: str) -> dict[str, Any]:
+    if row["source"] != canonical:
+        return {**row, "status": "duplicate", "duplicate_of": canonical, "copies": []}
+    copies = sorted((s for s in [first, *others] if s != canonical), key=rank)
+    return {**row, "status": status if row.get("status") == "duplicate" else row["status"],
+            "duplicate_of": None, "copies": copies}
