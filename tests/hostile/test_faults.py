@@ -129,6 +129,10 @@ def test_time_budget_kills_a_slow_file(tmp_path: Path) -> None:
     got = [(r["status"], r["error_kind"], r["error_message"]) for r in rows]
     assert all(r["status"] in ("error", "skipped_limit") for r in rows), got
     assert all(r["error_kind"] in ("Timeout", "LimitExceeded") for r in rows), got
+    # each file's wall time, as the parent measured it up to the kill (issue 17): the budget
+    # plus one poll and a loaded machine's lag; the whole run also pays for starting workers
+    walls = [r["timings"]["wall"] for r in rows]
+    assert all(w <= 1.0 + 2.0 for w in walls), walls
     assert time.monotonic() - t0 < 60, "a 1 s budget must not let two files run for a minute"
 
 

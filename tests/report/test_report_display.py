@@ -57,8 +57,8 @@ def test_result_html_never_shows_a_revealed_value(results, secret: str) -> None:
 )
 def test_scan_html(results, shape, hostile: str) -> None:
     html = scan_html(shape(results))
-    assert "<b>6</b> documents from <b>5</b> files" in html
-    assert "restricted</b> 2" in html and "1 duplicates · 1 unread" in html
+    assert "<b>6</b> documents (files, attachments and archive members) from <b>5</b> files" in html
+    assert "restricted</b> 2" in html and "1 duplicates · 0 not read" in html
     rows = html.split("<tbody>")[1]
     assert rows.index("inv-001.pdf") < rows.index("&lt;script&gt;") < rows.index("mail.eml")
     assert "copy.pdf" not in rows  # duplicates are not "read first"
