@@ -43,7 +43,7 @@ def test_classify_many_files_with_one_real_pipeline(
     assert {"EMAIL_ADDRESS", "IBAN_CODE"} <= labels["invoice.txt"]
     assert "PHONE_NUMBER" in labels["contacts.csv"]
     assert rows["invoice.txt"]["doc_type"] == "invoice"
-    assert rows["invoice.txt"]["level"] in ("confidential", "restricted")
+    assert rows["invoice.txt"]["level"] != "public" and rows["invoice.txt"]["score"] > 0
     assert not labels["memo.txt"] & {"EMAIL_ADDRESS", "IBAN_CODE", "PHONE_NUMBER"}
     assert "jane.doe@contoso.com" not in out and "DE89 3704" not in out  # masked
 
