@@ -11,7 +11,7 @@ import unicodedata
 
 _LEGAL = re.compile(
     r"\b(?:incorporated|inc|ltd|limited|llc|llp|lp|plc|corp|corporation|co|company|gmbh|ag|"
-    r"kg|sa|sas|sarl|srl|spa|bv|nv|oy|ab|as|pty|pte|kk|the)\b"
+    r"kg|kgaa|gbr|ohg|vof|bvba|sa|sas|sarl|srl|spa|bv|nv|oy|ab|as|pty|pte|kk|the)\b"
 )
 _PUNCT = re.compile(r"[^\w\s]")
 

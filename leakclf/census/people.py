@@ -14,8 +14,8 @@ People who share only a first or a last name share no node and stay apart; one-w
 (``("name", "partial")``) name nobody the census can count once and are left out.
 
 A cluster is **corroborated** when one of its full-name mentions stands where people are named
-(a ``ctx`` facet: header, salutation, field, signature, party, owner) or when it holds an
-address. The census reports persons as "at least N (corroborated), up to M (all clusters)".
+(a ``ctx`` facet, see ``leakclf.detectors.people``) or when it holds an address. A mention in
+text read by OCR alone corroborates nothing by its context: OCR misreads names ("Xtienne"). The census reports persons as "at least N (corroborated), up to M (all clusters)".
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def resolve(results: Sequence[DocumentResult]) -> list[Cluster]:
         c.documents.add(i)
         if node.startswith("n:"):
             c.names.add(node[2:])
-            if f.facet("ctx"):
+            if f.facet("ctx") and results[i].text_source != "ocr":  # OCR may misread a name
                 c.contexts.add(f.facet("ctx") or "")
         if f.value is not None and c.value is None:
             c.value = f.value

@@ -86,7 +86,7 @@ immigration recruiter hiring colleagues everyone madam whom concern curriculum v
 lebenslauf cum laude summa magna profile experience education skills qualifications"""
 NOT_NAMES = frozenset(_NOT_NAMES.split()) | frozenset(_INSTITUTIONS.split())
 #: Legal forms: a PERSON span ending in one is a company ("Kroker KGaA").
-_LEGAL_FORMS = "inc ltd llc llp plc corp gmbh kg kgaa ag spa srl sarl sas bv nv pty pte oy ab"
+_LEGAL_FORMS = "inc ltd llc llp plc corp gmbh kg kgaa gbr ohg vof bvba ag spa srl sarl sas bv nv pty pte oy ab"
 LEGAL_FORMS = frozenset(_LEGAL_FORMS.split())
 #: Words that make an organisation name only with a distinctive word beside them.
 _GENERIC_ORG = """global consulting services service solutions systems group holdings international

@@ -8,6 +8,7 @@ Applied to PERSON candidates after overlaps and cross-label consistency are sett
                   name in the census that shares it
 ``("ctx", kind)`` the name stands where people are named (``leakclf.detectors.people_context``:
                   header, salutation, title, field, signature, party, role, owner, address),
+                  ``initials`` (a given name, middle initials and a surname: "Euller G. Lima"),
                   or ``known-name``: first and last word both in the NER gate's name lists and
                   neither an ordinary word
 ``("pjoin", d)``  the full form with the last name's words joined (``tristan vandepavert``),
@@ -31,6 +32,7 @@ from leakclf.domains import name_forms, org_facets
 from leakclf.normalize import joined_form, normalise_org, normalise_person, person_forms
 from leakclf.privacy import digest
 
+_MIDDLE_INITIALS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ]\.)+ [A-ZÀ-ÖØ-Þ][\w'’-]+$")
 _NEAR_DIGITS = re.compile(r"\d")
 _ADDRESS_AFTER = re.compile(r"^[\"'”’]?\s*[<(\[]")
 
@@ -105,6 +107,8 @@ def _with_facets(
             facets.append(("pjoin", digest(key, "PERSON", joined)))
     facets.append(("pinit", digest(key, "PERSON", initial)))
     kind = context(text, c.start, c.end, top)
+    if kind is None and _MIDDLE_INITIALS.match(c.value):
+        kind = "initials"  # "Euller G. Lima": given name, middle initials, surname
     if kind is None and not _beside_digits(text, c.start, c.end):
         kind = _known_name(c.value, c.normalised)
     if kind:

@@ -7,9 +7,10 @@
   ``Geschäftsführer: Jane Roe``), where the label asks for a person;
 * a name written right before an address that spells its last name (``Helen Wei -
   hwei@...``, ``Jane Roe <jroe@...>``);
+* a name after an honorific or academic title (``Prof Ashutosh Saxena``, ``Herr Jochen Stärk``);
 * a line of its own among the first three of a text that is two or three capitalised words,
-  the first a known given name and none an ordinary word (the NER gate's word lists): the
-  author line of a résumé or a letter.
+  the first a known given name (the NER gate's word lists) or the name spelled in an address
+  or link below it, and none an ordinary word: the author line of a résumé or a letter.
 
 A name found here replaces the spans NER found inside it (NER reads "Harada, Mark" as a place
 and a first name); it never overrides a pattern detector's span (an address, a company found by
@@ -39,6 +40,9 @@ _NAME = rf"{_WORD}(?: +(?:{_WORD}|{_INITIAL}|{_PARTICLE}))*? +{_WORD}"
 _LAST_FIRST = rf"{_WORD}(?: +Jr\.?| +Sr\.?)?, +{_WORD}(?: +{_WORD})?(?: +{_INITIAL})?"
 _NAME_IN_ROW = re.compile(rf"(?<![\w'’-])(?P<name>{_LAST_FIRST}|{_NAME})")
 _SEPARATORS = re.compile(r"[\s\"',;:|<(\[–—-]*(?:mailto:)?")
+_TITLED = re.compile(
+    rf"(?<![\w])(?:Prof|Dr|Mr|Mrs|Ms|Herr|Frau|Monsieur|Madame)\.?[ \t]+(?P<name>{_NAME})(?![\w'’-])"
+)
 _TOP = re.compile(rf"^{_WORD}(?: {_WORD}){{1,2}}$")
 _HEADER = re.compile(
     r"^[ \t]*(?:from|to|cc|bcc|reply-to|sender)[ \t]*:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE
@@ -54,7 +58,7 @@ _FIELD = re.compile(
 
 def names_in_fields(text: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with PERSON candidates for names in header lines and person fields."""
-    found = [*_header_names(text), *_field_names(text), *_top_names(text)]
+    found = [*_header_names(text), *_field_names(text), *_top_names(text), *_titled_names(text)]
     found += _names_before_addresses(text, cands)
     if not found:
         return cands
@@ -83,6 +87,11 @@ def _field_names(text: str) -> Iterator[Candidate]:
         words = set(re.findall(r"\w+", m.group("label").casefold()))
         if words & FIELD_WORDS and not _HEADER.match(m.group(0)):
             yield from _candidate(m.group("name"), m.start("name"), "field:label")
+
+
+def _titled_names(text: str) -> Iterator[Candidate]:
+    for m in _TITLED.finditer(text):
+        yield from _candidate(m.group("name"), m.start("name"), "field:title")
 
 
 def _names_before_addresses(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -115,13 +124,20 @@ def _top_names(text: str) -> Iterator[Candidate]:
             words = [w.casefold() for w in name.split()]
             if (
                 _TOP.match(name)
-                and words[0] in gate_words().names
+                and (words[0] in gate_words().names or _spelled_below(text, pos, words))
                 and not any(gate_words().ordinary(w) for w in words)
             ):
                 yield from _candidate(name, pos + line.index(name), "field:top")
             if seen == 3:
                 return
         pos += len(line)
+
+
+def _spelled_below(text: str, pos: int, words: list[str]) -> bool:
+    """The lines under an author line spell the name in an address or a link
+    ("Debarghya Das" over "debarghyadas.com")."""
+    below = re.sub(r"[^a-z]", "", text[pos : pos + 400].casefold()[len(" ".join(words)) :])
+    return len(words[0]) > 1 and words[0] + words[-1] in below
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,8 @@ from leakclf.normalize import normalise_org
 _NAME = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'&-]+"  # Latin letters with accents: "Römer Zahn GmbH"
 _LEGAL = (
     r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|PLC|plc|GmbH|AG|Corp|Corporation|Co|LLP|LP|S\.A|SA|SAS|"
-    r"S\.p\.A|SpA|BV|B\.V|NV|N\.V|Pty Ltd|Pte Ltd|KG|Group|Holdings|and Sons|& Sons|& Co)"
+    r"S\.p\.A|SpA|BV|B\.V|NV|N\.V|Pty Ltd|Pte Ltd|KGaA|KG|GbR|OHG|VOF|BVBA|Group|Holdings|"
+    r"and Sons|& Sons|& Co)"
 )
 
 
