@@ -138,6 +138,10 @@ def test_reveal_outputs_are_owner_only_and_warned(
     page = report.read_text()
     assert stat.S_IMODE(report.stat().st_mode) == 0o600
     assert "This report contains raw values" in page and "jane@contoso.example" in page
+    census = tmp_path / "census.json"
+    assert main(["census", str(out), "-o", str(census), "--reveal"]) == 0
+    assert capsys.readouterr().err.count("warning: --reveal") == 1
+    assert stat.S_IMODE(census.stat().st_mode) == 0o600
     # without --reveal the same results give a masked report with the usual permissions
     assert main(["report", str(out), "-o", str(report)]) == 0
     page = report.read_text()

@@ -16,6 +16,7 @@ from leakclf.census.notify import COLUMNS, people_rows, write_csv
 from leakclf.config import Config
 from leakclf.errors import ConfigError, OutputError
 from leakclf.model import DocumentResult
+from leakclf.privacy import create_private
 from leakclf.scoring.unread import not_read
 
 #: Why an email domain is not counted as an organisation (``summary()["domains_not_counted"]``).
@@ -211,6 +212,8 @@ class Census:
         text = json.dumps(data, indent=2, sort_keys=False, default=str)
         if path is not None:
             try:
+                if self.reveal:  # raw values: owner-only before the first byte is written
+                    create_private(path)
                 Path(path).write_text(text + "\n", encoding="utf-8")
             except OSError as exc:
                 raise OutputError(
