@@ -32,7 +32,7 @@ PERSON = "subject:person"
 
 PERSON_LABELS = frozenset(
     {"US_SSN", "US_ITIN", "NATIONAL_ID", "US_PASSPORT", "US_DRIVER_LICENSE", "DATE_OF_BIRTH",
-     "CREDIT_CARD", "IN_PAN"}
+     "CREDIT_CARD", "IN_PAN", "SALARY"}
 )
 BUSINESS_LABELS = frozenset(
     {"VAT_ID", "US_EIN", "AU_ABN", "AU_ACN", "IN_GSTIN", "SWIFT_CODE", "US_ROUTING_NUMBER"}

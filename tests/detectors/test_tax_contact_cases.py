@@ -1,5 +1,5 @@
 """Tax and company numbers (EIN, ABN, ACN, GSTIN, PAN), national-format phones, labelled US and
-Indian phones, double-dot emails and bank context: true positives next to near-misses."""
+Indian phones, salaries, double-dot emails and bank context: true positives next to near-misses."""
 
 from __future__ import annotations
 
@@ -78,6 +78,16 @@ CASES = [
     case("quantity-row", "pii.phone", "Qty 030 1234567 Berlin"),
     case("date-dotted", "pii.phone", "Tel. 01.02.2024", ("DATE_TIME", "01.02.2024"), hit=False),
     case("postcode-and-number", "pii.phone", "Telefon: 10115 Berlin"),
+    # -- salary: a pay amount right after a pay label
+    case("gross-salary", "pii.salary", "Gross Salary: $5000.00", ("SALARY", "$5000.00")),
+    case("net-pay", "pii.salary", "NET PAY: $4,000.00", ("SALARY", "$4,000.00")),
+    case("bruttogehalt", "pii.salary", "Bruttogehalt 4.200,00 EUR", ("SALARY", "4.200,00 EUR")),
+    case("salaire", "pii.salary", "Salaire brut : 3 200,00 €", ("SALARY", "3 200,00 €")),
+    case("range", "pii.salary", "Salary range $80,000 - $95,000"),
+    case("invoice-total", "pii.salary", "Total due $5,000.00"),
+    case("blank-form", "pii.salary", "Net pay $0.00"),
+    case("year-not-amount", "pii.salary", "Salary review 2024"),
+    case("competitive", "pii.salary", "salary: competitive, up to $90,000"),
     # -- emails
     case("double-dot", "pii.email", "From: jane..doe@contoso.com",
          ("EMAIL_ADDRESS", "jane..doe@contoso.com")),
