@@ -25,7 +25,7 @@ FILES = [
     ),
     pytest.param(
         "purchase_order/syntex_contoso_po_adatum.pdf",
-        ("PHONE_NUMBER", "(800) 555-7676"),
+        ("PHONE_NUMBER", "1 (800) 555-7676"),  # the trunk prefix is part of the number
         id="po-syntex",
     ),
     pytest.param(
