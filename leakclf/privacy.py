@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import secrets
 from pathlib import Path
 
 from leakclf.errors import ConfigError
 
-_PROCESS_KEY = secrets.token_bytes(32)
+_PROCESS_KEY = os.urandom(32)  # what secrets.token_bytes reads, without importing random
 
 
 def process_key() -> bytes:
@@ -43,7 +42,7 @@ def load_or_create_key(path: str | Path) -> bytes:
     p.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as fh:
-        key = secrets.token_hex(32).encode()
+        key = os.urandom(32).hex().encode()
         fh.write(key)
     return key
 
