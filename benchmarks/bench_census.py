@@ -80,8 +80,8 @@ def report(name: str, census: Any, truth: dict[str, int], real_people: set[str] 
         found_n = {d for names in corroborated for d in names} & real_people
         print(
             f"\nperson precision of N: {real}/{len(corroborated)} = "
-            f"{real / max(len(corroborated), 1):.3f}; truth people in some cluster (recall of M): "
-            f"{len(found)}/{len(real_people)}; in a corroborated one (recall of N): "
+            f"{real / max(len(corroborated), 1):.3f}; truth name forms (aliases included) in some "
+            f"cluster: {len(found)}/{len(real_people)}; in a corroborated one: "
             f"{len(found_n)}/{len(real_people)}"
         )
     print(f"domains not counted as organisations: {s['domains_not_counted']}")

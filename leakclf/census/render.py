@@ -21,15 +21,17 @@ DEFINITIONS = (
         "holding at least one; unique: each real-world value once, by keyed digest."
     ),
     (
-        "persons: one cluster per person (name variants, initials and linked addresses merged). "
-        "At least N: clusters seen as a full name where people are named (mail header, salutation, "
-        "signature, a Name:-style field, a contract party, a document's author line) or linked to "
+        "persons: one cluster per person (case, accents, titles, 'Last, First', middle names, "
+        "initials and linked email addresses merged). At least N: clusters seen as a full name "
+        "where people are named (mail header, salutation, title, a Name:-style field, signature, "
+        "contract party, job title, author line, address block, a known given name) or linked to "
         "an email address. Up to M: every cluster, NER noise included."
     ),
     (
-        "organizations: registrable email domains, less free-mail, placeholder and reserved domains "
-        "and the owner's own, plus organisations named with a legal form (Ltd, GmbH, ...) that no "
-        "domain matches."
+        "organizations: registrable email domains, less free-mail, placeholder and reserved "
+        "domains and the owner's own, plus organisations that no counted domain matches and that "
+        "are named with a legal form (Ltd, GmbH, ...), as a university, or as a contract party "
+        "or a Client:-style field."
     ),
 )
 
