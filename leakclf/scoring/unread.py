@@ -67,15 +67,19 @@ def unread_reason(result: DocumentResult, text: str, *, has_children: bool = Fal
 def mark_unread(
     result: DocumentResult, text: str, scorer: Scorer, *, has_children: bool = False
 ) -> DocumentResult:
-    """``result`` with its unread reason and the policy's unread score, when it has no text."""
+    """``result`` with its unread reason when it has no text, scored at least the policy's
+    unread score: what was found without text (a key file's own finding) keeps its points,
+    and the ``unread:<why>`` reason brings the rest up to the unread floor (0 when above it)."""
     why = unread_reason(result, text, has_children=has_children)
     if why is None:
         return result
-    score = scorer.unread(why)
-    if result.score > score.score:  # findings without text (a key file): keep their higher score
-        return result.replace(unread_reason=why)
+    floor = scorer.unread(why)
+    lift = max(0, floor.score - result.score)
+    reasons = (*result.reasons, (f"unread:{why}", lift))
+    if not lift:
+        return result.replace(unread_reason=why, reasons=reasons)
     return result.replace(
-        unread_reason=why, score=score.score, level=score.level, reasons=score.reasons
+        unread_reason=why, score=floor.score, level=floor.level, reasons=reasons
     )
 
 

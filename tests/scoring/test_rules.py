@@ -227,3 +227,25 @@ def test_bad_rules_are_config_errors(tmp_path: Path, extra: str, message: str) -
 )
 def test_a_list_of_identifiers_is_restricted(findings: list[Finding], level: str) -> None:
     assert SCORER.score("other", None, findings).level == level
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param(DocumentResult("k.p12", media_type="application/x-keystore", size=9,
+                                    score=76, level="restricted",
+                                    reasons=(("SECRET_KEY_FILE x1", 76),)),
+                     (76, "restricted", (("SECRET_KEY_FILE x1", 76), ("unread:encrypted", 0))),
+                     id="keystore-keeps-its-finding"),
+        pytest.param(DocumentResult("s.pdf", media_type="application/pdf", size=9, score=6,
+                                    level="public", reasons=(("doc_type:correspondence", 6),)),
+                     (15, "internal", (("doc_type:correspondence", 6), ("unread:image-only", 9))),
+                     id="lifted-to-the-floor"),
+    ],
+)
+def test_mark_unread_keeps_what_was_found(before: DocumentResult, after: tuple) -> None:
+    from leakclf.scoring.unread import mark_unread
+
+    got = mark_unread(before, "", SCORER)
+    assert (got.score, got.level, got.reasons) == after
+    assert sum(p for _, p in got.reasons) == got.score
