@@ -1,36 +1,45 @@
-"""Doc-type classifier: accuracy, macro-F1, confusion, throughput; held-out templates and real-world files.
+"""Doc-type classifier: grouped CV on the real corpus, calibration, the dev set, held-out templates, throughput.
 
-    .venv/bin/python benchmarks/bench_doctype.py [--real-world ../shared/fixtures/real-world/doctypes]
+    .venv/bin/python benchmarks/bench_doctype.py            # from the repository root; ~5 min on one core
+    .venv/bin/python benchmarks/bench_doctype.py --no-cv    # the shipped model only (dev set, templates, speed)
 
-Compares the shipped model with two peers measured in the same run: a keyword baseline that
-picks the type whose name words appear first in the title lines, and the title layer alone
-(``titles.title_cue``: the longest lexicon phrase in the title region, else ``other``).
-The real-world folder is for measuring only: nothing here trains or tunes on it.
+One run reports:
+1. grouped cross-validation on ``../shared/corpus/doctypes-train`` (5 folds, group = source repository,
+   generated documents in every training fold, the full Classifier with its rules on each held-out
+   fold): accuracy, macro-F1, per-type precision/recall/F1, the confusion matrix, accuracy per
+   language and per format, expected calibration error, the uncertain share and its accuracy, and
+   the short-text check (no document under 100 characters of content with a business type at
+   confidence >= 0.5);
+2. the shipped model on the dev set ``../shared/fixtures/real-world/doctypes`` (evaluation only,
+   file names hidden and shown);
+3. the shipped model on held-out generator templates (demo 8-9, wild 12-13);
+4. throughput: features plus predict (``Classifier.classify``) in documents per second on one core,
+   against a keyword baseline measured in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import time
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from leakclf.config import ClassifyConfig, Config
 from leakclf.doctypes import Classifier
-from leakclf.doctypes.titles import title_cue
+from leakclf.doctypes.rules import MIN_CONTENT, content_chars
 from leakclf.model import DOC_TYPES, Document
-from training.doctypes.train import held_out_set, metrics, training_set
+from training.doctypes.real import CORPUS, DEV, real_examples
+from training.doctypes.train import cross_validate, ece, generated, generated_items, metrics
 
-ROOT = Path(__file__).resolve().parents[1]
 _KEYWORDS = {
     "sow": "statement of work",
     "invoice": "invoice",
     "purchase_order": "purchase order",
     "quote": "quotation",
     "contract": "agreement",
-    "proof_of_execution": "certificate of completion",
+    "proof_of_execution": "delivery note",
     "poc": "proof of concept",
     "project_plan": "project plan",
     "resume": "curriculum vitae",
@@ -43,16 +52,7 @@ def keyword_baseline(text: str) -> str:
     return min(hits)[1] if hits else "other"
 
 
-def title_alone(text: str) -> str:
-    cue = title_cue(text)
-    return cue[0] if cue else "other"
-
-
-def _doc(text: str, name: str, meta: dict | None = None) -> Document:
-    return Document(name, None, "text/plain", text, "", len(text), meta=meta or {})
-
-
-def _rate(fn, docs: list[Document]) -> float:  # type: ignore[no-untyped-def]
+def _rate(fn: Callable[[Document], object], docs: Sequence[Document]) -> float:
     """Documents per second, best of three passes (the machine is shared)."""
     best = float("inf")
     for _ in range(3):
@@ -63,115 +63,125 @@ def _rate(fn, docs: list[Document]) -> float:  # type: ignore[no-untyped-def]
     return len(docs) / best
 
 
-def run(
-    clf: Classifier, docs: list[Document], gold: list[str]
-) -> tuple[dict, dict, dict, float, float]:
-    pred = [clf.classify(d).doc_type for d in docs]
-    base = [keyword_baseline(d.text) for d in docs]
-    titled = [title_alone(d.text) for d in docs]
-    rate = _rate(clf.classify, docs)
-    base_rate = _rate(lambda d: keyword_baseline(d.text), docs)
-    return metrics(gold, pred), metrics(gold, base), metrics(gold, titled), rate, base_rate
+def _table(title: str, m: dict) -> None:
+    print(f"\n{title}: n={m['n']} accuracy {m['accuracy']:.3f} macro-F1 {m['macro_f1']:.3f}")
+    print("| type | n | precision | recall | F1 |\n|---|---:|---:|---:|---:|")
+    for t, v in m["per_type"].items():
+        print(f"| {t} | {v['n']} | {v['precision']:.2f} | {v['recall']:.2f} | {v['f1']:.2f} |")
 
 
-def real_world(folder: Path) -> tuple[list[Document], list[str], list[str]]:
-    """Top-level documents, gold labels, source repositories (``owner/repo``)."""
-    from leakclf.api import extract
-
-    docs: list[Document] = []
-    gold: list[str] = []
-    repos: list[str] = []
-    with open(folder / "labels.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            top = extract(folder / row["path"], config=Config())[0]
-            docs.append(top)
-            gold.append(row["doc_type"])
-            repos.append(row["source"].split("@")[0])
-    return docs, gold, repos
+def _confusion(title: str, m: dict) -> None:
+    labels = [t for t in DOC_TYPES if t in m["confusion"] or any(t in r for r in m["confusion"].values())]
+    print(f"\nconfusion ({title}; rows gold, columns predicted):")
+    print("| gold \\ pred | " + " | ".join(t[:8] for t in labels) + " |")
+    print("|---|" + "---:|" * len(labels))
+    for g, row in m["confusion"].items():
+        print(f"| {g} | " + " | ".join(str(row.get(t, "")) for t in labels) + " |")
 
 
-def blind(doc: Document) -> Document:
-    """The same document under a neutral file name (the folder's names were chosen by its labeller)."""
-    return replace(doc, source="document." + doc.name.rsplit(".", 1)[-1])
-
-
-def per_repo(clf: Classifier, docs: list[Document], gold: list[str], repos: list[str]) -> None:
+def _by(title: str, keys: Sequence[str], gold: Sequence[str], pred: Sequence[str]) -> None:
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for d, g, r in zip(docs, gold, repos):
-        tally[r][0] += 1
-        tally[r][1] += clf.classify(blind(d)).doc_type == g
-    print("\nreal-world accuracy per source repository (file names hidden):")
-    print("| repository | n | correct | accuracy |\n|---|---:|---:|---:|")
-    for repo, (n, ok) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        print(f"| {repo} | {n} | {ok} | {ok / n:.2f} |")
+    for k, g, p in zip(keys, gold, pred):
+        tally[k][0] += 1
+        tally[k][1] += g == p
+    print(f"\naccuracy per {title}:\n| {title} | n | correct | accuracy |\n|---|---:|---:|---:|")
+    for k, (n, ok) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        print(f"| {k} | {n} | {ok} | {ok / n:.2f} |")
 
 
-def signed_accuracy(clf: Classifier, seed: int) -> float:
-    data = [
-        e for e in training_set(seed, 10) + held_out_set(seed, 10) if e.label in ("contract", "sow")
-    ]
-    return sum(clf.classify(_doc(e.text, e.name)).signed == e.signed for e in data) / len(data)
+def grouped_cv(seed: int) -> list[Document]:
+    real = real_examples(CORPUS)
+    t0 = time.perf_counter()
+    cv, temperature, cut = cross_validate(generated_items(seed, 15), real)
+    m = metrics(cv.gold, cv.pred)
+    correct = [g == p for g, p in zip(cv.gold, cv.pred)]
+    unsure = [c < cut for c in cv.confidence]
+    print(f"## Grouped cross-validation on {CORPUS} ({time.perf_counter() - t0:.0f} s)")
+    _table("grouped CV (5 folds by source repository)", m)
+    _confusion("grouped CV", m)
+    _by("language", [e.lang for e in real], cv.gold, cv.pred)
+    _by("format", [e.fmt for e in real], cv.gold, cv.pred)
+    n_unsure = sum(unsure)
+    ok_unsure = sum(o for o, u in zip(correct, unsure) if u)
+    ok_sure = sum(o for o, u in zip(correct, unsure) if not u)
+    print(
+        f"\ncalibration: temperature {temperature}, ECE {ece(cv.confidence, correct):.3f}; "
+        f"uncertain below {cut}: {n_unsure} of {len(correct)} documents "
+        f"(accuracy {ok_unsure / max(n_unsure, 1):.2f}); the rest accuracy {ok_sure / max(len(correct) - n_unsure, 1):.2f}"
+    )
+    short = [(p, c) for e, p, c in zip(real, cv.pred, cv.confidence) if content_chars(e.doc) < MIN_CONTENT]
+    bad = sum(p != "other" and c >= 0.5 for p, c in short)
+    print(f"short texts (< {MIN_CONTENT} characters of content): {len(short)}, with a business type at confidence >= 0.5: {bad}")
+    return [e.doc for e in real]
+
+
+def short_probe(clf: Classifier) -> None:
+    """Every prefix length 0-99 of generated documents: none may get a business type at >= 0.5."""
+    bad = total = 0
+    for e in generated(7, 1, "held_out"):
+        for n in range(0, 100, 7):
+            r = clf.classify(Document(e.name, None, "text/plain", e.text[:n], "", n))
+            total += 1
+            bad += r.doc_type != "other" and r.confidence >= 0.5
+    print(f"short prefixes of generated documents: {total}, with a business type at confidence >= 0.5: {bad}")
+
+
+def dev_set(clf: Classifier) -> list[Document]:
+    data = real_examples(DEV)
+    for title, docs in (
+        ("dev set, file names hidden", [e.doc for e in data]),
+        ("dev set, file names shown", [replace(e.doc, source=Path(e.path).name) for e in data]),
+    ):
+        results = [clf.classify(d) for d in docs]
+        gold = [e.label for e in data]
+        m = metrics(gold, [r.doc_type for r in results])
+        correct = [g == r.doc_type for g, r in zip(gold, results)]
+        _table(title, m)
+        print(f"ECE {ece([r.confidence for r in results], correct):.3f}; uncertain {sum(r.uncertain for r in results)}")
+    _confusion("dev set, names hidden", metrics([e.label for e in data], [clf.classify(e.doc).doc_type for e in data]))
+    return [e.doc for e in data]
+
+
+def templates(clf: Classifier, seed: int) -> None:
+    held = generated(seed, 20, "held_out")
+    for title, data in (
+        ("held-out demo templates 8-9", [e for e in held if not e.template.startswith("wild")]),
+        ("held-out wild templates 12-13", [e for e in held if e.template.startswith("wild")]),
+        ("held-out templates, both", held),
+    ):
+        pred = [clf.classify(Document(e.name, None, "text/plain", e.text, "", len(e.text))).doc_type for e in data]
+        m = metrics([e.label for e in data], pred)
+        print(f"{title}: n={m['n']} accuracy {m['accuracy']:.3f} macro-F1 {m['macro_f1']:.3f}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument(
-        "--real-world", default=str(ROOT.parent / "shared/fixtures/real-world/doctypes")
-    )
     ap.add_argument("--seed", type=int, default=100)
-    ap.add_argument(
-        "--model", default=None, help="a candidate model file (default: the shipped one)"
-    )
-    ap.add_argument("--no-real-world", action="store_true", help="generated sets only")
+    ap.add_argument("--model", default=None, help="a candidate model file (default: the shipped one)")
+    ap.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation (minutes)")
+    ap.add_argument("--no-dev", action="store_true", help="do not read the dev set")
     args = ap.parse_args()
     clf = Classifier(Config(classify=ClassifyConfig(model=args.model)))
-    rows = []
-    held = held_out_set(args.seed, 20)
-    sets = (
-        ("in-template", training_set(args.seed, 10)),
-        ("held-out (demo templates 8-9)", [e for e in held if not e.template.startswith("wild")]),
-        ("held-out (wild templates 12-13)", [e for e in held if e.template.startswith("wild")]),
-        ("held-out (both)", held),
-    )
-    for name, ex in sets:
-        rows.append((name, *run(clf, [_doc(e.text, e.name) for e in ex], [e.label for e in ex])))
-    folder = Path(args.real_world)
-    repos: list[str] = []
-    if args.no_real_world:
-        print("real-world folder not read (--no-real-world)")
-    elif (folder / "labels.csv").is_file():
-        docs, gold, repos = real_world(folder)
-        rows.append(("real-world", *run(clf, docs, gold)))
-        rows.append(("real-world, file names hidden", *run(clf, [blind(d) for d in docs], gold)))
-    else:
-        print(f"real-world folder {folder} not found: skipped")
-    print(
-        "| set | n | accuracy | macro-F1 | keyword baseline acc / F1 | title cue alone acc / F1 "
-        "| docs/s (1 core) | x baseline time |"
-    )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name, m, b, t, rate, base_rate in rows:
-        print(
-            f"| {name} | {m['n']} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | "
-            f"{b['accuracy']:.3f} / {b['macro_f1']:.3f} | {t['accuracy']:.3f} / {t['macro_f1']:.3f} "
-            f"| {rate:.0f} | {base_rate / rate:.0f}x |"
-        )
-    print(
-        f"\nsigned accuracy on generated contracts and SOWs (all templates): {signed_accuracy(clf, args.seed):.3f}"
-    )
-    if repos:
-        per_repo(clf, docs, gold, repos)
-    for name, m, *_ in rows[1:]:
-        print(f"\nconfusion ({name}; rows gold, columns predicted):")
-        labels = [
-            t
-            for t in DOC_TYPES
-            if t in m["confusion"] or any(t in r for r in m["confusion"].values())
-        ]
-        print("| gold \\ pred | " + " | ".join(t[:8] for t in labels) + " |")
-        print("|---|" + "---:|" * len(labels))
-        for g, row in m["confusion"].items():
-            print(f"| {g} | " + " | ".join(str(row.get(t, "")) for t in labels) + " |")
+    docs: list[Document] = []
+    if (CORPUS / "labels.csv").is_file() and not args.no_cv:
+        docs += grouped_cv(0)
+    elif not args.no_cv:
+        print(f"training corpus {CORPUS} not found: grouped CV skipped")
+    print("\n## The shipped model" if args.model is None else f"\n## Model {args.model}")
+    if (DEV / "labels.csv").is_file() and not args.no_dev:
+        docs += dev_set(clf)
+    print()
+    templates(clf, args.seed)
+    short_probe(clf)
+    gen = [Document(e.name, None, "text/plain", e.text, "", len(e.text)) for e in generated(args.seed, 2, "held_out")]
+    for title, sample in (("real documents", docs), ("generated documents", gen)):
+        if sample:
+            rate = _rate(clf.classify, sample)
+            base = _rate(lambda d: keyword_baseline(d.text), sample)
+            print(
+                f"throughput on {len(sample)} {title}: {rate:.0f} docs/s on one core "
+                f"(keyword baseline {base:.0f} docs/s; {base / rate:.0f}x the baseline's time)"
+            )
 
 
 if __name__ == "__main__":

@@ -41,6 +41,13 @@ def _row(head: str, cell: str) -> str:
     )
 
 
+def doc_type_text(result: DocumentResult) -> str:
+    """``invoice 0.93``; an uncertain type is marked: ``other? 0.21 uncertain``."""
+    if result.doc_type_uncertain:
+        return f"{result.doc_type}? {result.doc_type_confidence:.2f} uncertain"
+    return f"{result.doc_type} {result.doc_type_confidence:.2f}"
+
+
 def label_counts(result: DocumentResult) -> list[tuple[str, int]]:
     return Counter(f.label for f in result.findings).most_common()
 
@@ -67,7 +74,7 @@ def result_html(result: DocumentResult) -> str:
     )
     rows = [
         _row("source", f"<code>{escape(result.source)}</code>"),
-        _row("type", escape(result.doc_type) + (" (signed)" if result.signed else "")),
+        _row("type", escape(doc_type_text(result)) + (" (signed)" if result.signed else "")),
         _row("level", f"{level_html(result.level)} · score {result.score}"),
         _row("reasons", reasons),
         _row("findings", findings),
@@ -133,7 +140,7 @@ def summary_html(results: Sequence[DocumentResult]) -> str:
         head += f"<p>not read - {sum(reasons.values()):,} documents, by reason: {listed}</p>"
     top = top_files(results, TOP_ROWS)
     rows = "".join(
-        f"<tr><td><code>{escape(r.source)}</code></td><td>{escape(r.doc_type)}</td>"
+        f"<tr><td><code>{escape(r.source)}</code></td><td>{escape(doc_type_text(r))}</td>"
         f"<td>{level_html(r.level)}</td><td>{r.score}</td>"
         f"<td>{escape(', '.join(f'{label} {n}' for label, n in label_counts(r)[:4]))}</td></tr>"
         for r in top

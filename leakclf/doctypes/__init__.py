@@ -1,16 +1,21 @@
-"""Business-document classifier: what each file is, signed or not, with evidence.
+"""Business-document classifier: what each file is, how sure, signed or not, with evidence.
 
-    Classifier(config).classify(doc, findings) -> Classification(doc_type, scores, evidence, signed)
+    Classifier(config).classify(doc, findings)
+        -> Classification(doc_type, scores, evidence, signed, confidence, uncertain)
 
 A linear model over readable features (``features.py``, including the title cues of ``titles.py``) shipped as JSON in
-``leakclf/data/doctype/model.json`` (card: ``models/doctype/MODEL_CARD.md``) and run with numpy; a rule for signatures (``signed.py``);
-and a rule for mail: internal_note when every party shares the owner's domain.
+``leakclf/data/doctype/model.json`` (card: ``models/doctype/MODEL_CARD.md``) and run with numpy, trained on real
+and generated documents (``training/doctypes``). Its probabilities are calibrated (a temperature fitted on grouped
+cross-validation); ``confidence`` is the probability of the chosen type and ``uncertain`` is true below the model's
+threshold, set on the same cross-validation. Rules around the model (``rules.py``): too little text to judge is
+``other`` and uncertain; mail with headers is ``internal_note`` when every party is in one organisation and
+``correspondence`` when any party is outside (automated mail keeps what its text says); a signature rule
+(``signed.py``).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from functools import cached_property
 from itertools import islice
@@ -20,23 +25,24 @@ import numpy as np
 from leakclf.config import Config
 from leakclf.doctypes.features import extract
 from leakclf.doctypes.linear import LinearModel
+from leakclf.doctypes.rules import MIN_CONTENT, content_chars, mail_kind, parties
 from leakclf.doctypes.signed import signed
 from leakclf.doctypes.titles import title_cue
 from leakclf.model import DOC_TYPES, Classification, Document, Finding
 
 log = logging.getLogger(__name__)
 EVIDENCE = 4  # features quoted per decision
-_ADDR = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-_PARTY = re.compile(r"^(from|to|cc)\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _MAIL = ("correspondence", "internal_note")
 _LETTER = {"letter:greeting", "letter:closing", "mail:headers"}
 
 
 class Classifier:
-    """Cheap to construct; the model loads on first use."""
+    """Cheap to construct; the model loads on first use (or is given, as training does)."""
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, *, model: LinearModel | None = None) -> None:
         self.config = config or Config()
+        if model is not None:
+            self.__dict__["model"] = model
 
     @cached_property
     def model(self) -> LinearModel:
@@ -48,19 +54,19 @@ class Classifier:
 
     def classify(self, doc: Document, findings: Sequence[Finding] = ()) -> Classification:
         text = doc.text
-        if not text.strip():
+        is_signed, why = signed(text, doc.meta) if text.strip() else (None, None)
+        chars = content_chars(doc)
+        if chars == 0:
             scores = {t: float(t == "other") for t in DOC_TYPES}
-            return Classification("other", scores, ("text:empty",), signed("", doc.meta)[0])
+            return Classification("other", scores, ("text:empty",), is_signed, 0.0, True)
         feats = extract(text, doc.name)
         probs, names, parts = self.model.predict(feats)
         scores = {lab: float(probs[self.model.labels.index(lab)]) for lab in DOC_TYPES}
         ranked = sorted(DOC_TYPES, key=lambda t: -scores[t])
         best, rule = ranked[0], None
-        if best == "correspondence" and not (_LETTER & feats.keys()) and not self._parties(doc):
-            best, rule = (
-                ranked[1],
-                "rule:no salutation, closing or mail headers, so not correspondence",
-            )
+        who = parties(doc)
+        if best == "correspondence" and not (_LETTER & feats.keys()) and not who:
+            best, rule = ranked[1], "rule:no salutation, closing or mail headers, so not correspondence"
         row = parts[self.model.labels.index(best)]
         ranked_feats = (names[j] for j in np.argsort(-row, kind="stable") if row[j] > 0)
         readable = (f for f in ranked_feats if not f.startswith("tc:"))  # 4-grams repeat title:
@@ -68,49 +74,28 @@ class Classifier:
         evidence = list(islice(quoted, EVIDENCE))
         if rule:
             evidence.append(rule)
-        if best in _MAIL:
-            parties = self._parties(doc)
-            if parties:
-                best, note = self._mail_kind(parties)
+        if who and (best in _MAIL or best == "other"):
+            kind = mail_kind(who, text, self.config.classify.own_domains)
+            if kind is not None:
+                best, note = kind
                 evidence.insert(0, note)
-                pair = scores["correspondence"] + scores["internal_note"]
+                pair = max(scores["correspondence"] + scores["internal_note"], 0.5)
                 other = _MAIL[1 - _MAIL.index(best)]
-                scores[best], scores[other] = 0.95 * pair, 0.05 * pair
+                rest = sum(v for t, v in scores.items() if t not in _MAIL)
+                scale = (1 - pair) / rest if rest else 0.0
+                scores = {t: v * scale for t, v in scores.items()}
+                scores[best], scores[other] = 0.9 * pair, 0.1 * pair
+        if chars < MIN_CONTENT:  # a file name or a few words: nothing to judge a business type by
+            weight = 0.5 * chars / MIN_CONTENT
+            scores = {t: weight * v + (1 - weight) / len(DOC_TYPES) for t, v in scores.items()}
+            best = "other"
+            evidence.insert(0, f"text:short ({chars} characters of content)")
         scores = _lead(scores, best)
-        is_signed, why = signed(text, doc.meta)
+        confidence = scores[best]
+        uncertain = chars < MIN_CONTENT or confidence < self.model.threshold
         if why:
             evidence.append(why)
-        return Classification(best, scores, tuple(evidence), is_signed)
-
-    def _parties(self, doc: Document) -> list[tuple[str, str]]:
-        """(role, domain) for From/To/Cc, from mail metadata or header lines."""
-        out: list[tuple[str, str]] = []
-        for role in ("from", "to", "cc"):
-            value = doc.meta.get(role)
-            values = value if isinstance(value, (list, tuple)) else [value] if value else []
-            out += [(role, d.lower()) for v in values for d in _ADDR.findall(str(v))]
-        if not out:
-            head = "\n".join(doc.text.splitlines()[:15])
-            out = [
-                (m.group(1).lower(), d.lower())
-                for m in _PARTY.finditer(head)
-                for d in _ADDR.findall(m.group(2))
-            ]
-        return out
-
-    def _mail_kind(self, parties: list[tuple[str, str]]) -> tuple[str, str]:
-        own = {d.lower() for d in self.config.classify.own_domains}
-        note = "mail:owner domain from config"
-        if not own:
-            senders = [d for role, d in parties if role == "from"] or [parties[0][1]]
-            own = {max(set(senders), key=senders.count)}
-            note = "mail:owner domain guessed from sender"
-        internal = all(_within(d, own) for _, d in parties)
-        return (
-            ("internal_note", f"{note}; all parties internal")
-            if internal
-            else ("correspondence", f"{note}; external party")
-        )
+        return Classification(best, scores, tuple(evidence), is_signed, confidence, uncertain)
 
 
 def _lead(scores: dict[str, float], best: str) -> dict[str, float]:
@@ -127,10 +112,6 @@ def _quote(feature: str, text: str) -> str:
     if feature.startswith("cue:") and (cue := title_cue(text)):
         return f"title:'{cue[1]}'"
     return feature
-
-
-def _within(domain: str, own: set[str]) -> bool:
-    return any(domain == o or domain.endswith("." + o) for o in own)
 
 
 __all__ = ["Classifier"]

@@ -2,8 +2,13 @@
 
 JSON, not pickle: loading a pickle runs code. Layout::
 
-    {"format": "leakclf-doctype-linear/1", "labels": [...], "features": [...],
-     "weights": [[w per feature] per label], "bias": [...], "training": {...}, "metrics": {...}}
+    {"format": "leakclf-doctype-linear/2", "labels": [...], "features": [...],
+     "weights": [[w per feature] per label], "bias": [...], "temperature": 2.1, "threshold": 0.55,
+     "training": {...}, "metrics": {...}}
+
+``temperature`` divides the logits so that probabilities are calibrated (fitted on grouped
+cross-validation, ``training/doctypes/train.py``); ``threshold`` is the confidence below which a
+decision is reported as uncertain.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import numpy as np
 
 from leakclf.errors import ModelError
 
-FORMAT = "leakclf-doctype-linear/1"
+FORMAT = "leakclf-doctype-linear/2"
 # Inside the package, so wheels ship it (package-data "data/**/*"); card: models/doctype/MODEL_CARD.md
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "doctype" / "model.json"
 
@@ -29,6 +34,9 @@ class LinearModel:
         weights: np.ndarray,
         bias: np.ndarray,
         info: dict[str, Any] | None = None,
+        *,
+        temperature: float = 1.0,
+        threshold: float = 0.5,
     ) -> None:
         self.labels = labels
         self.features = features
@@ -36,6 +44,8 @@ class LinearModel:
         self.weights = weights  # (labels, features)
         self.bias = bias
         self.info = info or {}
+        self.temperature = temperature
+        self.threshold = threshold
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> LinearModel:
@@ -62,6 +72,8 @@ class LinearModel:
             weights,
             np.asarray(data["bias"], dtype=np.float64),
             {k: data.get(k) for k in ("training", "metrics")},
+            temperature=float(data["temperature"]),
+            threshold=float(data["threshold"]),
         )
 
     def to_json(self) -> str:
@@ -72,17 +84,26 @@ class LinearModel:
                 "features": self.features,
                 "weights": [[round(float(w), 5) for w in row] for row in self.weights],
                 "bias": [round(float(b), 5) for b in self.bias],
+                "temperature": self.temperature,
+                "threshold": self.threshold,
                 **self.info,
             },
             separators=(",", ":"),
         )
 
     def predict(self, feats: dict[str, float]) -> tuple[np.ndarray, list[str], np.ndarray]:
-        """Probabilities per label; the known features; their contributions (labels x features)."""
+        """Calibrated probabilities per label; the known features; their contributions (labels x features)."""
+        names, parts = self._parts(feats)
+        logits = (self.bias + parts.sum(axis=1)) / self.temperature
+        z = np.exp(logits - logits.max())
+        return z / z.sum(), names, parts
+
+    def logits(self, feats: dict[str, float]) -> np.ndarray:
+        """Raw scores per label, before the temperature (what calibration is fitted on)."""
+        return self.bias + self._parts(feats)[1].sum(axis=1)
+
+    def _parts(self, feats: dict[str, float]) -> tuple[list[str], np.ndarray]:
         names = [f for f in feats if f in self.index]
         cols = np.fromiter((self.index[f] for f in names), dtype=np.int64, count=len(names))
         vals = np.fromiter((feats[f] for f in names), dtype=np.float64, count=len(names))
-        parts = self.weights[:, cols] * vals
-        logits = self.bias + parts.sum(axis=1)
-        z = np.exp(logits - logits.max())
-        return z / z.sum(), names, parts
+        return names, self.weights[:, cols] * vals

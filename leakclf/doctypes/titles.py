@@ -22,18 +22,24 @@ HEADING_LINES = 15  # after the first lines, short heading-like lines up to here
 
 _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
     "invoice": (
+        "factuur|fatura|nota fiscal|fatura proforma|factura proforma|factura electrónica|factura electronica|"
+        "rechnungskorrektur|recibo|reçu|ricevuta|kwitantie|"
         "invoice|tax invoice|gst invoice|vat invoice|sales invoice|proforma invoice|"
         "pro forma invoice|commercial invoice|bill|bill of supply|credit note|debit note|"
         "fattura|fattura elettronica|nota di credito|rechnung|gutschrift|facture|factura|"
         "cash memo|payment receipt|receipt"
     ),
     "purchase_order": (
+        "bestelbon|inkooporder|inkoopopdracht|ordem de compra|nota de encomenda|pedido|"
+        "ordine|commande|bestellschein|orden de pedido|"
         "purchase order|po|po number|order form|sales order|work order|service order|"
         "order confirmation|blanket purchase order|ordine di acquisto|ordine fornitore|"
         "bestellung|einkaufsbestellung|auftragsbestätigung|bon de commande|orden de compra|"
         "pedido de compra"
     ),
     "quote": (
+        "offerte|offertenummer|orçamento|orcamento|cotação|cotacao|cotizacion|proposta comercial|"
+        "proposta|proposición|prijsopgave|prijslijst|kostenraming|angebotsnummer|preisangebot|"
         "quotation|quote|price quote|sales quote|price list|rate card|cost estimate|estimate|"
         "budgetary estimate|proposal|commercial proposal|price proposal|fee proposal|pricing|"
         "offer|tender offer|offerta|offerta economica|preventivo|listino prezzi|angebot|"
@@ -41,6 +47,11 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "cotización|oferta|lista de precios"
     ),
     "proof_of_execution": (
+        "pakbon|afleverbon|leverbon|vrachtbrief|proces verbaal van oplevering|opleveringsrapport|"
+        "guia de remessa|guía de remisión|guia de remision|nota de entrega|acta de entrega|termo de entrega|"
+        "termo de aceite|termo de recebimento|übergabeprotokoll|abnahmeerklärung|bordereau de livraison|"
+        "procès verbal de livraison|pv de recette|procès verbal de recette|goods received|grn|"
+        "waybill|consignment note|field service report|service report|uat sign off|user acceptance sign off|"
         "delivery note|delivery challan|challan|goods received note|goods receipt|"
         "goods receipt note|purchase receipt|material receipt|proof of delivery|"
         "delivery receipt|certificate of completion|completion certificate|"
@@ -53,22 +64,36 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "acta de recepción"
     ),
     "sow": (
+        "terms of reference|lastenheft|pflichtenheft|cctp|cahier des clauses techniques particulières|"
+        "termos de referência|termo de referência|termos de referencia|términos de referencia|"
+        "terminos de referencia|pliego de condiciones|pliego de prescripciones técnicas|"
+        "programma van eisen|opdrachtomschrijving|bestek|capitolato|statement of requirements|"
         "statement of work|scope of work|scope of services|performance work statement|"
         "statement of objectives|sow|work statement|task order|capitolato tecnico|"
         "leistungsbeschreibung|cahier des charges|declaración de trabajo|alcance del trabajo"
     ),
     "contract": (
+        "overeenkomst|samenwerkingsovereenkomst|arbeidsovereenkomst|raamovereenkomst|arbeitsvertrag|"
+        "dienstleistungsvertrag|kaufvertrag|contrato de prestação de serviços|contrato de prestación de servicios|"
+        "convenio|acordo|termo de compromisso|contrat de prestation|contrat de travail|contratto di servizio|"
+        "service agreement|services agreement|user agreement|data use agreement|"
         "agreement|contract|master services agreement|master service agreement|"
         "non disclosure agreement|nda|confidentiality agreement|amendment|addendum|"
         "terms and conditions of sale|license agreement|memorandum of understanding|contratto|"
         "accordo|vertrag|rahmenvertrag|vereinbarung|contrat|accord|contrato|acuerdo"
     ),
     "poc": (
+        "prova de conceito|prova di concetto|proefproject|proof of concept report|pilot report|"
+        "poc report|poc plan|piloto|machbarkeitsstudie|étude de faisabilité|estudio de viabilidad|"
         "proof of concept|poc|pilot|pilot plan|pilot program|pilot project|proof of value|"
         "prototype|feasibility study|progetto pilota|machbarkeitsnachweis|pilotprojekt|"
         "preuve de concept|projet pilote|prueba de concepto|proyecto piloto"
     ),
     "project_plan": (
+        "projectplan|plan van aanpak|projectplanning|plano de projeto|plano do projeto|"
+        "projektstrukturplan|meilensteinplan|projektzeitplan|planning|planificación|planejamento|"
+        "cronograma del proyecto|backlog|product backlog|sprint backlog|issue register|issue log|raid log|"
+        "project status report|statusbericht|rapport d'avancement|informe de avance|"
         "project plan|project management plan|project charter|work breakdown structure|wbs|"
         "schedule|project schedule|gantt|gantt chart|status report|"
         "stakeholder management plan|communication plan|risk register|raci|roadmap|"
@@ -76,16 +101,28 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "zeitplan|plan de projet|plan de proyecto|cronograma"
     ),
     "internal_note": (
+        "memorando|notulen|ata|ata de reunião|atas|circular|circolare|rundschreiben|"
+        "mededeling|comunicado interno|interne mitteilung|hausmitteilung|note de service|"
+        "memorandum for record|memorandum for|interoffice memo|inter office memorandum|"
         "minutes|minutes of meeting|meeting minutes|meeting notes|mom|memo|memorandum|"
         "internal memo|internal note|account notes|call notes|verbale|verbale riunione|"
         "nota interna|protokoll|besprechungsprotokoll|aktennotiz|compte rendu|note interne|"
         "acta de reunión|acta de la reunión"
     ),
-    "resume": ("curriculum vitae|resume|résumé|cv|lebenslauf|curriculum|hoja de vida|currículum"),
+    "resume": ("levensloop|currículo|curriculo|currículum vitae|curriculum vitae et studiorum|"
+        "curriculum vitae|resume|résumé|cv|lebenslauf|curriculum|hoja de vida|currículum"),
     "correspondence": (  # salutations are not titles: ``letter:greeting`` covers them
+        "lettre de motivation|lettera di motivazione|carta de presentación|carta de motivación|"
+        "anschreiben|bewerbungsschreiben|sollicitatiebrief|motivatiebrief|carta de apresentação|"
+        "mise en demeure|letter of recommendation|reference letter|"
         "cover letter|letter of transmittal|letter of intent|notice|notification"
     ),
     "other": (
+        "payslip|pay slip|salary slip|lohnabrechnung|gehaltsabrechnung|fiche de paie|bulletin de paie|"
+        "nómina|recibo de nómina|loonstrook|holerite|bank statement|kontoauszug|relevé de compte|"
+        "extracto bancario|manuale utente|benutzerhandbuch|manuel d'utilisation|manual de usuario|"
+        "manual do usuário|handleiding|regulamento|reglamento|regolamento|lab report|"
+        "compensation plan|request for information|form w 9|"
         "purchase requisition|material requisition|requisition|bill of materials|bom|"
         "material list|parts list|test cases|test case|test plan|glossary|incident report|"
         "trade confirmation|user manual|datasheet|data sheet|privacy policy|terms of use|"

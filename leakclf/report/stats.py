@@ -13,6 +13,7 @@ from leakclf.counts import Counts
 from leakclf.display import (
     CLASSIFIED,
     classified,
+    doc_type_text,
     label_counts,
     label_previews,
     level_rank,
@@ -39,6 +40,7 @@ def doctype_levels(results: Sequence[DocumentResult]) -> dict[str, dict[str, int
 __all__ = [
     "CLASSIFIED",
     "classified",
+    "doc_type_text",
     "doctype_levels",
     "label_counts",
     "label_previews",

@@ -62,7 +62,7 @@ def file_table(results: Sequence[DocumentResult]) -> str:
             f'<tr data-l="{escape(r.level)}" data-t="{escape(r.doc_type)}" '
             f'data-f="{escape(folder_of(r.source))}" data-u="{1 if r.unread_reason else 0}"'
             f'{" hidden" if i >= TABLE_ROWS else ""}><td class="src">{escape(r.source)}</td>'
-            f"<td>{escape(r.doc_type)}</td>"
+            f"<td>{escape(stats.doc_type_text(r))}</td>"
             f'<td data-v="{stats.level_rank(r.level)}">{badge(r.level)}</td>'
             f'<td class="num">{r.score}</td><td class="num">{len(r.findings)}</td>'
             f"<td>{escape(labels)}</td><td>{escape(reasons)}</td><td>{escape(status)}</td>"

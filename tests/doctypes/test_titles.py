@@ -90,7 +90,10 @@ def test_region_is_bounded() -> None:
 
 
 def test_cue_is_a_feature_and_quoted_as_evidence() -> None:
-    text = "DELIVERY CHALLAN\nChallan No: 77\nItem\tQty\nCable\t4\nReceived in good condition."
+    text = (
+        "DELIVERY CHALLAN\nChallan No: 77   Date: 04/03/2024\nConsignee: Example Traders, Pune\n"
+        "Item\tQty\nCable 4 core\t4\nJunction box\t2\nReceived the above goods in good condition."
+    )
     assert extract(text)["cue:proof_of_execution"] > 0
     data = text.encode()
     doc = Document(

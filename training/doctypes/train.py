@@ -1,174 +1,313 @@
-"""Train the doc-type model from the demo generator and write it as JSON.
+"""Train the doc-type model on real documents plus generated ones, and write it as JSON.
 
-    .venv/bin/python -m training.doctypes --seed 0   # writes leakclf/data/doctype/model.json
+    python -m training.doctypes --seed 0        # from the repository root; writes leakclf/data/doctype/model.json
+    python -m training.doctypes --select        # the grouped cross-validation behind the shipped settings
 
-Trains on demo-generator templates 0-7 and wild templates 0-11 (``wild.py``) of every type;
-measures on fresh samples of the same templates (in-template) and on demo templates 8-9 and
-wild templates 12-13, whose wording training never saw (held-out). C comes from
-``--select-c`` (cross-validation grouped by template). Needs scikit-learn
-(the ``dev`` extra); inference does not.
+Data: the real corpus ``../shared/corpus/doctypes-train`` (``real.py``; every readable file, weighted
+``REAL_WEIGHT``) plus generated documents: demo-generator templates 0-7 and wild templates 0-11,
+``PER_TEMPLATE`` per template and type (``generated.py``, ``wild.py``). Demo templates 8-9 and wild
+templates 12-13 are held out: their wording never reaches training.
+
+Model choice and calibration come from grouped cross-validation on the real corpus: ``FOLDS`` folds, the
+group is the source repository, generated documents are in every training fold, and each fold's model
+runs through the full ``Classifier`` (its rules included) on the documents it never saw. The
+out-of-fold predictions give the temperature (``calibrate``), the uncertain threshold (``threshold``)
+and the metrics stored in the model file. ``../shared/fixtures/real-world/doctypes`` is never read here.
+Needs scikit-learn (the ``dev`` extra); inference does not.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import math
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from leakclf.config import Config
+from leakclf.doctypes import Classifier
 from leakclf.doctypes.features import extract
 from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel
-from leakclf.model import DOC_TYPES
+from leakclf.model import DOC_TYPES, Document
 from training.doctypes.generated import HELD_OUT, Example, examples
+from training.doctypes.real import CORPUS, RealExample, real_examples
 from training.doctypes.wild import WILD_HELD_OUT, WILD_TEMPLATES, wild_examples
 
 TRAIN_TEMPLATES = tuple(t for t in range(10) if t not in HELD_OUT)
 WILD_TRAIN = tuple(t for t in range(WILD_TEMPLATES) if t not in WILD_HELD_OUT)
-PER_TEMPLATE = 30  # documents per template and type
-C_GRID = (0.1, 0.3, 1.0, 3.0)
-C = 1.0  # chosen by `--select-c` (template-grouped cross-validation); see the model card
+PER_TEMPLATE = 15  # generated documents per template and type
+FOLDS = 5
+C = 1.0  # chosen by `--select` (grouped CV on the real corpus); see the model card
+REAL_WEIGHT = 10.0  # weight of a real document against a generated one; chosen by `--select`
+MAX_FEATURES = 12_000
+MIN_DF = 3  # a feature enters the vocabulary in >= MIN_DF generated documents ...
+MIN_DF_REAL = 2  # ... or in >= MIN_DF_REAL real ones
+GRID = {"c": (0.3, 1.0, 3.0), "real_weight": (3.0, 10.0, 30.0)}
+RIGHT_BELOW = 0.5  # the uncertain threshold: below it, cross-validated predictions were right <= 50%
 
 
-def fit(
-    train: list[Example], *, max_features: int = 10000, min_df: int = 3, c: float = 0.5
-) -> LinearModel:
+@dataclass(frozen=True)
+class Item:
+    """One training or evaluation document with its features."""
+
+    feats: dict[str, float]
+    label: str
+    weight: float
+    doc: Document | None = None  # real documents: what the Classifier is run on
+
+
+def fit(items: Sequence[Item], *, c: float = C, max_features: int = MAX_FEATURES) -> LinearModel:
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    feats = [extract(e.text, e.name) for e in train]
-    df = Counter(f for fs in feats for f in fs)
-    vocab = sorted((f for f, n in df.items() if n >= min_df), key=lambda f: (-df[f], f))[
-        :max_features
-    ]
-    vocab.sort()
+    gen_df: Counter[str] = Counter(f for it in items if it.doc is None for f in it.feats)
+    real_df: Counter[str] = Counter(f for it in items if it.doc is not None for f in it.feats)
+    keep = [f for f in gen_df.keys() | real_df.keys() if gen_df[f] >= MIN_DF or real_df[f] >= MIN_DF_REAL]
+    rank = {f: gen_df[f] + 10 * real_df[f] for f in keep}
+    vocab = sorted(sorted(keep, key=lambda f: (-rank[f], f))[:max_features])
     index = {f: i for i, f in enumerate(vocab)}
     rows, cols, vals = [], [], []
-    for r, fs in enumerate(feats):
-        for f, v in fs.items():
+    for r, it in enumerate(items):
+        for f, v in it.feats.items():
             if f in index:
                 rows.append(r)
                 cols.append(index[f])
                 vals.append(v)
-    x = csr_matrix((vals, (rows, cols)), shape=(len(feats), len(vocab)))
-    y = np.array([DOC_TYPES.index(e.label) for e in train])
-    clf = LogisticRegression(C=c, max_iter=2000, tol=1e-6)
-    clf.fit(x, y)
+    x = csr_matrix((vals, (rows, cols)), shape=(len(items), len(vocab)))
+    y = np.array([DOC_TYPES.index(it.label) for it in items])
+    clf = LogisticRegression(C=c, max_iter=3000, tol=1e-6)
+    clf.fit(x, y, sample_weight=np.array([it.weight for it in items]))
     return LinearModel(list(DOC_TYPES), vocab, clf.coef_, clf.intercept_)
 
 
-def evaluate(model: LinearModel, data: list[Example]) -> dict[str, Any]:
-    pred = [
-        model.labels[int(np.argmax(model.predict(extract(e.text, e.name))[0]))] for e in data
-    ]  # no rules
-    return metrics([e.label for e in data], pred)
+def generated_items(seed: int, per_template: int, templates: str = "train") -> list[Item]:
+    """Demo templates 0-7 + wild 0-11 ("train") or demo 8-9 + wild 12-13 ("held_out")."""
+    data = generated(seed, per_template, templates)
+    return [Item(extract(e.text, e.name), e.label, 1.0) for e in data]
 
 
-def metrics(gold: list[str], pred: list[str]) -> dict[str, Any]:
-    labels = sorted(
-        set(gold) | set(pred), key=lambda t: DOC_TYPES.index(t) if t in DOC_TYPES else 99
+def generated(seed: int, per_template: int, templates: str = "train") -> list[Example]:
+    demo, wild = (TRAIN_TEMPLATES, WILD_TRAIN) if templates == "train" else (HELD_OUT, WILD_HELD_OUT)
+    return examples(seed=seed, per_template=per_template, templates=demo) + wild_examples(
+        seed=seed, per_template=per_template, templates=wild
     )
-    f1s = []
-    for lab in sorted(set(gold)):
+
+
+def real_items(data: Sequence[RealExample], weight: float) -> list[Item]:
+    return [Item(extract(e.doc.text, e.doc.name), e.label, weight, e.doc) for e in data]
+
+
+def fold_of(group: str) -> int:
+    """The fold of a source repository: fixed by its name, so every run splits alike."""
+    return int(hashlib.sha256(group.encode()).hexdigest(), 16) % FOLDS
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Out-of-fold results for the real corpus, in corpus order."""
+
+    gold: list[str]
+    pred: list[str]
+    confidence: list[float]
+    logits: list[np.ndarray]  # raw model logits (before temperature and rules)
+
+
+def fold_models(
+    gen: list[Item], real: list[RealExample], *, c: float = C, real_weight: float = REAL_WEIGHT
+) -> list[LinearModel]:
+    """One model per fold, trained on the generated documents and the other folds' real ones."""
+    items = real_items(real, real_weight)
+    folds = [fold_of(e.group) for e in real]
+    return [
+        fit(gen + [it for it, f in zip(items, folds) if f != k and _readable(it)], c=c)
+        for k in range(FOLDS)
+    ]
+
+
+def out_of_fold(
+    models: list[LinearModel], real: list[RealExample], temperature: float = 1.0, cut: float = 0.5
+) -> Outcome:
+    """Each real document through the full Classifier with the model that never saw its repository."""
+    pred, conf, logits = [], [], []
+    for e in real:
+        model = models[fold_of(e.group)]
+        model.temperature, model.threshold = temperature, cut
+        result = Classifier(Config(), model=model).classify(e.doc)
+        pred.append(result.doc_type)
+        conf.append(result.confidence)
+        logits.append(model.logits(extract(e.doc.text, e.doc.name)))
+    return Outcome([e.label for e in real], pred, conf, logits)
+
+
+def cross_validate(
+    gen: list[Item], real: list[RealExample], *, c: float = C, real_weight: float = REAL_WEIGHT
+) -> tuple[Outcome, float, float]:
+    """Calibrated out-of-fold results, the temperature and the uncertain threshold."""
+    models = fold_models(gen, real, c=c, real_weight=real_weight)
+    raw = out_of_fold(models, real)
+    readable = [i for i, e in enumerate(real) if e.doc.text.strip()]
+    temperature = calibrate([raw.logits[i] for i in readable], [raw.gold[i] for i in readable])
+    first = out_of_fold(models, real, temperature)
+    cut = threshold(first.confidence, [g == p for g, p in zip(first.gold, first.pred)])
+    return out_of_fold(models, real, temperature, cut), temperature, cut
+
+
+def _readable(it: Item) -> bool:
+    return it.doc is None or bool(it.doc.text.strip())
+
+
+def calibrate(logits: Sequence[np.ndarray], gold: Sequence[str]) -> float:
+    """The temperature minimising the out-of-fold negative log-likelihood (grid 0.5-8)."""
+    y = np.array([DOC_TYPES.index(g) for g in gold])
+    z = np.vstack(logits)
+    best, best_nll = 1.0, math.inf
+    for t in np.round(np.arange(0.5, 8.01, 0.05), 2):
+        s = z / t
+        s = s - s.max(axis=1, keepdims=True)
+        nll = float(-(s[np.arange(len(y)), y] - np.log(np.exp(s).sum(axis=1))).mean())
+        if nll < best_nll - 1e-12:
+            best, best_nll = float(t), nll
+    return best
+
+
+def threshold(confidence: Sequence[float], correct: Sequence[bool]) -> float:
+    """The highest confidence t (grid 0.20-0.80) such that the out-of-fold predictions below t were
+    right at most ``RIGHT_BELOW`` of the time: documents below it are reported as uncertain."""
+    conf, ok = np.array(confidence), np.array(correct, dtype=float)
+    best = 0.2
+    for t in np.round(np.arange(0.2, 0.81, 0.05), 2):
+        below = conf < t
+        if below.sum() >= 5 and ok[below].mean() <= RIGHT_BELOW:
+            best = float(t)
+    return best
+
+
+def ece(confidence: Sequence[float], correct: Sequence[bool], bins: int = 10) -> float:
+    """Expected calibration error: |accuracy - confidence| per confidence bin, weighted by its size."""
+    conf, ok = np.array(confidence), np.array(correct, dtype=float)
+    total = 0.0
+    for b in range(bins):
+        m = (conf > b / bins) & (conf <= (b + 1) / bins) if b else (conf <= 1 / bins)
+        if m.any():
+            total += m.sum() / len(conf) * abs(ok[m].mean() - conf[m].mean())
+    return round(float(total), 4)
+
+
+def metrics(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
+    labels = sorted(set(gold) | set(pred), key=lambda t: DOC_TYPES.index(t) if t in DOC_TYPES else 99)
+    per_type: dict[str, dict[str, float]] = {}
+    for lab in sorted(set(gold), key=labels.index):
         tp = sum(g == p == lab for g, p in zip(gold, pred))
         fp = sum(p == lab != g for g, p in zip(gold, pred))
         fn = sum(g == lab != p for g, p in zip(gold, pred))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+        per_type[lab] = {
+            "precision": round(tp / (tp + fp), 4) if tp + fp else 0.0,
+            "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
+            "f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0,
+            "n": tp + fn,
+        }
     confusion = {
         g: {p: n for p in labels if (n := sum(a == g and b == p for a, b in zip(gold, pred)))}
         for g in labels
         if g in gold
     }
+    f1s = [v["f1"] for v in per_type.values()]
     return {
         "n": len(gold),
         "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / max(len(gold), 1), 4),
         "macro_f1": round(sum(f1s) / max(len(f1s), 1), 4),
+        "per_type": per_type,
         "confusion": confusion,
     }
 
 
-def training_set(seed: int, per_template: int) -> list[Example]:
-    """Demo-generator templates 0-7 plus wild templates 0-11 (no held-out wording)."""
-    return examples(
-        seed=seed, per_template=per_template, templates=TRAIN_TEMPLATES
-    ) + wild_examples(seed=seed, per_template=per_template, templates=WILD_TRAIN)
+def evaluate(model: LinearModel, data: Sequence[Example]) -> dict[str, Any]:
+    """Generated documents through the full Classifier with ``model``."""
+    clf = Classifier(Config(), model=model)
+    pred = [clf.classify(Document(e.name, None, "text/plain", e.text, "", len(e.text))).doc_type for e in data]
+    return metrics([e.label for e in data], pred)
 
 
-def held_out_set(seed: int, per_template: int) -> list[Example]:
-    """Demo templates 8-9 plus wild templates 12-13: wording training never saw."""
-    return examples(seed=seed, per_template=per_template, templates=HELD_OUT) + wild_examples(
-        seed=seed, per_template=per_template, templates=WILD_HELD_OUT
-    )
+def select(seed: int, real: list[RealExample]) -> list[tuple[float, float, dict[str, Any]]]:
+    """Grouped-CV metrics for every (C, real weight) in ``GRID``."""
+    gen = generated_items(seed, PER_TEMPLATE)
+    out = []
+    for c in GRID["c"]:
+        for w in GRID["real_weight"]:
+            o = out_of_fold(fold_models(gen, real, c=c, real_weight=w), real)
+            out.append((c, w, metrics(o.gold, o.pred)))
+    return out
 
 
-def select_c(seed: int, per_template: int, grid: tuple[float, ...] = C_GRID) -> dict[float, float]:
-    """Mean macro-F1 per C over 3 folds, each leaving out a third of the training templates."""
-    data = training_set(seed, per_template)
-    scores: dict[float, list[float]] = {c: [] for c in grid}
-    for fold in range(3):
-        out = [e for e in data if _template_no(e.template) % 3 == fold]
-        keep = [e for e in data if _template_no(e.template) % 3 != fold]
-        for c in grid:
-            scores[c].append(evaluate(fit(keep, c=c), out)["macro_f1"])
-    return {c: round(sum(v) / len(v), 4) for c, v in scores.items()}
-
-
-def _template_no(template: str) -> int:
-    return int(template.rsplit("-", 1)[1])
-
-
-def build(seed: int = 0, per_template: int = PER_TEMPLATE) -> LinearModel:
-    train = training_set(seed, per_template)
-    model = fit(train, c=C)
-    in_t = training_set(seed + 1, 5)
-    held = held_out_set(seed + 2, 10)
-    demo_held = [e for e in held if not e.template.startswith("wild")]
-    wild_held = [e for e in held if e.template.startswith("wild")]
+def build(
+    seed: int = 0,
+    per_template: int = PER_TEMPLATE,
+    real: list[RealExample] | None = None,
+    held_per_template: int = 10,
+) -> LinearModel:
+    """The shipped model with its calibration and metrics; ``real`` defaults to the whole corpus."""
+    real = real_examples() if real is None else real
+    gen = generated_items(seed, per_template)
+    cv, temperature, cut = cross_validate(gen, real)
+    model = fit(gen + [it for it in real_items(real, REAL_WEIGHT) if _readable(it)])
+    model.temperature, model.threshold = temperature, cut
+    held = generated(seed + 2, held_per_template, "held_out")
+    correct = [g == p for g, p in zip(cv.gold, cv.pred)]
     model.info = {
         "training": {
             "seed": seed,
             "per_template": per_template,
             "c": C,
+            "real_weight": REAL_WEIGHT,
+            "real_documents": sum(1 for e in real if e.doc.text.strip()),
             "templates": list(TRAIN_TEMPLATES),
             "held_out_templates": list(HELD_OUT),
             "wild_templates": list(WILD_TRAIN),
             "wild_held_out_templates": list(WILD_HELD_OUT),
-            "documents": len(train),
-            "command": f"python -m training.doctypes --seed {seed} --per-template {per_template}",
+            "generated_documents": len(gen),
+            "command": f"python -m training.doctypes --seed {seed}",
         },
-        "metrics": {  # held_out: demo templates 8-9 (the issue's goal); wild: templates 12-13
-            "in_template": evaluate(model, in_t),
-            "held_out": evaluate(model, demo_held),
-            "held_out_wild": evaluate(model, wild_held),
-            "held_out_all": evaluate(model, held),
+        "metrics": {
+            "grouped_cv": {
+                **metrics(cv.gold, cv.pred),
+                "ece": ece(cv.confidence, correct),
+                "folds": FOLDS,
+            },
+            "held_out": evaluate(model, [e for e in held if not e.template.startswith("wild")]),
+            "held_out_wild": evaluate(model, [e for e in held if e.template.startswith("wild")]),
         },
     }
     return model
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--per-template", type=int, default=PER_TEMPLATE)
     ap.add_argument("--out", default=str(DEFAULT_PATH))
-    ap.add_argument("--select-c", action="store_true", help="print cross-validated macro-F1 per C")
+    ap.add_argument("--select", action="store_true", help="print grouped-CV metrics per setting")
     args = ap.parse_args(argv)
-    if args.select_c:
-        for c, f1 in select_c(args.seed, 10).items():
-            print(f"C={c}: held-out-template CV macro-F1 {f1}")
+    if not (CORPUS / "labels.csv").is_file():
+        ap.error(f"the training corpus {CORPUS} is absent; it sits beside the repository in ../shared")
+    if args.select:
+        print("| C | real weight | accuracy | macro-F1 | lowest type F1 |\n|---:|---:|---:|---:|---:|")
+        for c, w, m in select(args.seed, real_examples()):
+            low = min(m["per_type"].items(), key=lambda kv: kv[1]["f1"])
+            print(f"| {c} | {w} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | {low[0]} {low[1]['f1']:.2f} |")
         return 0
     model = build(args.seed, args.per_template)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(model.to_json() + "\n", encoding="utf-8")
     m = model.info["metrics"]
+    cv = m["grouped_cv"]
     print(
-        f"wrote {args.out}: {len(model.features)} features; in-template acc {m['in_template']['accuracy']}, "
-        f"held-out macro-F1: demo {m['held_out']['macro_f1']}, wild {m['held_out_wild']['macro_f1']}, "
-        f"all {m['held_out_all']['macro_f1']}"
+        f"wrote {args.out}: {len(model.features)} features, temperature {model.temperature}, "
+        f"uncertain below {model.threshold}; grouped CV acc {cv['accuracy']} macro-F1 {cv['macro_f1']} "
+        f"ECE {cv['ece']}; held-out macro-F1 demo {m['held_out']['macro_f1']} wild {m['held_out_wild']['macro_f1']}"
     )
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

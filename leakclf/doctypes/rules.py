@@ -1,0 +1,109 @@
+"""Rules around the doc-type model: how much content a document has, and what its mail headers say.
+
+    content_chars(doc) -> int              characters of content, mail header lines left out
+    parties(doc) -> [(role, address)]      From/To/Cc/Bcc, from mail meta or header lines
+    mail_kind(parties, text, own) -> ("internal_note" | "correspondence", evidence) | None
+
+A mail whose parties are all in one organisation is internal; any outside party makes it
+correspondence. The organisation is ``classify.own_domains`` when set (a party inside one of them
+or a subdomain is internal); otherwise parties are compared by registrable domain
+(``mail.acme.com`` and ``acme.com`` are one organisation): two organisations make correspondence,
+one (with a known sender and another party) makes an internal note. Automated mail (a no-reply or newsletter sender, or an
+unsubscribe line) gets no header decision: its text says what it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leakclf.domains import registrable_domain
+from leakclf.model import Document
+
+MIN_CONTENT = 100  # fewer characters of content than this: too little to judge a business type
+ROLES = ("from", "to", "cc", "bcc")
+_ADDR = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PARTY = re.compile(r"^(from|to|cc)\s*:\s*(.*)$", re.IGNORECASE)
+_QUOTED = re.compile(r"^(-* ?original message|>|on .* wrote:|\S.{0,40}\bwrote:$)", re.IGNORECASE)
+HEAD_LINES = 40  # lines searched for printed mail headers
+_AUTOMATED_SENDER = re.compile(
+    r"^(no-?reply|do-?not-?reply|donotreply|newsletters?|news|notifications?|notify|alerts?|"
+    r"mailer-daemon|postmaster|bounces?|marketing|updates|digest)\b",
+    re.IGNORECASE,
+)
+_UNSUBSCRIBE = re.compile(
+    r"unsubscribe|abmelden|se désabonner|désinscri|darse de baja|cancelar (a )?inscri|"
+    r"uitschrijven|afmelden|disiscriv|annulla l'iscrizione",
+    re.IGNORECASE,
+)
+
+
+def content_chars(doc: Document) -> int:
+    """Non-space characters of ``doc.text`` outside its mail ``headers`` parts."""
+    text = doc.text
+    for part in sorted(doc.parts, key=lambda p: -p.start):
+        if part.kind == "headers":
+            text = text[: part.start] + text[part.end :]
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def parties(doc: Document) -> list[tuple[str, str]]:
+    """(role, lower-cased address) for each party, from mail meta or header lines at the top."""
+    out: list[tuple[str, str]] = []
+    for role in ROLES:
+        value = doc.meta.get(role)
+        values = value if isinstance(value, (list, tuple)) else [value] if value else []
+        out += [(role, a.lower()) for v in values for a in _ADDR.findall(str(v))]
+    return out or _header_lines(doc.text)
+
+
+def _header_lines(text: str) -> list[tuple[str, str]]:
+    """Parties from ``From:``/``To:``/``Cc:`` lines of the first message printed at the top (a
+    value may sit on the next line, as web mail archives print it)."""
+    out: list[tuple[str, str]] = []
+    lines = [ln.strip() for ln in text.splitlines()[:HEAD_LINES] if ln.strip()]
+    role = None
+    for line in lines:
+        if _QUOTED.match(line) and out:
+            break
+        m = _PARTY.match(line)
+        if m:
+            role, line = m.group(1).lower(), m.group(2)
+        elif role is None or ":" in line[:20]:
+            role = None
+            continue
+        out += [(role, a.lower()) for a in _ADDR.findall(line)]
+    return out
+
+
+def automated(who: list[tuple[str, str]], text: str) -> bool:
+    senders = [a for role, a in who if role == "from"]
+    return any(_AUTOMATED_SENDER.match(a.split("@", 1)[0]) for a in senders) or bool(
+        _UNSUBSCRIBE.search(text[-3000:])
+    )
+
+
+def mail_kind(
+    who: list[tuple[str, str]], text: str, own_domains: tuple[str, ...]
+) -> tuple[str, str] | None:
+    """The header decision, with its evidence; None when the mail is automated or the headers
+    name too few parties (a sender and one more) to tell."""
+    if automated(who, text):
+        return None
+    domains = [(role, a.rsplit("@", 1)[1]) for role, a in who]
+    senders = [d for role, d in domains if role == "from"]  # internal needs a known sender
+    if own_domains:
+        own = {d.lower() for d in own_domains}
+        note = "mail:owner domain from config"
+        inside = [any(d == o or d.endswith("." + o) for o in own) for _, d in domains]
+        if all(inside) and len(domains) < 2:
+            return None
+        internal = all(inside)
+    else:
+        orgs = {registrable_domain(d) for _, d in domains}
+        if len(orgs) < 2 and (not senders or len(domains) < 2):
+            return None
+        note = "mail:parties' domains"
+        internal = len(orgs) == 1
+    if internal:
+        return "internal_note", f"{note}; all parties internal"
+    return "correspondence", f"{note}; external party"
