@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint bench clean browser tools system
+.PHONY: demo test install lint bench clean browser tools system doctype-model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check leakclf tests benchmarks training
 	$(BIN)/mypy leakclf
 	$(BIN)/lint-imports
+
+# Rebuild the shipped doc-type model bit for bit (reads ../shared/corpus/doctypes-train; card: models/doctype/MODEL_CARD.md).
+doctype-model: $(STAMP)
+	$(BIN)/python -m training.doctypes --seed 0
 
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

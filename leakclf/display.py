@@ -132,7 +132,8 @@ def summary_html(results: Sequence[DocumentResult]) -> str:
         f"<p><b>{s['documents']:,}</b> documents (files, attachments and archive members) from "
         f"<b>{s['files']:,}</b> files · documents by level: {levels} · {s['findings']:,} "
         f"findings (every mention, copies included) · {s['duplicate']:,} duplicates · "
-        f"{s['not_read']:,} not read</p>"
+        f"{s['not_read']:,} not read · "
+        f"{sum(r.doc_type_uncertain for r in classified(results)):,} with an uncertain doc type</p>"
     )
     reasons = not_read(results)
     if reasons:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from functools import cached_property
-from itertools import islice
 
 import numpy as np
 
@@ -70,8 +69,12 @@ class Classifier:
         row = parts[self.model.labels.index(best)]
         ranked_feats = (names[j] for j in np.argsort(-row, kind="stable") if row[j] > 0)
         readable = (f for f in ranked_feats if not f.startswith("tc:"))  # 4-grams repeat title:
-        quoted = dict.fromkeys(_quote(f, text) for f in readable)  # a cue may repeat a title word
-        evidence = list(islice(quoted, EVIDENCE))
+        evidence: list[str] = []
+        for feature in readable:  # the strongest first; a cue may repeat a title word
+            if (quoted := _quote(feature, text)) not in evidence:
+                evidence.append(quoted)
+                if len(evidence) == EVIDENCE:
+                    break
         if rule:
             evidence.append(rule)
         if who and (best in _MAIL or best == "other"):

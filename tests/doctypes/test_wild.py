@@ -56,7 +56,7 @@ def test_held_out_wild_templates_sample() -> None:
         == e.label
         for e in data
     )
-    assert right / len(data) >= 0.65  # measured 0.82 on 240 documents (model card)
+    assert right / len(data) >= 0.75  # measured 0.854 here (41/48); noise on 48 documents ~0.065
 
 
 def test_model_ships_inside_the_package() -> None:

@@ -43,6 +43,8 @@ def make_results() -> list[DocumentResult]:
         DocumentResult(
             source="dump/invoices/inv-001.pdf",
             doc_type="invoice",
+            doc_type_confidence=0.93,
+            doc_type_uncertain=False,
             level="restricted",
             score=90,
             reasons=(("payment card number", 60), ("signed", 30)),

@@ -16,7 +16,7 @@ from leakclf.report import census_html, result_html, scan_html
             0,
             [
                 "<code>dump/invoices/inv-001.pdf</code>",
-                "invoice (signed)",
+                "invoice 0.93 (signed)",
                 "restricted</b> · score 90",
                 "payment card number (+60)<br>signed (+30)",
                 "EMAIL_ADDRESS × 2: <code>j***@contoso.com</code>",
@@ -25,7 +25,9 @@ from leakclf.report import census_html, result_html, scan_html
             id="invoice",
         ),
         pytest.param(
-            1, ["&lt;script&gt;alert(1)&lt;/script&gt;.pdf", "IBAN_CODE × 1"], id="hostile"
+            1,
+            ["&lt;script&gt;alert(1)&lt;/script&gt;.pdf", "IBAN_CODE × 1", "? 0.00 uncertain"],
+            id="hostile",
         ),
         pytest.param(
             5,
