@@ -70,7 +70,10 @@ def worker_main(conn: Connection, factory: Callable[[Config], Any], config: Conf
         except Exception as exc:  # noqa: BLE001 - the pipeline must not raise; record it and go on
             outcome = Failure("InternalError", f"{type(exc).__name__} while analysing "
                               f"{task.source!r}; please report it with -vv output")
-        conn.send(("done", task.tid, outcome))
+        try:
+            conn.send(("done", task.tid, outcome))
+        except OSError:  # the parent is gone (killed): nobody to tell, stop without a traceback
+            return
 
 
 class _Slot:
