@@ -72,8 +72,10 @@ class DaskEngine:
         except ImportError:
             raise ConfigError("engine='dask' needs dask.distributed: pip install 'leakclf[dask]'")
         if self.scheduler is None:
+            # Thread workers: each one's Sandbox is already its own process, started by a
+            # bootstrap that never imports __main__, so a script without a main guard works.
             cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
+                                   processes=False, dashboard_address=None)
             return Client(cluster), cluster
         if isinstance(self.scheduler, Client):
             return self.scheduler, None

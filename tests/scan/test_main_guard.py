@@ -27,19 +27,21 @@ import leakclf
 from pathlib import Path
 with open("ran.txt", "a") as fh:
     fh.write("once\\n")
-s = leakclf.scan("dump", out="results.jsonl", workers={workers}, progress=False)
+s = leakclf.scan("dump", out="results.jsonl", workers={workers}, progress=False{extra})
 print("ROWS", len(list(s)))
 """
 
 
-@pytest.mark.parametrize(("how", "workers"), [
-    pytest.param("script", 2, id="plain-script"),
-    pytest.param("-c", 1, id="python-c"),
-    pytest.param("stdin", 1, id="stdin-like-a-repl"),
+@pytest.mark.parametrize(("how", "workers", "extra"), [
+    pytest.param("script", 2, "", id="plain-script"),
+    pytest.param("-c", 1, "", id="python-c"),
+    pytest.param("stdin", 1, "", id="stdin-like-a-repl"),
+    pytest.param("script", 2, ', engine="dask"', id="plain-script-dask-local-cluster"),
 ])
-def test_scan_without_main_guard_gets_every_row(tmp_path: Path, how: str, workers: int) -> None:
+def test_scan_without_main_guard_gets_every_row(tmp_path: Path, how: str, workers: int,
+                                                 extra: str) -> None:
     write_dump(tmp_path / "dump", FILES)
-    code = SCRIPT.format(workers=workers)
+    code = SCRIPT.format(workers=workers, extra=extra)
     (tmp_path / "scan_it.py").write_text(code)
     argv = {"script": [sys.executable, "scan_it.py"], "-c": [sys.executable, "-c", code],
             "stdin": [sys.executable, "-"]}[how]
