@@ -44,7 +44,7 @@ def cache_dir() -> Path:
     return Path(os.environ.get("LEAKCLF_DOCTYPE_CACHE", "/tmp/leakclf-doctype-cache"))
 
 
-def _extractor_version() -> str:
+def extractor_version() -> str:
     """A digest of the extractor sources: a changed extractor invalidates the cache."""
     h = hashlib.sha256()
     for p in sorted((ROOT / "leakclf" / "extractors").glob("*.py")):
@@ -58,7 +58,7 @@ def read(folder: Path = CORPUS) -> list[dict[str, str]]:
 
 
 def real_examples(folder: Path = CORPUS, rows: list[dict[str, str]] | None = None) -> list[RealExample]:
-    version = _extractor_version()
+    version = extractor_version()
     out = []
     for row in rows if rows is not None else read(folder):
         fmt = row["path"].rsplit(".", 1)[-1].lower()

@@ -35,7 +35,7 @@ from leakclf.doctypes.features import extract
 from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel
 from leakclf.model import DOC_TYPES, Document
 from training.doctypes.generated import HELD_OUT, Example, examples
-from training.doctypes.real import CORPUS, RealExample, real_examples
+from training.doctypes.real import CORPUS, RealExample, extractor_version, real_examples
 from training.doctypes.wild import WILD_HELD_OUT, WILD_TEMPLATES, wild_examples
 
 TRAIN_TEMPLATES = tuple(t for t in range(10) if t not in HELD_OUT)
@@ -287,6 +287,7 @@ def build(
             "wild_templates": list(WILD_TRAIN),
             "wild_held_out_templates": list(WILD_HELD_OUT),
             "generated_documents": len(gen),
+            "extractor_digest": extractor_version(),  # training reads through these extractors
             "command": f"python -m training.doctypes --seed {seed}",
         },
         "metrics": {
