@@ -164,7 +164,9 @@ class Pipeline:
         # whose data each finding is: after classification, it reads the doc type
         findings = subject.assign(doc, cls.doc_type, findings, uncertain=cls.uncertain)
         t2 = time.perf_counter()
-        score = self.scorer.score(cls.doc_type, cls.signed, findings)
+        score = self.scorer.score(
+            cls.doc_type, cls.signed, findings, doc_type_uncertain=cls.uncertain
+        )
         t3 = time.perf_counter()
         text_sha, minhash = text_signature(doc.text, self.config.census)
         t4 = time.perf_counter()

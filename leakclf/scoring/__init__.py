@@ -47,10 +47,14 @@ class Scorer:
         """Load and validate the policy now; a bad policy raises ConfigError."""
         self.policy  # noqa: B018 - loading is the check
 
-    def score(self, doc_type: str, signed: bool | None, findings: Iterable[Finding]) -> Score:
+    def score(self, doc_type: str, signed: bool | None, findings: Iterable[Finding], *,
+              doc_type_uncertain: bool = False) -> Score:
+        """``doc_type_uncertain``: the classifier was not sure, so the type earns no points."""
         policy = self.policy
         reasons: list[tuple[str, int, int]] = []  # (text, points, policy order for ties)
-        points, signed_points = policy.doc_types.get(doc_type, (0, 0))
+        points, signed_points = (
+            (0, 0) if doc_type_uncertain else policy.doc_types.get(doc_type, (0, 0))
+        )
         if signed and signed_points:
             reasons.append((f"doc_type:{doc_type}, signed", points + signed_points, -1))
         elif points:
