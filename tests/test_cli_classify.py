@@ -11,8 +11,14 @@ import leakclf.pipeline
 from leakclf.cli import main
 
 FILES = {
-    "invoice.txt": "INVOICE 2024-117\nBill to: jane.doe@contoso.com\n"
-                   "IBAN DE89 3704 0044 0532 0130 00\nTotal due: 1,250.00 EUR\n",
+    # long enough to judge: under 100 characters of content is "other" and uncertain
+    "invoice.txt": "INVOICE 2024-117\nInvoice date: 2024-03-01   Due date: 2024-03-31\n"
+                   "Bill to: Contoso Ltd, jane.doe@contoso.com\n"
+                   "Description               Qty   Unit price   Amount\n"
+                   "Consulting services         10       100.00  1,000.00\n"
+                   "Travel expenses              1       250.00    250.00\n"
+                   "Subtotal 1,250.00 EUR   VAT 0%   Total due: 1,250.00 EUR\n"
+                   "Payment: IBAN DE89 3704 0044 0532 0130 00, within 30 days\n",
     "memo.txt": "Team lunch moved to Friday.\n",
     "contacts.csv": "name,phone\nJohn Smith,+44 20 7946 0958\n",
 }

@@ -97,7 +97,8 @@ def finish(proc: subprocess.Popen[str], timeout: float = 180) -> tuple[int, str]
 
 def test_worker_killed_mid_file(tmp_path: Path) -> None:
     expected = make_dump(tmp_path / "dump", files=5, words=10_000)  # NER makes each take seconds
-    config = write_config(tmp_path / "c.toml", Limits(), ner=True)
+    # one file per task, so the killed worker holds exactly one file (batches: tests/scan/test_batch.py)
+    config = write_config(tmp_path / "c.toml", Limits(), ner=True, batch_files=1)
     out = tmp_path / "out" / "r.jsonl"
     proc = start_scan(["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
                        "--config", str(config), "--no-progress"], tmp_path)
@@ -161,7 +162,8 @@ def test_worker_that_never_starts_does_not_hang_the_scan(tmp_path: Path) -> None
     stuck = tmp_path / "stuck"
     stuck.mkdir()
     (stuck / "sitecustomize.py").write_text(
-        "import sys, time\nif '--multiprocessing-fork' in sys.argv:\n    time.sleep(3600)\n")
+        # a worker is `python -c BOOT fd` (leakclf.scan.spawn); the scan itself is `python -m`
+        "import sys, time\nif sys.argv[:1] == ['-c']:\n    time.sleep(3600)\n")
     config = write_config(tmp_path / "c.toml", Limits(time_budget_s=2.0), ner=False)
     out = tmp_path / "r.jsonl"
     args = ["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "1", "--config",
