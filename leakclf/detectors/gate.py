@@ -8,7 +8,7 @@ in capitals ("MASTER SERVICES AGREEMENT"). Known given names and surnames, month
 are never "ordinary". A lower-case segment is read when it holds two known names in a row
 ("please ask john smith").
 
-The word lists are data files built by ``gate_build`` (see leakclf/data/ner_gate/README.md).
+The word lists are data files built by ``training/ner_gate.py`` (see leakclf/data/ner_gate/README.md).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Rebuild the NER gate's word lists in ``leakclf/data/ner_gate/`` (build time only).
 
-    python -m leakclf.detectors.gate_build [--train ../shared/corpus/doctypes-train]
+    python -m training.ner_gate [--train ../shared/corpus/doctypes-train]
 
 * ``names.txt.gz``: given names and surnames (Latin script) from Faker's person providers,
   every locale (Faker is MIT-licensed; the list is data, not code). Faker is only needed to
@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "data" / "ner_gate"
+OUT = Path(__file__).resolve().parents[1] / "leakclf" / "data" / "ner_gate"
 MIN_REPOS = 3
 #: Month and day names are never "just a common word": NER reads them as dates.
 CALENDAR = frozenset((
@@ -78,7 +78,7 @@ def corpus_words(train: Path) -> set[str]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", type=Path,
-                    default=Path(__file__).resolve().parents[3] / "shared/corpus/doctypes-train")
+                    default=Path(__file__).resolve().parents[2] / "shared/corpus/doctypes-train")
     args = ap.parse_args()
     from faker.providers.lorem.en_US import Provider as Lorem  # load time: faker only when used
 
