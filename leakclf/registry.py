@@ -124,6 +124,7 @@ def detector_classes() -> tuple[type[Detector], ...]:
         dates.DateDetector,
         dates.DateOfBirthDetector,
         salary.SalaryDetector,
+        salary.AccountBalanceDetector,
         address.StreetAddressDetector,
         organization.OrganizationDetector,
         crypto.BitcoinDetector,

@@ -1,4 +1,4 @@
-"""The rules of policy 2026.12.1, one table each: confidence minimum, whose data it is,
+"""The rules of policy 2026.12.2, one table each: confidence minimum, whose data it is,
 a person's identifiers, unread files and containers."""
 
 from __future__ import annotations

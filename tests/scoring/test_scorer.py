@@ -83,6 +83,16 @@ def test_valid_key_or_card_is_restricted(doc_type: str, findings: list[Finding])
             ("other", None, many("PERSON", 2)),
             id="more-subjects-above-fewer",
         ),
+        pytest.param(
+            ("other", None, [finding("PERSON"), *many("SALARY", 2), finding("ACCOUNT_BALANCE")]),
+            ("other", None, many("PERSON", 7) + many("PHONE_NUMBER", 3) + many("ORGANIZATION", 20)),
+            id="bank-statement-above-press-release",
+        ),
+        pytest.param(
+            ("correspondence", None, many("PERSON", 3) + [finding("ACCOUNT_BALANCE")]),
+            ("internal_note", None, many("PERSON", 7)),
+            id="letter-with-savings-above-memo",
+        ),
     ],
 )
 def test_orderings(high: tuple, low: tuple) -> None:
@@ -107,6 +117,16 @@ def test_orderings(high: tuple, low: tuple) -> None:
             id="resume-with-contacts",
         ),
         pytest.param("other", [], ("public",), id="empty"),
+        pytest.param(
+            "other",
+            [finding("PERSON"), *many("SALARY", 2), finding("ACCOUNT_BALANCE")],
+            ("confidential",),
+            id="bank-statement-pay-and-balance",
+        ),
+        pytest.param(
+            "other", [finding("ACCOUNT_BALANCE", confidence=0.35)], ("public",),
+            id="unconfident-balance-scores-nothing",
+        ),
     ],
 )
 def test_levels(doc_type: str, findings: list[Finding], allowed: tuple[str, ...]) -> None:
