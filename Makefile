@@ -66,7 +66,8 @@ test: $(STAMP) system browser tools lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check leakclf tests benchmarks training
+	$(BIN)/ruff check leakclf tests benchmarks training fuzz
+	$(BIN)/ruff format --check leakclf tests benchmarks training fuzz
 	$(BIN)/mypy leakclf
 	$(BIN)/lint-imports
 

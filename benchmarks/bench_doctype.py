@@ -72,7 +72,9 @@ def _table(title: str, m: dict) -> None:
 
 
 def _confusion(title: str, m: dict) -> None:
-    labels = [t for t in DOC_TYPES if t in m["confusion"] or any(t in r for r in m["confusion"].values())]
+    labels = [
+        t for t in DOC_TYPES if t in m["confusion"] or any(t in r for r in m["confusion"].values())
+    ]
     print(f"\nconfusion ({title}; rows gold, columns predicted):")
     print("| gold \\ pred | " + " | ".join(t[:8] for t in labels) + " |")
     print("|---|" + "---:|" * len(labels))
@@ -110,9 +112,15 @@ def grouped_cv(seed: int) -> list[Document]:
         f"uncertain below {cut}: {n_unsure} of {len(correct)} documents "
         f"(accuracy {ok_unsure / max(n_unsure, 1):.2f}); the rest accuracy {ok_sure / max(len(correct) - n_unsure, 1):.2f}"
     )
-    short = [(p, c) for e, p, c in zip(real, cv.pred, cv.confidence) if content_chars(e.doc) < MIN_CONTENT]
+    short = [
+        (p, c)
+        for e, p, c in zip(real, cv.pred, cv.confidence)
+        if content_chars(e.doc) < MIN_CONTENT
+    ]
     bad = sum(p != "other" and c >= 0.5 for p, c in short)
-    print(f"short texts (< {MIN_CONTENT} characters of content): {len(short)}, with a business type at confidence >= 0.5: {bad}")
+    print(
+        f"short texts (< {MIN_CONTENT} characters of content): {len(short)}, with a business type at confidence >= 0.5: {bad}"
+    )
     return [e.doc for e in real]
 
 
@@ -124,7 +132,9 @@ def short_probe(clf: Classifier) -> None:
             r = clf.classify(Document(e.name, None, "text/plain", e.text[:n], "", n))
             total += 1
             bad += r.doc_type != "other" and r.confidence >= 0.5
-    print(f"short prefixes of generated documents: {total}, with a business type at confidence >= 0.5: {bad}")
+    print(
+        f"short prefixes of generated documents: {total}, with a business type at confidence >= 0.5: {bad}"
+    )
 
 
 def dev_set(clf: Classifier) -> list[Document]:
@@ -138,8 +148,13 @@ def dev_set(clf: Classifier) -> list[Document]:
         m = metrics(gold, [r.doc_type for r in results])
         correct = [g == r.doc_type for g, r in zip(gold, results)]
         _table(title, m)
-        print(f"ECE {ece([r.confidence for r in results], correct):.3f}; uncertain {sum(r.uncertain for r in results)}")
-    _confusion("dev set, names hidden", metrics([e.label for e in data], [clf.classify(e.doc).doc_type for e in data]))
+        print(
+            f"ECE {ece([r.confidence for r in results], correct):.3f}; uncertain {sum(r.uncertain for r in results)}"
+        )
+    _confusion(
+        "dev set, names hidden",
+        metrics([e.label for e in data], [clf.classify(e.doc).doc_type for e in data]),
+    )
     return [e.doc for e in data]
 
 
@@ -150,7 +165,10 @@ def templates(clf: Classifier, seed: int) -> None:
         ("held-out wild templates 12-13", [e for e in held if e.template.startswith("wild")]),
         ("held-out templates, both", held),
     ):
-        pred = [clf.classify(Document(e.name, None, "text/plain", e.text, "", len(e.text))).doc_type for e in data]
+        pred = [
+            clf.classify(Document(e.name, None, "text/plain", e.text, "", len(e.text))).doc_type
+            for e in data
+        ]
         m = metrics([e.label for e in data], pred)
         print(f"{title}: n={m['n']} accuracy {m['accuracy']:.3f} macro-F1 {m['macro_f1']:.3f}")
 
@@ -158,8 +176,12 @@ def templates(clf: Classifier, seed: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=100)
-    ap.add_argument("--model", default=None, help="a candidate model file (default: the shipped one)")
-    ap.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation (minutes)")
+    ap.add_argument(
+        "--model", default=None, help="a candidate model file (default: the shipped one)"
+    )
+    ap.add_argument(
+        "--no-cv", action="store_true", help="skip the grouped cross-validation (minutes)"
+    )
     ap.add_argument("--no-dev", action="store_true", help="do not read the dev set")
     args = ap.parse_args()
     clf = Classifier(Config(classify=ClassifyConfig(model=args.model)))
@@ -176,7 +198,10 @@ def main() -> None:
     print()
     templates(clf, args.seed)
     short_probe(clf)
-    gen = [Document(e.name, None, "text/plain", e.text, "", len(e.text)) for e in generated(args.seed, 2, "held_out")]
+    gen = [
+        Document(e.name, None, "text/plain", e.text, "", len(e.text))
+        for e in generated(args.seed, 2, "held_out")
+    ]
     for title, sample in (("real documents", docs), ("generated documents", gen)):
         if sample:
             rate = _rate(clf.classify, sample)

@@ -238,26 +238,52 @@ def twins() -> None:
     for n in range(10):
         spec = compose(rng, fakes, rng.choice(("invoice", "quote", "purchase_order")), n % 10)
         add_sensitive(spec, fakes, rng)
-        rows.append(("xls vs xlsx (generated)", overlap(_text(legacy.to_xls(spec), "a.xls"),
-                                                         _text(render.to_xlsx(spec), "a.xlsx"))))
-        rows.append(("odt vs docx (generated)", overlap(_text(legacy.to_odt(spec), "a.odt"),
-                                                         _text(render.to_docx(spec), "a.docx"))))
+        rows.append(
+            (
+                "xls vs xlsx (generated)",
+                overlap(_text(legacy.to_xls(spec), "a.xls"), _text(render.to_xlsx(spec), "a.xlsx")),
+            )
+        )
+        rows.append(
+            (
+                "odt vs docx (generated)",
+                overlap(_text(legacy.to_odt(spec), "a.odt"), _text(render.to_docx(spec), "a.docx")),
+            )
+        )
     for (_name, doc, _truth), spec in zip(legacy.doc_fixtures(), legacy.fixture_specs()):
-        rows.append(("doc vs docx (fixtures)", overlap(_text(doc, "a.doc"),
-                                                        _text(render.to_docx(spec), "a.docx"))))
+        rows.append(
+            (
+                "doc vs docx (fixtures)",
+                overlap(_text(doc, "a.doc"), _text(render.to_docx(spec), "a.docx")),
+            )
+        )
     soffice = shutil.which("soffice")
     real = ROOT.parent / "shared/fixtures/real-world/legacy"
     if soffice and real.is_dir():
-        target = {"doc": "docx", "xls": "xlsx", "ppt": "pptx", "odt": "docx", "ods": "xlsx",
-                  "odp": "pptx"}
+        target = {
+            "doc": "docx",
+            "xls": "xlsx",
+            "ppt": "pptx",
+            "odt": "docx",
+            "ods": "xlsx",
+            "odp": "pptx",
+        }
         for path in sorted(p for p in real.rglob("*") if p.suffix[1:] in target):
             to = target[path.suffix[1:]]
             with tempfile.TemporaryDirectory() as tmp:
-                subprocess.run([soffice, "--headless", "--convert-to", to, "--outdir", tmp,
-                                str(path)], check=True, capture_output=True, timeout=300)
+                subprocess.run(
+                    [soffice, "--headless", "--convert-to", to, "--outdir", tmp, str(path)],
+                    check=True,
+                    capture_output=True,
+                    timeout=300,
+                )
                 twin = (Path(tmp) / f"{path.stem}.{to}").read_bytes()
-            rows.append((f"{path.suffix[1:]} vs {to} (real, LibreOffice)",
-                         overlap(_text(path.read_bytes(), path.name), _text(twin, f"t.{to}"))))
+            rows.append(
+                (
+                    f"{path.suffix[1:]} vs {to} (real, LibreOffice)",
+                    overlap(_text(path.read_bytes(), path.name), _text(twin, f"t.{to}")),
+                )
+            )
             print(f"  {path.name}: {rows[-1][1]:.4f}")
     else:
         print("soffice not installed: the real-world twins are skipped")

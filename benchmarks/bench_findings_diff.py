@@ -41,15 +41,18 @@ def collect(root: Path) -> dict[str, list[list[object]]]:
     out: dict[str, list[list[object]]] = {}
     for (source, text), det in zip(docs, found):
         sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        out[f"{source}#{sha}"] = [[f.label, f.start, f.end, f.digest, f.preview]
-                                  for f in det.findings]
+        out[f"{source}#{sha}"] = [
+            [f.label, f.start, f.end, f.digest, f.preview] for f in det.findings
+        ]
     return out
 
 
 def compare(before: dict[str, list[list[object]]], after: dict[str, list[list[object]]]) -> None:
     shared = before.keys() & after.keys()
-    print(f"documents: {len(shared)} with the same text in both, {len(before.keys() - shared)} "
-          f"only before, {len(after.keys() - shared)} only after (extractor changes: not diffed)")
+    print(
+        f"documents: {len(shared)} with the same text in both, {len(before.keys() - shared)} "
+        f"only before, {len(after.keys() - shared)} only after (extractor changes: not diffed)"
+    )
     total: Counter[str] = Counter()
     lost: Counter[str] = Counter()
     gained: Counter[str] = Counter()
@@ -68,15 +71,20 @@ def compare(before: dict[str, list[list[object]]], after: dict[str, list[list[ob
     print("|---|---:|---:|---:|---:|")
     for label in sorted(total.keys() | gained.keys()):
         net = gained[label] - lost[label]
-        print(f"| {label} | {total[label]} | {lost[label]} | {gained[label]} | "
-              f"{net:+d} ({net / max(total[label], 1):+.1%}) |")
+        print(
+            f"| {label} | {total[label]} | {lost[label]} | {gained[label]} | "
+            f"{net:+d} ({net / max(total[label], 1):+.1%}) |"
+        )
     print("\n".join(sorted(lines)))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--real", type=Path,
-                    default=Path(__file__).resolve().parents[2] / "shared/fixtures/real-world")
+    ap.add_argument(
+        "--real",
+        type=Path,
+        default=Path(__file__).resolve().parents[2] / "shared/fixtures/real-world",
+    )
     group = ap.add_mutually_exclusive_group(required=True)
     group.add_argument("--save", type=Path)
     group.add_argument("--compare", type=Path)

@@ -29,8 +29,13 @@ from hostile.conftest import write_config
 def measure(args: list[str], cwd: Path) -> tuple[float, int]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     t0 = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "leakclf", *args], cwd=cwd, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "leakclf", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     parent, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
         try:
@@ -57,9 +62,20 @@ def main() -> None:
         config = write_config(base / "leakclf.toml")
         results = {}
         for name in ("benign", "hostile"):
-            results[name] = measure(["scan", str(base / name), "-o", str(base / f"{name}.jsonl"),
-                                     "--workers", str(opts.workers), "--config", str(config),
-                                     "--no-progress"], base)
+            results[name] = measure(
+                [
+                    "scan",
+                    str(base / name),
+                    "-o",
+                    str(base / f"{name}.jsonl"),
+                    "--workers",
+                    str(opts.workers),
+                    "--config",
+                    str(config),
+                    "--no-progress",
+                ],
+                base,
+            )
     (bt, br), (ht, hr) = results["benign"], results["hostile"]
     print(f"files per dump: {len(cases)}  workers: {opts.workers}")
     print(f"benign : {bt:6.1f} s  peak RSS {br / 2**20:6.0f} MiB")

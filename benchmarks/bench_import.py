@@ -60,7 +60,9 @@ def main() -> None:
             heavy[name] = loaded
     for name in ("this", "peer"):
         med = statistics.median(times[name]) / 1000
-        print(f"{name}: median {med:.1f} ms over {args.rounds} imports; heavy modules: {heavy[name]}")
+        print(
+            f"{name}: median {med:.1f} ms over {args.rounds} imports; heavy modules: {heavy[name]}"
+        )
     ratio = statistics.median(times["this"]) / statistics.median(times["peer"])
     print(f"this / peer: {ratio:.2f}")
 

@@ -70,8 +70,10 @@ def report(label: str, checkout: Path, extras: tuple[str, ...] = ()) -> None:
     dists = closure(requirements(checkout, extras))
     direct = len(requirements(checkout, extras))
     names = ", ".join(sorted(dists))
-    print(f"{label}: {direct} declared, {len(dists)} distributions in all, "
-          f"{size_mb(dists):.0f} MB installed\n  {names}")
+    print(
+        f"{label}: {direct} declared, {len(dists)} distributions in all, "
+        f"{size_mb(dists):.0f} MB installed\n  {names}"
+    )
 
 
 def main() -> None:

@@ -47,8 +47,10 @@ def main() -> None:
         else:
             det.detect_many([t for f in per_file for t in f])
         cpu = time.process_time() - t0
-        print(f"{mode:9} files={len(per_file)} chars={chars} cpu_s={cpu:.2f} "
-              f"chars/cpu_s={chars / cpu:,.0f}")
+        print(
+            f"{mode:9} files={len(per_file)} chars={chars} cpu_s={cpu:.2f} "
+            f"chars/cpu_s={chars / cpu:,.0f}"
+        )
 
 
 if __name__ == "__main__":

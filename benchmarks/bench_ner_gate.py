@@ -58,14 +58,19 @@ def labelled(name: str, samples: list[tuple[str, list[tuple[int, int, str]]]]) -
     rows = []
     for gated in (False, True):
         found, read, cpu = detect(texts, gated)
-        pred = [[(f.start, f.end, RELABEL.get(f.label, f.label)) for f in d.findings]
-                for d in found]
+        pred = [
+            [(f.start, f.end, RELABEL.get(f.label, f.label)) for f in d.findings] for d in found
+        ]
         sc = score(gold, pred, types)
         micro = prf(sum((sc[t] for t in types), Counter()))[2]
         per = {t: prf(sc[t]) for t in NER_TYPES if t in types}
         rows.append((gated, read, cpu, micro, per))
     print(f"\n{name}: {len(texts)} texts, {chars:,} chars")
-    print("| gate | NER chars | CPU s | micro F1 | " + " | ".join(f"{t} P / R" for t in rows[0][4]) + " |")
+    print(
+        "| gate | NER chars | CPU s | micro F1 | "
+        + " | ".join(f"{t} P / R" for t in rows[0][4])
+        + " |"
+    )
     print("|---|---:|---:|---:|" + "---:|" * len(rows[0][4]))
     for gated, read, cpu, micro, per in rows:
         cells = " | ".join(f"{p:.3f} / {r:.3f}" for p, r, _ in per.values())
@@ -98,8 +103,10 @@ def real(root: Path) -> None:
             examples.append(f"  gained {k[0]:13} {fb[k].preview}")
     total = Counter(f.label for d in off for f in d.findings)
     print(f"\nreal documents under {root}: {len(texts)} texts, {sum(map(len, texts)):,} chars")
-    print(f"NER chars: gate off {read_off:,}, on {read_on:,} ({1 - read_on / read_off:.1%} fewer); "
-          f"CPU s {cpu_off:.2f} -> {cpu_on:.2f}")
+    print(
+        f"NER chars: gate off {read_off:,}, on {read_on:,} ({1 - read_on / read_off:.1%} fewer); "
+        f"CPU s {cpu_off:.2f} -> {cpu_on:.2f}"
+    )
     print("| label | findings (gate off) | lost | gained |")
     print("|---|---:|---:|---:|")
     for label in sorted(total.keys() | lost.keys() | gained.keys()):
@@ -111,8 +118,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sentences", type=int, default=1000)
     ap.add_argument("--docs", type=int, default=300)
-    ap.add_argument("--real", type=Path,
-                    default=Path(__file__).resolve().parents[2] / "shared/fixtures/real-world")
+    ap.add_argument(
+        "--real",
+        type=Path,
+        default=Path(__file__).resolve().parents[2] / "shared/fixtures/real-world",
+    )
     ap.add_argument("--no-synthetic", action="store_true")
     args = ap.parse_args()
     logging.disable(logging.WARNING)

@@ -42,10 +42,14 @@ def ein(rng: random.Random, n: int) -> tuple[list[Case], list[Case]]:
     def make() -> str:
         return f"{digits(rng, 2)}-{digits(rng, 7)}"
 
-    pos = [(f"{rng.choice(['EIN', 'Employer identification number', 'FEIN'])}: {v}", v)
-           for v in (valid(mod.is_valid, make) for _ in range(n))]
-    neg = [(f"{rng.choice(['Lot', 'Batch', 'Part'])} {valid(mod.is_valid, make)}", "")
-           for _ in range(n)]
+    pos = [
+        (f"{rng.choice(['EIN', 'Employer identification number', 'FEIN'])}: {v}", v)
+        for v in (valid(mod.is_valid, make) for _ in range(n))
+    ]
+    neg = [
+        (f"{rng.choice(['Lot', 'Batch', 'Part'])} {valid(mod.is_valid, make)}", "")
+        for _ in range(n)
+    ]
     neg += [(f"EIN: {valid(mod.is_valid, make, False)}", "") for _ in range(n)]
     return pos, neg
 
@@ -64,11 +68,12 @@ def abn(rng: random.Random, n: int) -> tuple[list[Case], list[Case]]:
     def make() -> str:
         return digits(rng, 11)
 
-    pos = [(f"ABN {spaced(v, (2, 3, 3, 3))}", spaced(v, (2, 3, 3, 3)))
-           for v in (valid(mod.is_valid, make) for _ in range(n))]
+    pos = [
+        (f"ABN {spaced(v, (2, 3, 3, 3))}", spaced(v, (2, 3, 3, 3)))
+        for v in (valid(mod.is_valid, make) for _ in range(n))
+    ]
     neg = [(f"Ref {spaced(valid(mod.is_valid, make), (2, 3, 3, 3))}", "") for _ in range(n)]
-    neg += [(f"ABN {spaced(valid(mod.is_valid, make, False), (2, 3, 3, 3))}", "")
-            for _ in range(n)]
+    neg += [(f"ABN {spaced(valid(mod.is_valid, make, False), (2, 3, 3, 3))}", "") for _ in range(n)]
     return pos, neg
 
 
@@ -78,8 +83,10 @@ def acn(rng: random.Random, n: int) -> tuple[list[Case], list[Case]]:
     def make() -> str:
         return digits(rng, 9)
 
-    pos = [(f"ACN {spaced(v, (3, 3, 3))}", spaced(v, (3, 3, 3)))
-           for v in (valid(mod.is_valid, make) for _ in range(n))]
+    pos = [
+        (f"ACN {spaced(v, (3, 3, 3))}", spaced(v, (3, 3, 3)))
+        for v in (valid(mod.is_valid, make) for _ in range(n))
+    ]
     neg = [(f"Order {spaced(valid(mod.is_valid, make), (3, 3, 3))}", "") for _ in range(n)]
     neg += [(f"ACN {spaced(valid(mod.is_valid, make, False), (3, 3, 3))}", "") for _ in range(n)]
     return pos, neg
@@ -113,9 +120,14 @@ def pan(rng: random.Random, n: int) -> tuple[list[Case], list[Case]]:
 
 
 PHONE_PLACES = {
-    "GB": ("Tel", "London"), "FR": ("Tél.", "Paris"), "DE": ("Telefon", "Berlin"),
-    "NL": ("Telefoon", "Amsterdam"), "ES": ("Teléfono", "Madrid"), "IT": ("Tel.", "Roma"),
-    "IN": ("Mobile No.", "Mumbai"), "US": ("Phone", "Springfield, IL 62701"),
+    "GB": ("Tel", "London"),
+    "FR": ("Tél.", "Paris"),
+    "DE": ("Telefon", "Berlin"),
+    "NL": ("Telefoon", "Amsterdam"),
+    "ES": ("Teléfono", "Madrid"),
+    "IT": ("Tel.", "Roma"),
+    "IN": ("Mobile No.", "Mumbai"),
+    "US": ("Phone", "Springfield, IL 62701"),
 }
 
 
@@ -128,14 +140,16 @@ def phone(rng: random.Random, n: int) -> tuple[list[Case], list[Case]]:
         region = list(PHONE_PLACES)[i % len(PHONE_PLACES)]
         label, place = PHONE_PLACES[region]
         kind = pn.PhoneNumberType.MOBILE if region == "IN" else pn.PhoneNumberType.FIXED_LINE
-        base = pn.format_number(pn.example_number_for_type(region, kind),
-                                pn.PhoneNumberFormat.NATIONAL)
+        base = pn.format_number(
+            pn.example_number_for_type(region, kind), pn.PhoneNumberFormat.NATIONAL
+        )
         national = base[:-2] + digits(rng, 2)
         pos.append((f"{label}: {national}, {place}", national))
         neg.append((f"Ref {national}, {place}", ""))
         neg.append((f"Invoice {national.replace(' ', '')} {place}", ""))
-        neg.append((f"{label} {rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.20{digits(rng, 2)}",
-                    ""))
+        neg.append(
+            (f"{label} {rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.20{digits(rng, 2)}", "")
+        )
         neg.append((f"Qty {rng.randint(10, 999)} {digits(rng, 4)} units, {place}", ""))
     return pos, neg
 
@@ -163,8 +177,14 @@ def bank(rng: random.Random, n: int) -> tuple[list[Case], list[Case]]:
 
 
 DETECTORS = {
-    "US_EIN": ein, "AU_ABN": abn, "AU_ACN": acn, "IN_GSTIN": gstin, "IN_PAN": pan,
-    "PHONE_NUMBER": phone, "EMAIL_ADDRESS": email, "US_BANK_NUMBER": bank,
+    "US_EIN": ein,
+    "AU_ABN": abn,
+    "AU_ACN": acn,
+    "IN_GSTIN": gstin,
+    "IN_PAN": pan,
+    "PHONE_NUMBER": phone,
+    "EMAIL_ADDRESS": email,
+    "US_BANK_NUMBER": bank,
 }
 
 
@@ -175,8 +195,10 @@ def main() -> int:
     args = ap.parse_args()
     det = DetectorSet(Config(key=b"k" * 32, reveal=True, detect=DetectConfig(ner=False)))
     worst = 1.0
-    print(f"{'label':<16}{'positives':>10}{'near-misses':>13}{'TP':>6}{'FP':>6}"
-          f"{'precision':>11}{'recall':>8}")
+    print(
+        f"{'label':<16}{'positives':>10}{'near-misses':>13}{'TP':>6}{'FP':>6}"
+        f"{'precision':>11}{'recall':>8}"
+    )
     for label, make in DETECTORS.items():
         pos, neg = make(random.Random(f"{args.seed}-{label}"), args.n)
         tp = fp = 0
@@ -188,8 +210,10 @@ def main() -> int:
             fp += sum(f.label == label for f in det.detect(text).findings)
         precision = tp / (tp + fp) if tp + fp else 1.0
         worst = min(worst, precision)
-        print(f"{label:<16}{len(pos):>10}{len(neg):>13}{tp:>6}{fp:>6}{precision:>11.3f}"
-              f"{tp / len(pos):>8.3f}")
+        print(
+            f"{label:<16}{len(pos):>10}{len(neg):>13}{tp:>6}{fp:>6}{precision:>11.3f}"
+            f"{tp / len(pos):>8.3f}"
+        )
     print(f"lowest precision: {worst:.3f} (goal >= 0.95)")
     return 0
 

@@ -168,82 +168,155 @@ class Ranked:
 PAIRS: list[tuple[str, str, str]] = [
     ("W:w2", "W:supplier_invoice", "a person's SSN and wages outrank a supplier's own IBAN/SWIFT"),
     ("W:form1099", "W:supplier_invoice", "a contractor's SSN outranks a supplier's bank details"),
-    ("W:w2", R + "doctypes/invoice/billmate_uae_vat_tax_invoice.pdf",
-     "SSN and wages outrank a real invoice's bank block"),
-    ("W:w2", R + "doctypes/invoice/erpnext_gst_tax_invoice_gujarat.pdf",
-     "SSN and wages outrank a GST invoice with the issuer's account"),
+    (
+        "W:w2",
+        R + "doctypes/invoice/billmate_uae_vat_tax_invoice.pdf",
+        "SSN and wages outrank a real invoice's bank block",
+    ),
+    (
+        "W:w2",
+        R + "doctypes/invoice/erpnext_gst_tax_invoice_gujarat.pdf",
+        "SSN and wages outrank a GST invoice with the issuer's account",
+    ),
     ("W:form1099", T + "invoice/zcorpus_hetzner_rechnung_2016.pdf", "SSN outranks a hosting bill"),
-    ("W:form1099", T + "invoice/parsee_atlassian_tax_invoice_receipt.pdf",
-     "SSN outranks a SaaS receipt"),
+    (
+        "W:form1099",
+        T + "invoice/parsee_atlassian_tax_invoice_receipt.pdf",
+        "SSN outranks a SaaS receipt",
+    ),
     ("W:payroll", T + "invoice/mustang_bc_invoice_103767.pdf", "payroll beats any invoice"),
     ("W:payroll", "W:supplier_invoice", "many SSNs and salaries beat one supplier IBAN"),
     ("W:payroll", "W:contact_list", "identifiers and pay beat contact details"),
     ("W:cards", "W:supplier_invoice", "customers' card numbers beat business bank details"),
     ("W:cards", T + "resume/jakegut_resume_software_engineer.pdf", "card list beats a CV"),
-    ("W:direct_deposit", "W:supplier_invoice",
-     "an employee's own bank account beats a supplier's published one"),
+    (
+        "W:direct_deposit",
+        "W:supplier_invoice",
+        "an employee's own bank account beats a supplier's published one",
+    ),
     ("W:direct_deposit", "W:letterhead_letter", "a personal account beats a letterhead"),
     ("W:hr_record", "W:meeting_notes", "a national insurance number beats meeting notes"),
     ("W:hr_record", "W:contact_list", "NINO and date of birth beat phone numbers"),
     ("W:patient_intake", "W:supplier_invoice", "a patient's NHS number beats a supplier invoice"),
-    ("W:patient_intake", T + "other/calvin_undergrounds_press_release.pdf",
-     "health identifiers beat a press release"),
-    ("W:private_key", T + "resume/deedy_resume_two_column_software_engineer.pdf",
-     "a private key beats a CV"),
+    (
+        "W:patient_intake",
+        T + "other/calvin_undergrounds_press_release.pdf",
+        "health identifiers beat a press release",
+    ),
+    (
+        "W:private_key",
+        T + "resume/deedy_resume_two_column_software_engineer.pdf",
+        "a private key beats a CV",
+    ),
     ("W:private_key", "W:supplier_invoice", "a private key beats business bank details"),
     ("W:in_employee", "W:in_invoice", "a person's PAN and salary account beat a firm's GSTIN/PAN"),
     ("W:in_employee", T + "quote/quotify_callout_quote_gst.pdf", "a person's PAN beats a quote"),
-    ("W:contact_list", "W:letterhead_letter",
-     "people's personal mobiles and mail beat a company's switchboard and info@"),
+    (
+        "W:contact_list",
+        "W:letterhead_letter",
+        "people's personal mobiles and mail beat a company's switchboard and info@",
+    ),
     ("W:contact_list", "W:press_release", "personal contacts beat a press contact"),
     ("W:contact_list", "W:aws_bill", "personal contacts beat a cloud bill"),
     ("W:supplier_invoice", "W:press_release", "an invoice is more internal than a press release"),
     ("W:supplier_invoice", "W:meeting_notes", "an invoice with bank details beats bland notes"),
-    (T + "resume/jakegut_resume_software_engineer.pdf", "W:supplier_invoice",
-     "a CV (a person's history and contacts) beats a supplier invoice"),
-    (R + "doctypes/resume/awesomecv_resume.pdf", R + "doctypes/invoice/syntex_adatum_invoice_6.pdf",
-     "a CV beats an invoice with business contacts"),
-    (R + "doctypes/resume/aws_devops_resume_example.pdf", "W:letterhead_letter",
-     "a CV beats a letterhead"),
-    (R + "doctypes/resume/devops_sre_resume_sample.pdf",
-     T + "other/calvin_undergrounds_press_release.pdf", "a CV beats a press release"),
-    (T + "resume/deedy_resume_two_column_software_engineer.pdf",
-     T + "other/vishay_veml6075_uv_sensor_datasheet.pdf", "a CV beats a datasheet"),
-    (T + "other/jemini_sample_payslip_nz.pdf", T + "other/dfrobot_10w_led_datasheet.pdf",
-     "a payslip beats a datasheet"),
-    (T + "other/cfosync_sample_bank_statement.txt",
-     T + "other/sdsn_ieep_eu_sdg_index_2019_press_release.pdf",
-     "a bank statement beats a press release"),
-    (T + "other/cfosync_sample_bank_statement.txt", "W:meeting_notes",
-     "a bank statement beats meeting notes"),
+    (
+        T + "resume/jakegut_resume_software_engineer.pdf",
+        "W:supplier_invoice",
+        "a CV (a person's history and contacts) beats a supplier invoice",
+    ),
+    (
+        R + "doctypes/resume/awesomecv_resume.pdf",
+        R + "doctypes/invoice/syntex_adatum_invoice_6.pdf",
+        "a CV beats an invoice with business contacts",
+    ),
+    (
+        R + "doctypes/resume/aws_devops_resume_example.pdf",
+        "W:letterhead_letter",
+        "a CV beats a letterhead",
+    ),
+    (
+        R + "doctypes/resume/devops_sre_resume_sample.pdf",
+        T + "other/calvin_undergrounds_press_release.pdf",
+        "a CV beats a press release",
+    ),
+    (
+        T + "resume/deedy_resume_two_column_software_engineer.pdf",
+        T + "other/vishay_veml6075_uv_sensor_datasheet.pdf",
+        "a CV beats a datasheet",
+    ),
+    (
+        T + "other/jemini_sample_payslip_nz.pdf",
+        T + "other/dfrobot_10w_led_datasheet.pdf",
+        "a payslip beats a datasheet",
+    ),
+    (
+        T + "other/cfosync_sample_bank_statement.txt",
+        T + "other/sdsn_ieep_eu_sdg_index_2019_press_release.pdf",
+        "a bank statement beats a press release",
+    ),
+    (
+        T + "other/cfosync_sample_bank_statement.txt",
+        "W:meeting_notes",
+        "a bank statement beats meeting notes",
+    ),
     ("W:w2", T + "other/irs_form_w9_blank_2018.pdf", "a filled tax form beats a blank one"),
-    ("W:form1099", T + "other/alberta_blank_employee_payslip_form.pdf",
-     "a filled form beats a blank payslip template"),
+    (
+        "W:form1099",
+        T + "other/alberta_blank_employee_payslip_form.pdf",
+        "a filled form beats a blank payslip template",
+    ),
     # unread: (these two pairs named the image-only scans until OCR, issue 16, came to read them)
-    (R + "email/empty.eml", T + "other/calvin_undergrounds_press_release.pdf",
-     "a file we could not read ranks above a press release we read"),
+    (
+        R + "email/empty.eml",
+        T + "other/calvin_undergrounds_press_release.pdf",
+        "a file we could not read ranks above a press release we read",
+    ),
     (R + "email/empty.eml", "W:meeting_notes", "unread ranks above bland notes"),
-    ("W:supplier_invoice", "W:itin_noise",
-     "a 0.40 'ITIN' on a manifest scores nothing, below a real invoice"),
+    (
+        "W:supplier_invoice",
+        "W:itin_noise",
+        "a 0.40 'ITIN' on a manifest scores nothing, below a real invoice",
+    ),
     ("W:hr_record", "W:aws_bill", "a person's NINO beats an AWS account ID"),
     ("W:w2", "W:in_invoice", "an SSN beats a firm's tax numbers"),
     ("W:cards", "W:in_invoice", "card numbers beat a GST invoice"),
-    (T + "contract/karaka_jingga_muster_arbeitsvertrag_de.docx", "W:press_release",
-     "an employment contract beats a press release"),
-    (T + "invoice/zcorpus_hetzner_rechnung_2016.pdf", T + "other/dfrobot_10w_led_datasheet.pdf",
-     "an invoice beats a datasheet"),
+    (
+        T + "contract/karaka_jingga_muster_arbeitsvertrag_de.docx",
+        "W:press_release",
+        "an employment contract beats a press release",
+    ),
+    (
+        T + "invoice/zcorpus_hetzner_rechnung_2016.pdf",
+        T + "other/dfrobot_10w_led_datasheet.pdf",
+        "an invoice beats a datasheet",
+    ),
     # added after the first run, before looking at these documents' scores
-    (T + "correspondence/akleimeier_cover_letter_internship_en.docx",
-     T + "other/anu_cinefly_user_manual.pdf", "a person's cover letter beats a user manual"),
-    (T + "correspondence/caq_financial_capacity_letter_to_immigration.docx",
-     T + "internal_note/styleguide_memo_source_format_guidelines.pdf",
-     "a letter about a person's finances beats a style memo"),
-    (T + "resume/europass_cv_template_mario_rossi_it.pdf", T + "other/bloomboard_privacy_policy_2015.pdf",
-     "a CV beats a privacy policy"),
-    (T + "resume/chennch_lebenslauf_medizin_de.pdf", T + "quote/elios_devis_dv2026_0001.pdf",
-     "a CV beats a quote"),
-    (T + "other/jemini_sample_payslip_nz.pdf", T + "other/calvin_undergrounds_media_fact_sheet.pdf",
-     "a payslip beats a media fact sheet"),
+    (
+        T + "correspondence/akleimeier_cover_letter_internship_en.docx",
+        T + "other/anu_cinefly_user_manual.pdf",
+        "a person's cover letter beats a user manual",
+    ),
+    (
+        T + "correspondence/caq_financial_capacity_letter_to_immigration.docx",
+        T + "internal_note/styleguide_memo_source_format_guidelines.pdf",
+        "a letter about a person's finances beats a style memo",
+    ),
+    (
+        T + "resume/europass_cv_template_mario_rossi_it.pdf",
+        T + "other/bloomboard_privacy_policy_2015.pdf",
+        "a CV beats a privacy policy",
+    ),
+    (
+        T + "resume/chennch_lebenslauf_medizin_de.pdf",
+        T + "quote/elios_devis_dv2026_0001.pdf",
+        "a CV beats a quote",
+    ),
+    (
+        T + "other/jemini_sample_payslip_nz.pdf",
+        T + "other/calvin_undergrounds_media_fact_sheet.pdf",
+        "a payslip beats a media fact sheet",
+    ),
 ]
 
 #: (document, allowed levels, why)
@@ -266,27 +339,42 @@ LEVELS_EXPECTED: list[tuple[str, tuple[str, ...], str]] = [
     ("W:itin_noise", ("public", "internal"), "an unconfident 9-digit number"),
     ("W:contact_list", ("internal", "confidential"), "personal contacts, no identifiers"),
     (T + "other/calvin_undergrounds_press_release.pdf", ("public", "internal"), "press release"),
-    (T + "other/sdsn_ieep_eu_sdg_index_2019_press_release.pdf", ("public", "internal"),
-     "press release"),
+    (
+        T + "other/sdsn_ieep_eu_sdg_index_2019_press_release.pdf",
+        ("public", "internal"),
+        "press release",
+    ),
     (T + "other/vishay_veml6075_uv_sensor_datasheet.pdf", ("public", "internal"), "datasheet"),
     (T + "other/dfrobot_10w_led_datasheet.pdf", ("public", "internal"), "datasheet"),
     (T + "resume/jakegut_resume_software_engineer.pdf", ("confidential", "restricted"), "a CV"),
     (R + "doctypes/resume/awesomecv_resume.pdf", ("confidential", "restricted"), "a CV"),
     (R + "doctypes/resume/devops_sre_resume_sample.pdf", ("confidential", "restricted"), "a CV"),
-    (R + "doctypes/invoice/billmate_uae_vat_tax_invoice.pdf", ("internal", "confidential"),
-     "an invoice with the issuer's bank block is not restricted"),
-    (R + "doctypes/invoice/erpnext_gst_tax_invoice_gujarat.pdf", ("internal", "confidential"),
-     "a GST invoice with the issuer's account is not restricted"),
+    (
+        R + "doctypes/invoice/billmate_uae_vat_tax_invoice.pdf",
+        ("internal", "confidential"),
+        "an invoice with the issuer's bank block is not restricted",
+    ),
+    (
+        R + "doctypes/invoice/erpnext_gst_tax_invoice_gujarat.pdf",
+        ("internal", "confidential"),
+        "a GST invoice with the issuer's account is not restricted",
+    ),
     # (these two named the image-only scans, unread until OCR, issue 16, came to read them)
     (R + "email/empty.eml", ("internal",), "an unread file is never public"),
-    (R + "email/mime-no-body.eml", ("internal", "confidential", "restricted"),
-     "a mail whose attachment could not be read shows it in its contents"),
+    (
+        R + "email/mime-no-body.eml",
+        ("internal", "confidential", "restricted"),
+        "a mail whose attachment could not be read shows it in its contents",
+    ),
     # added after the first run, before looking at these documents' scores
     (T + "other/bloomboard_privacy_policy_2015.pdf", ("public", "internal"), "a published policy"),
     (T + "other/anu_cinefly_user_manual.pdf", ("public", "internal"), "a user manual"),
     (T + "resume/europass_cv_template_mario_rossi_it.pdf", ("confidential", "restricted"), "a CV"),
-    (T + "other/jemini_sample_payslip_nz.pdf", ("confidential", "restricted"),
-     "a person's payslip"),
+    (
+        T + "other/jemini_sample_payslip_nz.pdf",
+        ("confidential", "restricted"),
+        "a person's payslip",
+    ),
 ]
 
 
@@ -317,7 +405,10 @@ def main() -> int:
     ranked = {name: rank(pipe, name) for name in sorted(documents())}
     if args.show:
         for name, r in sorted(ranked.items(), key=lambda kv: -kv[1].score):
-            print(f"{r.score:4d} {r.level:12s} {name}" + (f"  [unread: {r.unread}]" if r.unread else ""))
+            print(
+                f"{r.score:4d} {r.level:12s} {name}"
+                + (f"  [unread: {r.unread}]" if r.unread else "")
+            )
         print()
     wrong_pairs = [(a, b, why) for a, b, why in PAIRS if ranked[a].score <= ranked[b].score]
     wrong_levels = [(d, ok, why) for d, ok, why in LEVELS_EXPECTED if ranked[d].level not in ok]
@@ -329,10 +420,14 @@ def main() -> int:
     levels = 1 - len(wrong_levels) / len(LEVELS_EXPECTED)
     written = sum(n.startswith("W:") for n in ranked)
     print(f"documents: {len(ranked)} ({len(ranked) - written} real, {written} written)")
-    print(f"pairwise order accuracy: {pairs:.3f} ({len(PAIRS) - len(wrong_pairs)}/{len(PAIRS)}; "
-          "goal >= 0.95)")
-    print(f"level agreement: {levels:.3f} "
-          f"({len(LEVELS_EXPECTED) - len(wrong_levels)}/{len(LEVELS_EXPECTED)}; goal >= 0.90)")
+    print(
+        f"pairwise order accuracy: {pairs:.3f} ({len(PAIRS) - len(wrong_pairs)}/{len(PAIRS)}; "
+        "goal >= 0.95)"
+    )
+    print(
+        f"level agreement: {levels:.3f} "
+        f"({len(LEVELS_EXPECTED) - len(wrong_levels)}/{len(LEVELS_EXPECTED)}; goal >= 0.90)"
+    )
     return 0
 
 

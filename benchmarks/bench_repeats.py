@@ -39,10 +39,12 @@ def threads(n: int, depth: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     v = Values(seed)
     bodies = [t for t, _ in business(n * depth, seed=seed)] + [
-        " ".join(t for t, _ in sentences(4, seed=seed * 1000 + i)) for i in range(n * depth)]
+        " ".join(t for t, _ in sentences(4, seed=seed * 1000 + i)) for i in range(n * depth)
+    ]
     rng.shuffle(bodies)
-    people = [(v.fake.name(), v.fake.company(), v.fake.city(), v.get("PHONE_NUMBER"))
-              for _ in range(8)]
+    people = [
+        (v.fake.name(), v.fake.company(), v.fake.city(), v.get("PHONE_NUMBER")) for _ in range(8)
+    ]
     out = []
     for t in range(n):
         cast = rng.sample(people, 3)
@@ -50,11 +52,11 @@ def threads(n: int, depth: int, seed: int) -> list[str]:
         for d in range(depth):
             name, org, city, phone = cast[d % 3]
             sig = f"Kind regards,\n{name}\nAccount manager, {org}\n{city} | {phone}\n"
-            msg = (f"{bodies[t * depth + d]}\n\n{sig}\n"
-                   f"{DISCLAIMER.format(org=org, city=city)}\n")
+            msg = f"{bodies[t * depth + d]}\n\n{sig}\n{DISCLAIMER.format(org=org, city=city)}\n"
             if previous:
-                quote = "\n".join(f"> {line}" if rng.random() < 0.5 else line
-                                  for line in previous.splitlines())
+                quote = "\n".join(
+                    f"> {line}" if rng.random() < 0.5 else line for line in previous.splitlines()
+                )
                 msg += f"\nOn Monday, {cast[(d - 1) % 3][0]} wrote:\n{quote}\n"
             out.append(msg)
             previous = msg
@@ -96,15 +98,21 @@ def main() -> None:
     repeated = sum(map(len, lines)) - sum(map(len, set(lines)))
     fresh_read, fresh_cpu, fresh_found = run(texts, keep_cache=False)
     kept_read, kept_cpu, kept_found = run(texts, keep_cache=True)
-    print(f"{len(texts)} messages, {chars:,} chars; {repeated / chars:.0%} of the characters "
-          "are in lines seen before (quote prefix ignored)")
+    print(
+        f"{len(texts)} messages, {chars:,} chars; {repeated / chars:.0%} of the characters "
+        "are in lines seen before (quote prefix ignored)"
+    )
     print("| worker | NER chars | CPU s | chars/CPU s |")
     print("|---|---:|---:|---:|")
-    for name, read, cpu in (("fresh NER cache per file", fresh_read, fresh_cpu),
-                            ("NER cache kept across files (leakclf)", kept_read, kept_cpu)):
+    for name, read, cpu in (
+        ("fresh NER cache per file", fresh_read, fresh_cpu),
+        ("NER cache kept across files (leakclf)", kept_read, kept_cpu),
+    ):
         print(f"| {name} | {read:,} | {cpu:.2f} | {chars / cpu:,.0f} |")
-    print(f"NER chars saved: {1 - kept_read / fresh_read:.0%}; CPU saved: "
-          f"{1 - kept_cpu / fresh_cpu:.0%}; findings identical: {fresh_found == kept_found}")
+    print(
+        f"NER chars saved: {1 - kept_read / fresh_read:.0%}; CPU saved: "
+        f"{1 - kept_cpu / fresh_cpu:.0%}; findings identical: {fresh_found == kept_found}"
+    )
 
 
 if __name__ == "__main__":

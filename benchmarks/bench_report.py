@@ -55,7 +55,7 @@ def fake_results(n: int, seed: int = 7) -> list[DocumentResult]:
                 findings=tuple(findings),
                 text_sha256=f"{i:064x}",
                 doc_date=f"20{rng.randrange(15, 25)}-{rng.randrange(1, 13):02d}-"
-                         f"{rng.randrange(1, 29):02d}",
+                f"{rng.randrange(1, 29):02d}",
                 unread_reason="image-only" if i % 50 == 7 else None,
             )
         )
@@ -112,17 +112,21 @@ def browser_times(page: Path, width: int = 1280) -> dict[str, float]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
-        driver.execute_cdp_cmd("Page.setDownloadBehavior",
-                               {"behavior": "allow", "downloadPath": downloads})
+        driver.execute_cdp_cmd(
+            "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads}
+        )
         t0 = time.perf_counter()
         driver.get(page.as_uri())
         times = {"load": time.perf_counter() - t0}
         for name, ident, value in FILTERS:
             times[name] = float(driver.execute_script(APPLY, ident, value))
         times["export"] = float(driver.execute_script(EXPORT))
-        times["table/window width"] = float(driver.execute_script(
-            "var t = document.getElementById('file-table') || document.querySelector('table');"
-            "return t.getBoundingClientRect().width / window.innerWidth;"))
+        times["table/window width"] = float(
+            driver.execute_script(
+                "var t = document.getElementById('file-table') || document.querySelector('table');"
+                "return t.getBoundingClientRect().width / window.innerWidth;"
+            )
+        )
         return times
     finally:
         driver.quit()
@@ -179,8 +183,10 @@ def main() -> None:
         for width in (1280, 1920):
             ours_t = browser_times(work / "report.html", width)
             peer_t = browser_times(work / "peer.html", width)
-            filters = ", ".join(f"{name} {ours_t[name] * 1000:.0f} ms"
-                                for name in (*(f[0] for f in FILTERS), "export"))
+            filters = ", ".join(
+                f"{name} {ours_t[name] * 1000:.0f} ms"
+                for name in (*(f[0] for f in FILTERS), "export")
+            )
             print(
                 f"chromium {width} px: load leakclf report {ours_t['load']:.2f}s, pandas to_html "
                 f"{peer_t['load']:.2f}s, ratio {ours_t['load'] / peer_t['load']:.2f}x; over "

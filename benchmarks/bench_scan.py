@@ -55,8 +55,11 @@ def measure(cmd: list[str]) -> dict[str, Any]:
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
-    return {"wall_s": time.monotonic() - t0, "peak_rss_mb": peak / 2**20,
-            "cpu_s": _children_cpu_s() - cpu0}
+    return {
+        "wall_s": time.monotonic() - t0,
+        "peak_rss_mb": peak / 2**20,
+        "cpu_s": _children_cpu_s() - cpu0,
+    }
 
 
 def leakclf_chars(out: Path) -> dict[str, int]:
@@ -66,8 +69,10 @@ def leakclf_chars(out: Path) -> dict[str, int]:
 
     table = pq.read_table(out, columns=["status", "text_chars", "ner_chars"])
     ok = table.filter(pc.equal(table["status"], "ok"))
-    return {"chars_analysed": int(pc.sum(ok["text_chars"]).as_py() or 0),
-            "ner_chars": int(pc.sum(ok["ner_chars"]).as_py() or 0)}
+    return {
+        "chars_analysed": int(pc.sum(ok["text_chars"]).as_py() or 0),
+        "ner_chars": int(pc.sum(ok["ner_chars"]).as_py() or 0),
+    }
 
 
 def files_and_bytes(root: Path) -> tuple[int, int]:
@@ -76,6 +81,7 @@ def files_and_bytes(root: Path) -> tuple[int, int]:
 
 
 # -- the reference pipeline (run in its own process by --reference-only) -------
+
 
 def _text(path: Path) -> str:
     suffix = path.suffix.lower()
@@ -118,6 +124,7 @@ def reference(root: Path, stats: Path) -> None:
 
 # -- driver ---------------------------------------------------------------------
 
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--files", type=int, default=2000)
@@ -125,10 +132,18 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--no-reference", action="store_true")
     ap.add_argument("--no-resume", action="store_true")
-    ap.add_argument("--parts", type=int, default=1,
-                    help="generate the dump as N parts of files/N, seeds seed..seed+N-1")
-    ap.add_argument("--copies", type=int, default=1,
-                    help="scan N hard-linked copies of the dump (exact duplicates)")
+    ap.add_argument(
+        "--parts",
+        type=int,
+        default=1,
+        help="generate the dump as N parts of files/N, seeds seed..seed+N-1",
+    )
+    ap.add_argument(
+        "--copies",
+        type=int,
+        default=1,
+        help="scan N hard-linked copies of the dump (exact duplicates)",
+    )
     ap.add_argument("--dir", default="/tmp/leakclf-bench")
     ap.add_argument("--reference-only", help=argparse.SUPPRESS)
     ap.add_argument("--reference-stats", help=argparse.SUPPRESS)
@@ -161,17 +176,49 @@ def main() -> None:
         out = base / f"results-{dump.name}-w{w}.parquet"
         for stale in base.glob(out.name + "*"):
             stale.unlink() if stale.is_file() else None
-        runs[f"leakclf w{w}"] = measure([*LEAKCLF, "scan", str(dump), "-o", str(out),
-                                         "--workers", str(w), "--no-progress", "--limit", "0"])
+        runs[f"leakclf w{w}"] = measure(
+            [
+                *LEAKCLF,
+                "scan",
+                str(dump),
+                "-o",
+                str(out),
+                "--workers",
+                str(w),
+                "--no-progress",
+                "--limit",
+                "0",
+            ]
+        )
         runs[f"leakclf w{w}"].update(leakclf_chars(out))
         if not args.no_resume:
             runs[f"leakclf w{w} resume"] = measure(
-                [*LEAKCLF, "scan", str(dump), "-o", str(out), "--workers", str(w),
-                 "--resume", "--no-progress", "--limit", "0"])
+                [
+                    *LEAKCLF,
+                    "scan",
+                    str(dump),
+                    "-o",
+                    str(out),
+                    "--workers",
+                    str(w),
+                    "--resume",
+                    "--no-progress",
+                    "--limit",
+                    "0",
+                ]
+            )
     if not args.no_reference:
         stats = base / "reference-stats.json"
-        runs["reference"] = measure([sys.executable, __file__, "--reference-only", str(dump),
-                                     "--reference-stats", str(stats)])
+        runs["reference"] = measure(
+            [
+                sys.executable,
+                __file__,
+                "--reference-only",
+                str(dump),
+                "--reference-stats",
+                str(stats),
+            ]
+        )
         runs["reference"].update(json.loads(stats.read_text()))
     for r in runs.values():
         r["files_per_s"] = round(n / r["wall_s"], 2)
@@ -187,12 +234,14 @@ def main() -> None:
             r["x_reference"] = round(r["files_per_s"] / ref["files_per_s"], 2)
             if "chars_per_cpu_s" in r:
                 r["x_reference_chars_per_cpu_s"] = round(
-                    r["chars_per_cpu_s"] / ref["chars_per_cpu_s"], 2)
+                    r["chars_per_cpu_s"] / ref["chars_per_cpu_s"], 2
+                )
                 r["x_reference_chars"] = round(r["chars_analysed"] / ref["chars_analysed"], 2)
     for w in args.workers.split(","):
         if f"leakclf w{w} resume" in runs:
             runs[f"leakclf w{w} resume"]["pct_of_full"] = round(
-                100 * runs[f"leakclf w{w} resume"]["wall_s"] / runs[f"leakclf w{w}"]["wall_s"], 1)
+                100 * runs[f"leakclf w{w} resume"]["wall_s"] / runs[f"leakclf w{w}"]["wall_s"], 1
+            )
     print(json.dumps(report, indent=2))
     (base / f"bench-scan-{dump.name}.json").write_text(json.dumps(report, indent=2))
 

@@ -51,7 +51,7 @@ def main() -> None:
         nonlocal chars
         for i in range(0, len(paths), 8):
             c = time.process_time()
-            docs = [d for p in paths[i:i + 8] for d in pipe.extract(p)]
+            docs = [d for p in paths[i : i + 8] for d in pipe.extract(p)]
             readable = [d for d in docs if d.status == "ok" or d.text]
             texts = [d.text for d in readable]
             t = [c, time.process_time()]
@@ -69,8 +69,14 @@ def main() -> None:
             t.append(time.process_time())
             if count:
                 chars += sum(map(len, texts))
-                for name, a, b in (("extract", 0, 1), ("patterns", 1, 2), ("detect", 2, 3),
-                                   ("classify", 3, 4), ("score", 4, 5), ("signature", 5, 6)):
+                for name, a, b in (
+                    ("extract", 0, 1),
+                    ("patterns", 1, 2),
+                    ("detect", 2, 3),
+                    ("classify", 3, 4),
+                    ("score", 4, 5),
+                    ("signature", 5, 6),
+                ):
                     cpu[name] += t[b] - t[a]
 
     run(files[-40:], count=False)  # warm-up: models, tables, lists
@@ -82,15 +88,18 @@ def main() -> None:
     print("|---|---:|---:|---:|")
     for name in ("extract", "detect", "ner", "patterns", "classify", "score", "signature"):
         label = {"ner": "  detect: NER", "patterns": "  detect: patterns"}.get(name, name)
-        print(f"| {label} | {cpu[name]:.2f} | {cpu[name] / total:.0%} | "
-              f"{chars / cpu[name]:,.0f} |")
+        print(f"| {label} | {cpu[name]:.2f} | {cpu[name] / total:.0%} | {chars / cpu[name]:,.0f} |")
     print(f"| all stages | {total:.2f} | | {chars / total:,.0f} |")
     if args.tree_cpu_s and args.tree_chars:
         stages = total * args.tree_chars / chars
         rest = args.tree_cpu_s - stages
-        print(f"| engine (tree {args.tree_cpu_s:.1f} CPU s - stages scaled {stages:.1f}) | "
-              f"{rest:.1f} | {rest / args.tree_cpu_s:.0%} of the tree | "
-              f"{args.tree_chars / rest:,.0f} |" if rest > 0 else "| engine | ~0 | | |")
+        print(
+            f"| engine (tree {args.tree_cpu_s:.1f} CPU s - stages scaled {stages:.1f}) | "
+            f"{rest:.1f} | {rest / args.tree_cpu_s:.0%} of the tree | "
+            f"{args.tree_chars / rest:,.0f} |"
+            if rest > 0
+            else "| engine | ~0 | | |"
+        )
 
 
 if __name__ == "__main__":

@@ -42,16 +42,20 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    print("| run | import wall / CPU s | Pipeline() | first text (loads models) | second text | "
-          "start-up total wall / CPU s | peak RSS MB |")
+    print(
+        "| run | import wall / CPU s | Pipeline() | first text (loads models) | second text | "
+        "start-up total wall / CPU s | peak RSS MB |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|")
     for i in range(args.runs):
-        out = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True,
-                             check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD], capture_output=True, text=True, check=True
+        )
         r = json.loads(out.stdout.strip().splitlines()[-1])
         total = [sum(r[k][j] for k in ("import", "build", "first")) for j in (0, 1)]
-        cells = " | ".join(f"{r[k][0]:.2f} / {r[k][1]:.2f}" for k in
-                           ("import", "build", "first", "second"))
+        cells = " | ".join(
+            f"{r[k][0]:.2f} / {r[k][1]:.2f}" for k in ("import", "build", "first", "second")
+        )
         print(f"| {i + 1} | {cells} | {total[0]:.2f} / {total[1]:.2f} | {r['rss_mb']:.0f} |")
 
 

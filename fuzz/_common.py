@@ -12,8 +12,9 @@ import leakclf.extractors
 from leakclf.config import Config, DetectConfig, Limits
 from leakclf.errors import ExtractionError
 
-CONFIG = Config(limits=Limits(max_file_bytes=1 << 20, time_budget_s=5.0),
-                detect=DetectConfig(ner=False))
+CONFIG = Config(
+    limits=Limits(max_file_bytes=1 << 20, time_budget_s=5.0), detect=DetectConfig(ner=False)
+)
 KINDS = {None, "CorruptFile", "EncryptedFile", "UnsupportedFormat", "LimitExceeded"}
 
 

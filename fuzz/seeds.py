@@ -12,8 +12,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from hostile.test_fuzz import seed
 
-FAMILIES = {"pdf": ("pdf",), "office": ("docx", "xlsx", "pptx"), "email": ("eml", "mbox", "msg"),
-            "archive": ("zip", "tar", "tgz"), "text": ("html", "rtf", "txt", "csv")}
+FAMILIES = {
+    "pdf": ("pdf",),
+    "office": ("docx", "xlsx", "pptx"),
+    "email": ("eml", "mbox", "msg"),
+    "archive": ("zip", "tar", "tgz"),
+    "text": ("html", "rtf", "txt", "csv"),
+}
 
 if __name__ == "__main__":
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "fuzz/corpus")

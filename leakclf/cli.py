@@ -40,15 +40,20 @@ def _config(args: argparse.Namespace) -> Config:
     return config
 
 
-def _add_setting(p: argparse.ArgumentParser, flag: str, section: str, name: str, text: str,
-                 none_means: str) -> None:
+def _add_setting(
+    p: argparse.ArgumentParser, flag: str, section: str, name: str, text: str, none_means: str
+) -> None:
     cls = type(getattr(Config(), section))
     hint, default = setting_type(cls, name), getattr(cls(), name)
     kinds = choices(hint)
     shown = none_means if default is None else default
     what = "" if kinds else ": " + describe(hint).replace(" or none (leave it out)", "")
     p.add_argument(
-        flag, dest=_dest(section, name), default=None, choices=kinds, type=_scalar(hint),
+        flag,
+        dest=_dest(section, name),
+        default=None,
+        choices=kinds,
+        type=_scalar(hint),
         metavar=None if kinds else ("N" if _scalar(hint) in (int, float) else name.upper()),
         help=f"{text}{what} (default: [{section}] {name} in --config, else {shown})",
     )
@@ -66,8 +71,9 @@ def _scalar(hint: Any) -> type:
     return int if "integer" in words else float if "number" in words else str
 
 
-def _apply_settings(config: Config, args: argparse.Namespace,
-                    table: Sequence[tuple[str, str, str, str, str]]) -> Config:
+def _apply_settings(
+    config: Config, args: argparse.Namespace, table: Sequence[tuple[str, str, str, str, str]]
+) -> Config:
     """Options given on the command line, checked like any config value."""
     for flag, section, name, _, _ in table:
         value = getattr(args, _dest(section, name), None)
@@ -82,26 +88,37 @@ def _apply_settings(config: Config, args: argparse.Namespace,
 
 
 def _warn_reveal(where: str) -> None:
-    print(f"leakclf: warning: --reveal: raw values go to {where}; "
-          "treat it like the dump itself", file=sys.stderr)
+    print(
+        f"leakclf: warning: --reveal: raw values go to {where}; treat it like the dump itself",
+        file=sys.stderr,
+    )
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
     from leakclf.scan import scan  # load time: only what this command needs
 
     config = _apply_settings(_config(args), args, SCAN_SETTINGS)
-    config = config.replace(scan=dataclasses.replace(
-        config.scan, include=config.scan.include + tuple(args.include),
-        exclude=config.scan.exclude + tuple(args.exclude)))
+    config = config.replace(
+        scan=dataclasses.replace(
+            config.scan,
+            include=config.scan.include + tuple(args.include),
+            exclude=config.scan.exclude + tuple(args.exclude),
+        )
+    )
     if args.resume and not args.out:
         raise ConfigError("--resume needs -o/--out: the results file of the run to resume")
     if args.scheduler and config.scan.engine != "dask":
         raise ConfigError("--scheduler only applies with --engine dask")
     if config.reveal:
         _warn_reveal(f"{args.out} (created 0600)" if args.out else "the printed table")
-    result = scan(args.root, out=args.out, resume=args.out if args.resume else None,
-                  config=config, progress=not args.no_progress,
-                  **({"scheduler": args.scheduler} if args.scheduler else {}))
+    result = scan(
+        args.root,
+        out=args.out,
+        resume=args.out if args.resume else None,
+        config=config,
+        progress=not args.no_progress,
+        **({"scheduler": args.scheduler} if args.scheduler else {}),
+    )
     try:
         result.wait()
     except KeyboardInterrupt:
@@ -117,20 +134,23 @@ def _report_scan(result: Any, args: argparse.Namespace) -> int:
     for row in result:  # the finished rows (duplicates marked), as every other view reads them
         tally.add(row)
     if result.already_done is not None:
-        print(f"nothing to do: {result.already_done:,} files already scanned; "
-              f"results in {args.out}")
+        print(
+            f"nothing to do: {result.already_done:,} files already scanned; results in {args.out}"
+        )
     else:
         tally.print(sys.stdout)
         if args.out:
             print(f"\nresults: {args.out}", file=sys.stdout)
     if tally.reached(args.fail_on):
         if tally.unread:
-            log.warning("--fail-on %s: %d documents were not read (see 'not read'); "
-                        "unread documents always fail --fail-on", args.fail_on,
-                        sum(tally.unread.values()))
+            log.warning(
+                "--fail-on %s: %d documents were not read (see 'not read'); "
+                "unread documents always fail --fail-on",
+                args.fail_on,
+                sum(tally.unread.values()),
+            )
         else:
-            log.warning("--fail-on %s: documents at or above that level were found",
-                        args.fail_on)
+            log.warning("--fail-on %s: documents at or above that level were found", args.fail_on)
         return 1
     return 0
 
@@ -154,15 +174,18 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.file]
     for path in paths:
         if not path.is_file():
-            raise ConfigError(f"{str(path)!r} is not a file; pass files to classify "
-                              "(`leakclf scan` reads folders)")
+            raise ConfigError(
+                f"{str(path)!r} is not a file; pass files to classify "
+                "(`leakclf scan` reads folders)"
+            )
     if config.reveal:
         _warn_reveal("standard output")
     names = [p.name for p in paths]
     unique = len(set(names)) == len(names)  # else show the paths as typed
     pipeline = Pipeline(config)  # one pipeline: models load once, on the first file
-    results = [r for path in paths
-               for r in pipeline.process(path, name=path.name if unique else str(path))]
+    results = [
+        r for path in paths for r in pipeline.process(path, name=path.name if unique else str(path))
+    ]
     print_classify(results, as_json=args.json, out=sys.stdout)
     return 0
 
@@ -183,8 +206,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         raise ConfigError(f"--files must be at least 1, found {given['files']}")
     out = generate(args.dir, **given)
     files = sum(1 for p in out.rglob("*") if p.is_file())
-    print(f"wrote {files} files to {out}/ and the ground truth to "
-          f"{out.parent / (out.name + '.truth.json')}")
+    print(
+        f"wrote {files} files to {out}/ and the ground truth to "
+        f"{out.parent / (out.name + '.truth.json')}"
+    )
     return 0
 
 
@@ -230,20 +255,37 @@ def build_parser() -> argparse.ArgumentParser:
         _add_setting(p, flag, section, name, text, none_means)
     p.add_argument("--resume", action="store_true", help="skip files already in --out")
     p.add_argument("--config", help="leakclf.toml")
-    p.add_argument("--include", action="append", default=[], metavar="GLOB",
-                   help="only scan paths (relative to ROOT) matching GLOB; repeatable")
-    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                   help="skip paths (relative to ROOT) matching GLOB: 'CVs/', '*.tmp', "
-                        "'**/drafts/**'; repeatable")
-    p.add_argument("--fail-on", choices=LEVELS[1:],
-                   help="exit 1 when a document reaches this level or was not read")
+    p.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="only scan paths (relative to ROOT) matching GLOB; repeatable",
+    )
+    p.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip paths (relative to ROOT) matching GLOB: 'CVs/', '*.tmp', "
+        "'**/drafts/**'; repeatable",
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=LEVELS[1:],
+        help="exit 1 when a document reaches this level or was not read",
+    )
     p.add_argument("--scheduler", help="dask scheduler address (with --engine dask)")
     p.add_argument(
         "--reveal", action="store_true", help="write raw values into the results (dangerous)"
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.add_argument("--limit", type=int, default=TABLE_ROWS,
-                   help="print at most this many rows in the table (default: %(default)s)")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=TABLE_ROWS,
+        help="print at most this many rows in the table (default: %(default)s)",
+    )
     p.set_defaults(func=_cmd_scan)
 
     p = sub.add_parser("classify", help="classify files (one pipeline for all of them)")
@@ -275,8 +317,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("results")
     p.add_argument("-o", "--out", default="report.html", help="default: %(default)s")
     p.add_argument("--config", help="leakclf.toml")
-    p.add_argument("--reveal", action="store_true",
-                   help="show raw values the results hold (dangerous; the file is made 0600)")
+    p.add_argument(
+        "--reveal",
+        action="store_true",
+        help="show raw values the results hold (dangerous; the file is made 0600)",
+    )
     p.set_defaults(func=_cmd_report)
     return parser
 

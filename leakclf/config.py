@@ -41,13 +41,18 @@ class Range:
     def allows(self, value: float) -> bool:
         if math.isnan(value):
             return False
-        return ((self.ge is None or value >= self.ge) and (self.gt is None or value > self.gt)
-                and (self.le is None or value <= self.le))
+        return (
+            (self.ge is None or value >= self.ge)
+            and (self.gt is None or value > self.gt)
+            and (self.le is None or value <= self.le)
+        )
 
     def describe(self) -> str:
-        parts = [f">= {self.ge:g}" if self.ge is not None else "",
-                 f"> {self.gt:g}" if self.gt is not None else "",
-                 f"<= {self.le:g}" if self.le is not None else ""]
+        parts = [
+            f">= {self.ge:g}" if self.ge is not None else "",
+            f"> {self.gt:g}" if self.gt is not None else "",
+            f"<= {self.le:g}" if self.le is not None else "",
+        ]
         return " and ".join(p for p in parts if p)
 
 
@@ -82,7 +87,8 @@ def check_fields(obj: Any) -> None:
             shown = f"<{len(value)} bytes, hidden>" if isinstance(value, bytes) else repr(value)
             raise ConfigError(
                 f"setting {_setting(cls, f.name)} = {shown} is not allowed: expected "
-                f"{describe(hints[f.name])}; fix the config file or the argument")
+                f"{describe(hints[f.name])}; fix the config file or the argument"
+            )
         if fixed is not value:
             object.__setattr__(obj, f.name, fixed)
 
@@ -166,8 +172,13 @@ def describe(hint: Any) -> str:
     return _WORDS.get(hint, f"a {getattr(hint, '__name__', hint)}")
 
 
-_WORDS = {bool: "a boolean (true or false, unquoted)", int: "an integer", float: "a number",
-          str: "a string", bytes: "a string"}
+_WORDS = {
+    bool: "a boolean (true or false, unquoted)",
+    int: "an integer",
+    float: "a number",
+    str: "a string",
+    bytes: "a string",
+}
 _PLURAL = {str: "strings", int: "integers"}
 
 
@@ -203,7 +214,9 @@ class Limits(Checked):
 
     # larger files are skipped_limit, never read
     max_file_bytes: Annotated[int, AtLeast1] = 256 * MiB
-    max_depth: Annotated[int, NonNegative] = 10  # nesting of archives / attachments / attached mails
+    max_depth: Annotated[int, NonNegative] = (
+        10  # nesting of archives / attachments / attached mails
+    )
     max_members: Annotated[int, NonNegative] = 10_000  # members per archive
     # bytes unpacked from one top-level file
     max_total_uncompressed: Annotated[int, AtLeast1] = 1024 * MiB

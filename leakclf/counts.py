@@ -69,7 +69,7 @@ class Counts:
         return self.statuses["duplicate"]
 
     def at_or_above(self, level: str) -> int:
-        return sum(self.levels[lv] for lv in LEVELS[LEVELS.index(level):])
+        return sum(self.levels[lv] for lv in LEVELS[LEVELS.index(level) :])
 
     def as_dict(self) -> dict[str, Any]:
         """The shape of ``Scan.summary()``."""

@@ -111,6 +111,7 @@ def domain_forms(domain: str) -> list[str]:
 
 def name_forms(name: str) -> list[str]:
     """``Acme Group Ltd`` -> ["acmegroup", "acme"]: the whole name, then its first word."""
+
     def key(text: str) -> str:
         return "".join(ch for ch in normalise_org(text) if ch.isalnum())
 
@@ -123,7 +124,9 @@ def name_forms(name: str) -> list[str]:
 
 def _ascii(text: str, fold: bool) -> str:
     if fold:
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
     return "".join(c for c in text if c.isascii())
 
 

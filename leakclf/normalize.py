@@ -45,9 +45,10 @@ def normalise_person(name: str) -> str:
     name = unicodedata.normalize("NFKC", name)
     if name.count(",") == 1:
         last, first = name.split(",")
-        if _fold(first).replace(".", " ").split() and not set(
+        if (
             _fold(first).replace(".", " ").split()
-        ) <= _POST_NOMINALS:
+            and not set(_fold(first).replace(".", " ").split()) <= _POST_NOMINALS
+        ):
             name = f"{first} {last}"
         else:  # "Jane Roe, PhD": a post-nominal, not "Last, First"
             name = last

@@ -42,8 +42,9 @@ from leakclf.errors import ModelError
 class LeakclfRecognizer(EntityRecognizer):
     """One leakclf pattern detector as a Presidio recognizer (name ``leakclf:<detector id>``)."""
 
-    def __init__(self, detector: Detector, *, min_confidence: float = 0.4,
-                 supported_language: str = "en") -> None:
+    def __init__(
+        self, detector: Detector, *, min_confidence: float = 0.4, supported_language: str = "en"
+    ) -> None:
         self.detector = detector
         self.min_confidence = min_confidence
         super().__init__(
@@ -56,8 +57,9 @@ class LeakclfRecognizer(EntityRecognizer):
     def load(self) -> None:
         """Nothing to load: the detector compiled its patterns when it was built."""
 
-    def analyze(self, text: str, entities: list[str],
-                nlp_artifacts: NlpArtifacts | None = None) -> list[Result]:
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[Result]:
         if entities and self.detector.label not in entities:
             return []
         return [

@@ -15,5 +15,7 @@ SHARED = ROOT.parent / "shared" / "fixtures" / "real-world"
 def real_world() -> Path:
     """../shared/fixtures/real-world, or skip with a reason when it is absent (a user's clone)."""
     if not SHARED.is_dir():
-        pytest.skip(f"real-world fixtures not found at {SHARED} (they live beside the project in CI)")
+        pytest.skip(
+            f"real-world fixtures not found at {SHARED} (they live beside the project in CI)"
+        )
     return SHARED

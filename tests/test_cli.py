@@ -12,8 +12,11 @@ import leakclf.scan.core
 from leakclf.cli import main
 from leakclf.scan.testing import FakePipeline
 
-FILES = {"a.txt": b"memo jane@contoso.example RESTRICTED", "b.txt": b"INTERNAL note",
-         "c.txt": b"hello"}
+FILES = {
+    "a.txt": b"memo jane@contoso.example RESTRICTED",
+    "b.txt": b"INTERNAL note",
+    "c.txt": b"hello",
+}
 
 
 @pytest.fixture
@@ -27,16 +30,20 @@ def dump(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-@pytest.mark.parametrize(("extra", "code"), [
-    pytest.param([], 0, id="finished"),
-    pytest.param(["--fail-on", "restricted"], 1, id="fail-on-reached"),
-    pytest.param(["--fail-on", "internal"], 1, id="fail-on-below"),
-    pytest.param(["--resume"], 0, id="resume-with-out"),
-    pytest.param(["--scheduler", "tcp://x:1"], 2, id="scheduler-without-dask"),
-    pytest.param(["--workers", "0"], 2, id="zero-workers"),
-])
-def test_scan_exit_codes(dump: Path, tmp_path: Path, extra: list[str], code: int,
-                         capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("extra", "code"),
+    [
+        pytest.param([], 0, id="finished"),
+        pytest.param(["--fail-on", "restricted"], 1, id="fail-on-reached"),
+        pytest.param(["--fail-on", "internal"], 1, id="fail-on-below"),
+        pytest.param(["--resume"], 0, id="resume-with-out"),
+        pytest.param(["--scheduler", "tcp://x:1"], 2, id="scheduler-without-dask"),
+        pytest.param(["--workers", "0"], 2, id="zero-workers"),
+    ],
+)
+def test_scan_exit_codes(
+    dump: Path, tmp_path: Path, extra: list[str], code: int, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "r.parquet"
     rc = main(["scan", str(dump), "-o", str(out), "--workers", "1", "--no-progress", *extra])
     captured = capsys.readouterr()
@@ -46,18 +53,24 @@ def test_scan_exit_codes(dump: Path, tmp_path: Path, extra: list[str], code: int
         assert "jane@contoso.example" not in captured.out + captured.err
 
 
-@pytest.mark.parametrize("argv", [
-    pytest.param(["scan", "{dump}", "--resume"], id="resume-without-out"),
-    pytest.param(["scan", "{dump}", "-o", "{tmp}/r.xlsx"], id="unknown-output-format"),
-    pytest.param(["scan", "{tmp}/missing"], id="missing-root"),
-    pytest.param(["scan", "{dump}", "--config", "{tmp}/none.toml"], id="missing-config"),
-    pytest.param(["classify", "{tmp}/missing.pdf"], id="classify-missing-file"),
-    pytest.param(["scan", "{dump}", "--config", "{tmp}/broken.toml"], id="config-not-toml"),
-    pytest.param(["scan", "{dump}", "--config", "{tmp}/wrong-type.toml"], id="config-wrong-type"),
-    pytest.param(["scan", "{dump}", "--config", "{tmp}/unknown.toml"], id="config-unknown-key"),
-])
-def test_usage_errors_exit_2(dump: Path, tmp_path: Path, argv: list[str],
-                             capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["scan", "{dump}", "--resume"], id="resume-without-out"),
+        pytest.param(["scan", "{dump}", "-o", "{tmp}/r.xlsx"], id="unknown-output-format"),
+        pytest.param(["scan", "{tmp}/missing"], id="missing-root"),
+        pytest.param(["scan", "{dump}", "--config", "{tmp}/none.toml"], id="missing-config"),
+        pytest.param(["classify", "{tmp}/missing.pdf"], id="classify-missing-file"),
+        pytest.param(["scan", "{dump}", "--config", "{tmp}/broken.toml"], id="config-not-toml"),
+        pytest.param(
+            ["scan", "{dump}", "--config", "{tmp}/wrong-type.toml"], id="config-wrong-type"
+        ),
+        pytest.param(["scan", "{dump}", "--config", "{tmp}/unknown.toml"], id="config-unknown-key"),
+    ],
+)
+def test_usage_errors_exit_2(
+    dump: Path, tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "broken.toml").write_text("[scan\nworkers = 1\n")
     (tmp_path / "wrong-type.toml").write_text('[scan]\nworkers = "two"\n')
     (tmp_path / "unknown.toml").write_text("[scan]\nworkerz = 2\n")
@@ -67,13 +80,17 @@ def test_usage_errors_exit_2(dump: Path, tmp_path: Path, argv: list[str],
     assert err.startswith("leakclf: ") and "Traceback" not in err
 
 
-@pytest.mark.parametrize("argv", [
-    pytest.param(["scan", "{dump}", "--frobnicate"], id="unknown-option"),
-    pytest.param(["scan"], id="missing-root-argument"),
-    pytest.param(["scan", "{dump}", "--fail-on", "secret"], id="unknown-level"),
-])
-def test_argument_errors_exit_2(dump: Path, argv: list[str],
-                                capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["scan", "{dump}", "--frobnicate"], id="unknown-option"),
+        pytest.param(["scan"], id="missing-root-argument"),
+        pytest.param(["scan", "{dump}", "--fail-on", "secret"], id="unknown-level"),
+    ],
+)
+def test_argument_errors_exit_2(
+    dump: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exc:
         main([a.format(dump=dump) for a in argv])
     assert exc.value.code == 2 and "usage: leakclf" in capsys.readouterr().err
@@ -85,11 +102,16 @@ def test_scan_limit_caps_the_table(dump: Path, capsys: pytest.CaptureFixture[str
     assert "Top 1 documents" in out and "dump/a.txt" in out and "dump/c.txt" not in out
 
 
-@pytest.mark.parametrize(("reveal", "shown"), [
-    pytest.param([], False, id="masked"), pytest.param(["--reveal"], True, id="revealed"),
-])
-def test_classify_json(dump: Path, reveal: list[str], shown: bool,
-                       capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("reveal", "shown"),
+    [
+        pytest.param([], False, id="masked"),
+        pytest.param(["--reveal"], True, id="revealed"),
+    ],
+)
+def test_classify_json(
+    dump: Path, reveal: list[str], shown: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["classify", str(dump / "a.txt"), "--json", *reveal]) == 0
     out = capsys.readouterr().out
     [row] = json.loads(out)
@@ -106,13 +128,24 @@ def test_classify_text(dump: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.enable_socket
 @pytest.mark.allow_hosts(["127.0.0.1"])
-def test_unreachable_scheduler_is_a_usage_error(dump: Path, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreachable_scheduler_is_a_usage_error(
+    dump: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import leakclf.scan.dask_engine
 
     monkeypatch.setattr(leakclf.scan.dask_engine, "CONNECT_TIMEOUT_S", 1)
-    rc = main(["scan", str(dump), "-o", str(tmp_path / "r.parquet"), "--engine", "dask",
-               "--scheduler", "tcp://127.0.0.1:1", "--no-progress"])
+    rc = main(
+        [
+            "scan",
+            str(dump),
+            "-o",
+            str(tmp_path / "r.parquet"),
+            "--engine",
+            "dask",
+            "--scheduler",
+            "tcp://127.0.0.1:1",
+            "--no-progress",
+        ]
+    )
     err = capsys.readouterr().err
     assert rc == 2 and err.startswith("leakclf: cannot reach the Dask scheduler"), err

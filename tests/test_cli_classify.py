@@ -13,12 +13,12 @@ from leakclf.cli import main
 FILES = {
     # long enough to judge: under 100 characters of content is "other" and uncertain
     "invoice.txt": "INVOICE 2024-117\nInvoice date: 2024-03-01   Due date: 2024-03-31\n"
-                   "Bill to: Contoso Ltd, jane.doe@contoso.com\n"
-                   "Description               Qty   Unit price   Amount\n"
-                   "Consulting services         10       100.00  1,000.00\n"
-                   "Travel expenses              1       250.00    250.00\n"
-                   "Subtotal 1,250.00 EUR   VAT 0%   Total due: 1,250.00 EUR\n"
-                   "Payment: IBAN DE89 3704 0044 0532 0130 00, within 30 days\n",
+    "Bill to: Contoso Ltd, jane.doe@contoso.com\n"
+    "Description               Qty   Unit price   Amount\n"
+    "Consulting services         10       100.00  1,000.00\n"
+    "Travel expenses              1       250.00    250.00\n"
+    "Subtotal 1,250.00 EUR   VAT 0%   Total due: 1,250.00 EUR\n"
+    "Payment: IBAN DE89 3704 0044 0532 0130 00, within 30 days\n",
     "memo.txt": "Team lunch moved to Friday.\n",
     "contacts.csv": "name,phone\nJohn Smith,+44 20 7946 0958\n",
 }
@@ -54,8 +54,9 @@ def test_classify_many_files_with_one_real_pipeline(
     assert "jane.doe@contoso.com" not in out and "DE89 3704" not in out  # masked
 
 
-def test_classify_rejects_a_folder_before_any_work(tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_classify_rejects_a_folder_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "a.txt").write_text("x")
     assert main(["classify", str(tmp_path / "a.txt"), str(tmp_path)]) == 2
     err = capsys.readouterr().err

@@ -41,8 +41,13 @@ def _dump(root: Path) -> Path:
 
 
 def _cli(*argv: str, **kw: object) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", RUN, *argv], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, **kw)  # type: ignore[call-overload]
+    return subprocess.Popen(
+        [sys.executable, "-c", RUN, *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,
+    )  # type: ignore[call-overload]
 
 
 def _wait_for_lines(path: Path, n: int, timeout: float = 60) -> None:
@@ -74,8 +79,10 @@ def test_lock_ctrl_c_resume_and_nothing_to_do(tmp_path: Path) -> None:
         if first.poll() is None:
             os.killpg(first.pid, signal.SIGKILL)
     assert first.returncode == 130, err
-    hint = (f"leakclf: interrupted; finished files are kept, resume with: leakclf scan {root} "
-            f"-o {out} --resume")
+    hint = (
+        f"leakclf: interrupted; finished files are kept, resume with: leakclf scan {root} "
+        f"-o {out} --resume"
+    )
     assert err.strip().splitlines() == [hint], err
     lines = journal.read_bytes().split(b"\n")
     assert lines[-1] == b"" and all(json.loads(line) for line in lines[:-1])  # whole lines only
@@ -97,8 +104,9 @@ def test_lock_ctrl_c_resume_and_nothing_to_do(tmp_path: Path) -> None:
         assert text.strip() == f"nothing to do: {N} files already scanned; results in {out}"
 
 
-def test_lock_names_its_holder_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lock_names_its_holder_in_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import leakclf.scan.core
     from leakclf.scan.testing import FakePipeline
 
@@ -127,8 +135,10 @@ def test_reveal_outputs_are_owner_only_and_warned(
     root.mkdir()
     (root / "a.txt").write_bytes(b"mail jane@contoso.example CONFIDENTIAL")
     out, report = tmp_path / f"r.{fmt}", tmp_path / "report.html"
-    assert main(["scan", str(root), "-o", str(out), "--workers", "1", "--no-progress",
-                 "--reveal"]) == 0
+    assert (
+        main(["scan", str(root), "-o", str(out), "--workers", "1", "--no-progress", "--reveal"])
+        == 0
+    )
     err = capsys.readouterr().err
     assert err.count("warning: --reveal") == 1 and str(out) in err
     assert stat.S_IMODE(out.stat().st_mode) == 0o600

@@ -65,8 +65,10 @@ def _settings() -> list[tuple[str | None, str, Any]]:
     for f in dataclasses.fields(Config):
         default = getattr(Config(), f.name)
         if dataclasses.is_dataclass(default):
-            out += [(f.name, g.name, setting_type(type(default), g.name))
-                    for g in dataclasses.fields(default)]
+            out += [
+                (f.name, g.name, setting_type(type(default), g.name))
+                for g in dataclasses.fields(default)
+            ]
         else:
             out.append((None, f.name, setting_type(None, f.name)))
     return out

@@ -18,8 +18,13 @@ needs_linter = pytest.mark.skipif(not LINT.exists(), reason="import-linter is no
 
 def _lint(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(LINT), "--no-cache"], cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
-        capture_output=True, text=True, timeout=300, check=False,
+        [str(LINT), "--no-cache"],
+        cwd=root,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -39,8 +44,9 @@ def test_the_layers_contract_holds() -> None:
 )
 def test_an_import_that_points_up_breaks_it(tmp_path: Path, module: str, imported: str) -> None:
     """What `make lint` does with an import that points up (or sideways), even a lazy one."""
-    shutil.copytree(ROOT / "leakclf", tmp_path / "leakclf",
-                    ignore=shutil.ignore_patterns("__pycache__", "data"))
+    shutil.copytree(
+        ROOT / "leakclf", tmp_path / "leakclf", ignore=shutil.ignore_patterns("__pycache__", "data")
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     with open(tmp_path / "leakclf" / f"{module}.py", "a", encoding="utf-8") as fh:
         fh.write(f"\n\ndef _up() -> None:\n    import {imported}  # noqa: F401\n")
@@ -57,15 +63,20 @@ def _function_level_imports(path: Path) -> list[tuple[int, bool]]:
     lines = src.splitlines()
     tree = ast.parse(src)
     typing_only = {
-        id(n) for node in ast.walk(tree)
+        id(n)
+        for node in ast.walk(tree)
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
         for n in ast.walk(node)
     }
-    found = sorted({
-        n.lineno: n for f in ast.walk(tree) if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)
-        for n in ast.walk(f)
-        if isinstance(n, ast.Import | ast.ImportFrom) and id(n) not in typing_only
-    }.items())
+    found = sorted(
+        {
+            n.lineno: n
+            for f in ast.walk(tree)
+            if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)
+            for n in ast.walk(f)
+            if isinstance(n, ast.Import | ast.ImportFrom) and id(n) not in typing_only
+        }.items()
+    )
     out: list[tuple[int, bool]] = []
     last_end, last_ok = -2, False
     for line, node in found:

@@ -33,8 +33,15 @@ SHOWN_BY_DESIGN: set[str] = set()
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-m", "leakclf", *args], cwd=cwd, env=env, check=False,
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "leakclf", *args],
+        cwd=cwd,
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, f"leakclf {' '.join(args)} failed:\n{proc.stderr[-3000:]}"
     return proc
 
@@ -66,7 +73,10 @@ def readable(path: Path) -> str:
         table = pq.read_table(path)
         texts.append(json.dumps(table.to_pylist(), ensure_ascii=False, default=str))
         meta = table.schema.metadata or {}
-        texts += [k.decode("utf-8", "replace") + " " + v.decode("utf-8", "replace") for k, v in meta.items()]
+        texts += [
+            k.decode("utf-8", "replace") + " " + v.decode("utf-8", "replace")
+            for k, v in meta.items()
+        ]
     elif path.suffix in (".json", ".jsonl"):
         for line in texts[0].splitlines():
             try:
@@ -91,17 +101,27 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     logs = [cli("demo", str(dump), "--files", "12", "--seed", "11", cwd=cwd)]
     truth = json.loads((base / "dump.truth.json").read_text(encoding="utf-8"))
     # a failed file built from a real one: its error message must not quote its content
-    victim = max((p for p in dump.rglob("*") if p.suffix in (".docx", ".pdf")), key=lambda p: p.stat().st_size)
-    (dump / f"truncated{victim.suffix}").write_bytes(victim.read_bytes()[: victim.stat().st_size // 2])
-    logs.append(cli("-vv", "scan", str(dump), "-o", str(out / "results.parquet"), "--workers", "2",
-                    cwd=cwd))
+    victim = max(
+        (p for p in dump.rglob("*") if p.suffix in (".docx", ".pdf")),
+        key=lambda p: p.stat().st_size,
+    )
+    (dump / f"truncated{victim.suffix}").write_bytes(
+        victim.read_bytes()[: victim.stat().st_size // 2]
+    )
+    logs.append(
+        cli("-vv", "scan", str(dump), "-o", str(out / "results.parquet"), "--workers", "2", cwd=cwd)
+    )
     # JSONL and CSV through the same writers the scan uses (a second NER scan would cost ~30 s)
     from leakclf.scan.writers import read_rows, write_rows
 
     for fmt in ("jsonl", "csv"):
         write_rows(read_rows(out / "results.parquet"), out / f"results.{fmt}")
-    logs.append(cli("-vv", "census", str(out / "results.parquet"), "-o", str(out / "census.json"), cwd=cwd))
-    logs.append(cli("-vv", "report", str(out / "results.parquet"), "-o", str(out / "report.html"), cwd=cwd))
+    logs.append(
+        cli("-vv", "census", str(out / "results.parquet"), "-o", str(out / "census.json"), cwd=cwd)
+    )
+    logs.append(
+        cli("-vv", "report", str(out / "results.parquet"), "-o", str(out / "report.html"), cwd=cwd)
+    )
     return {"base": base, "out": out, "cwd": cwd, "truth": truth, "logs": logs}
 
 
@@ -118,7 +138,13 @@ def _is_key(path: Path) -> bool:
 
 def test_all_outputs_were_written(run: dict[str, Any]) -> None:
     names = {p.name for p in run["out"].iterdir()}
-    assert {"results.jsonl", "results.parquet", "results.csv", "census.json", "report.html"} <= names
+    assert {
+        "results.jsonl",
+        "results.parquet",
+        "results.csv",
+        "census.json",
+        "report.html",
+    } <= names
     assert any("scan:" in p.stderr for p in run["logs"]), "no progress output was captured"
 
 
@@ -138,8 +164,10 @@ def test_injected_values_never_escape(run: dict[str, Any]) -> None:
         for label, needle in needles(injected):
             at = text.find(needle)
             if at >= 0:
-                hits.append(f"{label} ({len(needle)} chars, starts {needle[:2]!r}) in {where}: "
-                            f"...{text[max(at - 40, 0):at].strip()!r} <value>")
+                hits.append(
+                    f"{label} ({len(needle)} chars, starts {needle[:2]!r}) in {where}: "
+                    f"...{text[max(at - 40, 0) : at].strip()!r} <value>"
+                )
     assert not hits, f"{len(hits)} raw values leaked:\n" + "\n".join(hits[:30])
 
 
@@ -176,10 +204,12 @@ class _Quiet(BaseHTTPRequestHandler):
 
 
 def _html(url: str) -> bytes:
-    return (f'<html><head><link rel="stylesheet" href="{url}/s.css"><script src="{url}/a.js"></script>'
-            f'<meta http-equiv="refresh" content="0; url={url}/r"></head><body>'
-            f'<img src="{url}/x.png"><iframe src="{url}/f"></iframe><p>inert body text</p>'
-            f"<script>fetch('{url}/js')</script></body></html>").encode()
+    return (
+        f'<html><head><link rel="stylesheet" href="{url}/s.css"><script src="{url}/a.js"></script>'
+        f'<meta http-equiv="refresh" content="0; url={url}/r"></head><body>'
+        f'<img src="{url}/x.png"><iframe src="{url}/f"></iframe><p>inert body text</p>'
+        f"<script>fetch('{url}/js')</script></body></html>"
+    ).encode()
 
 
 def _docx(url: str) -> bytes:
@@ -194,16 +224,31 @@ def _docx(url: str) -> bytes:
         for name in src.namelist():
             data = src.read(name)
             if name == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", (
-                    '<Relationship Id="rIdExt1" TargetMode="External" Target="' + url + '/img.png" '
-                    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>'
-                    '<Relationship Id="rIdExt2" TargetMode="External" Target="' + url + '/t.dotm" '
-                    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"/>'
-                    "</Relationships>").encode())
+                data = data.replace(
+                    b"</Relationships>",
+                    (
+                        '<Relationship Id="rIdExt1" TargetMode="External" Target="'
+                        + url
+                        + '/img.png" '
+                        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>'
+                        '<Relationship Id="rIdExt2" TargetMode="External" Target="'
+                        + url
+                        + '/t.dotm" '
+                        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"/>'
+                        "</Relationships>"
+                    ).encode(),
+                )
             if name == "word/document.xml":
-                data = data.replace(b"</w:body>", (
-                    '<w:p><w:fldSimple w:instr="INCLUDEPICTURE &quot;' + url + '/f.png&quot; \\d">'
-                    "<w:r><w:t>field</w:t></w:r></w:fldSimple></w:p></w:body>").encode(), 1)
+                data = data.replace(
+                    b"</w:body>",
+                    (
+                        '<w:p><w:fldSimple w:instr="INCLUDEPICTURE &quot;'
+                        + url
+                        + '/f.png&quot; \\d">'
+                        "<w:r><w:t>field</w:t></w:r></w:fldSimple></w:p></w:body>"
+                    ).encode(),
+                    1,
+                )
             zf.writestr(name, data)
     return dst.getvalue()
 
@@ -216,11 +261,14 @@ def _eml(url: str) -> bytes:
 
 
 @pytest.mark.enable_socket
-@pytest.mark.parametrize("name, build", [
-    pytest.param("page.html", _html, id="html-remote-img-script"),
-    pytest.param("doc.docx", _docx, id="docx-external-refs"),
-    pytest.param("mail.eml", _eml, id="eml-html-remote-img"),
-])
+@pytest.mark.parametrize(
+    "name, build",
+    [
+        pytest.param("page.html", _html, id="html-remote-img-script"),
+        pytest.param("doc.docx", _docx, id="docx-external-refs"),
+        pytest.param("mail.eml", _eml, id="eml-html-remote-img"),
+    ],
+)
 def test_documents_are_inert(tmp_path: Path, name: str, build: Any) -> None:
     server = _Counter(("127.0.0.1", 0), _Quiet)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-GUARD = '''
+GUARD = """
 import os, socket
 _LOG = os.environ["LEAKCLF_NET_LOG"]
 
@@ -44,9 +44,9 @@ def _lookup(name):
 for _name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "create_connection"):
     setattr(socket, _name, _lookup(_name))
 _record("guard-loaded")
-'''
+"""
 
-SCRIPT = '''
+SCRIPT = """
 import sys
 from pathlib import Path
 import leakclf, leakclf.config, leakclf.demo
@@ -77,7 +77,7 @@ page.save(buf, format="PNG")
 ocr_row = leakclf.Pipeline(config).process(buf.getvalue(), name="scan.png")[0]
 assert ocr_row.text_source == "ocr" and ocr_row.text_chars > 10, (ocr_row.status, ocr_row.error_kind)
 print("ROWS", len(rows), "OK", sum(r.status == "ok" for r in rows))
-'''
+"""
 
 
 def test_nothing_tries_to_connect(tmp_path: Path) -> None:
@@ -85,10 +85,20 @@ def test_nothing_tries_to_connect(tmp_path: Path) -> None:
     guard_dir.mkdir()
     (guard_dir / "sitecustomize.py").write_text(GUARD)
     log = tmp_path / "net.log"
-    env = {**os.environ, "PYTHONPATH": f"{guard_dir}{os.pathsep}{ROOT}", "LEAKCLF_NET_LOG": str(log)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{guard_dir}{os.pathsep}{ROOT}",
+        "LEAKCLF_NET_LOG": str(log),
+    }
     env.pop("HTTP_PROXY", None)
-    proc = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path)], env=env, check=False,
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path)],
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     lines = log.read_text().splitlines() if log.exists() else []
     loaded = {line.split()[0] for line in lines if line.endswith("guard-loaded")}
     attempts = [line for line in lines if not line.endswith("guard-loaded")]

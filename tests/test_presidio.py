@@ -123,8 +123,7 @@ def _config(*files: str, reveal: bool = False) -> Config:
 
 
 PRESIDIO_TEXT = (
-    "Staff number E-123455 joins project Nightjar; order E-654321 ships. "
-    "Device 00:1A:2B:3C:4D:5E."
+    "Staff number E-123455 joins project Nightjar; order E-654321 ships. Device 00:1A:2B:3C:4D:5E."
 )
 
 
@@ -217,11 +216,14 @@ def test_presidios_own_default_registry_file_runs_offline(caplog) -> None:
     import presidio_analyzer
 
     conf = str(Path(presidio_analyzer.__path__[0]) / "conf" / "default_recognizers.yaml")
-    config = Config(key=KEY, detect=DetectConfig(
-        ner=False, presidio_recognizers=(conf,), detectors=("presidio",)))
+    config = Config(
+        key=KEY,
+        detect=DetectConfig(ner=False, presidio_recognizers=(conf,), detectors=("presidio",)),
+    )
     with caplog.at_level(logging.INFO, logger="leakclf.detectors.presidio"):
         result = leakclf.analyze_text(
-            "card 4111 1111 1111 1111, mac 00:1A:2B:3C:4D:5E, mail a@contoso.com", config=config)
+            "card 4111 1111 1111 1111, mac 00:1A:2B:3C:4D:5E, mail a@contoso.com", config=config
+        )
     found = {(f.label, f.detector) for f in result.findings}
     assert ("CREDIT_CARD", "presidio.creditcardrecognizer.en/1") in found
     assert ("MAC_ADDRESS", "presidio.macaddressrecognizer.en/1") in found

@@ -19,7 +19,9 @@ def test_digest_is_keyed_and_label_scoped():
     "value, kwargs, expected",
     [
         pytest.param("jane", {}, "j***", id="default"),
-        pytest.param("4111111111111111", {"keep_start": 0, "keep_end": 4}, "************1111", id="tail"),
+        pytest.param(
+            "4111111111111111", {"keep_start": 0, "keep_end": 4}, "************1111", id="tail"
+        ),
         pytest.param("ab", {}, "**", id="too-short-fully-masked"),
     ],
 )

@@ -26,11 +26,29 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "leakclf" / "data" / "ner_gate"
 MIN_REPOS = 3
 #: Month and day names are never "just a common word": NER reads them as dates.
-CALENDAR = frozenset((
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-))
+CALENDAR = frozenset(
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    )
+)
 _NAME = re.compile(r"^[^\W\d_][\w'’-]*$")
 _LOWER = re.compile(r"(?<![\w@./-])[^\W\d_A-Z][^\W\d_]+(?![\w@/-])")
 _NOISE = re.compile(r"\S+@\S+|\S*://\S+|www\.\S+")
@@ -45,8 +63,13 @@ def faker_names() -> set[str]:
             provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
         except ImportError:
             continue
-        for attr in ("first_names", "first_names_male", "first_names_female",
-                     "first_names_nonbinary", "last_names"):
+        for attr in (
+            "first_names",
+            "first_names_male",
+            "first_names_female",
+            "first_names_nonbinary",
+            "last_names",
+        ):
             value = vars(provider).get(attr) or getattr(provider, attr, None)
             if isinstance(value, dict):
                 value = list(value)
@@ -77,8 +100,11 @@ def corpus_words(train: Path) -> set[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--train", type=Path,
-                    default=Path(__file__).resolve().parents[2] / "shared/corpus/doctypes-train")
+    ap.add_argument(
+        "--train",
+        type=Path,
+        default=Path(__file__).resolve().parents[2] / "shared/corpus/doctypes-train",
+    )
     args = ap.parse_args()
     from faker.providers.lorem.en_US import Provider as Lorem  # load time: faker only when used
 

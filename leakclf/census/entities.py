@@ -86,7 +86,9 @@ def tally(results: Sequence[DocumentResult], own_domains: Sequence[str] = ()) ->
                     if reason:
                         skipped[reason].add(domain)
                         continue
-                    ent = _add(by_kind["organizations"], docs_with["organizations"], domain, domain, i)
+                    ent = _add(
+                        by_kind["organizations"], docs_with["organizations"], domain, domain, i
+                    )
                     ent.mentions -= 1  # an address names a person; organisation mentions are names
                     ent.email_mentions += 1
                     addresses.append((f.digest, domain))

@@ -107,7 +107,10 @@ def html_table(d: Dedup, summary: dict[str, Any], orgs: list[dict[str, Any]]) ->
     )
     return (
         f"<div class='leakclf-census'><p>{escape(documents_line(d))}</p>"
-        + (f"<p>{escape(unread)}</p>" if (unread := not_read_line(summary.get("not_read") or {}))
-           else "")
+        + (
+            f"<p>{escape(unread)}</p>"
+            if (unread := not_read_line(summary.get("not_read") or {}))
+            else ""
+        )
         + f"{entities_table(summary)}{org_table}</div>"
     )

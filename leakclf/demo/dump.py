@@ -258,8 +258,14 @@ def _slot(g: _Gen, i: int, kind: str) -> None:
         name, data, truth = fixtures[(i // len(KINDS)) % len(fixtures)]
         path = f"old-share/{i:05d}-{name}"
         g.put(path, data)
-        g.record(path, None, data=data, doc_type=truth["doc_type"], template=truth["template"],
-                 mentions=Mentions([(k, v) for k, vs in truth["entities"].items() for v in vs]))
+        g.record(
+            path,
+            None,
+            data=data,
+            doc_type=truth["doc_type"],
+            template=truth["template"],
+            mentions=Mentions([(k, v) for k, vs in truth["entities"].items() for v in vs]),
+        )
     elif kind == "dup" and g.plain:
         src = g.plain[g.rng.randrange(len(g.plain))]
         path = f"backup/{i:05d}-{src.path.rsplit('/', 1)[-1]}"

@@ -80,7 +80,11 @@ def worth_reading(line: str, words: GateWords | None = None) -> bool:
         previous_name = False
         if key in STOP_WORDS or is_vocab(word):
             continue
-        if words is not None and words.ordinary(key) and (word.isupper() or _initial(line, m.start())):
+        if (
+            words is not None
+            and words.ordinary(key)
+            and (word.isupper() or _initial(line, m.start()))
+        ):
             continue
         return True
     return False

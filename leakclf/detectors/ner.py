@@ -102,9 +102,7 @@ def segments(mask: str) -> Iterator[tuple[int, int]]:
         pos += len(line)
 
 
-def runs(
-    text: str, mask: str, words: gate.GateWords | None = None
-) -> Iterator[tuple[int, str]]:
+def runs(text: str, mask: str, words: gate.GateWords | None = None) -> Iterator[tuple[int, str]]:
     """(offset, piece): runs of consecutive segments worth reading (judged on ``mask`` with the
     gate's ``words``), chunked."""
     start: int | None = None
@@ -348,7 +346,9 @@ def _shape(label: str, text: str) -> tuple[str, ...]:
     if any(w.casefold().strip(".,") in INSTITUTION_FORMS for w in words) and not generic_org(
         text, institution=True
     ):
-        return ("shape:institution",)  # "University of Trieste", not "University of Applied Sciences"
+        return (
+            "shape:institution",
+        )  # "University of Trieste", not "University of Applied Sciences"
     return ()
 
 

@@ -86,7 +86,9 @@ immigration recruiter hiring colleagues everyone madam whom concern curriculum v
 lebenslauf cum laude summa magna profile experience education skills qualifications"""
 NOT_NAMES = frozenset(_NOT_NAMES.split()) | frozenset(_INSTITUTIONS.split())
 #: Legal forms: a PERSON span ending in one is a company ("Kroker KGaA").
-_LEGAL_FORMS = "inc ltd llc llp plc corp gmbh kg kgaa gbr ohg vof bvba ag spa srl sarl sas bv nv pty pte oy ab"
+_LEGAL_FORMS = (
+    "inc ltd llc llp plc corp gmbh kg kgaa gbr ohg vof bvba ag spa srl sarl sas bv nv pty pte oy ab"
+)
 LEGAL_FORMS = frozenset(_LEGAL_FORMS.split())
 #: Words that make an organisation name only with a distinctive word beside them.
 _GENERIC_ORG = """global consulting services service solutions systems group holdings international
@@ -98,7 +100,9 @@ GENERIC_ORG = frozenset(_GENERIC_ORG.split())
 _INSTITUTION_FORMS = """university universität universitat università universita universidad universidade
 université universite college hochschule polytechnic politecnico"""
 INSTITUTION_FORMS = frozenset(_INSTITUTION_FORMS.split())
-_INSTITUTION_WORDS = "applied technical technology arts state national federal medical business open"
+_INSTITUTION_WORDS = (
+    "applied technical technology arts state national federal medical business open"
+)
 _INSTITUTION_GENERIC = INSTITUTION_FORMS | frozenset(_INSTITUTION_WORDS.split())
 _FILLER_WORDS = "co pvt private limited de di do da du des der für fur of xxx"
 _FILLER = frozenset(_FILLER_WORDS.split())
@@ -109,7 +113,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def generic_org(name: str, *, institution: bool = False) -> bool:
-    """"Global Consulting Pvt Ltd", "Marketing LLC": no word but generic ones and legal forms;
+    """ "Global Consulting Pvt Ltd", "Marketing LLC": no word but generic ones and legal forms;
     with ``institution``, also "University of Applied Sciences", "Technical University"."""
     generic = GENERIC_ORG | (_INSTITUTION_GENERIC if institution else frozenset())
     words = [w for w in _WORD.findall(name.casefold()) if w not in LEGAL_FORMS]

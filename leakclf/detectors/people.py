@@ -88,7 +88,7 @@ def _known_name(value: str, normalised: str) -> str | None:
 
 
 def _heads_an_org(c: Candidate, orgs: list[list[str]]) -> bool:
-    """"Insightek Global" where the text also names "Insightek Global Consulting Pvt Ltd"."""
+    """ "Insightek Global" where the text also names "Insightek Global Consulting Pvt Ltd"."""
     words = c.normalised.split()
     return any(len(o) > len(words) and o[: len(words)] == words for o in orgs)
 

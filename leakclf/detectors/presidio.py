@@ -68,7 +68,8 @@ class PresidioDetector(Detector):
             evidence.append("validated")
         confidence = float(res.score)
         hit = self._near(
-            self._context, text[max(0, res.start - self.window) : res.start],
+            self._context,
+            text[max(0, res.start - self.window) : res.start],
             text[res.end : res.end + self.window],
         )
         if hit:
@@ -97,8 +98,12 @@ def detector_class(recognizer: EntityRecognizer, ident: str | None = None) -> ty
     slug = re.sub(r"[^a-z0-9]+", "_", recognizer.name.lower()).strip("_") or "recognizer"
     ident = ident or f"presidio.{slug}.{recognizer.supported_language}"
     entities = ", ".join(recognizer.supported_entities)
-    attrs = {"id": ident, "label": recognizer.supported_entities[0], "recognizer": recognizer,
-             "__doc__": f"Presidio's {recognizer.name} ({entities})."}
+    attrs = {
+        "id": ident,
+        "label": recognizer.supported_entities[0],
+        "recognizer": recognizer,
+        "__doc__": f"Presidio's {recognizer.name} ({entities}).",
+    }
     return type(f"Presidio_{slug}", (PresidioDetector,), attrs)
 
 

@@ -65,7 +65,10 @@ class Classifier:
         best, rule = ranked[0], None
         who = parties(doc)
         if best == "correspondence" and not (_LETTER & feats.keys()) and not who:
-            best, rule = ranked[1], "rule:no salutation, closing or mail headers, so not correspondence"
+            best, rule = (
+                ranked[1],
+                "rule:no salutation, closing or mail headers, so not correspondence",
+            )
         row = parts[self.model.labels.index(best)]
         ranked_feats = (names[j] for j in np.argsort(-row, kind="stable") if row[j] > 0)
         readable = (f for f in ranked_feats if not f.startswith("tc:"))  # 4-grams repeat title:

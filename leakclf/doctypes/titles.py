@@ -109,8 +109,10 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "nota interna|protokoll|besprechungsprotokoll|aktennotiz|compte rendu|note interne|"
         "acta de reunión|acta de la reunión"
     ),
-    "resume": ("levensloop|currículo|curriculo|currículum vitae|curriculum vitae et studiorum|"
-        "curriculum vitae|resume|résumé|cv|lebenslauf|curriculum|hoja de vida|currículum"),
+    "resume": (
+        "levensloop|currículo|curriculo|currículum vitae|curriculum vitae et studiorum|"
+        "curriculum vitae|resume|résumé|cv|lebenslauf|curriculum|hoja de vida|currículum"
+    ),
     "correspondence": (  # salutations are not titles: ``letter:greeting`` covers them
         "lettre de motivation|lettera di motivazione|carta de presentación|carta de motivación|"
         "anschreiben|bewerbungsschreiben|sollicitatiebrief|motivatiebrief|carta de apresentação|"

@@ -138,7 +138,7 @@ def _extract_one(
 
 
 def _text_source(parts: list[Part]) -> str | None:
-    """"text", "ocr" or "mixed" from the parts that hold text; None when there is none."""
+    """ "text", "ocr" or "mixed" from the parts that hold text; None when there is none."""
     sources = {p.source for p in parts if p.end > p.start}
     if not sources:
         return None

@@ -133,4 +133,3 @@ def other_ole(data: bytes, job: Job) -> None:
         "PowerPoint or Outlook); see docs/formats.md",
         source=job.label,
     )
-

@@ -126,8 +126,11 @@ def _summary(results: Sequence[DocumentResult], census: Census) -> str:
         _card(s["duplicate"], LABELS["duplicates"], "duplicates"),
         _card(docs["unique_text"], "documents unique by text"),
         _card(docs["unique_after_near_dup"], "documents unique after near-duplicates"),
-        _card(sum(unread.values()), "documents not read (no text: never counted as public)",
-              "not_read"),
+        _card(
+            sum(unread.values()),
+            "documents not read (no text: never counted as public)",
+            "not_read",
+        ),
     ]
     return (
         f'<section id="summary"><h2>Summary</h2><div class="cards">{"".join(cards)}</div>'
@@ -220,7 +223,7 @@ def _orgs(census: Census) -> str:
         f'<td class="num">{o["documents"]:,}</td><td class="num">{o["mentions"]:,}</td>'
         f'<td class="num">{o.get("unique_people", 0):,}</td><td class="num">{o.get("max_score", 0)}</td>'
         f"<td>{_badge(o['top_level'])}</td>"
-        f"<td class=\"date\">{escape(_dates(o))}</td></tr>"
+        f'<td class="date">{escape(_dates(o))}</td></tr>'
         for o in org_rows(census, TOP_ORGS)
     )
     return (

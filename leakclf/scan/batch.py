@@ -39,8 +39,11 @@ class BatchPipeline:
         if not isinstance(data, Bundle):
             return cast(list[DocumentResult], self.inner.process(data, name=name))
         many = getattr(self.inner, "process_many", None)  # a test double may not batch
-        per_file = many([(d, src) for src, d in data.files]) if many is not None else [
-            self.inner.process(d, name=src) for src, d in data.files]
+        per_file = (
+            many([(d, src) for src, d in data.files])
+            if many is not None
+            else [self.inner.process(d, name=src) for src, d in data.files]
+        )
         return [row for rows in per_file for row in rows]
 
 
@@ -70,8 +73,12 @@ class BatchingEngine:
         self.max_bytes = config.scan.batch_bytes
 
     @classmethod
-    def wrap(cls, make: Callable[[Callable[[Config], Any]], Any], factory: Callable[[Config], Any],
-             config: Config) -> Any:
+    def wrap(
+        cls,
+        make: Callable[[Callable[[Config], Any]], Any],
+        factory: Callable[[Config], Any],
+        config: Config,
+    ) -> Any:
         """``make(factory)`` (an engine), batching when ``scan.batch_files`` > 1."""
         if config.scan.batch_files <= 1 or getattr(factory, "__module__", None) == "__main__":
             return make(factory)  # the engine says why a factory in __main__ cannot work
@@ -114,8 +121,11 @@ class BatchingEngine:
                     continue
                 batches[bid] = group
                 bundle = Bundle(tuple((t.source, t.data) for t in group))
-                yield Task(bid, f"a batch of {len(group)} files ({group[0].source!r}, ...)",
-                           cast(Any, bundle))
+                yield Task(
+                    bid,
+                    f"a batch of {len(group)} files ({group[0].source!r}, ...)",
+                    cast(Any, bundle),
+                )
                 bid -= 1
 
         while True:
@@ -149,6 +159,7 @@ def _split(rows: list[DocumentResult], n: int) -> list[Outcome] | None:
     for part, w in zip(parts, work):
         top = part[0]
         timings = {k: v for k, v in top.timings.items() if k != "wall"}
-        out.append([top.replace(timings={**timings, "wall": round(wall * w / total, 6)}),
-                    *part[1:]])
+        out.append(
+            [top.replace(timings={**timings, "wall": round(wall * w / total, 6)}), *part[1:]]
+        )
     return out

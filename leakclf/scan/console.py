@@ -25,7 +25,7 @@ def table(headers: list[str], rows: Iterable[list[str]], out: TextIO) -> None:
 def _short(text: str, n: int = 60, *, keep_end: bool = True) -> str:
     if len(text) <= n:
         return text
-    return "…" + text[-(n - 1):] if keep_end else text[: n - 1] + "…"
+    return "…" + text[-(n - 1) :] if keep_end else text[: n - 1] + "…"
 
 
 class Tally:
@@ -64,25 +64,42 @@ class Tally:
         ranked = [r for _, _, r in sorted(self.top, key=lambda t: (-t[0], -t[1]))]
         if ranked:
             print(f"Top {len(ranked)} documents by score (duplicates left out):", file=out)
-            table(["source", "type", "level", "score", "top reason"], (
-                [_short(r.source), r.doc_type if r.status == "ok" else r.status, r.level,
-                 str(r.score), _reason(r)] for r in ranked), out)
+            table(
+                ["source", "type", "level", "score", "top reason"],
+                (
+                    [
+                        _short(r.source),
+                        r.doc_type if r.status == "ok" else r.status,
+                        r.level,
+                        str(r.score),
+                        _reason(r),
+                    ]
+                    for r in ranked
+                ),
+                out,
+            )
             print(file=out)
-        print(f"Summary: {c.files:,} files ({c.bytes / 1e6:.1f} MB), {c.documents:,} documents "
-              f"(files, attachments and archive members), {c.findings:,} findings (every "
-              f"mention, copies included), {c.duplicates:,} duplicates", file=out)
-        table(["level", "documents"], ([lv, f"{c.levels[lv]:,}"] for lv in reversed(LEVELS)),
-              out)
+        print(
+            f"Summary: {c.files:,} files ({c.bytes / 1e6:.1f} MB), {c.documents:,} documents "
+            f"(files, attachments and archive members), {c.findings:,} findings (every "
+            f"mention, copies included), {c.duplicates:,} duplicates",
+            file=out,
+        )
+        table(["level", "documents"], ([lv, f"{c.levels[lv]:,}"] for lv in reversed(LEVELS)), out)
         print(file=out)
         table(["status", "documents"], ([k, f"{v:,}"] for k, v in c.statuses.most_common()), out)
         if c.not_read:
             print(f"\nnot read - {sum(c.not_read.values()):,} documents, by reason:", file=out)
-            table(["reason", "documents"], ([k, f"{v:,}"] for k, v in c.not_read.most_common()),
-                  out)
+            table(
+                ["reason", "documents"], ([k, f"{v:,}"] for k, v in c.not_read.most_common()), out
+            )
         if c.doc_types:
             print(file=out)
-            table(["doc type", "documents"],
-                  ([k, f"{v:,}"] for k, v in c.doc_types.most_common()), out)
+            table(
+                ["doc type", "documents"],
+                ([k, f"{v:,}"] for k, v in c.doc_types.most_common()),
+                out,
+            )
 
 
 def _reason(r: DocumentResult) -> str:
@@ -113,8 +130,7 @@ def print_classify(results: list[DocumentResult], *, as_json: bool, out: TextIO)
             print(f"    +{points:<3} {text}", file=out)
         counts = Counter(f.label for f in r.findings)
         if counts:
-            print("  findings: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()),
-                  file=out)
+            print("  findings: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()), file=out)
             for f in r.findings[:20]:
                 shown = f.value if f.value is not None else f.preview
                 print(f"    {f.label:<18} {shown}  ({f.confidence:.2f}, {f.detector})", file=out)

@@ -52,10 +52,15 @@ def _sha(row: dict[str, Any]) -> str:
     return (row.get("sha256") or "") if row.get("size") else ""
 
 
-def _marked(row: dict[str, Any], canonical: str, first: str, others: list[str],
-            status: str) -> dict[str, Any]:
+def _marked(
+    row: dict[str, Any], canonical: str, first: str, others: list[str], status: str
+) -> dict[str, Any]:
     if row["source"] != canonical:
         return {**row, "status": "duplicate", "duplicate_of": canonical, "copies": []}
     copies = sorted((s for s in [first, *others] if s != canonical), key=rank)
-    return {**row, "status": status if row.get("status") == "duplicate" else row["status"],
-            "duplicate_of": None, "copies": copies}
+    return {
+        **row,
+        "status": status if row.get("status") == "duplicate" else row["status"],
+        "duplicate_of": None,
+        "copies": copies,
+    }

@@ -62,18 +62,28 @@ log = logging.getLogger(__name__)
 
 
 class Scan:
-    def __init__(self, root: str | Path | None, *, workers: int | None = None,
-                 resume: str | Path | None = None, out: str | Path | None = None,
-                 engine: str | None = None, config: Config | None = None, progress: bool = True,
-                 storage_options: dict[str, Any] | None = None, scheduler: Any = None,
-                 pipeline_factory: Callable[[Config], Any] | None = None) -> None:
+    def __init__(
+        self,
+        root: str | Path | None,
+        *,
+        workers: int | None = None,
+        resume: str | Path | None = None,
+        out: str | Path | None = None,
+        engine: str | None = None,
+        config: Config | None = None,
+        progress: bool = True,
+        storage_options: dict[str, Any] | None = None,
+        scheduler: Any = None,
+        pipeline_factory: Callable[[Config], Any] | None = None,
+    ) -> None:
         out = out if out is not None else resume
         if out is not None:
             format_of(out)  # fail now on an unknown extension
         self.root, self.out = root, (Path(out) if out is not None else None)
         config = config or Config()
-        given: dict[str, Any] = {k: v for k, v in (("engine", engine), ("workers", workers))
-                                 if v is not None}
+        given: dict[str, Any] = {
+            k: v for k, v in (("engine", engine), ("workers", workers)) if v is not None
+        }
         if given:  # arguments win over the config; checked like any setting
             config = config.replace(scan=dataclasses.replace(config.scan, **given))
         self.config = config
@@ -119,8 +129,11 @@ class Scan:
     def _key_config(self) -> Config:
         config = self.config
         if config.key is None:
-            key = load_or_create_key(str(self.out) + ".key") if self.out else \
-                secrets.token_hex(32).encode()
+            key = (
+                load_or_create_key(str(self.out) + ".key")
+                if self.out
+                else secrets.token_hex(32).encode()
+            )
             config = config.replace(key=key)
         return config
 
@@ -147,13 +160,22 @@ class Scan:
         done = self._prepare(journal_path)
         self.started = datetime.now(UTC).isoformat()
         total = [e for e in entries if e.problem is None]
-        log.info("listed %d files (%.1f MB); %d already done (resume); engine %s, %d workers",
-                 len(entries), sum(e.size for e in total) / 1e6, len(done.by_key), self.engine,
-                 self.workers)
-        progress = Progress(len(entries), sum(e.size for e in total),
-                            enabled=self.progress_enabled)
-        if self.resume and self.out is not None and self.out.exists() and \
-                not journal_path.exists() and _all_done(entries, done):
+        log.info(
+            "listed %d files (%.1f MB); %d already done (resume); engine %s, %d workers",
+            len(entries),
+            sum(e.size for e in total) / 1e6,
+            len(done.by_key),
+            self.engine,
+            self.workers,
+        )
+        progress = Progress(len(entries), sum(e.size for e in total), enabled=self.progress_enabled)
+        if (
+            self.resume
+            and self.out is not None
+            and self.out.exists()
+            and not journal_path.exists()
+            and _all_done(entries, done)
+        ):
             self._finish_meta(config, __version__, resumed_noop=True)
             self.already_done = len(entries)
             self._done = True
@@ -162,9 +184,16 @@ class Scan:
         journal.open(fresh=not (self.resume and journal_path.exists()))
         if self.resume:
             self._merge_output(journal, done)
-        plan = Plan(config=config, entries=entries, journal=journal, done=done,
-                    engine=self._engine(config, factory), progress=progress, fs=fs,
-                    counts=self.counts)
+        plan = Plan(
+            config=config,
+            entries=entries,
+            journal=journal,
+            done=done,
+            engine=self._engine(config, factory),
+            progress=progress,
+            fs=fs,
+            counts=self.counts,
+        )
         try:
             yield from Runner(plan).run()
         finally:
@@ -173,9 +202,13 @@ class Scan:
             self.resume = True  # stopped early (break, Ctrl-C)? running again picks up here
         if self.out is not None:
             self.counts.clear()  # count every row written, resumed ones included
-            write_rows(self._counted(journal), self.out,
-                       dataset=self.engine == "dask" and format_of(self.out) == "parquet",
-                       meta=self._meta(config, __version__), private=config.reveal)
+            write_rows(
+                self._counted(journal),
+                self.out,
+                dataset=self.engine == "dask" and format_of(self.out) == "parquet",
+                meta=self._meta(config, __version__),
+                private=config.reveal,
+            )
             self._finish_meta(config, __version__)
             journal_path.unlink()
             log.info("wrote %d rows to %s", sum(self.counts.values()), self.out)
@@ -231,15 +264,22 @@ class Scan:
 
             def make(f: Callable[[Config], Any]) -> Any:
                 return LocalEngine(config, self.workers, f)
+
         return BatchingEngine.wrap(make, factory, config)
 
     def _meta(self, config: Config, version: str) -> dict[str, Any]:
         return {
-            "leakclf_version": version, "schema_version": SCHEMA_VERSION,
-            "root": str(self.root), "engine": self.engine, "workers": self.workers,
-            "config": config.to_dict(), "policy": config.score.policy or "bundled default",
-            "run_start": self.started, "run_end": datetime.now(UTC).isoformat(),
-            "resumed": self._resumed_run, "counts": dict(self.counts),
+            "leakclf_version": version,
+            "schema_version": SCHEMA_VERSION,
+            "root": str(self.root),
+            "engine": self.engine,
+            "workers": self.workers,
+            "config": config.to_dict(),
+            "policy": config.score.policy or "bundled default",
+            "run_start": self.started,
+            "run_end": datetime.now(UTC).isoformat(),
+            "resumed": self._resumed_run,
+            "counts": dict(self.counts),
         }
 
     def _finish_meta(self, config: Config, version: str, *, resumed_noop: bool = False) -> None:
@@ -250,9 +290,11 @@ class Scan:
         meta["run_end"] = self.finished
         path = Path(str(self.out) + ".meta.json")
         if resumed_noop and path.exists():  # keep the header of the run that wrote the rows
-            meta = {**json.loads(path.read_text(encoding="utf-8")),
-                    "last_resume": self.finished,
-                    "note": "resumed: every file was already done; results left unchanged"}
+            meta = {
+                **json.loads(path.read_text(encoding="utf-8")),
+                "last_resume": self.finished,
+                "note": "resumed: every file was already done; results left unchanged",
+            }
         write_meta(self.out, meta)
 
     # -- results ------------------------------------------------------------
@@ -309,15 +351,30 @@ def _default_factory() -> Callable[[Config], Any]:
     return Pipeline
 
 
-def scan(root: str | Path, *, workers: int | None = None, resume: str | Path | None = None,
-         out: str | Path | None = None, engine: str | None = None, config: Config | None = None,
-         progress: bool = True, **options: Any) -> Scan:
+def scan(
+    root: str | Path,
+    *,
+    workers: int | None = None,
+    resume: str | Path | None = None,
+    out: str | Path | None = None,
+    engine: str | None = None,
+    config: Config | None = None,
+    progress: bool = True,
+    **options: Any,
+) -> Scan:
     """Scan a folder, an archive or an fsspec URL. See the module docstring."""
-    return Scan(root, workers=workers, resume=resume, out=out, engine=engine, config=config,
-                progress=progress, **options)
+    return Scan(
+        root,
+        workers=workers,
+        resume=resume,
+        out=out,
+        engine=engine,
+        config=config,
+        progress=progress,
+        **options,
+    )
 
 
 def read_results(path: str | Path) -> Scan:
     """A finished Scan read back from a .parquet / .jsonl / .csv results file or dataset."""
     return Scan.from_file(path)
-

@@ -53,15 +53,22 @@ def _sandbox(factory: Callable[[Config], Any], config: Config, thread: int) -> S
     return Sandbox(factory, config)
 
 
-def process_partition(factory: Callable[[Config], Any], config: Config,
-                      tasks: list[Task]) -> list[tuple[int, Outcome]]:
+def process_partition(
+    factory: Callable[[Config], Any], config: Config, tasks: list[Task]
+) -> list[tuple[int, Outcome]]:
     sandbox = _sandbox(factory, config, threading.get_ident())
     return [(task.tid, sandbox.process(task)) for task in tasks]
 
 
 class DaskEngine:
-    def __init__(self, config: Config, factory: Callable[[Config], Any], *,
-                 scheduler: Any = None, workers: int = 2) -> None:
+    def __init__(
+        self,
+        config: Config,
+        factory: Callable[[Config], Any],
+        *,
+        scheduler: Any = None,
+        workers: int = 2,
+    ) -> None:
         LocalEngine(config, 1, factory)  # the same checks as the sandboxes will make, now
         self.config, self.factory = config, factory
         self.scheduler, self.workers = scheduler, workers
@@ -74,17 +81,23 @@ class DaskEngine:
         if self.scheduler is None:
             # Thread workers: each one's Sandbox is already its own process, started by a
             # bootstrap that never imports __main__, so a script without a main guard works.
-            cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                   processes=False, dashboard_address=None)
+            cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=False,
+                dashboard_address=None,
+            )
             return Client(cluster), cluster
         if isinstance(self.scheduler, Client):
             return self.scheduler, None
         try:
             return Client(self.scheduler, timeout=CONNECT_TIMEOUT_S), None
         except (OSError, TimeoutError) as exc:  # unreachable address, refused, timed out
-            raise ConfigError(f"cannot reach the Dask scheduler at {str(self.scheduler)!r} "
-                              f"({type(exc).__name__}); check --scheduler and that it is "
-                              "running") from None
+            raise ConfigError(
+                f"cannot reach the Dask scheduler at {str(self.scheduler)!r} "
+                f"({type(exc).__name__}); check --scheduler and that it is "
+                "running"
+            ) from None
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
         from distributed import as_completed  # load time: distributed only when used
@@ -104,8 +117,7 @@ class DaskEngine:
                 if not part:
                     return None
                 by_tid.update((t.tid, t) for t in part)
-                fut = client.submit(process_partition, self.factory, self.config, part,
-                                    pure=False)
+                fut = client.submit(process_partition, self.factory, self.config, part, pure=False)
                 parts[fut.key] = [t.tid for t in part]
                 return fut
 
@@ -120,15 +132,26 @@ class DaskEngine:
                 try:
                     done: list[tuple[int, Outcome]] = fut.result()
                 except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the nanny hit memory_limit
-                    log.warning("a partition of %d files failed on the cluster: %s", len(tids),
-                                type(exc).__name__)
+                    log.warning(
+                        "a partition of %d files failed on the cluster: %s",
+                        len(tids),
+                        type(exc).__name__,
+                    )
                     if len(tids) > 1:  # retry alone: only the file that kills a worker fails
                         retry.extend(by_tid.pop(tid) for tid in tids)
                         done = []
                     else:
-                        done = [(tids[0], Failure("WorkerCrashed", f"the Dask worker analysing "
-                                 f"{by_tid[tids[0]].source!r} failed ({type(exc).__name__}), "
-                                 "also when retried alone"))]
+                        done = [
+                            (
+                                tids[0],
+                                Failure(
+                                    "WorkerCrashed",
+                                    f"the Dask worker analysing "
+                                    f"{by_tid[tids[0]].source!r} failed ({type(exc).__name__}), "
+                                    "also when retried alone",
+                                ),
+                            )
+                        ]
                 for tid, outcome in done:
                     yield by_tid.pop(tid), outcome
                 fut.release()

@@ -62,7 +62,7 @@ def _translate(body: str) -> str:
             i += 1
         elif c == "[" and _class_end(body, i) > 0:
             end = _class_end(body, i)
-            inner = body[i + 1:end].replace("\\", "\\\\")
+            inner = body[i + 1 : end].replace("\\", "\\\\")
             out.append("[^/" + inner[1:] + "]" if inner.startswith("!") else "[" + inner + "]")
             i = end + 1
         else:
@@ -74,9 +74,9 @@ def _translate(body: str) -> str:
 def _class_end(body: str, start: int) -> int:
     """Index of the "]" closing the class that opens at ``start``, or -1."""
     j = start + 1
-    if body[j:j + 1] == "!":
+    if body[j : j + 1] == "!":
         j += 1
-    if body[j:j + 1] == "]":  # a literal "]" first in the class
+    if body[j : j + 1] == "]":  # a literal "]" first in the class
         j += 1
     return body.find("]", j)
 
@@ -105,6 +105,9 @@ class PathFilter:
 
     def unmatched(self) -> list[tuple[str, str]]:
         """(option, pattern) for every pattern that matched no path."""
-        return [(kind, g.pattern) for kind, globs in (("include", self.include),
-                                                      ("exclude", self.exclude))
-                for g in globs if g.pattern not in self.hits]
+        return [
+            (kind, g.pattern)
+            for kind, globs in (("include", self.include), ("exclude", self.exclude))
+            for g in globs
+            if g.pattern not in self.hits
+        ]

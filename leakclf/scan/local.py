@@ -68,8 +68,11 @@ def worker_main(conn: Connection, factory: Callable[[Config], Any], config: Conf
         try:
             outcome: Outcome = pipeline.process(task.data, name=task.source)
         except Exception as exc:  # noqa: BLE001 - the pipeline must not raise; record it and go on
-            outcome = Failure("InternalError", f"{type(exc).__name__} while analysing "
-                              f"{task.source!r}; please report it with -vv output")
+            outcome = Failure(
+                "InternalError",
+                f"{type(exc).__name__} while analysing "
+                f"{task.source!r}; please report it with -vv output",
+            )
         try:
             conn.send(("done", task.tid, outcome))
         except OSError:  # the parent is gone (killed): nobody to tell, stop without a traceback
@@ -90,12 +93,12 @@ class _Slot:
 
 
 class LocalEngine:
-    def __init__(self, config: Config, workers: int,
-                 factory: Callable[[Config], Any]) -> None:
+    def __init__(self, config: Config, workers: int, factory: Callable[[Config], Any]) -> None:
         if getattr(factory, "__module__", None) == "__main__":
             raise ConfigError(
                 f"pipeline_factory {getattr(factory, '__qualname__', factory)!r} is defined in "
-                "__main__, which scan workers never import; define it in a module and import it")
+                "__main__, which scan workers never import; define it in a module and import it"
+            )
         self.config = config
         self.workers = max(1, workers)
         self.factory = factory
@@ -103,20 +106,28 @@ class LocalEngine:
     def _check(self, slot: _Slot, now: float) -> Failure | None:
         limits = self.config.limits
         if not slot.ready and now - slot.started > START_S:
-            raise LeakclfError(f"a scan worker did not start within {START_S:g}s (a stuck import "
-                               "or an overloaded machine); rerun with --resume when it is fixed")
+            raise LeakclfError(
+                f"a scan worker did not start within {START_S:g}s (a stuck import "
+                "or an overloaded machine); rerun with --resume when it is fixed"
+            )
         if slot.ready and now - slot.started > limits.time_budget_s:
-            return Failure("Timeout", f"{slot.task.source!r} took longer than "  # type: ignore[union-attr]
-                           f"limits.time_budget_s={limits.time_budget_s:g}s; worker replaced",
-                           now - slot.started)
+            return Failure(
+                "Timeout",
+                f"{slot.task.source!r} took longer than "  # type: ignore[union-attr]
+                f"limits.time_budget_s={limits.time_budget_s:g}s; worker replaced",
+                now - slot.started,
+            )
         try:
             rss = slot.ps.memory_info().rss
         except psutil.Error:
             return None
         if rss > limits.memory_budget_mb * 1024 * 1024:
-            return Failure("MemoryLimit", f"{slot.task.source!r} made the worker exceed "  # type: ignore[union-attr]
-                           f"limits.memory_budget_mb={limits.memory_budget_mb}; worker replaced",
-                           now - slot.started)
+            return Failure(
+                "MemoryLimit",
+                f"{slot.task.source!r} made the worker exceed "  # type: ignore[union-attr]
+                f"limits.memory_budget_mb={limits.memory_budget_mb}; worker replaced",
+                now - slot.started,
+            )
         return None
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
@@ -147,9 +158,12 @@ class LocalEngine:
                         continue
                     if not isinstance(outcome, Failure) and outcome:
                         top = outcome[0]
-                        outcome = [top.replace(timings={**top.timings,
-                                                        "wall": round(now - slot.started, 6)}),
-                                   *outcome[1:]]
+                        outcome = [
+                            top.replace(
+                                timings={**top.timings, "wall": round(now - slot.started, 6)}
+                            ),
+                            *outcome[1:],
+                        ]
                     if isinstance(outcome, Failure) and outcome.kind != "InternalError":
                         log.warning("%s: %s", outcome.kind, outcome.message)
                         slot.kill()
@@ -190,8 +204,12 @@ class LocalEngine:
                 raise LeakclfError(
                     f"a scan worker exited (code {slot.proc.exitcode}) before it was ready: "
                     "leakclf or the pipeline factory could not be imported in a fresh Python; "
-                    "see the error above")
-            return Failure("WorkerCrashed", f"the worker died (exit code {slot.proc.exitcode}) "
-                           f"while analysing {slot.task.source!r}; worker replaced",
-                           now - slot.started)
+                    "see the error above"
+                )
+            return Failure(
+                "WorkerCrashed",
+                f"the worker died (exit code {slot.proc.exitcode}) "
+                f"while analysing {slot.task.source!r}; worker replaced",
+                now - slot.started,
+            )
         return self._check(slot, now)

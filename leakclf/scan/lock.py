@@ -33,7 +33,8 @@ class OutputLock:
                 fh.close()
                 raise OutputError(
                     f"{str(self.path)[:-5]!r} is being written by another scan ({holder}); "
-                    "wait for it to finish, or pass another -o/--out") from None
+                    "wait for it to finish, or pass another -o/--out"
+                ) from None
             if _same_file(fh, self.path):
                 break
             fh.close()
@@ -41,8 +42,15 @@ class OutputLock:
             raise OutputError(f"cannot take the lock {str(self.path)!r}; try again")
         fh.seek(0)
         fh.truncate()
-        fh.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
-                             "started": datetime.now(UTC).isoformat(timespec="seconds")}))
+        fh.write(
+            json.dumps(
+                {
+                    "pid": os.getpid(),
+                    "host": socket.gethostname(),
+                    "started": datetime.now(UTC).isoformat(timespec="seconds"),
+                }
+            )
+        )
         fh.flush()
         self._fh = fh
         return self
@@ -52,8 +60,10 @@ class OutputLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             return open(self.path, "a+", encoding="utf-8")  # held until release()
         except OSError as exc:
-            raise OutputError(f"cannot create the lock {str(self.path)!r}: {exc.strerror}; "
-                              "check the output folder is writable") from None
+            raise OutputError(
+                f"cannot create the lock {str(self.path)!r}: {exc.strerror}; "
+                "check the output folder is writable"
+            ) from None
 
     def release(self) -> None:
         if self._fh is None:

@@ -15,8 +15,15 @@ from leakclf.model import LEVELS, DocumentResult
 
 
 class Progress:
-    def __init__(self, total_files: int, total_bytes: int, *, enabled: bool = True,
-                 stream: TextIO | None = None, every_s: float = 0.5) -> None:
+    def __init__(
+        self,
+        total_files: int,
+        total_bytes: int,
+        *,
+        enabled: bool = True,
+        stream: TextIO | None = None,
+        every_s: float = 0.5,
+    ) -> None:
         self.total_files = total_files
         self.total_bytes = total_bytes
         self.files = 0
@@ -55,9 +62,11 @@ class Progress:
         pct = 100.0 * self.files / self.total_files if self.total_files else 100.0
         c = self.counts
         levels = " ".join(f"{lv} {c.levels[lv]}" for lv in reversed(LEVELS))
-        return (f"{self.files}/{self.total_files} files ({pct:.0f}%) {rate:.1f} files/s "
-                f"{mbps:.1f} MB/s ETA {eta} | {c.documents} documents: {levels} | "
-                f"not read {sum(c.not_read.values())}")
+        return (
+            f"{self.files}/{self.total_files} files ({pct:.0f}%) {rate:.1f} files/s "
+            f"{mbps:.1f} MB/s ETA {eta} | {c.documents} documents: {levels} | "
+            f"not read {sum(c.not_read.values())}"
+        )
 
     def _draw(self, now: float, *, final: bool) -> None:
         end = "\n" if final or not self._tty else ""

@@ -73,8 +73,11 @@ class Runner:
                 continue
             members = groups.get(entry.size, [tid]) if entry.problem is None else [tid]
             seen.update(members)
-            hashed = [(t, plan.entries[t], got) for t in members
-                      if (got := self._hash(plan.entries[t])) is not None]
+            hashed = [
+                (t, plan.entries[t], got)
+                for t in members
+                if (got := self._hash(plan.entries[t])) is not None
+            ]
             hashed.sort(key=lambda h: rank(h[1].source))
             for t, e, (sha, data) in hashed:
                 yield from self._dispatch(t, e, sha, data)
@@ -127,28 +130,47 @@ class Runner:
 
     def _record(self, entry: Entry, sha: str, outcome: Outcome) -> list[DocumentResult]:
         if isinstance(outcome, Failure):  # unread here; a killed file still says how long it ran
-            results = [mark_unread(_error_result(entry, sha, "error", outcome.kind,
-                                                 outcome.message), "", self.scorer)
-                       .replace(timings={"wall": round(outcome.elapsed_s, 6)})]
+            results = [
+                mark_unread(
+                    _error_result(entry, sha, "error", outcome.kind, outcome.message),
+                    "",
+                    self.scorer,
+                ).replace(timings={"wall": round(outcome.elapsed_s, 6)})
+            ]
         else:
-            results = list(outcome) or [mark_unread(_error_result(
-                entry, sha, "error", "InternalError", "the pipeline returned no rows"), "",
-                self.scorer)]
+            results = list(outcome) or [
+                mark_unread(
+                    _error_result(
+                        entry, sha, "error", "InternalError", "the pipeline returned no rows"
+                    ),
+                    "",
+                    self.scorer,
+                )
+            ]
             results[0] = results[0].replace(mtime=entry.mtime)
         copies = sorted(self.parked.get(sha, []), key=lambda e: rank(e.source)) if sha else []
         if copies:  # the canonical row lists its copies (its children, theirs)
             top = results[0].source
-            results = [r.replace(copies=tuple(_rebase(r.source, top, e.source) for e in copies))
-                       for r in results]
+            results = [
+                r.replace(copies=tuple(_rebase(r.source, top, e.source) for e in copies))
+                for r in results
+            ]
         self._write(entry, sha, results, original=bool(sha))
         return results
 
-    def _write(self, entry: Entry, sha: str, results: list[DocumentResult], *,
-               original: bool) -> None:
-        self.plan.journal.append({
-            "top": entry.source, "size": entry.size, "mtime": entry.mtime, "sha256": sha,
-            "original": original, "rows": [r.to_dict() for r in results],
-        })
+    def _write(
+        self, entry: Entry, sha: str, results: list[DocumentResult], *, original: bool
+    ) -> None:
+        self.plan.journal.append(
+            {
+                "top": entry.source,
+                "size": entry.size,
+                "mtime": entry.mtime,
+                "sha256": sha,
+                "original": original,
+                "rows": [r.to_dict() for r in results],
+            }
+        )
         self.plan.progress.update(entry.size, results)
         for r in results:
             self.plan.counts[r.status] = self.plan.counts.get(r.status, 0) + 1
@@ -181,10 +203,15 @@ class Runner:
         top = rows[0]["source"]
         out = []
         for i, row in enumerate(rows):
-            new = dict(row, status="duplicate", duplicate_of=row["source"],
-                       source=_rebase(row["source"], top, entry.source),
-                       parent=_rebase(row["parent"], top, entry.source) if row["parent"] else None,
-                       copies=[], timings={})
+            new = dict(
+                row,
+                status="duplicate",
+                duplicate_of=row["source"],
+                source=_rebase(row["source"], top, entry.source),
+                parent=_rebase(row["parent"], top, entry.source) if row["parent"] else None,
+                copies=[],
+                timings={},
+            )
             if row.get("error_message"):  # name this file, not the original
                 new["error_message"] = row["error_message"].replace(top, entry.source)
             if i == 0:
@@ -203,7 +230,7 @@ def _size_groups(entries: list[Entry], max_bytes: int) -> dict[int, list[int]]:
 
 
 def _rebase(source: str, old_top: str, new_top: str) -> str:
-    return new_top + source[len(old_top):] if source.startswith(old_top) else source
+    return new_top + source[len(old_top) :] if source.startswith(old_top) else source
 
 
 def _sha(data: bytes) -> str:
@@ -213,5 +240,12 @@ def _sha(data: bytes) -> str:
 
 
 def _error_result(entry: Entry, sha: str, status: str, kind: str, message: str) -> DocumentResult:
-    return DocumentResult(source=entry.source, size=entry.size, sha256=sha, status=status,
-                          error_kind=kind, error_message=message, mtime=entry.mtime)
+    return DocumentResult(
+        source=entry.source,
+        size=entry.size,
+        sha256=sha,
+        status=status,
+        error_kind=kind,
+        error_message=message,
+        mtime=entry.mtime,
+    )

@@ -48,18 +48,29 @@ def is_url(root: str | Path) -> bool:
 
 def _warn_unmatched(paths: PathFilter, root: str) -> None:
     for kind, pattern in paths.unmatched():
-        hint = ("; a pattern with '/' is anchored at the root: prefix '**/' to match at any depth"
-                if "/" in pattern.rstrip("/") and not pattern.startswith("**") else "")
-        log.warning("scan.%s pattern %r matched no path under %s (paths are relative to the "
-                    "scanned root)%s", kind, pattern, root, hint)
+        hint = (
+            "; a pattern with '/' is anchored at the root: prefix '**/' to match at any depth"
+            if "/" in pattern.rstrip("/") and not pattern.startswith("**")
+            else ""
+        )
+        log.warning(
+            "scan.%s pattern %r matched no path under %s (paths are relative to the "
+            "scanned root)%s",
+            kind,
+            pattern,
+            root,
+            hint,
+        )
 
 
 def list_local(root: str | Path, scan: ScanConfig) -> Iterator[Entry]:
     """Walk a folder (sorted, no symlink following out of it); a single file is one entry."""
     base = Path(root)
     if not base.exists() and not base.is_symlink():
-        raise ConfigError(f"scan root {safe_name(str(root))!r} does not exist; pass a folder, "
-                          "an archive or an fsspec URL")
+        raise ConfigError(
+            f"scan root {safe_name(str(root))!r} does not exist; pass a folder, "
+            "an archive or an fsspec URL"
+        )
     if not base.is_dir():
         yield _local_entry(base, safe_name(base.name), base.parent.resolve(), scan)
         return
@@ -89,25 +100,52 @@ def _local_entry(path: Path, source: str, real_root: Path, scan: ScanConfig) -> 
         try:
             target = path.resolve()
         except (OSError, RuntimeError):  # a symlink loop
-            return Entry(source, str(path), 0, st.st_mtime, (
-                "unsupported", "Symlink", f"{source!r} is a symlink loop; not followed"))
+            return Entry(
+                source,
+                str(path),
+                0,
+                st.st_mtime,
+                ("unsupported", "Symlink", f"{source!r} is a symlink loop; not followed"),
+            )
         inside = target == real_root or real_root in target.parents
         if not inside:
-            return Entry(source, str(path), 0, st.st_mtime, (
-                "error", "SymlinkOutsideRoot",
-                f"{source!r} is a symlink pointing outside the scanned root; not followed"))
+            return Entry(
+                source,
+                str(path),
+                0,
+                st.st_mtime,
+                (
+                    "error",
+                    "SymlinkOutsideRoot",
+                    f"{source!r} is a symlink pointing outside the scanned root; not followed",
+                ),
+            )
         if not scan.follow_symlinks or not target.is_file():
-            return Entry(source, str(path), 0, st.st_mtime, (
-                "unsupported", "Symlink",
-                f"{source!r} is a symlink; set scan.follow_symlinks to scan its target"))
+            return Entry(
+                source,
+                str(path),
+                0,
+                st.st_mtime,
+                (
+                    "unsupported",
+                    "Symlink",
+                    f"{source!r} is a symlink; set scan.follow_symlinks to scan its target",
+                ),
+            )
         st = target.stat()
         path = target
     if stat.S_ISREG(st.st_mode):
         return Entry(source, str(path), st.st_size, st.st_mtime)
-    kind = "FIFO" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode) \
-        else "device"
-    return Entry(source, str(path), 0, st.st_mtime, (
-        "unsupported", "SpecialFile", f"{source!r} is a {kind}, not a regular file; not opened"))
+    kind = (
+        "FIFO" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode) else "device"
+    )
+    return Entry(
+        source,
+        str(path),
+        0,
+        st.st_mtime,
+        ("unsupported", "SpecialFile", f"{source!r} is a {kind}, not a regular file; not opened"),
+    )
 
 
 def _os_msg(source: str, exc: OSError) -> str:
@@ -140,7 +178,7 @@ def list_url(fs: Any, path: str, scan: ScanConfig) -> Iterator[Entry]:
         info = found[full]
         if info.get("type") == "directory":
             continue
-        rel = full[len(path):].lstrip("/")
+        rel = full[len(path) :].lstrip("/")
         if paths.wanted(rel):
             yield Entry(f"{label}/{rel}", full, int(info.get("size") or 0), _mtime(info))
     _warn_unmatched(paths, path)

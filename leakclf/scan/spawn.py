@@ -52,13 +52,17 @@ class Worker:
     def __init__(self, payload: tuple[Any, ...]) -> None:
         """Start a worker that runs ``worker_main(conn, *payload)``."""
         if os.name != "posix":
-            raise ConfigError("the local scan engine needs a POSIX system (Linux, macOS); "
-                              "use engine='dask' elsewhere")
+            raise ConfigError(
+                "the local scan engine needs a POSIX system (Linux, macOS); "
+                "use engine='dask' elsewhere"
+            )
         mine, theirs = socket.socketpair()
         try:
             self.proc = subprocess.Popen(
                 [python_executable(), "-c", BOOT, str(theirs.fileno())],
-                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, process_group=0,
+                pass_fds=(theirs.fileno(),),
+                stdin=subprocess.DEVNULL,
+                process_group=0,
             )
         finally:
             theirs.close()

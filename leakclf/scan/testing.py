@@ -23,8 +23,11 @@ from leakclf.model import DocumentResult, Finding
 from leakclf.privacy import digest, mask, process_key
 
 _EMAIL = re.compile(rb"[\w.+-]+@[\w-]+\.[\w.]+")
-_LEVELS = ((b"RESTRICTED", "restricted", 80), (b"CONFIDENTIAL", "confidential", 50),
-           (b"INTERNAL", "internal", 20))
+_LEVELS = (
+    (b"RESTRICTED", "restricted", 80),
+    (b"CONFIDENTIAL", "confidential", 50),
+    (b"INTERNAL", "internal", 20),
+)
 
 
 class FakePipeline:
@@ -32,8 +35,9 @@ class FakePipeline:
         self.config = config or Config()
         self.key = self.config.key or process_key()
 
-    def process(self, source: str | Path | bytes, *, name: str | None = None
-                ) -> list[DocumentResult]:
+    def process(
+        self, source: str | Path | bytes, *, name: str | None = None
+    ) -> list[DocumentResult]:
         label = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         if data.startswith(b"HANG"):
@@ -56,17 +60,32 @@ class FakePipeline:
 
     def _result(self, source: str, parent: str | None, data: bytes) -> DocumentResult:
         findings = tuple(
-            Finding("EMAIL_ADDRESS", m.start(), m.end(), 0.9, "fake.email@1",
-                    digest(self.key, "EMAIL_ADDRESS", m.group().decode().lower()),
-                    mask(m.group().decode(), keep_start=1),
-                    value=m.group().decode() if self.config.reveal else None)
+            Finding(
+                "EMAIL_ADDRESS",
+                m.start(),
+                m.end(),
+                0.9,
+                "fake.email@1",
+                digest(self.key, "EMAIL_ADDRESS", m.group().decode().lower()),
+                mask(m.group().decode(), keep_start=1),
+                value=m.group().decode() if self.config.reveal else None,
+            )
             for m in _EMAIL.finditer(data)
         )
-        level, score = next(((lv, sc) for marker, lv, sc in _LEVELS if marker in data),
-                            ("public", 0))
+        level, score = next(
+            ((lv, sc) for marker, lv, sc in _LEVELS if marker in data), ("public", 0)
+        )
         return DocumentResult(
-            source=source, parent=parent, media_type="text/plain", size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(), doc_type="other", score=score,
-            level=level, reasons=((f"marker {level}", score),) if score else (),
-            findings=findings, text_chars=len(data), timings={"fake": 0.0},
+            source=source,
+            parent=parent,
+            media_type="text/plain",
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            doc_type="other",
+            score=score,
+            level=level,
+            reasons=((f"marker {level}", score),) if score else (),
+            findings=findings,
+            text_chars=len(data),
+            timings={"fake": 0.0},
         )

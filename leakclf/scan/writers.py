@@ -27,8 +27,14 @@ if TYPE_CHECKING:
 BATCH = 2000
 
 
-def write_rows(rows: Iterable[dict[str, Any]], out: str | Path, *, dataset: bool = False,
-               meta: dict[str, Any] | None = None, private: bool = False) -> int:
+def write_rows(
+    rows: Iterable[dict[str, Any]],
+    out: str | Path,
+    *,
+    dataset: bool = False,
+    meta: dict[str, Any] | None = None,
+    private: bool = False,
+) -> int:
     """Write rows to ``out`` atomically; returns the row count.
 
     ``private`` (rows with raw values): the file is created 0600 (a dataset folder 0700)
@@ -128,8 +134,13 @@ def read_table(path: str | Path) -> pa.Table:
     """A Parquet output as an Arrow table with ``SCHEMA``, read directly (no row round trip)."""
     import pyarrow.dataset as ds  # load time: pyarrow only when used
 
-    return ds.dataset(str(path), format="parquet").to_table().select(list(COLUMNS)) \
-        .cast(SCHEMA).replace_schema_metadata(None)
+    return (
+        ds.dataset(str(path), format="parquet")
+        .to_table()
+        .select(list(COLUMNS))
+        .cast(SCHEMA)
+        .replace_schema_metadata(None)
+    )
 
 
 def done_from_output(path: str | Path) -> Done:
@@ -147,8 +158,9 @@ def done_from_output(path: str | Path) -> Done:
         return done
     for row in read_rows(path):
         if row.get("parent") is None:
-            done.add(row["source"], int(row.get("size") or 0), row.get("mtime"),
-                     row.get("sha256") or "")
+            done.add(
+                row["source"], int(row.get("size") or 0), row.get("mtime"), row.get("sha256") or ""
+            )
     return done
 
 
@@ -159,9 +171,14 @@ def groups_from_output(path: str | Path) -> Iterator[dict[str, Any]]:
         if row.get("parent") is None:
             if group is not None:
                 yield group
-            group = {"top": row["source"], "size": row.get("size"), "mtime": row.get("mtime"),
-                     "sha256": row.get("sha256") or "",
-                     "original": row.get("status") != "duplicate", "rows": [row]}
+            group = {
+                "top": row["source"],
+                "size": row.get("size"),
+                "mtime": row.get("mtime"),
+                "sha256": row.get("sha256") or "",
+                "original": row.get("status") != "duplicate",
+                "rows": [row],
+            }
         elif group is not None:
             group["rows"].append(row)
     if group is not None:

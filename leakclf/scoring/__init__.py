@@ -32,7 +32,6 @@ from leakclf.scoring.subject import BUSINESS_PARTY, PERSON
 MAX_SCORE = 100
 
 
-
 class Scorer:
     """Scores one document from its doc type, ``signed`` and findings, under a policy."""
 
@@ -47,8 +46,14 @@ class Scorer:
         """Load and validate the policy now; a bad policy raises ConfigError."""
         self.policy  # noqa: B018 - loading is the check
 
-    def score(self, doc_type: str, signed: bool | None, findings: Iterable[Finding], *,
-              doc_type_uncertain: bool = False) -> Score:
+    def score(
+        self,
+        doc_type: str,
+        signed: bool | None,
+        findings: Iterable[Finding],
+        *,
+        doc_type_uncertain: bool = False,
+    ) -> Score:
         """``doc_type_uncertain``: the classifier was not sure, so the type earns no points."""
         policy = self.policy
         reasons: list[tuple[str, int, int]] = []  # (text, points, policy order for ties)

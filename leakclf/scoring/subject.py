@@ -31,19 +31,40 @@ BUSINESS_PARTY = "subject:business-party"
 PERSON = "subject:person"
 
 PERSON_LABELS = frozenset(
-    {"US_SSN", "US_ITIN", "NATIONAL_ID", "US_PASSPORT", "US_DRIVER_LICENSE", "DATE_OF_BIRTH",
-     "CREDIT_CARD", "IN_PAN", "SALARY"}
+    {
+        "US_SSN",
+        "US_ITIN",
+        "NATIONAL_ID",
+        "US_PASSPORT",
+        "US_DRIVER_LICENSE",
+        "DATE_OF_BIRTH",
+        "CREDIT_CARD",
+        "IN_PAN",
+        "SALARY",
+    }
 )
 BUSINESS_LABELS = frozenset(
     {"VAT_ID", "US_EIN", "AU_ABN", "AU_ACN", "IN_GSTIN", "SWIFT_CODE", "US_ROUTING_NUMBER"}
 )
-DECIDED = frozenset({"IBAN_CODE", "US_BANK_NUMBER", "PHONE_NUMBER", "EMAIL_ADDRESS",
-                     "STREET_ADDRESS"})
+DECIDED = frozenset(
+    {"IBAN_CODE", "US_BANK_NUMBER", "PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS"}
+)
 _BANK = frozenset({"IBAN_CODE", "US_BANK_NUMBER"})
 
 #: Doc types a business issues about itself: their letterhead, footer and bank block are its own.
-ISSUED = frozenset({"invoice", "quote", "purchase_order", "contract", "sow", "proof_of_execution",
-                    "correspondence", "poc", "project_plan"})
+ISSUED = frozenset(
+    {
+        "invoice",
+        "quote",
+        "purchase_order",
+        "contract",
+        "sow",
+        "proof_of_execution",
+        "correspondence",
+        "poc",
+        "project_plan",
+    }
+)
 
 
 def _words(*words: str) -> re.Pattern[str]:
@@ -52,34 +73,143 @@ def _words(*words: str) -> re.Pattern[str]:
 
 
 _PERSONAL = _words(
-    "employee", "employee name", "staff", "payee", "home", "personal", "mobile",
-    "cell", "cellphone", "handy", "portable", "emergency contact", "next of kin", "spouse",
-    "salary", "salaries", "wages", "payroll", "direct deposit", "date of birth", "dob",
-    "patient", "tenant", "applicant", "candidate", "customer account", "your account",
-    "account holder", "beneficiary name", "recipient", "mr", "mrs", "ms", "dr",
+    "employee",
+    "employee name",
+    "staff",
+    "payee",
+    "home",
+    "personal",
+    "mobile",
+    "cell",
+    "cellphone",
+    "handy",
+    "portable",
+    "emergency contact",
+    "next of kin",
+    "spouse",
+    "salary",
+    "salaries",
+    "wages",
+    "payroll",
+    "direct deposit",
+    "date of birth",
+    "dob",
+    "patient",
+    "tenant",
+    "applicant",
+    "candidate",
+    "customer account",
+    "your account",
+    "account holder",
+    "beneficiary name",
+    "recipient",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
 )
 #: Headings of a block whose values are the business's own (searched up the block above).
 _BLOCK = _words(
-    "bank details", "banking details", "bank information", "bank account details",
-    "payment details", "payment information", "payment instructions", "remit to", "remittance",
-    "pay to", "please pay", "wire transfer to", "bankverbindung", "kontoverbindung",
-    "coordonnées bancaires", "coordonnees bancaires", "rib", "datos bancarios",
-    "coordinate bancarie", "bankgegevens", "media contact", "media contacts", "press contact",
-    "press contacts", "media enquiries", "media inquiries", "press office", "press enquiries",
-    "for further information", "for more information", "registered office", "head office",
-    "headquarters", "contact us",
+    "bank details",
+    "banking details",
+    "bank information",
+    "bank account details",
+    "payment details",
+    "payment information",
+    "payment instructions",
+    "remit to",
+    "remittance",
+    "pay to",
+    "please pay",
+    "wire transfer to",
+    "bankverbindung",
+    "kontoverbindung",
+    "coordonnées bancaires",
+    "coordonnees bancaires",
+    "rib",
+    "datos bancarios",
+    "coordinate bancarie",
+    "bankgegevens",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "media enquiries",
+    "media inquiries",
+    "press office",
+    "press enquiries",
+    "for further information",
+    "for more information",
+    "registered office",
+    "head office",
+    "headquarters",
+    "contact us",
 )
 #: Labels on the value's own line (or just before it) that make it the business's own.
 _LINE = _words(
-    "switchboard", "main office", "office", "reception", "customer service", "customer care",
-    "hotline", "toll-free", "toll free", "helpdesk", "help desk", "support", "sales", "billing",
-    "accounts payable", "accounts receivable", "fax", "company", "vat", "gst", "gstin", "abn",
-    "ein", "registered in", "company no", "company number", "siret", "handelsregister", "www",
+    "switchboard",
+    "main office",
+    "office",
+    "reception",
+    "customer service",
+    "customer care",
+    "hotline",
+    "toll-free",
+    "toll free",
+    "helpdesk",
+    "help desk",
+    "support",
+    "sales",
+    "billing",
+    "accounts payable",
+    "accounts receivable",
+    "fax",
+    "company",
+    "vat",
+    "gst",
+    "gstin",
+    "abn",
+    "ein",
+    "registered in",
+    "company no",
+    "company number",
+    "siret",
+    "handelsregister",
+    "www",
 )
 _LEGAL_FORM = _words(
-    "ltd", "limited", "llc", "l.l.c.", "inc", "inc.", "corp", "corporation", "gmbh", "ag",
-    "s.a.", "sa", "sarl", "s.a.r.l.", "sas", "s.l.", "s.r.l.", "srl", "spa", "s.p.a.", "b.v.",
-    "bv", "n.v.", "plc", "pvt", "pvt.", "pty", "llp", "co.", "kg", "oy", "ab",
+    "ltd",
+    "limited",
+    "llc",
+    "l.l.c.",
+    "inc",
+    "inc.",
+    "corp",
+    "corporation",
+    "gmbh",
+    "ag",
+    "s.a.",
+    "sa",
+    "sarl",
+    "s.a.r.l.",
+    "sas",
+    "s.l.",
+    "s.r.l.",
+    "srl",
+    "spa",
+    "s.p.a.",
+    "b.v.",
+    "bv",
+    "n.v.",
+    "plc",
+    "pvt",
+    "pvt.",
+    "pty",
+    "llp",
+    "co.",
+    "kg",
+    "oy",
+    "ab",
 )
 _ROLE_MAILBOX = re.compile(
     r"^(?:info|sales|billing|accounts?|accounting|invoices?|invoicing|support|contact|office|"
@@ -139,8 +269,11 @@ def _subject(
     if f.label != "EMAIL_ADDRESS" and _LINE.search(before[-80:]):
         return (BUSINESS_PARTY, "subject-cue:business-label")
     near = before[-100:] if f.label in _BANK else ""  # "Account name: X Pvt Ltd" above the number
-    if _LEGAL_FORM.search(line) or _LEGAL_FORM.search(near) or any(s < line_start + len(line) and e > line_start
-                                       for s, e in orgs):
+    if (
+        _LEGAL_FORM.search(line)
+        or _LEGAL_FORM.search(near)
+        or any(s < line_start + len(line) and e > line_start for s, e in orgs)
+    ):
         return (BUSINESS_PARTY, "subject-cue:issuer-name")
     if doc_type in ISSUED:
         if f.start < _EDGE or f.end > len(text) - _EDGE or _in_margin(parts, f.start):

@@ -78,15 +78,15 @@ def mark_unread(
     reasons = (*result.reasons, (f"unread:{why}", lift))
     if not lift:
         return result.replace(unread_reason=why, reasons=reasons)
-    return result.replace(
-        unread_reason=why, score=floor.score, level=floor.level, reasons=reasons
-    )
+    return result.replace(unread_reason=why, score=floor.score, level=floor.level, reasons=reasons)
 
 
 def not_read(results: Iterable[DocumentResult]) -> dict[str, int]:
     """The unread triage group: documents with no text by reason, most first (duplicates out).
     The scan summary, the census and the HTML report all count with this."""
-    counts = Counter(r.unread_reason for r in results if r.unread_reason and r.status != "duplicate")
+    counts = Counter(
+        r.unread_reason for r in results if r.unread_reason and r.status != "duplicate"
+    )
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 

@@ -64,7 +64,11 @@ def test_cli_prints_table_and_writes_json(
     out = tmp_path / "census.json"
     assert main(["census", str(path), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "documents: 3 (files, attachments and members)" in printed and "emails" in printed and "jane" not in printed.casefold()
+    assert (
+        "documents: 3 (files, attachments and members)" in printed
+        and "emails" in printed
+        and "jane" not in printed.casefold()
+    )
     assert out.exists() and "jane" not in out.read_text().casefold()
 
 

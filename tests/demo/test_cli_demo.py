@@ -29,9 +29,13 @@ def test_demo_rejects_zero_files(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "--files must be at least 1" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("missing", [pytest.param("faker", id="faker"), pytest.param("fpdf", id="fpdf2")])
+@pytest.mark.parametrize(
+    "missing", [pytest.param("faker", id="faker"), pytest.param("fpdf", id="fpdf2")]
+)
 def test_demo_without_the_extra_says_how_to_install_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
     missing: str,
 ) -> None:
     import sys

@@ -13,18 +13,33 @@ import test_tax_contact_cases
 from leakclf.detectors import available
 
 #: Detectors with a checksum or validation rule: their table must hold a "...-fails" case.
-CHECKSUMMED = ("pii.credit_card", "pii.iban", "pii.us_routing", "pii.crypto", "pii.vat",
-               "pii.national_id.uk_nhs", "pii.national_id.es_nif", "pii.national_id.es_nie",
-               "pii.national_id.de_idnr", "pii.national_id.nl_bsn", "pii.national_id.au_tfn",
-               "pii.national_id.in_aadhaar", "pii.national_id.fr_nir", "pii.national_id.it_cf",
-               "pii.national_id.sg_nric", "pii.au_abn", "pii.au_acn", "pii.in_gstin",
-               "pii.us_ein", "pii.in_pan")
+CHECKSUMMED = (
+    "pii.credit_card",
+    "pii.iban",
+    "pii.us_routing",
+    "pii.crypto",
+    "pii.vat",
+    "pii.national_id.uk_nhs",
+    "pii.national_id.es_nif",
+    "pii.national_id.es_nie",
+    "pii.national_id.de_idnr",
+    "pii.national_id.nl_bsn",
+    "pii.national_id.au_tfn",
+    "pii.national_id.in_aadhaar",
+    "pii.national_id.fr_nir",
+    "pii.national_id.it_cf",
+    "pii.national_id.sg_nric",
+    "pii.au_abn",
+    "pii.au_acn",
+    "pii.in_gstin",
+    "pii.us_ein",
+    "pii.in_pan",
+)
 
 
 def _tables() -> dict[str, list[tuple[str, bool]]]:
     cases: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for module in (test_pii_cases, test_more_pii_cases, test_secret_cases,
-                   test_tax_contact_cases):
+    for module in (test_pii_cases, test_more_pii_cases, test_secret_cases, test_tax_contact_cases):
         for value in vars(module).values():
             if isinstance(value, list) and value and all(hasattr(p, "values") for p in value):
                 for param in value:

@@ -105,7 +105,8 @@ def test_a_quoted_reply_is_read_like_its_original(with_ner: DetectorSet) -> None
     original serves it, and findings land on the right characters of the quoted text."""
     original = "Hi team,\nMaria Garcia of Northwind Traders will visit Leeds.\n"
     reply = "Thanks!\n\nOn Monday, Maria wrote:\n" + "".join(
-        f"> {line}\n" for line in original.splitlines())
+        f"> {line}\n" for line in original.splitlines()
+    )
     with_ner.ner.clear_cache()  # type: ignore[union-attr]
     first = {(f.label, f.value) for f in with_ner.detect(original).findings}
     found = with_ner.detect(reply).findings

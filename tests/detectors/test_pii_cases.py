@@ -58,8 +58,18 @@ CASES = [
     case("us-area", "pii.phone", "Phone: (212) 555-0143", ("PHONE_NUMBER", "(212) 555-0143")),
     case("us-dashed", "pii.phone", "mobile 415-555-2671", ("PHONE_NUMBER", "415-555-2671")),
     case("e164-unspaced", "pii.phone", "Mobile: +12015546563", ("PHONE_NUMBER", "+12015546563")),
-    case("fr-single-digit-group", "pii.phone", "Jane, +33 6 12 36 84 26", ("PHONE_NUMBER", "+33 6 12 36 84 26")),
-    case("csv-cell", "pii.phone", "name,phone\nAnna,+33 6 12 36 84 26\n", ("PHONE_NUMBER", "+33 6 12 36 84 26")),
+    case(
+        "fr-single-digit-group",
+        "pii.phone",
+        "Jane, +33 6 12 36 84 26",
+        ("PHONE_NUMBER", "+33 6 12 36 84 26"),
+    ),
+    case(
+        "csv-cell",
+        "pii.phone",
+        "name,phone\nAnna,+33 6 12 36 84 26\n",
+        ("PHONE_NUMBER", "+33 6 12 36 84 26"),
+    ),
     case("comma-thousands", "pii.phone", "total 1,0049301234567"),
     case(
         "possible-with-context",

@@ -276,12 +276,8 @@ MAIL = (
 @pytest.mark.parametrize(
     ("a", "b", "own", "expected", "note"),
     [
-        pytest.param(
-            "acme.de", "acme.de", (), "internal_note", "parties", id="same-domain"
-        ),
-        pytest.param(
-            "acme.de", "client.fr", (), "correspondence", "parties", id="external"
-        ),
+        pytest.param("acme.de", "acme.de", (), "internal_note", "parties", id="same-domain"),
+        pytest.param("acme.de", "client.fr", (), "correspondence", "parties", id="external"),
         pytest.param(
             "acme.de", "eu.acme.de", ("acme.de",), "internal_note", "config", id="subdomain-own"
         ),
@@ -323,7 +319,10 @@ def test_held_out_templates_sample(clf: Classifier) -> None:
 
 
 def test_training_is_deterministic_on_a_slice() -> None:
-    data = [Item(extract(e.text, e.name), e.label, 1.0) for e in examples(seed=3, per_template=2, templates=(0, 1))]
+    data = [
+        Item(extract(e.text, e.name), e.label, 1.0)
+        for e in examples(seed=3, per_template=2, templates=(0, 1))
+    ]
     assert fit(data, max_features=300).to_json() == fit(data, max_features=300).to_json()
 
 

@@ -38,7 +38,15 @@ def corpus():  # type: ignore[no-untyped-def]
 
 def _doc(text: str, name: str = "file.pdf", **meta: object) -> Document:
     data = text.encode()
-    return Document(name, None, "application/pdf", text, hashlib.sha256(data).hexdigest(), len(data), meta=dict(meta))
+    return Document(
+        name,
+        None,
+        "application/pdf",
+        text,
+        hashlib.sha256(data).hexdigest(),
+        len(data),
+        meta=dict(meta),
+    )
 
 
 # -- real documents ---------------------------------------------------------------------------
@@ -82,7 +90,9 @@ def test_recorded_cross_validation_meets_its_floor() -> None:
         pytest.param("invoice_2024_03.pdf", id="a-file-name"),
         pytest.param("INVOICE", id="one-word"),
         pytest.param("Curriculum Vitae\nJane Example", id="a-few-words"),
-        pytest.param("Statement of Work\nScope: migration. Deliverables: runbook, report.", id="a-line"),
+        pytest.param(
+            "Statement of Work\nScope: migration. Deliverables: runbook, report.", id="a-line"
+        ),
     ],
 )
 def test_too_little_text_is_other_and_uncertain(clf: Classifier, text: str) -> None:
@@ -157,7 +167,9 @@ BODY = (
 )
 
 
-def _mail(sender: str, to: str, cc: str = "", body: str = BODY, subject: str = "Q2 figures") -> bytes:
+def _mail(
+    sender: str, to: str, cc: str = "", body: str = BODY, subject: str = "Q2 figures"
+) -> bytes:
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = sender, to, subject
     msg["Date"] = "Fri, 01 Mar 2024 09:30:00 +0000"
@@ -176,16 +188,24 @@ def _classify(data: bytes, name: str = "m.eml", own: tuple[str, ...] = ()):  # t
     ("sender", "to", "cc", "own", "expected"),
     [
         pytest.param("ann@acme.com", "bob@acme.com", "", (), "internal_note", id="internal"),
-        pytest.param("ann@mail.acme.com", "bob@acme.com", "", (), "internal_note", id="internal-subdomain"),
+        pytest.param(
+            "ann@mail.acme.com", "bob@acme.com", "", (), "internal_note", id="internal-subdomain"
+        ),
         pytest.param("ann@acme.com", "buyer@client.fr", "", (), "correspondence", id="external"),
-        pytest.param("ann@acme.com", "bob@acme.com", "kay@partner.de", (), "correspondence", id="mixed"),
-        pytest.param("ann@acme.com", "bob@acme.com", "", ("other.org",), "correspondence", id="own-config"),
+        pytest.param(
+            "ann@acme.com", "bob@acme.com", "kay@partner.de", (), "correspondence", id="mixed"
+        ),
+        pytest.param(
+            "ann@acme.com", "bob@acme.com", "", ("other.org",), "correspondence", id="own-config"
+        ),
         pytest.param(
             "sales@vendor.io", "it@acme.com", "", ("acme.com",), "correspondence", id="vendor-to-us"
         ),
     ],
 )
-def test_mail_headers_decide(sender: str, to: str, cc: str, own: tuple[str, ...], expected: str) -> None:
+def test_mail_headers_decide(
+    sender: str, to: str, cc: str, own: tuple[str, ...], expected: str
+) -> None:
     _, result = _classify(_mail(sender, to, cc), own=own)
     assert result.doc_type == expected, result.evidence
     assert result.evidence[0].startswith("mail:")
@@ -209,11 +229,15 @@ def test_newsletter_is_what_its_text_says() -> None:
         "you signed up on acme.io. Unsubscribe at any time."
     )
     _, result = _classify(_mail("newsletter@acme.io", "list@customers.example", body=body))
-    assert not any(e.endswith(("; external party", "; all parties internal")) for e in result.evidence)
+    assert not any(
+        e.endswith(("; external party", "; all parties internal")) for e in result.evidence
+    )
 
 
 def test_single_message_mbox_saved_as_eml_is_one_classified_message() -> None:
-    data = b"From ann@acme.com Fri Mar  1 09:30:00 2024\n" + _mail("ann@acme.com", "buyer@client.fr")
+    data = b"From ann@acme.com Fri Mar  1 09:30:00 2024\n" + _mail(
+        "ann@acme.com", "buyer@client.fr"
+    )
     docs, result = _classify(data, name="saved.eml")
     assert len(docs) == 1 and docs[0].media_type == "message/rfc822"
     assert result.doc_type == "correspondence"
@@ -223,7 +247,9 @@ def test_single_message_mbox_saved_as_eml_is_one_classified_message() -> None:
 
 
 @needs_corpus
-@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # few iterations: fast, still exact
+@pytest.mark.filterwarnings(
+    "ignore::sklearn.exceptions.ConvergenceWarning"
+)  # few iterations: fast, still exact
 def test_training_on_a_corpus_slice_is_deterministic(corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from training.doctypes.train import build
 
@@ -246,5 +272,7 @@ def test_runtime_never_imports_training_or_the_demo_generator() -> None:
         "Classifier().classify(Document('a.txt', None, 'text/plain', 'INVOICE ' * 40, '', 320))\n"
         "print(sorted(m for m in sys.modules if m.startswith(('training', 'leakclf.demo', 'sklearn'))))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     assert out.stdout.strip() == "[]"

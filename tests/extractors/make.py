@@ -362,7 +362,9 @@ def odf_bytes(
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr(
-            "mimetype", f"application/vnd.oasis.opendocument.{kind}", compress_type=zipfile.ZIP_STORED
+            "mimetype",
+            f"application/vnd.oasis.opendocument.{kind}",
+            compress_type=zipfile.ZIP_STORED,
         )
         zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
         zf.writestr("meta.xml", meta, compress_type=zipfile.ZIP_DEFLATED)

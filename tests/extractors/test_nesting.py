@@ -68,7 +68,9 @@ def test_mbox_each_message_its_own_document() -> None:
 @pytest.mark.parametrize(
     ("name", "tree"),
     [
-        pytest.param("saved.eml", [("saved.eml", None, 0, "message/rfc822", "ok")], id="eml-one-row"),
+        pytest.param(
+            "saved.eml", [("saved.eml", None, 0, "message/rfc822", "ok")], id="eml-one-row"
+        ),
         pytest.param(
             "box.mbox",
             [

@@ -52,25 +52,75 @@ HOSTILE_LIMITS = Limits(
     memory_budget_mb=1024,
 )
 
-EXTENSIONS = ("pdf", "docx", "xlsx", "pptx", "eml", "msg", "mbox", "html", "rtf", "txt", "csv",
-              "zip", "tar", "tgz", "doc", "xls", "ppt", "odt", "ods", "odp", "pst", "png", "jpg",
-              "tif", "gif", "bmp")
+EXTENSIONS = (
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "eml",
+    "msg",
+    "mbox",
+    "html",
+    "rtf",
+    "txt",
+    "csv",
+    "zip",
+    "tar",
+    "tgz",
+    "doc",
+    "xls",
+    "ppt",
+    "odt",
+    "ods",
+    "odp",
+    "pst",
+    "png",
+    "jpg",
+    "tif",
+    "gif",
+    "bmp",
+)
 OUTSIDE_MARKER = "outside-secret-h8@example.org"  # written outside the root; must never be read
 EVIL_NAMES = ("../../evil_h8_rel.txt", "/tmp/evil_h8_abs.txt", "..\\..\\evil_h8_win.txt")
 ANY_ERROR = ("CorruptFile", "UnsupportedFormat")
 # every case build_all makes, listed so that tests get one id each (a test pins the list)
 FILE_CASES = [
-    "pdf_truncated.pdf", "pdf_truncated_header.pdf", "pdf_garbage_xref.pdf", "pdf_encrypted.pdf", "pdf_blank_3000.pdf",
+    "pdf_truncated.pdf",
+    "pdf_truncated_header.pdf",
+    "pdf_garbage_xref.pdf",
+    "pdf_encrypted.pdf",
+    "pdf_blank_3000.pdf",
     *[f"{kind}.{ext}" for ext in EXTENSIONS for kind in ("zero", "random")],
-    "docx_no_document.docx", "encrypted.docx", "bomb_honest.zip", "bomb_lying.zip",
-    "bomb_nested.zip", "bomb.tgz", "members_5000.zip", "traversal.zip", "nested20.zip",
+    "docx_no_document.docx",
+    "encrypted.docx",
+    "bomb_honest.zip",
+    "bomb_lying.zip",
+    "bomb_nested.zip",
+    "bomb.tgz",
+    "members_5000.zip",
+    "traversal.zip",
+    "nested20.zip",
     "mime_bad_boundary.eml",
-    "many_attachments.eml", "charset_ascii_is_utf8.eml", "charset_utf8_is_cp1252.eml",
-    "charset_unknown.eml", "broken.mbox", "long_text.txt", "huge_sparse.txt",
-    "image_bomb.png", "image_truncated.png", "keystore_random.p12",
+    "many_attachments.eml",
+    "charset_ascii_is_utf8.eml",
+    "charset_utf8_is_cp1252.eml",
+    "charset_unknown.eml",
+    "broken.mbox",
+    "long_text.txt",
+    "huge_sparse.txt",
+    "image_bomb.png",
+    "image_truncated.png",
+    "keystore_random.p12",
 ]
-SCAN_ONLY_CASES = ["bad-name-", "unreadable.txt", "fifo.txt", "loop_a.txt", "loop_b.txt",
-                   "outside_link.txt", "outside_dir"]
+SCAN_ONLY_CASES = [
+    "bad-name-",
+    "unreadable.txt",
+    "fifo.txt",
+    "loop_a.txt",
+    "loop_b.txt",
+    "outside_link.txt",
+    "outside_dir",
+]
 
 
 @dataclass(frozen=True)
@@ -150,17 +200,40 @@ def build_all(root: Path, outside: Path) -> list[Case]:
     # PDFs
     good = pdf(["Hostile marker alpha", "second page bravo"])
     # cut in half: the first page survives and is read, marked damaged (extractors/pdf_salvage.py)
-    put("pdf_truncated.pdf", good[: len(good) // 2], ("ok",), (None,), limits=("damaged",),
-        text="Hostile marker alpha")
+    put(
+        "pdf_truncated.pdf",
+        good[: len(good) // 2],
+        ("ok",),
+        (None,),
+        limits=("damaged",),
+        text="Hostile marker alpha",
+    )
     put("pdf_truncated_header.pdf", good[:300], ("error",), ("CorruptFile",))
     cut = good.rfind(b"xref")
-    garbage = good[:cut] + b"xref\n0 9\ngarbage 99999 n\n" + b"\x00" * 50 + good[good.rfind(b"trailer"):]
-    put("pdf_garbage_xref.pdf", garbage, ("ok",), (None,),  # pdfium rebuilds the xref
-        text="Hostile marker alpha")
-    put("pdf_encrypted.pdf", pdf(["secret"], owner_password="o", user_password="u"),
-        ("error",), ("EncryptedFile",))
-    put("pdf_blank_3000.pdf", blank_pdf(3000), ("ok",), (None,), limits=("max_pages",),
-        text="first page of many blank ones")
+    garbage = (
+        good[:cut] + b"xref\n0 9\ngarbage 99999 n\n" + b"\x00" * 50 + good[good.rfind(b"trailer") :]
+    )
+    put(
+        "pdf_garbage_xref.pdf",
+        garbage,
+        ("ok",),
+        (None,),  # pdfium rebuilds the xref
+        text="Hostile marker alpha",
+    )
+    put(
+        "pdf_encrypted.pdf",
+        pdf(["secret"], owner_password="o", user_password="u"),
+        ("error",),
+        ("EncryptedFile",),
+    )
+    put(
+        "pdf_blank_3000.pdf",
+        blank_pdf(3000),
+        ("ok",),
+        (None,),
+        limits=("max_pages",),
+        text="first page of many blank ones",
+    )
 
     # zero-byte and random-byte files under every extension
     for i, ext in enumerate(EXTENSIONS):
@@ -168,53 +241,105 @@ def build_all(root: Path, outside: Path) -> list[Case]:
         put(f"random.{ext}", random_bytes(i), ("error", "unsupported"), ANY_ERROR)
 
     # images (OCR): a header declaring 100,000 x 100,000 pixels; a PNG cut short
-    put("image_bomb.png", bomb_png(100_000, 100_000), ("skipped_limit",), ("LimitExceeded",),
-        limits=("max_image_pixels",))
+    put(
+        "image_bomb.png",
+        bomb_png(100_000, 100_000),
+        ("skipped_limit",),
+        ("LimitExceeded",),
+        limits=("max_image_pixels",),
+    )
     put("image_truncated.png", text_png()[:400], ("error",), ("CorruptFile",))
     # a key file is a finding even when its bytes are noise
     put("keystore_random.p12", b"\x30\x82" + random_bytes(99), ("ok",), (None,))
 
     # Office
     real = zipfile.ZipFile(io.BytesIO(docx_bytes()))
-    put("docx_no_document.docx",
+    put(
+        "docx_no_document.docx",
         zip_bytes({n: real.read(n) for n in real.namelist() if n != "word/document.xml"}),
-        ("error",), ("CorruptFile",))
-    put("encrypted.docx", encrypt_office(docx_bytes("encrypted body")), ("error",), ("EncryptedFile",))
+        ("error",),
+        ("CorruptFile",),
+    )
+    put(
+        "encrypted.docx",
+        encrypt_office(docx_bytes("encrypted body")),
+        ("error",),
+        ("EncryptedFile",),
+    )
 
     # archives
     put("bomb_honest.zip", zeros_zip(1024), ("ok",), (None,), check=_check_bomb)
     put("bomb_lying.zip", lying_zip(), ("ok",), (None,), check=_check_lying)
     put("bomb_nested.zip", nested_bomb(), ("ok",), (None,), check=_check_nested_bomb)
     put("bomb.tgz", gzip_bomb(256), ("skipped_limit",), ("LimitExceeded",))
-    put("members_5000.zip", zip_bytes({f"m{i:04d}.txt": b"member %d" % i for i in range(5000)}),
-        ("ok",), (None,), limits=("max_members",), check=_check_members)
-    put("traversal.zip", zip_bytes({**{n: b"traversal member text" for n in EVIL_NAMES},
-                                    "fine.txt": b"a fine member"}),
-        ("ok",), (None,), check=_check_traversal, text="traversal member text")
+    put(
+        "members_5000.zip",
+        zip_bytes({f"m{i:04d}.txt": b"member %d" % i for i in range(5000)}),
+        ("ok",),
+        (None,),
+        limits=("max_members",),
+        check=_check_members,
+    )
+    put(
+        "traversal.zip",
+        zip_bytes(
+            {**{n: b"traversal member text" for n in EVIL_NAMES}, "fine.txt": b"a fine member"}
+        ),
+        ("ok",),
+        (None,),
+        check=_check_traversal,
+        text="traversal member text",
+    )
     put("nested20.zip", nested(20), ("ok",), (None,), check=_check_nested20)
 
     # mail
     put("mime_bad_boundary.eml", bad_boundary(), ("ok",), (None,), text="first part text")
-    put("many_attachments.eml", many_attachments(3000), ("ok",), (None,),
-        limits=("max_attachments",), check=_check_many)
+    put(
+        "many_attachments.eml",
+        many_attachments(3000),
+        ("ok",),
+        (None,),
+        limits=("max_attachments",),
+        check=_check_many,
+    )
     for name, charset, body, text in (
         ("charset_ascii_is_utf8.eml", "us-ascii", "Grüße aus Köln, Straße".encode(), "Köln"),
         ("charset_utf8_is_cp1252.eml", "utf-8", "Grüße aus Köln, Straße".encode("cp1252"), "Köln"),
         ("charset_unknown.eml", "x-no-such-charset", b"plain words here \xe9\xe8", "plain words"),
     ):
-        put(name, mail(f'Subject: charset\r\nContent-Type: text/plain; charset="{charset}"\r\n'
-                        "Content-Transfer-Encoding: 8bit\r\n", body), ("ok",), (None,), text=text)
-    put("broken.mbox", b"From a@example.com Mon Mar  2 10:00:00 2020\nSubject: one\n\nbody one\n"
+        put(
+            name,
+            mail(
+                f'Subject: charset\r\nContent-Type: text/plain; charset="{charset}"\r\n'
+                "Content-Transfer-Encoding: 8bit\r\n",
+                body,
+            ),
+            ("ok",),
+            (None,),
+            text=text,
+        )
+    put(
+        "broken.mbox",
+        b"From a@example.com Mon Mar  2 10:00:00 2020\nSubject: one\n\nbody one\n"
         b">From an escaped line\nFrom \n\nbody without headers\nFrom b@example.com\nSubject: cut",
-        ("ok",), (None,))
+        ("ok",),
+        (None,),
+    )
 
     # text and file-system oddities
-    put("long_text.txt", b"lorem ipsum dolor sit amet " * 12_000, ("ok",), (None,),
-        limits=("max_chars",), text="lorem ipsum")
+    put(
+        "long_text.txt",
+        b"lorem ipsum dolor sit amet " * 12_000,
+        ("ok",),
+        (None,),
+        limits=("max_chars",),
+        text="lorem ipsum",
+    )
     with open(root / "huge_sparse.txt", "wb") as fh:
         fh.truncate(1 << 30)  # 1 GiB, sparse: costs nothing on disk unless read
-    cases.append(Case("huge_sparse.txt", ("skipped_limit",), ("LimitExceeded",),
-                      limits=("max_file_bytes",)))
+    cases.append(
+        Case("huge_sparse.txt", ("skipped_limit",), ("LimitExceeded",), limits=("max_file_bytes",))
+    )
     with open(os.path.join(os.fsencode(root), b"bad-name-\xff\xfe.txt"), "wb") as fh:
         fh.write(b"text under a name that is not UTF-8")
     cases.append(Case("bad-name-", ("ok",), (None,), prefix=True, scan_only=True))
@@ -231,7 +356,9 @@ def build_all(root: Path, outside: Path) -> list[Case]:
     os.symlink("loop_b.txt", root / "loop_a.txt")
     os.symlink("loop_a.txt", root / "loop_b.txt")
     for name in ("loop_a.txt", "loop_b.txt"):
-        cases.append(Case(name, ("unsupported", "error"), ("Symlink", "Unreadable"), scan_only=True))
+        cases.append(
+            Case(name, ("unsupported", "error"), ("Symlink", "Unreadable"), scan_only=True)
+        )
     (outside / "secret.txt").write_text(f"mail {OUTSIDE_MARKER}\n")
     os.symlink(outside / "secret.txt", root / "outside_link.txt")
     cases.append(Case("outside_link.txt", ("error",), ("SymlinkOutsideRoot",), scan_only=True))

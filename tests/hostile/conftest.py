@@ -35,7 +35,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Suite:
     return Suite(base, base / "root", base / "outside", cases)
 
 
-def write_config(path: Path, limits: Limits = HOSTILE_LIMITS, ner: bool = False, **scan: Any) -> Path:
+def write_config(
+    path: Path, limits: Limits = HOSTILE_LIMITS, ner: bool = False, **scan: Any
+) -> Path:
     """A leakclf.toml with these limits (NER off by default: the suite is about extraction)."""
     lines = ["[limits]"]
     lines += [f"{f.name} = {getattr(limits, f.name)!r}" for f in dataclasses.fields(limits)]
@@ -46,13 +48,25 @@ def write_config(path: Path, limits: Limits = HOSTILE_LIMITS, ner: bool = False,
     return path
 
 
-def run_cli(args: list[str], *, cwd: Path, timeout: float = 300, path: list[Path] = (),  # type: ignore[assignment]
-            **kw: Any) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    args: list[str],
+    *,
+    cwd: Path,
+    timeout: float = 300,
+    path: list[Path] = (),  # type: ignore[assignment]
+    **kw: Any,
+) -> subprocess.CompletedProcess[str]:
     """``python -m leakclf ARGS``; ``path`` goes before the project on PYTHONPATH."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in [*path, ROOT])}
     return subprocess.run(
-        [*LEAKCLF, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
-        check=False, **kw
+        [*LEAKCLF, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        **kw,
     )
 
 
@@ -68,7 +82,11 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
         with open(path, newline="", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
     else:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = [
+            json.loads(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     return [r for r in rows if isinstance(r, dict) and "source" in r and "status" in r]
 
 
@@ -77,16 +95,27 @@ def top_source(source: str) -> str:
     return source.split("!/", 1)[0]
 
 
-def rows_for(rows: list[dict[str, Any]], label: str, case: Case) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def rows_for(
+    rows: list[dict[str, Any]], label: str, case: Case
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(top-level rows, child rows) of one case; ``label`` is the root's name in sources."""
     want = f"{label}/{case.name}"
-    mine = [r for r in rows if (top_source(r["source"]).startswith(want) if case.prefix
-                                else top_source(r["source"]) == want)]
+    mine = [
+        r
+        for r in rows
+        if (
+            top_source(r["source"]).startswith(want)
+            if case.prefix
+            else top_source(r["source"]) == want
+        )
+    ]
     return [r for r in mine if "!/" not in r["source"]], [r for r in mine if "!/" in r["source"]]
 
 
 def check_case(
-    case: Case, tops: list[dict[str, Any]], kids: list[dict[str, Any]],
+    case: Case,
+    tops: list[dict[str, Any]],
+    kids: list[dict[str, Any]],
     everything: list[dict[str, Any]] | None = None,
 ) -> None:
     assert len(tops) == 1, f"{case.name}: expected exactly one top-level row, got {len(tops)}"
@@ -94,7 +123,10 @@ def check_case(
     if top["status"] == "duplicate" and everything is not None:
         # an exact duplicate (e.g. every zero-byte file) is judged by the row it duplicates
         first = [r for r in everything if r["source"] == top["duplicate_of"]]
-        assert len(first) == 1 and first[0]["sha256"] == top["sha256"], (case.name, top["duplicate_of"])
+        assert len(first) == 1 and first[0]["sha256"] == top["sha256"], (
+            case.name,
+            top["duplicate_of"],
+        )
         top = first[0]
     got = (top["status"], top["error_kind"])
     assert top["status"] in case.statuses and top["error_kind"] in case.kinds, (
@@ -102,7 +134,9 @@ def check_case(
         f"message: {top.get('error_message')!r}"
     )
     for limit in case.limits:
-        assert limit in (top["limits_hit"] or []), f"{case.name}: {limit} not in {top['limits_hit']}"
+        assert limit in (top["limits_hit"] or []), (
+            f"{case.name}: {limit} not in {top['limits_hit']}"
+        )
     if case.check is not None:
         case.check(top, kids)
     elif case.statuses != ("ok",) or case.scan_only:

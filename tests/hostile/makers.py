@@ -35,7 +35,9 @@ def blank_pdf(pages: int) -> bytes:
     objs.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} /MediaBox [0 0 612 792] >>")
     objs.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     objs.append(f"<< /Length {len(text)} >>\nstream\n{text.decode()}\nendstream")
-    objs.append("<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>")
+    objs.append(
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>"
+    )
     objs += ["<< /Type /Page /Parent 2 0 R >>"] * (pages - 1)
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
@@ -46,7 +48,9 @@ def blank_pdf(pages: int) -> bytes:
     xref = out.tell()
     out.write(f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode())
     out.write("".join(f"{o:010d} 00000 n \n" for o in offsets).encode())
-    out.write(f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out.getvalue()
 
 
@@ -104,8 +108,10 @@ def encrypt_office(plain: bytes) -> bytes:
 def zeros_zip(mib: int) -> bytes:
     """One member of ``mib`` MiB of zeros, sizes declared honestly (ratio ~1000)."""
     buf = io.BytesIO()
-    with (zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf,
-          zf.open("zeros.bin", "w", force_zip64=True) as fh):
+    with (
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf,
+        zf.open("zeros.bin", "w", force_zip64=True) as fh,
+    ):
         chunk = bytes(MiB)
         for _ in range(mib):
             fh.write(chunk)
@@ -129,15 +135,41 @@ def lying_zip() -> bytes:
     stream = comp.compress(data) + comp.flush()
     crc = zlib.crc32(data)  # of the real content: a reader that stops at 1 KiB sees a bad CRC
     name = b"liar.txt"
-    local = (b"PK\x03\x04" + (20).to_bytes(2, "little") + bytes(2) + (8).to_bytes(2, "little")
-             + bytes(4) + crc.to_bytes(4, "little") + len(stream).to_bytes(4, "little")
-             + (1024).to_bytes(4, "little") + len(name).to_bytes(2, "little") + bytes(2) + name)
-    central = (b"PK\x01\x02" + (20).to_bytes(2, "little") * 2 + bytes(2) + (8).to_bytes(2, "little")
-               + bytes(4) + crc.to_bytes(4, "little") + len(stream).to_bytes(4, "little")
-               + (1024).to_bytes(4, "little") + len(name).to_bytes(2, "little") + bytes(12) + name)
+    local = (
+        b"PK\x03\x04"
+        + (20).to_bytes(2, "little")
+        + bytes(2)
+        + (8).to_bytes(2, "little")
+        + bytes(4)
+        + crc.to_bytes(4, "little")
+        + len(stream).to_bytes(4, "little")
+        + (1024).to_bytes(4, "little")
+        + len(name).to_bytes(2, "little")
+        + bytes(2)
+        + name
+    )
+    central = (
+        b"PK\x01\x02"
+        + (20).to_bytes(2, "little") * 2
+        + bytes(2)
+        + (8).to_bytes(2, "little")
+        + bytes(4)
+        + crc.to_bytes(4, "little")
+        + len(stream).to_bytes(4, "little")
+        + (1024).to_bytes(4, "little")
+        + len(name).to_bytes(2, "little")
+        + bytes(12)
+        + name
+    )
     cd_offset = len(local) + len(stream)
-    end = (b"PK\x05\x06" + bytes(4) + (1).to_bytes(2, "little") * 2
-           + len(central).to_bytes(4, "little") + cd_offset.to_bytes(4, "little") + bytes(2))
+    end = (
+        b"PK\x05\x06"
+        + bytes(4)
+        + (1).to_bytes(2, "little") * 2
+        + len(central).to_bytes(4, "little")
+        + cd_offset.to_bytes(4, "little")
+        + bytes(2)
+    )
     return local + stream + central + end
 
 
@@ -166,8 +198,10 @@ def nested(depth: int) -> bytes:
 
 
 def bad_boundary() -> bytes:
-    body = (b"preamble\r\n--xyz\r\nContent-Type: text/plain\r\n\r\nfirst part text\r\n"
-            b"--abc\r\nContent-Type: text/html\r\n\r\n<p>second part\r\n--ab")
+    body = (
+        b"preamble\r\n--xyz\r\nContent-Type: text/plain\r\n\r\nfirst part text\r\n"
+        b"--abc\r\nContent-Type: text/html\r\n\r\n<p>second part\r\n--ab"
+    )
     return mail('Subject: boundaries\r\nContent-Type: multipart/mixed; boundary="abc"\r\n', body)
 
 

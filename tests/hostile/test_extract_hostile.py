@@ -20,10 +20,10 @@ from .builders import FILE_CASES, HOSTILE_LIMITS, SCAN_ONLY_CASES
 from .conftest import ROOT, Suite, check_case, rows_for
 
 CONFIG = Config(limits=HOSTILE_LIMITS, detect=DetectConfig(ner=False))
+
+
 def _file_cases(suite: Suite) -> list[str]:
     return [c.name for c in suite.cases if not c.scan_only]
-
-
 
 
 def test_names_cover_every_case(hostile: Suite) -> None:
@@ -73,8 +73,14 @@ def test_extract_refuses_a_fifo_without_opening_it(tmp_path) -> None:
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     try:
-        proc = subprocess.run([sys.executable, "-c", code, str(fifo)], env=env, timeout=60, check=False,
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-c", code, str(fifo)],
+            env=env,
+            timeout=60,
+            check=False,
+            capture_output=True,
+            text=True,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("leakclf.extract opened a FIFO and blocked")
     assert proc.returncode == 0, (proc.returncode, proc.stdout, proc.stderr[-2000:])
@@ -103,9 +109,15 @@ def _run_as_nobody(target: Path) -> None:
         "print(json.dumps([[r.status, r.error_kind, r.error_message] for r in rows]))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": "/tmp"}
-    proc = subprocess.run([sys.executable, "-c", code, str(target)], env=env, timeout=120, check=False,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(target)],
+        env=env,
+        timeout=120,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
-    (status, kind, message), = json.loads(proc.stdout.splitlines()[-1])
+    ((status, kind, message),) = json.loads(proc.stdout.splitlines()[-1])
     assert status == "error" and kind not in (None, "InternalError"), (status, kind, message)
     assert "permission" in message.lower(), message

@@ -24,7 +24,26 @@ from leakclf.config import Limits
 
 from .conftest import LEAKCLF, ROOT, read_rows, run_cli, top_source, write_config
 
-WORDS = ["invoice", "project", "delivery", "contract", "meeting", "schedule", "budget", "review", "customer", "account", "status", "report", "north", "office", "phone", "team", "plan", "quarter"]
+WORDS = [
+    "invoice",
+    "project",
+    "delivery",
+    "contract",
+    "meeting",
+    "schedule",
+    "budget",
+    "review",
+    "customer",
+    "account",
+    "status",
+    "report",
+    "north",
+    "office",
+    "phone",
+    "team",
+    "plan",
+    "quarter",
+]
 
 
 def make_dump(root: Path, files: int, words: int, seed: int = 1) -> list[str]:
@@ -47,16 +66,30 @@ def assert_one_row_per_file(out: Path, expected: list[str]) -> list[dict[str, An
     assert not dup, f"rows duplicated: {dup}"
     tops = sorted(top_source(r["source"]) for r in rows if "!/" not in r["source"])
     missing, extra = set(expected) - set(tops), set(tops) - set(expected)
-    assert not missing and not extra, f"lost: {sorted(missing)[:5]}, unexpected: {sorted(extra)[:5]}"
+    assert not missing and not extra, (
+        f"lost: {sorted(missing)[:5]}, unexpected: {sorted(extra)[:5]}"
+    )
     return rows
 
 
-def start_scan(args: list[str], cwd: Path, path: list[Path] = (), **kw: Any  # type: ignore[assignment]
-               ) -> subprocess.Popen[str]:
+def start_scan(
+    args: list[str],
+    cwd: Path,
+    path: list[Path] = (),
+    **kw: Any,  # type: ignore[assignment]
+) -> subprocess.Popen[str]:
     """Start ``python -m leakclf ARGS`` in its own session (so its workers can be killed with it)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in [*path, ROOT])}
-    return subprocess.Popen([*LEAKCLF, *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True, **kw)
+    return subprocess.Popen(
+        [*LEAKCLF, *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        **kw,
+    )
 
 
 def wait_for(cond: Any, timeout: float, what: str, proc: subprocess.Popen[str]) -> None:
@@ -100,8 +133,20 @@ def test_worker_killed_mid_file(tmp_path: Path) -> None:
     # one file per task, so the killed worker holds exactly one file (batches: tests/scan/test_batch.py)
     config = write_config(tmp_path / "c.toml", Limits(), ner=True, batch_files=1)
     out = tmp_path / "out" / "r.jsonl"
-    proc = start_scan(["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
-                       "--config", str(config), "--no-progress"], tmp_path)
+    proc = start_scan(
+        [
+            "scan",
+            str(tmp_path / "dump"),
+            "-o",
+            str(out),
+            "--workers",
+            "2",
+            "--config",
+            str(config),
+            "--no-progress",
+        ],
+        tmp_path,
+    )
     wait_for(lambda: journal_lines(out) >= 1, 120, "the first file to finish", proc)
     # both workers now hold a file for seconds (three are left): kill one of them
     workers_of(proc.pid)[0].send_signal(signal.SIGKILL)
@@ -112,8 +157,21 @@ def test_worker_killed_mid_file(tmp_path: Path) -> None:
     assert len(crashed) == 1, [(r["source"], r["status"], r["error_kind"]) for r in rows]
     assert crashed[0]["error_kind"] == "WorkerCrashed", crashed[0]
     assert crashed[0]["source"] in crashed[0]["error_message"], crashed[0]["error_message"]
-    rerun = run_cli(["scan", str(tmp_path / "dump"), "-o", str(out), "--resume", "--workers", "1",
-                     "--config", str(config), "--no-progress"], cwd=tmp_path)
+    rerun = run_cli(
+        [
+            "scan",
+            str(tmp_path / "dump"),
+            "-o",
+            str(out),
+            "--resume",
+            "--workers",
+            "1",
+            "--config",
+            str(config),
+            "--no-progress",
+        ],
+        cwd=tmp_path,
+    )
     assert rerun.returncode == 0, rerun.stderr[-3000:]
     assert_one_row_per_file(out, expected)
 
@@ -123,8 +181,21 @@ def test_time_budget_kills_a_slow_file(tmp_path: Path) -> None:
     config = write_config(tmp_path / "c.toml", Limits(time_budget_s=1.0), ner=True)
     out = tmp_path / "r.jsonl"
     t0 = time.monotonic()
-    proc = run_cli(["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
-                    "--config", str(config), "--no-progress"], cwd=tmp_path, timeout=180)
+    proc = run_cli(
+        [
+            "scan",
+            str(tmp_path / "dump"),
+            "-o",
+            str(out),
+            "--workers",
+            "2",
+            "--config",
+            str(config),
+            "--no-progress",
+        ],
+        cwd=tmp_path,
+        timeout=180,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     rows = assert_one_row_per_file(out, expected)
     got = [(r["status"], r["error_kind"], r["error_message"]) for r in rows]
@@ -145,15 +216,30 @@ def test_worker_start_up_is_not_charged_to_a_file(tmp_path: Path) -> None:
     slow = tmp_path / "slow"
     slow.mkdir()
     (slow / "sitecustomize.py").write_text(
-        "import sys, time\nif '--multiprocessing-fork' in sys.argv:\n    time.sleep(8)\n")
+        "import sys, time\nif '--multiprocessing-fork' in sys.argv:\n    time.sleep(8)\n"
+    )
     config = write_config(tmp_path / "c.toml", Limits(time_budget_s=5.0), ner=False)
     out = tmp_path / "r.jsonl"
-    proc = run_cli(["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
-                    "--config", str(config), "--no-progress"], cwd=tmp_path, path=[slow])
+    proc = run_cli(
+        [
+            "scan",
+            str(tmp_path / "dump"),
+            "-o",
+            str(out),
+            "--workers",
+            "2",
+            "--config",
+            str(config),
+            "--no-progress",
+        ],
+        cwd=tmp_path,
+        path=[slow],
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     rows = assert_one_row_per_file(out, expected)
     assert [r["status"] for r in rows] == ["ok"] * len(expected), [
-        (r["source"], r["error_kind"]) for r in rows]
+        (r["source"], r["error_kind"]) for r in rows
+    ]
 
 
 def test_worker_that_never_starts_does_not_hang_the_scan(tmp_path: Path) -> None:
@@ -163,11 +249,21 @@ def test_worker_that_never_starts_does_not_hang_the_scan(tmp_path: Path) -> None
     stuck.mkdir()
     (stuck / "sitecustomize.py").write_text(
         # a worker is `python -c BOOT fd` (leakclf.scan.spawn); the scan itself is `python -m`
-        "import sys, time\nif sys.argv[:1] == ['-c']:\n    time.sleep(3600)\n")
+        "import sys, time\nif sys.argv[:1] == ['-c']:\n    time.sleep(3600)\n"
+    )
     config = write_config(tmp_path / "c.toml", Limits(time_budget_s=2.0), ner=False)
     out = tmp_path / "r.jsonl"
-    args = ["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "1", "--config",
-            str(config), "--no-progress"]
+    args = [
+        "scan",
+        str(tmp_path / "dump"),
+        "-o",
+        str(out),
+        "--workers",
+        "1",
+        "--config",
+        str(config),
+        "--no-progress",
+    ]
     proc = start_scan(args, tmp_path, path=[stuck])
     try:
         _, err = proc.communicate(timeout=100)
@@ -197,8 +293,17 @@ def test_sigkill_scan_then_resume(tmp_path: Path) -> None:
     expected = make_dump(tmp_path / "dump", files=80, words=30)
     config = write_config(tmp_path / "c.toml", Limits(), ner=False)
     out = tmp_path / "out" / "r.parquet"  # the journal is the same for every format
-    args = ["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
-            "--config", str(config), "--no-progress"]
+    args = [
+        "scan",
+        str(tmp_path / "dump"),
+        "-o",
+        str(out),
+        "--workers",
+        "2",
+        "--config",
+        str(config),
+        "--no-progress",
+    ]
     proc = start_scan(args, tmp_path)
     wait_for(lambda: journal_lines(out) >= 10, 120, "10 finished files", proc)
     workers = workers_of(proc.pid)
@@ -220,8 +325,14 @@ def small_disk(tmp_path: Path) -> Iterator[Path | None]:
     """A 64 KiB tmpfs (root only), or None where mounting is not allowed."""
     mnt = tmp_path / "disk"
     mnt.mkdir()
-    ok = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], check=False,
-                        capture_output=True).returncode == 0
+    ok = (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)],
+            check=False,
+            capture_output=True,
+        ).returncode
+        == 0
+    )
     try:
         yield mnt if ok else None
     finally:
@@ -237,8 +348,17 @@ def test_full_disk_then_resume(tmp_path: Path, small_disk: Path | None) -> None:
         limit = lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
     else:
         out, limit = small_disk / "r.jsonl", None
-    args = ["scan", str(tmp_path / "dump"), "-o", str(out), "--workers", "2",
-            "--config", str(config), "--no-progress"]
+    args = [
+        "scan",
+        str(tmp_path / "dump"),
+        "-o",
+        str(out),
+        "--workers",
+        "2",
+        "--config",
+        str(config),
+        "--no-progress",
+    ]
     full = run_cli(args, cwd=tmp_path, preexec_fn=limit, timeout=300)
     assert full.returncode == 2, (full.returncode, full.stderr[-3000:])
     assert "OutputError" in full.stderr and "Traceback" not in full.stderr, full.stderr[-3000:]

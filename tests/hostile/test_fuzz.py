@@ -18,9 +18,15 @@ from leakclf.errors import ExtractionError
 from .builders import EXTENSIONS
 from .makers import docx_bytes, mail, pdf, tar_bytes, zip_bytes
 
-FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-CONFIG = Config(limits=Limits(max_file_bytes=MiB, time_budget_s=5.0), detect=DetectConfig(ner=False))
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+CONFIG = Config(
+    limits=Limits(max_file_bytes=MiB, time_budget_s=5.0), detect=DetectConfig(ner=False)
+)
 KINDS = {None, "CorruptFile", "EncryptedFile", "UnsupportedFormat", "LimitExceeded"}
 
 
@@ -49,9 +55,13 @@ def seed(ext: str) -> bytes:
         deck.save(buf)
         return buf.getvalue()
     if ext in ("eml", "msg"):  # no .msg writer: a mail under the wrong name is a fine seed too
-        return mail("Subject: seed\r\nContent-Type: text/plain\r\n", b"seed body seed@example.com\r\n")
+        return mail(
+            "Subject: seed\r\nContent-Type: text/plain\r\n", b"seed body seed@example.com\r\n"
+        )
     if ext == "mbox":
-        return b"From a@example.com Mon Mar  2 10:00:00 2020\n" + seed("eml").replace(b"\r\n", b"\n")
+        return b"From a@example.com Mon Mar  2 10:00:00 2020\n" + seed("eml").replace(
+            b"\r\n", b"\n"
+        )
     if ext == "html":
         return b"<html><body><p>seed <b>text</b></p><script>x()</script></body></html>"
     if ext == "rtf":
@@ -70,7 +80,7 @@ def mutated(draw: st.DrawFn, ext: str) -> bytes:
         pos = draw(st.integers(0, len(data) - 1))
         data[pos] = draw(st.integers(0, 255))
     if draw(st.booleans()):
-        del data[draw(st.integers(0, len(data))):]
+        del data[draw(st.integers(0, len(data))) :]
     return bytes(data)
 
 
@@ -108,14 +118,32 @@ def test_mutated_files_into_extractor(ext: str) -> None:
     run()
 
 
-FRAGMENTS = ["jane.doe@contoso.com", "4111 1111 1111 1111", "+44 20 7946 0958", "https://x.example.org/a?b=c",
-             "DE89 3704 0044 0532 0130 00", "password: hunter2", "AKIAIOSFODNN7EXAMPLE", "\n", " ",
-             "Statement of Work", "IN WITNESS WHEREOF", "\u200b", "\ud800", "é", "ß"]
+FRAGMENTS = [
+    "jane.doe@contoso.com",
+    "4111 1111 1111 1111",
+    "+44 20 7946 0958",
+    "https://x.example.org/a?b=c",
+    "DE89 3704 0044 0532 0130 00",
+    "password: hunter2",
+    "AKIAIOSFODNN7EXAMPLE",
+    "\n",
+    " ",
+    "Statement of Work",
+    "IN WITNESS WHEREOF",
+    "\u200b",
+    "\ud800",
+    "é",
+    "ß",
+]
 
 
 @FUZZ
-@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(st.characters(blacklist_categories=()),
-                                                         max_size=40), max_size=30).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(FRAGMENTS) | st.text(st.characters(blacklist_categories=()), max_size=40),
+        max_size=30,
+    ).map("".join)
+)
 def test_analyze_text_takes_any_text(text: str) -> None:
     result = leakclf.analyze_text(text, config=CONFIG)
     assert isinstance(result, leakclf.DocumentResult)

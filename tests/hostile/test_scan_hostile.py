@@ -47,8 +47,15 @@ def snapshot(base: Path, skip: Path) -> dict[str, tuple[int, int]]:
 def run_measured(args: list[str], cwd: Path, timeout: float) -> dict[str, Any]:
     """Run the CLI, sampling the RSS of its whole process tree; kill the tree on timeout."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([*LEAKCLF, *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [*LEAKCLF, *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     peak, t0 = 0, time.monotonic()
     parent = psutil.Process(proc.pid)
     while proc.poll() is None:
@@ -63,8 +70,13 @@ def run_measured(args: list[str], cwd: Path, timeout: float) -> dict[str, Any]:
             pass
         time.sleep(0.1)
     out, err = proc.communicate()
-    return {"rc": proc.returncode, "stdout": out, "stderr": err,
-            "wall": time.monotonic() - t0, "peak_rss": peak}
+    return {
+        "rc": proc.returncode,
+        "stdout": out,
+        "stderr": err,
+        "wall": time.monotonic() - t0,
+        "peak_rss": peak,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +87,21 @@ def scanned(hostile: Suite) -> dict[str, Any]:
     config = write_config(out_dir / "leakclf.toml")
     before = snapshot(hostile.base, out_dir)
     out = out_dir / "results.jsonl"
-    run = run_measured(["scan", str(hostile.root), "-o", str(out), "--workers", str(WORKERS),
-                        "--config", str(config), "--no-progress"], cwd, timeout=240)
+    run = run_measured(
+        [
+            "scan",
+            str(hostile.root),
+            "-o",
+            str(out),
+            "--workers",
+            str(WORKERS),
+            "--config",
+            str(config),
+            "--no-progress",
+        ],
+        cwd,
+        timeout=240,
+    )
     run["rows"] = read_rows(out) if out.exists() else []
     run["before"], run["after"] = before, snapshot(hostile.base, out_dir)
     run["out_dir"], run["cwd"] = out_dir, cwd
@@ -113,10 +138,14 @@ def test_every_source_is_valid_utf8(scanned: dict[str, Any]) -> None:
 def test_time_budget_per_file(scanned: dict[str, Any]) -> None:
     # The parent's wall clock per top-level file (timings["wall"]), killed files included.
     tops = [row for row in scanned["rows"] if row.get("parent") is None]
-    wall = {r["source"]: float(r["timings"]["wall"]) for r in tops
-            if "wall" in (r.get("timings") or {})}
-    analysed = {r["source"] for r in tops if r["status"] == "ok"
-                or r.get("error_kind") in ("Timeout", "MemoryLimit", "WorkerCrashed")}
+    wall = {
+        r["source"]: float(r["timings"]["wall"]) for r in tops if "wall" in (r.get("timings") or {})
+    }
+    analysed = {
+        r["source"]
+        for r in tops
+        if r["status"] == "ok" or r.get("error_kind") in ("Timeout", "MemoryLimit", "WorkerCrashed")
+    }
     assert analysed and analysed <= set(wall), sorted(analysed - set(wall))
     slow = {k: round(v, 2) for k, v in wall.items() if v > HOSTILE_LIMITS.time_budget_s + 1}
     assert not slow, f"files over their time budget + 1 s: {slow}"
@@ -136,7 +165,9 @@ def test_nothing_written_outside_the_output(hostile: Suite, scanned: dict[str, A
     for evil in EVIL_NAMES:
         name = evil.replace("\\", "/").rsplit("/", 1)[-1]
         for place in (Path("/tmp"), Path("/"), hostile.base, hostile.base.parent, ROOT):
-            assert not (place / name).exists(), f"a ../ or absolute member escaped to {place / name}"
+            assert not (place / name).exists(), (
+                f"a ../ or absolute member escaped to {place / name}"
+            )
 
 
 def test_outside_target_never_read(scanned: dict[str, Any]) -> None:

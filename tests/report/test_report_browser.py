@@ -64,7 +64,9 @@ def _bulk(results: list[DocumentResult]) -> list[DocumentResult]:
     """Rows enough that search, sort and filters have something to do: dated, some unread."""
     return [
         results[4].replace(
-            source=f"dump/bulk/file-{i:03d}.txt", score=i, doc_date=f"2024-05-{1 + i % 28:02d}",
+            source=f"dump/bulk/file-{i:03d}.txt",
+            score=i,
+            doc_date=f"2024-05-{1 + i % 28:02d}",
             unread_reason="image-only" if i % 10 == 3 else None,
         )
         for i in range(30)
@@ -73,8 +75,9 @@ def _bulk(results: list[DocumentResult]) -> list[DocumentResult]:
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory, results: list[DocumentResult]) -> Path:
-    return write_html([*results, *_bulk(results)],
-                      tmp_path_factory.mktemp("report") / "report.html")
+    return write_html(
+        [*results, *_bulk(results)], tmp_path_factory.mktemp("report") / "report.html"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +87,9 @@ def paged(tmp_path_factory: pytest.TempPathFactory, results: list[DocumentResult
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(table, "TABLE_ROWS", 10)
-        return write_html([*results, *_bulk(results)],
-                          tmp_path_factory.mktemp("paged") / "report.html")
+        return write_html(
+            [*results, *_bulk(results)], tmp_path_factory.mktemp("paged") / "report.html"
+        )
 
 
 pytestmark = [
@@ -205,13 +209,15 @@ def test_the_table_uses_the_window_width_and_dates_stay_on_one_line(
     driver.get(page.as_uri())  # type: ignore[attr-defined]
     inner = driver.execute_script("return window.innerWidth")  # type: ignore[attr-defined]
     table = driver.execute_script(  # type: ignore[attr-defined]
-        "return document.getElementById('file-table').getBoundingClientRect().width")
+        "return document.getElementById('file-table').getBoundingClientRect().width"
+    )
     assert inner - 80 <= table <= inner  # padding and scroll bar only, no fixed ~900 px column
     lines = driver.execute_script(LINES, "td.date")  # type: ignore[attr-defined]
     assert len(lines) >= 30 and set(lines) <= {0, 1}, lines  # a date is one line (or empty)
     badges = driver.execute_script(  # type: ignore[attr-defined]
         "return Array.prototype.map.call(document.querySelectorAll('#file-table span.lv'),"
-        " function (b) { return b.getBoundingClientRect().height; })")
+        " function (b) { return b.getBoundingClientRect().height; })"
+    )
     assert badges and max(badges) < 24  # one line of 12 px text: level badges do not wrap
 
 
@@ -224,20 +230,26 @@ def _select(driver: object, ident: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        pytest.param({"f-level": "restricted"},
-                     ["dump/invoices/inv-001.pdf", "dump/mail.eml!/copy.pdf"], id="level"),
-        pytest.param({"f-type": "contract"}, ["dump/<script>alert(1)</script>.pdf"],
-                     id="doc-type"),
+        pytest.param(
+            {"f-level": "restricted"},
+            ["dump/invoices/inv-001.pdf", "dump/mail.eml!/copy.pdf"],
+            id="level",
+        ),
+        pytest.param({"f-type": "contract"}, ["dump/<script>alert(1)</script>.pdf"], id="doc-type"),
         pytest.param({"f-folder": "invoices"}, ["dump/invoices/inv-001.pdf"], id="folder"),
-        pytest.param({"f-unread": "1"}, [f"dump/bulk/file-{i:03d}.txt" for i in (3, 13, 23)],
-                     id="unread"),
-        pytest.param({"f-folder": "bulk", "f-unread": "0", "f-level": "public"},
-                     [f"dump/bulk/file-{i:03d}.txt" for i in range(30) if i % 10 != 3],
-                     id="combined"),
-        pytest.param({"f-folder": "(root)"},
-                     ["dump/mail.eml", "dump/mail.eml!/copy.pdf", "dump/notes.txt",
-                      "dump/broken.docx"],
-                     id="root-folder"),
+        pytest.param(
+            {"f-unread": "1"}, [f"dump/bulk/file-{i:03d}.txt" for i in (3, 13, 23)], id="unread"
+        ),
+        pytest.param(
+            {"f-folder": "bulk", "f-unread": "0", "f-level": "public"},
+            [f"dump/bulk/file-{i:03d}.txt" for i in range(30) if i % 10 != 3],
+            id="combined",
+        ),
+        pytest.param(
+            {"f-folder": "(root)"},
+            ["dump/mail.eml", "dump/mail.eml!/copy.pdf", "dump/notes.txt", "dump/broken.docx"],
+            id="root-folder",
+        ),
     ],
 )
 def test_filters(driver: object, page: Path, filters: dict[str, str], expected: list[str]) -> None:
@@ -248,15 +260,18 @@ def test_filters(driver: object, page: Path, filters: dict[str, str], expected: 
     assert driver.find_element("id", "count").text == f"{len(expected)} of 36 documents"  # type: ignore[attr-defined]
 
 
-def test_csv_export_of_the_filtered_rows(driver: object, paged: Path, tmp_path: Path,
-                                         secret: str) -> None:
+def test_csv_export_of_the_filtered_rows(
+    driver: object, paged: Path, tmp_path: Path, secret: str
+) -> None:
     import csv
     import time
 
     downloads = tmp_path / "downloads"
     downloads.mkdir()
-    driver.execute_cdp_cmd("Page.setDownloadBehavior",  # type: ignore[attr-defined]
-                           {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior",  # type: ignore[attr-defined]
+        {"behavior": "allow", "downloadPath": str(downloads)},
+    )
     driver.get(paged.as_uri())  # type: ignore[attr-defined]
     _select(driver, "f-folder", "bulk")  # 30 rows, 10 shown: the export has all 30
     driver.find_element("id", "search").send_keys("file-00")  # type: ignore[attr-defined]
@@ -267,8 +282,17 @@ def test_csv_export_of_the_filtered_rows(driver: object, paged: Path, tmp_path: 
         time.sleep(0.1)
     text = target.read_text(encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines()))
-    assert rows[0] == ["document", "type", "level", "score", "findings", "entities", "reasons",
-                       "status", "date"]
+    assert rows[0] == [
+        "document",
+        "type",
+        "level",
+        "score",
+        "findings",
+        "entities",
+        "reasons",
+        "status",
+        "date",
+    ]
     assert sorted(r[0] for r in rows[1:]) == [f"dump/bulk/file-{i:03d}.txt" for i in range(10)]
     assert {r[2] for r in rows[1:]} == {"public"}
     assert secret not in text

@@ -78,7 +78,9 @@ def test_census_html(results, shape) -> None:
     html = census_html(shape(results))
     assert html == census(results)._repr_html_()  # one census view, drawn by the census
     assert "documents: 6 (files, attachments and members)" in html
-    assert "<tr><td>emails</td><td>4</td><td>3</td><td>2</td></tr>" in html  # mentions, docs, unique
+    assert (
+        "<tr><td>emails</td><td>4</td><td>3</td><td>2</td></tr>" in html
+    )  # mentions, docs, unique
     assert "<tr><td>contoso.com</td><td>2</td><td>1</td>" in html
 
 

@@ -101,7 +101,9 @@ def test_missing_matplotlib_says_how_to_install(monkeypatch, results) -> None:
         pytest.param(plots.census_raw_vs_unique, id="census"),
     ],
 )
-@pytest.mark.parametrize("shape", [pytest.param("list", id="list"), pytest.param("file", id="file")])
+@pytest.mark.parametrize(
+    "shape", [pytest.param("list", id="list"), pytest.param("file", id="file")]
+)
 def test_every_plot_returns_a_figure(plot, shape, results, tmp_path) -> None:
     from matplotlib.figure import Figure
 

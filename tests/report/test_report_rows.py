@@ -114,6 +114,8 @@ def test_duckdb_query_from_the_docs(results, tmp_path) -> None:
     import duckdb
 
     path = _write_scan_format(results, tmp_path, ".parquet")
-    got = duckdb.sql(f"SELECT level, count(*) AS n FROM '{path}' GROUP BY level ORDER BY level").df()
+    got = duckdb.sql(
+        f"SELECT level, count(*) AS n FROM '{path}' GROUP BY level ORDER BY level"
+    ).df()
     want = pd.Series([r.level for r in results]).value_counts().sort_index()
     assert dict(zip(got["level"], got["n"], strict=True)) == want.to_dict()

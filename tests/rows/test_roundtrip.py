@@ -29,8 +29,16 @@ FINDING = Finding(
     facets=(("domain", "contoso.com"), ("country", "GB"), ("org", "a1 b2")),  # not sorted
     value="jane@contoso.com",
 )
-OTHER = Finding(label="PERSON", start=30, end=38, confidence=0.5, detector="ner/1",
-                digest="p3rs0n", preview="J*** D**", value="Jane Doe")
+OTHER = Finding(
+    label="PERSON",
+    start=30,
+    end=38,
+    confidence=0.5,
+    detector="ner/1",
+    digest="p3rs0n",
+    preview="J*** D**",
+    value="Jane Doe",
+)
 
 FULL = DocumentResult(
     source="dump/a.zip!/q3.pdf",
@@ -96,16 +104,22 @@ SHAPES = [
     pytest.param(_dataset, id="parquet-dataset"),
     pytest.param(lambda tmp: _written(tmp / "r.csv"), id="csv"),
     pytest.param(lambda tmp: pd.DataFrame([r.to_dict() for r in RESULTS]), id="dataframe"),
-    pytest.param(lambda tmp: frames.documents(to_table(r.to_dict() for r in RESULTS)),
-                 id="scan-to-pandas-frame"),
-    pytest.param(lambda tmp: read_results(_written(tmp / "r.parquet")).to_pandas(),
-                 id="scan-to-pandas"),
+    pytest.param(
+        lambda tmp: frames.documents(to_table(r.to_dict() for r in RESULTS)),
+        id="scan-to-pandas-frame",
+    ),
+    pytest.param(
+        lambda tmp: read_results(_written(tmp / "r.parquet")).to_pandas(), id="scan-to-pandas"
+    ),
     pytest.param(lambda tmp: read_results(_written(tmp / "r.csv")), id="scan"),
     pytest.param(lambda tmp: [r.to_dict() for r in RESULTS], id="row-dicts"),
-    pytest.param(lambda tmp: __import__("polars").read_parquet(_written(tmp / "r.parquet")),
-                 id="polars"),
-    pytest.param(lambda tmp: __import__("pandas").read_parquet(_written(tmp / "r.parquet")),
-                 id="pandas-read-parquet"),
+    pytest.param(
+        lambda tmp: __import__("polars").read_parquet(_written(tmp / "r.parquet")), id="polars"
+    ),
+    pytest.param(
+        lambda tmp: __import__("pandas").read_parquet(_written(tmp / "r.parquet")),
+        id="pandas-read-parquet",
+    ),
 ]
 
 
@@ -113,8 +127,12 @@ def test_the_sample_sets_every_field() -> None:
     """A field left at its default could be dropped by a reader unnoticed."""
     for cls, sample in ((DocumentResult, FULL), (Finding, FINDING)):
         names = [f.name for f in dataclasses.fields(cls)]
-        assert [n for n in names if getattr(sample, n) == getattr(cls(source="x") if cls is
-                DocumentResult else _bare(), n)] == []
+        assert [
+            n
+            for n in names
+            if getattr(sample, n)
+            == getattr(cls(source="x") if cls is DocumentResult else _bare(), n)
+        ] == []
     assert [f.name for f in dataclasses.fields(DocumentResult)] == list(COLUMNS)
 
 

@@ -18,17 +18,27 @@ from .conftest import FILES, KEY, write_dump
 
 
 def _rows(results: Any) -> list[dict[str, Any]]:
-    return sorted(({k: v for k, v in r.to_dict().items() if k not in (*TIMING_COLUMNS, "mtime")}
-                   for r in results), key=lambda r: r["source"])
+    return sorted(
+        (
+            {k: v for k, v in r.to_dict().items() if k not in (*TIMING_COLUMNS, "mtime")}
+            for r in results
+        ),
+        key=lambda r: r["source"],
+    )
 
 
 def _config(batch: int, **limits: Any) -> Config:
     return Config(key=KEY, limits=Limits(**limits), scan=ScanConfig(batch_files=batch))
 
 
-BROKEN = {**FILES, "k1-crash.txt": b"CRASH", "k2-ok.txt": b"INTERNAL a@b.example",
-          "k3-hang.txt": b"HANG", "k4-ok.txt": b"CONFIDENTIAL c@d.example",
-          "k6-ok.txt": b"plain"}
+BROKEN = {
+    **FILES,
+    "k1-crash.txt": b"CRASH",
+    "k2-ok.txt": b"INTERNAL a@b.example",
+    "k3-hang.txt": b"HANG",
+    "k4-ok.txt": b"CONFIDENTIAL c@d.example",
+    "k6-ok.txt": b"plain",
+}
 
 
 def test_a_file_that_breaks_a_batch_gets_its_own_row(tmp_path: Path) -> None:
@@ -57,16 +67,21 @@ def test_batched_real_pipeline_gives_the_same_rows(tmp_path: Path) -> None:
 
 
 def _row(source: str, parent: str | None, **timings: float) -> DocumentResult:
-    return DocumentResult(source=source, parent=parent, media_type="text/plain", size=1,
-                          sha256="", timings=timings)
+    return DocumentResult(
+        source=source, parent=parent, media_type="text/plain", size=1, sha256="", timings=timings
+    )
 
 
 @pytest.mark.parametrize(
     ("rows", "n", "expected"),
     [
         pytest.param([_row("a", None), _row("b", None)], 2, [["a"], ["b"]], id="two-files"),
-        pytest.param([_row("z", None), _row("z!/m", "z"), _row("y", None)], 2,
-                     [["z", "z!/m"], ["y"]], id="children-stay-with-their-file"),
+        pytest.param(
+            [_row("z", None), _row("z!/m", "z"), _row("y", None)],
+            2,
+            [["z", "z!/m"], ["y"]],
+            id="children-stay-with-their-file",
+        ),
         pytest.param([_row("a", None)], 2, None, id="a-file-missing"),
         pytest.param([_row("z!/m", "z"), _row("a", None)], 1, None, id="no-top-first"),
     ],

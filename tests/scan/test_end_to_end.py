@@ -24,8 +24,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _rows(results: Any) -> list[dict[str, Any]]:
-    return sorted(({k: v for k, v in r.to_dict().items() if k not in TIMING_COLUMNS}
-                   for r in results), key=lambda r: r["source"])
+    return sorted(
+        ({k: v for k, v in r.to_dict().items() if k not in TIMING_COLUMNS} for r in results),
+        key=lambda r: r["source"],
+    )
 
 
 @pytest.mark.enable_socket
@@ -34,16 +36,27 @@ def test_local_and_dask_agree_on_the_demo_dump(demo: Path, tmp_path: Path) -> No
     from distributed import Client, LocalCluster
 
     local_out = tmp_path / "local.jsonl"
-    local = _rows(scan(demo, out=local_out, workers=2, config=Config(key=KEY),
-                       progress=False).wait())  # the finished rows: every copy marked
+    local = _rows(
+        scan(demo, out=local_out, workers=2, config=Config(key=KEY), progress=False).wait()
+    )  # the finished rows: every copy marked
     assert {r["status"] for r in local} <= {"ok", "duplicate", "unsupported"}
     assert len({r["source"] for r in local if r["parent"] is None}) == 12
     assert any(r["findings"] for r in local)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         dask_out = tmp_path / "dask.parquet"
-        scan(demo, out=dask_out, engine="dask", scheduler=client, config=Config(key=KEY),
-             progress=False).wait()
+        scan(
+            demo,
+            out=dask_out,
+            engine="dask",
+            scheduler=client,
+            config=Config(key=KEY),
+            progress=False,
+        ).wait()
     assert _rows(read_results(dask_out)) == local
     truth = json.loads((demo.parent / "demo-dump.truth.json").read_text())
     raw = [v for v in _strings(truth) if "@" in v][:20]

@@ -22,13 +22,19 @@ AZURITE = ROOT / ".tools" / "node_modules" / ".bin" / "azurite-blob"
 
 def _rows(results: Any, drop: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     skip = (*TIMING_COLUMNS, *drop)
-    return sorted(({k: v for k, v in r.to_dict().items() if k not in skip} for r in results),
-                  key=lambda r: r["source"])
+    return sorted(
+        ({k: v for k, v in r.to_dict().items() if k not in skip} for r in results),
+        key=lambda r: r["source"],
+    )
 
 
 def _local(dump: Path) -> list[dict[str, Any]]:
-    return _rows(scan(dump, config=Config(key=KEY), workers=2, progress=False,
-                      pipeline_factory=FakePipeline), drop=("mtime",))
+    return _rows(
+        scan(
+            dump, config=Config(key=KEY), workers=2, progress=False, pipeline_factory=FakePipeline
+        ),
+        drop=("mtime",),
+    )
 
 
 @pytest.mark.enable_socket
@@ -37,10 +43,19 @@ def test_dask_matches_local(dump: Path, tmp_path: Path) -> None:
     from distributed import Client, LocalCluster
 
     out = tmp_path / "dask.parquet"
-    with LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
-        scan(dump, out=out, engine="dask", scheduler=client, config=Config(key=KEY),
-             progress=False, pipeline_factory=FakePipeline).wait()
+    with (
+        LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        scan(
+            dump,
+            out=out,
+            engine="dask",
+            scheduler=client,
+            config=Config(key=KEY),
+            progress=False,
+            pipeline_factory=FakePipeline,
+        ).wait()
     assert out.is_dir() and sorted(p.suffix for p in out.iterdir()) == [".parquet"]
     assert _rows(read_results(out), drop=("mtime",)) == _local(dump)
 
@@ -53,18 +68,32 @@ def test_dask_honours_the_requested_format(dump: Path, tmp_path: Path, name: str
     from distributed import Client, LocalCluster
 
     out = tmp_path / name
-    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
-        scan(dump, out=out, engine="dask", scheduler=client, config=Config(key=KEY),
-             progress=False, pipeline_factory=FakePipeline).wait()
+    with (
+        LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        scan(
+            dump,
+            out=out,
+            engine="dask",
+            scheduler=client,
+            config=Config(key=KEY),
+            progress=False,
+            pipeline_factory=FakePipeline,
+        ).wait()
     assert out.is_file()
     if name.endswith(".jsonl"):
         assert out.read_text(encoding="utf-8").startswith("{")
     assert _rows(read_results(out), drop=("mtime",)) == _local(dump)
 
 
-BUDGETED = {"1-hang.txt": b"HANG", "2-crash.txt": b"CRASH", "3-ok.txt": b"INTERNAL a@b.example",
-            "4-ok.txt": b"plain", "5-slow.txt": b"SLOW CONFIDENTIAL"}
+BUDGETED = {
+    "1-hang.txt": b"HANG",
+    "2-crash.txt": b"CRASH",
+    "3-ok.txt": b"INTERNAL a@b.example",
+    "4-ok.txt": b"plain",
+    "5-slow.txt": b"SLOW CONFIDENTIAL",
+}
 
 
 def _budget_rows(results: Any) -> dict[str, tuple[str, str | None]]:
@@ -82,17 +111,35 @@ def test_dask_enforces_the_time_budget(tmp_path: Path) -> None:
 
     root = write_dump(tmp_path / "d", BUDGETED)
     config = Config(key=KEY, limits=Limits(time_budget_s=1.5))
-    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
-        got = scan(root, engine="dask", scheduler=client, config=config, progress=False,
-                   pipeline_factory=FakePipeline).results()
-    local = scan(root, workers=1, config=config, progress=False,
-                 pipeline_factory=FakePipeline).results()
-    assert _budget_rows(got) == _budget_rows(local) == {
-        "1-hang.txt": ("error", "Timeout"), "2-crash.txt": ("error", "WorkerCrashed"),
-        "3-ok.txt": ("ok", None), "4-ok.txt": ("ok", None), "5-slow.txt": ("ok", None)}
-    assert _rows(got, drop=("mtime", "error_message")) == \
-        _rows(local, drop=("mtime", "error_message"))
+    with (
+        LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        got = scan(
+            root,
+            engine="dask",
+            scheduler=client,
+            config=config,
+            progress=False,
+            pipeline_factory=FakePipeline,
+        ).results()
+    local = scan(
+        root, workers=1, config=config, progress=False, pipeline_factory=FakePipeline
+    ).results()
+    assert (
+        _budget_rows(got)
+        == _budget_rows(local)
+        == {
+            "1-hang.txt": ("error", "Timeout"),
+            "2-crash.txt": ("error", "WorkerCrashed"),
+            "3-ok.txt": ("ok", None),
+            "4-ok.txt": ("ok", None),
+            "5-slow.txt": ("ok", None),
+        }
+    )
+    assert _rows(got, drop=("mtime", "error_message")) == _rows(
+        local, drop=("mtime", "error_message")
+    )
 
 
 def _wait_port(port: int, procs: list[subprocess.Popen[bytes]]) -> None:
@@ -124,28 +171,59 @@ def test_dask_on_a_hand_started_cluster(tmp_path: Path) -> None:
     dask = str(Path(sys.executable).parent / "dask")
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                               "--no-dashboard"], cwd=tmp_path, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    procs = [
+        subprocess.Popen(
+            [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
     try:
         _wait_port(port, procs)
-        procs.append(subprocess.Popen(
-            [dask, "worker", f"tcp://127.0.0.1:{port}", "--nthreads", "1", "--nworkers", "2",
-             "--no-dashboard", "--host", "127.0.0.1"], cwd=tmp_path, env=env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        procs.append(
+            subprocess.Popen(
+                [
+                    dask,
+                    "worker",
+                    f"tcp://127.0.0.1:{port}",
+                    "--nthreads",
+                    "1",
+                    "--nworkers",
+                    "2",
+                    "--no-dashboard",
+                    "--host",
+                    "127.0.0.1",
+                ],
+                cwd=tmp_path,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
         with Client(f"tcp://127.0.0.1:{port}", timeout=30) as client:
             client.wait_for_workers(2, timeout=60)
         config = Config(key=KEY, limits=Limits(time_budget_s=1.5))
         out = tmp_path / "results.jsonl"
-        scan(root, out=out, engine="dask", scheduler=f"tcp://127.0.0.1:{port}", config=config,
-             progress=False, pipeline_factory=FakePipeline).wait()
+        scan(
+            root,
+            out=out,
+            engine="dask",
+            scheduler=f"tcp://127.0.0.1:{port}",
+            config=config,
+            progress=False,
+            pipeline_factory=FakePipeline,
+        ).wait()
         assert out.is_file()
-        local = scan(root, workers=2, config=config, progress=False,
-                     pipeline_factory=FakePipeline).results()
+        local = scan(
+            root, workers=2, config=config, progress=False, pipeline_factory=FakePipeline
+        ).results()
         got = read_results(out).results()
         assert _budget_rows(got)["1-hang.txt"] == ("error", "Timeout")
-        assert _rows(got, drop=("mtime", "error_message")) == \
-            _rows(local, drop=("mtime", "error_message"))
+        assert _rows(got, drop=("mtime", "error_message")) == _rows(
+            local, drop=("mtime", "error_message")
+        )
     finally:
         for proc in reversed(procs):
             proc.terminate()
@@ -179,13 +257,23 @@ def test_s3_bucket_matches_local(dump: Path) -> None:
     except Exception as exc:  # noqa: BLE001 - any start failure must fail the test
         pytest.fail(f"could not start moto's S3 server on 127.0.0.1:{port}: {exc}")
     try:
-        options = {"endpoint_url": f"http://127.0.0.1:{port}", "key": "test", "secret": "test",
-                   "client_kwargs": {"region_name": "us-east-1"}}
+        options = {
+            "endpoint_url": f"http://127.0.0.1:{port}",
+            "key": "test",
+            "secret": "test",
+            "client_kwargs": {"region_name": "us-east-1"},
+        }
         fs = s3fs.S3FileSystem(**options)
         fs.call_s3("create_bucket", Bucket="leak")
         _upload(fs, dump, "leak/dump")
-        got = scan("s3://leak/dump", config=Config(key=KEY), workers=2, progress=False,
-                   pipeline_factory=FakePipeline, storage_options=options)
+        got = scan(
+            "s3://leak/dump",
+            config=Config(key=KEY),
+            workers=2,
+            progress=False,
+            pipeline_factory=FakePipeline,
+            storage_options=options,
+        )
         assert _rows(got, drop=("mtime",)) == _local(dump)
     finally:
         server.stop()
@@ -197,9 +285,20 @@ def azurite(tmp_path: Path) -> Any:
         pytest.fail(f"Azurite not installed at {AZURITE}; run `make tools` (npm install azurite)")
     port = _free_port()
     proc = subprocess.Popen(
-        [str(AZURITE), "--blobHost", "127.0.0.1", "--blobPort", str(port), "--inMemoryPersistence",
-         "--skipApiVersionCheck", "--silent"], cwd=tmp_path,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            str(AZURITE),
+            "--blobHost",
+            "127.0.0.1",
+            "--blobPort",
+            str(port),
+            "--inMemoryPersistence",
+            "--skipApiVersionCheck",
+            "--silent",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -211,10 +310,16 @@ def azurite(tmp_path: Path) -> Any:
                 proc.wait()
                 pytest.fail(f"Azurite did not start on 127.0.0.1:{port} (exit {proc.returncode})")
             time.sleep(0.2)
-    account, key = "devstoreaccount1", (
-        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==")
-    yield (f"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={key};"
-           f"BlobEndpoint=http://127.0.0.1:{port}/{account};")
+    account, key = (
+        "devstoreaccount1",
+        (
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+        ),
+    )
+    yield (
+        f"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={key};"
+        f"BlobEndpoint=http://127.0.0.1:{port}/{account};"
+    )
     proc.terminate()
     proc.wait(10)
 
@@ -228,6 +333,12 @@ def test_azure_container_matches_local(dump: Path, azurite: str) -> None:
     fs = adlfs.AzureBlobFileSystem(**options)
     fs.mkdir("leak")
     _upload(fs, dump, "leak/dump")
-    got = scan("az://leak/dump", config=Config(key=KEY), workers=2, progress=False,
-               pipeline_factory=FakePipeline, storage_options=options)
+    got = scan(
+        "az://leak/dump",
+        config=Config(key=KEY),
+        workers=2,
+        progress=False,
+        pipeline_factory=FakePipeline,
+        storage_options=options,
+    )
     assert _rows(got, drop=("mtime",)) == _local(dump)

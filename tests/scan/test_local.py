@@ -16,8 +16,7 @@ from .conftest import write_dump
 
 def _rows(root: Path, config: Config, **kw: object) -> list[tuple[object, ...]]:
     s = scan(root, config=config, progress=False, pipeline_factory=FakePipeline, **kw)
-    return sorted((r.source, r.parent, r.status, r.level, r.error_kind, r.duplicate_of)
-                  for r in s)
+    return sorted((r.source, r.parent, r.status, r.level, r.error_kind, r.duplicate_of) for r in s)
 
 
 def test_rows_children_and_duplicates(dump: Path, config: Config) -> None:
@@ -26,10 +25,22 @@ def test_rows_children_and_duplicates(dump: Path, config: Config) -> None:
         ("dump/a.txt", None, "ok", "confidential", None, None),
         ("dump/b.txt", None, "ok", "internal", None, None),
         ("dump/box-copy.zip", None, "duplicate", "restricted", None, "dump/box.zip"),
-        ("dump/box-copy.zip!/m1.txt", "dump/box-copy.zip", "duplicate", "restricted", None,
-         "dump/box.zip!/m1.txt"),
-        ("dump/box-copy.zip!/m2.txt", "dump/box-copy.zip", "duplicate", "public", None,
-         "dump/box.zip!/m2.txt"),
+        (
+            "dump/box-copy.zip!/m1.txt",
+            "dump/box-copy.zip",
+            "duplicate",
+            "restricted",
+            None,
+            "dump/box.zip!/m1.txt",
+        ),
+        (
+            "dump/box-copy.zip!/m2.txt",
+            "dump/box-copy.zip",
+            "duplicate",
+            "public",
+            None,
+            "dump/box.zip!/m2.txt",
+        ),
         ("dump/box.zip", None, "ok", "restricted", None, None),
         ("dump/box.zip!/m1.txt", "dump/box.zip", "ok", "restricted", None, None),
         ("dump/box.zip!/m2.txt", "dump/box.zip", "ok", "public", None, None),
@@ -41,20 +52,33 @@ def test_rows_children_and_duplicates(dump: Path, config: Config) -> None:
 def test_copies_listed_on_the_canonical_row_and_inside_archives(tmp_path: Path) -> None:
     from .conftest import _zip
 
-    root = write_dump(tmp_path / "d", {
-        "zz/long-name-first.txt": b"INTERNAL same",  # sorts first, finishes first, not canonical
-        "a.txt": b"INTERNAL same",
-        "old.zip": _zip({"inner/a.txt": b"INTERNAL same", "other.txt": b"x"}),
-    })
+    root = write_dump(
+        tmp_path / "d",
+        {
+            "zz/long-name-first.txt": b"INTERNAL same",  # sorts first, finishes first, not canonical
+            "a.txt": b"INTERNAL same",
+            "old.zip": _zip({"inner/a.txt": b"INTERNAL same", "other.txt": b"x"}),
+        },
+    )
     for workers in (1, 2):
-        s = scan(root, config=Config(key=b"k" * 64), progress=False,
-                 pipeline_factory=FakePipeline, workers=workers).wait()
+        s = scan(
+            root,
+            config=Config(key=b"k" * 64),
+            progress=False,
+            pipeline_factory=FakePipeline,
+            workers=workers,
+        ).wait()
         rows = {r.source: r for r in s}
         assert (rows["d/a.txt"].status, rows["d/a.txt"].copies) == (
-            "ok", ("d/old.zip!/inner/a.txt", "d/zz/long-name-first.txt"))
+            "ok",
+            ("d/old.zip!/inner/a.txt", "d/zz/long-name-first.txt"),
+        )
         for copy in ("d/zz/long-name-first.txt", "d/old.zip!/inner/a.txt"):
             assert (rows[copy].status, rows[copy].duplicate_of, rows[copy].copies) == (
-                "duplicate", "d/a.txt", ())
+                "duplicate",
+                "d/a.txt",
+                (),
+            )
         assert rows["d/old.zip"].status == "ok" and rows["d/old.zip!/other.txt"].status == "ok"
         assert s.summary()["duplicates"] == 2
 
@@ -74,16 +98,24 @@ def _odd(root: Path) -> None:
     (root / os.fsdecode(b"caf\xe9.txt")).write_bytes(b"latin-1 name")
 
 
-@pytest.mark.parametrize(("follow", "inside"), [
-    pytest.param(False, ("dump/inside", None, "unsupported", "internal", "Symlink", None),
-                 id="symlinks-not-followed"),
-    pytest.param(True, ("dump/inside", None, "duplicate", "confidential", None, "dump/a.txt"),
-                 id="symlink-inside-root-followed"),
-])
+@pytest.mark.parametrize(
+    ("follow", "inside"),
+    [
+        pytest.param(
+            False,
+            ("dump/inside", None, "unsupported", "internal", "Symlink", None),
+            id="symlinks-not-followed",
+        ),
+        pytest.param(
+            True,
+            ("dump/inside", None, "duplicate", "confidential", None, "dump/a.txt"),
+            id="symlink-inside-root-followed",
+        ),
+    ],
+)
 def test_odd_files_get_rows(dump: Path, follow: bool, inside: tuple[object, ...]) -> None:
     _odd(dump)
-    config = Config(key=b"k" * 64).replace(
-        scan=Config().scan.__class__(follow_symlinks=follow))
+    config = Config(key=b"k" * 64).replace(scan=Config().scan.__class__(follow_symlinks=follow))
     rows = {r[0]: r for r in _rows(dump, config, workers=1)}
     assert rows["dump/pipe"] == ("dump/pipe", None, "unsupported", "internal", "SpecialFile", None)
     assert rows["dump/escape"][2:5] == ("error", "internal", "SymlinkOutsideRoot")
@@ -91,29 +123,41 @@ def test_odd_files_get_rows(dump: Path, follow: bool, inside: tuple[object, ...]
     assert rows["dump/caf\\xe9.txt"][2] == "ok"
 
 
-@pytest.mark.parametrize(("content", "limits", "kind"), [
-    pytest.param(b"HANG", Limits(time_budget_s=1.5), "Timeout", id="hang-timeout"),
-    pytest.param(b"BLOAT", Limits(memory_budget_mb=300), "MemoryLimit", id="memory-budget"),
-    pytest.param(b"CRASH", Limits(), "WorkerCrashed", id="worker-dies"),
-])
+@pytest.mark.parametrize(
+    ("content", "limits", "kind"),
+    [
+        pytest.param(b"HANG", Limits(time_budget_s=1.5), "Timeout", id="hang-timeout"),
+        pytest.param(b"BLOAT", Limits(memory_budget_mb=300), "MemoryLimit", id="memory-budget"),
+        pytest.param(b"CRASH", Limits(), "WorkerCrashed", id="worker-dies"),
+    ],
+)
 def test_bad_worker_is_replaced_and_scan_goes_on(
     tmp_path: Path, content: bytes, limits: Limits, kind: str
 ) -> None:
-    root = write_dump(tmp_path / "d", {"1-bad.txt": content, "2.txt": b"INTERNAL",
-                                       "3.txt": b"CONFIDENTIAL"})
+    root = write_dump(
+        tmp_path / "d", {"1-bad.txt": content, "2.txt": b"INTERNAL", "3.txt": b"CONFIDENTIAL"}
+    )
     rows = _rows(root, Config(key=b"k" * 64, limits=limits), workers=1)
     assert [(r[0], r[2], r[4]) for r in rows] == [
-        ("d/1-bad.txt", "error", kind), ("d/2.txt", "ok", None), ("d/3.txt", "ok", None)]
+        ("d/1-bad.txt", "error", kind),
+        ("d/2.txt", "ok", None),
+        ("d/3.txt", "ok", None),
+    ]
 
 
-@pytest.mark.parametrize(("include", "exclude", "expected"), [
-    pytest.param(("*.zip",), (), ["dump/box-copy.zip", "dump/box.zip"], id="include-glob"),
-    pytest.param((), ("*.zip", "sub/*"), ["dump/a.txt", "dump/b.txt"], id="exclude-globs"),
-])
-def test_include_exclude(dump: Path, include: tuple[str, ...], exclude: tuple[str, ...],
-                         expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("include", "exclude", "expected"),
+    [
+        pytest.param(("*.zip",), (), ["dump/box-copy.zip", "dump/box.zip"], id="include-glob"),
+        pytest.param((), ("*.zip", "sub/*"), ["dump/a.txt", "dump/b.txt"], id="exclude-globs"),
+    ],
+)
+def test_include_exclude(
+    dump: Path, include: tuple[str, ...], exclude: tuple[str, ...], expected: list[str]
+) -> None:
     config = Config(key=b"k" * 64).replace(
-        scan=Config().scan.__class__(include=include, exclude=exclude))
+        scan=Config().scan.__class__(include=include, exclude=exclude)
+    )
     assert sorted({r[0] for r in _rows(dump, config, workers=1) if "!/" not in r[0]}) == expected
 
 
@@ -124,8 +168,9 @@ def test_missing_root_is_a_config_error(tmp_path: Path) -> None:
         scan(tmp_path / "nope", progress=False, pipeline_factory=FakePipeline).wait()
 
 
-def test_unreadable_file_gets_a_row(dump: Path, config: Config,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file_gets_a_row(
+    dump: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from leakclf.scan import runner
 
     real = runner.sha256_local
@@ -152,15 +197,24 @@ def test_memory_url_with_size_limit(config: Config) -> None:
     finally:
         fs.rm("/case", recursive=True)
     assert [(r[0], r[2], r[4]) for r in rows] == [
-        ("dump/big.txt", "skipped_limit", "LimitExceeded"), ("dump/small.txt", "ok", None)]
+        ("dump/big.txt", "skipped_limit", "LimitExceeded"),
+        ("dump/small.txt", "ok", None),
+    ]
 
 
 def test_wall_time_is_recorded_for_every_file_killed_ones_included(tmp_path: Path) -> None:
     budget = 1.5
-    root = write_dump(tmp_path / "d", {"1-hang.txt": b"HANG", "2-slow.txt": b"SLOW INTERNAL",
-                                       "3.txt": b"CONFIDENTIAL"})
-    s = scan(root, config=Config(key=b"k" * 64, limits=Limits(time_budget_s=budget)),
-             progress=False, pipeline_factory=FakePipeline, workers=1)
+    root = write_dump(
+        tmp_path / "d",
+        {"1-hang.txt": b"HANG", "2-slow.txt": b"SLOW INTERNAL", "3.txt": b"CONFIDENTIAL"},
+    )
+    s = scan(
+        root,
+        config=Config(key=b"k" * 64, limits=Limits(time_budget_s=budget)),
+        progress=False,
+        pipeline_factory=FakePipeline,
+        workers=1,
+    )
     wall = {r.source: r.timings.get("wall") for r in s if r.parent is None}
     assert set(wall) == {"d/1-hang.txt", "d/2-slow.txt", "d/3.txt"}
     # killed at the budget, seen within one poll (0.2 s); 2 s of slack for a loaded machine

@@ -32,21 +32,35 @@ print("ROWS", len(list(s)))
 """
 
 
-@pytest.mark.parametrize(("how", "workers", "extra"), [
-    pytest.param("script", 2, "", id="plain-script"),
-    pytest.param("-c", 1, "", id="python-c"),
-    pytest.param("stdin", 1, "", id="stdin-like-a-repl"),
-    pytest.param("script", 2, ', engine="dask"', id="plain-script-dask-local-cluster"),
-])
-def test_scan_without_main_guard_gets_every_row(tmp_path: Path, how: str, workers: int,
-                                                 extra: str) -> None:
+@pytest.mark.parametrize(
+    ("how", "workers", "extra"),
+    [
+        pytest.param("script", 2, "", id="plain-script"),
+        pytest.param("-c", 1, "", id="python-c"),
+        pytest.param("stdin", 1, "", id="stdin-like-a-repl"),
+        pytest.param("script", 2, ', engine="dask"', id="plain-script-dask-local-cluster"),
+    ],
+)
+def test_scan_without_main_guard_gets_every_row(
+    tmp_path: Path, how: str, workers: int, extra: str
+) -> None:
     write_dump(tmp_path / "dump", FILES)
     code = SCRIPT.format(workers=workers, extra=extra)
     (tmp_path / "scan_it.py").write_text(code)
-    argv = {"script": [sys.executable, "scan_it.py"], "-c": [sys.executable, "-c", code],
-            "stdin": [sys.executable, "-"]}[how]
-    done = subprocess.run(argv, check=False, cwd=tmp_path, input=code if how == "stdin" else None,
-                          capture_output=True, text=True, timeout=300)
+    argv = {
+        "script": [sys.executable, "scan_it.py"],
+        "-c": [sys.executable, "-c", code],
+        "stdin": [sys.executable, "-"],
+    }[how]
+    done = subprocess.run(
+        argv,
+        check=False,
+        cwd=tmp_path,
+        input=code if how == "stdin" else None,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
     assert done.stdout.strip() == "ROWS 3"

@@ -33,10 +33,14 @@ def _scan(root: Path, out: Path | None, **kw: Any) -> Any:
     return scan(root, out=out, progress=False, pipeline_factory=FakePipeline, workers=2, **kw)
 
 
-@pytest.mark.parametrize("ext", [
-    pytest.param(".parquet", id="parquet"), pytest.param(".jsonl", id="jsonl"),
-    pytest.param(".csv", id="csv"),
-])
+@pytest.mark.parametrize(
+    "ext",
+    [
+        pytest.param(".parquet", id="parquet"),
+        pytest.param(".jsonl", id="jsonl"),
+        pytest.param(".csv", id="csv"),
+    ],
+)
 def test_formats_round_trip(dump: Path, tmp_path: Path, ext: str) -> None:
     out = tmp_path / f"results{ext}"
     live = _dicts(_scan(dump, out))
@@ -50,13 +54,21 @@ def test_formats_round_trip(dump: Path, tmp_path: Path, ext: str) -> None:
 def test_pandas_types(dump: Path, tmp_path: Path) -> None:
     s = _scan(dump, tmp_path / "r.parquet")
     df = s.to_pandas()
-    assert (len(df), str(df["level"].dtype), str(df["status"].dtype)) == (10, "category",
-                                                                          "category")
+    assert (len(df), str(df["level"].dtype), str(df["status"].dtype)) == (
+        10,
+        "category",
+        "category",
+    )
     assert str(df["mtime"].dtype).startswith("datetime64") and str(df["size"].dtype) == "int64"
     f = s.findings_frame()
     assert len(f) == sum(len(x) for x in df["findings"]) > 0
-    assert set(f["source"]) == {"dump/a.txt", "dump/box.zip", "dump/box.zip!/m1.txt",
-                                "dump/box-copy.zip", "dump/box-copy.zip!/m1.txt"}
+    assert set(f["source"]) == {
+        "dump/a.txt",
+        "dump/box.zip",
+        "dump/box.zip!/m1.txt",
+        "dump/box-copy.zip",
+        "dump/box-copy.zip!/m1.txt",
+    }
     assert all(p[0] in "jx" and "***" in p for p in f["preview"]) and "value" not in f
     assert s.summary()["by_status"]["duplicate"] == 4
 
@@ -67,8 +79,9 @@ def test_key_file_and_no_raw_values(dump: Path, tmp_path: Path) -> None:
     key_file = Path(f"{out}.key")
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     second = _dicts(_scan(dump, out, config=Config()))
-    assert [f["digest"] for r in first for f in r["findings"]] == \
-        [f["digest"] for r in second for f in r["findings"]]  # same case key, same digests
+    assert [f["digest"] for r in first for f in r["findings"]] == [
+        f["digest"] for r in second for f in r["findings"]
+    ]  # same case key, same digests
     key = key_file.read_bytes()
     for path in tmp_path.iterdir():
         if path != key_file and path.is_file():
@@ -99,12 +112,13 @@ def test_resume_picks_up_new_and_touched_files(dump: Path, tmp_path: Path) -> No
     assert new == ["dump/new.txt"]
     rows = _dicts(read_results(out))
     assert sorted(r["source"] for r in rows if r["parent"] is None) == sorted(
-        ["dump/" + p for p in FILES] + ["dump/new.txt"])
-
+        ["dump/" + p for p in FILES] + ["dump/new.txt"]
+    )
 
 
 def test_resume_gives_a_new_copy_of_a_done_file_its_own_duplicate_row(
-        dump: Path, tmp_path: Path) -> None:
+    dump: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "r.jsonl"
     _scan(dump, out).wait()
     (dump / "a-again.txt").write_bytes(FILES["a.txt"])  # new path, same hash as a done file
@@ -130,13 +144,25 @@ def test_sigkill_then_resume_has_one_row_per_file(tmp_path: Path) -> None:
     root = write_dump(tmp_path / "d", files)
     out = tmp_path / "r.parquet"
     journal = Path(f"{out}.partial.jsonl")
-    args = [sys.executable, "-c", SCRIPT, "scan", str(root), "-o", str(out), "--workers", "2",
-            "--no-progress"]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    args = [
+        sys.executable,
+        "-c",
+        SCRIPT,
+        "scan",
+        str(root),
+        "-o",
+        str(out),
+        "--workers",
+        "2",
+        "--no-progress",
+    ]
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (
-            not journal.exists() or journal.read_bytes().count(b"\n") < 4):
+        not journal.exists() or journal.read_bytes().count(b"\n") < 4
+    ):
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -146,8 +172,14 @@ def test_sigkill_then_resume_has_one_row_per_file(tmp_path: Path) -> None:
     rows = _dicts(read_results(out))
     assert sorted(r["source"] for r in rows) == sorted(f"d/{n}" for n in files)
     assert not journal.exists()
-    fresh = _dicts(_scan(root, tmp_path / "fresh.parquet", resume=None,
-                         config=Config(key=Path(f"{out}.key").read_bytes())))
+    fresh = _dicts(
+        _scan(
+            root,
+            tmp_path / "fresh.parquet",
+            resume=None,
+            config=Config(key=Path(f"{out}.key").read_bytes()),
+        )
+    )
     strip = [{**r, "mtime": None, "duplicate_of": None, "status": "x"} for r in rows]
     assert strip == [{**r, "mtime": None, "duplicate_of": None, "status": "x"} for r in fresh]
 

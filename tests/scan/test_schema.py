@@ -18,8 +18,14 @@ from leakclf.scan.testing import FakePipeline
 from .conftest import KEY
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "report-format.md"
-_KIND = {"string": pa.types.is_string, "int64": pa.types.is_int64, "double": pa.types.is_float64,
-         "bool": pa.types.is_boolean, "map": pa.types.is_map, "list": pa.types.is_list}
+_KIND = {
+    "string": pa.types.is_string,
+    "int64": pa.types.is_int64,
+    "double": pa.types.is_float64,
+    "bool": pa.types.is_boolean,
+    "map": pa.types.is_map,
+    "list": pa.types.is_list,
+}
 
 
 def _documented() -> list[tuple[str, str]]:
@@ -29,13 +35,20 @@ def _documented() -> list[tuple[str, str]]:
 
 
 def _scan(root: Path, out: Path) -> None:
-    scan(root, out=out, progress=False, pipeline_factory=FakePipeline, workers=1,
-         config=Config(key=KEY)).wait()
+    scan(
+        root,
+        out=out,
+        progress=False,
+        pipeline_factory=FakePipeline,
+        workers=1,
+        config=Config(key=KEY),
+    ).wait()
 
 
 def test_documented_columns_are_the_written_parquet_schema(dump: Path, tmp_path: Path) -> None:
     assert DOC.read_text(encoding="utf-8").startswith(
-        f"# Results format (schema version {SCHEMA_VERSION})")
+        f"# Results format (schema version {SCHEMA_VERSION})"
+    )
     out = tmp_path / "r.parquet"
     _scan(dump, out)
     written = pq.read_schema(out).remove_metadata()
@@ -47,11 +60,17 @@ def test_documented_columns_are_the_written_parquet_schema(dump: Path, tmp_path:
         assert _KIND[head](written.field(name).type), (name, kind, written.field(name).type)
 
 
-@pytest.mark.parametrize("ext", [pytest.param(".parquet", id="parquet"),
-                                 pytest.param(".jsonl", id="jsonl"),
-                                 pytest.param(".csv", id="csv")])
-def test_read_back_converts_each_row_once(dump: Path, tmp_path: Path, ext: str,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "ext",
+    [
+        pytest.param(".parquet", id="parquet"),
+        pytest.param(".jsonl", id="jsonl"),
+        pytest.param(".csv", id="csv"),
+    ],
+)
+def test_read_back_converts_each_row_once(
+    dump: Path, tmp_path: Path, ext: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / f"r{ext}"
     _scan(dump, out)
     calls: list[int] = []
@@ -70,8 +89,11 @@ def test_to_arrow_of_parquet_equals_the_row_path(dump: Path, tmp_path: Path) -> 
     assert direct.schema.equals(SCHEMA)
     assert direct.equals(to_table(writers.read_rows(parquet)))
     keep = [c for c in SCHEMA.names if c not in (*TIMING_COLUMNS, "mtime")]
-    assert direct.select(keep).sort_by("source").equals(
-        read_results(jsonl).to_arrow().select(keep).sort_by("source"))
+    assert (
+        direct.select(keep)
+        .sort_by("source")
+        .equals(read_results(jsonl).to_arrow().select(keep).sort_by("source"))
+    )
 
 
 def test_findings_frame_dtypes(dump: Path, tmp_path: Path) -> None:
@@ -79,13 +101,24 @@ def test_findings_frame_dtypes(dump: Path, tmp_path: Path) -> None:
     _scan(dump, out)
     s = read_results(out)
     f = s.findings_frame()
-    dtypes = {c: str(f[c].dtype) for c in ("label", "level", "detector", "start", "end",
-                                           "confidence")}
-    assert dtypes == {"label": "category", "level": "category", "detector": "category",
-                      "start": "int64", "end": "int64", "confidence": "float64"}
+    dtypes = {
+        c: str(f[c].dtype) for c in ("label", "level", "detector", "start", "end", "confidence")
+    }
+    assert dtypes == {
+        "label": "category",
+        "level": "category",
+        "detector": "category",
+        "start": "int64",
+        "end": "int64",
+        "confidence": "float64",
+    }
     df = s.to_pandas()
     assert {c: str(df[c].dtype) for c in ("score", "size", "text_chars", "doc_type")} == {
-        "score": "int64", "size": "int64", "text_chars": "int64", "doc_type": "category"}
+        "score": "int64",
+        "size": "int64",
+        "text_chars": "int64",
+        "doc_type": "category",
+    }
 
 
 def test_findings_frame_of_a_scan_without_findings_keeps_dtypes(tmp_path: Path) -> None:
@@ -96,11 +129,16 @@ def test_findings_frame_of_a_scan_without_findings_keeps_dtypes(tmp_path: Path) 
     f = read_results(tmp_path / "r.jsonl").findings_frame()
     assert len(f) == 0
     assert [str(f[c].dtype) for c in ("start", "end", "confidence", "label")] == [
-        "int64", "int64", "float64", "category"]
+        "int64",
+        "int64",
+        "float64",
+        "category",
+    ]
 
 
-def test_scan_logs_counts_not_values(dump: Path, tmp_path: Path,
-                                     caplog: pytest.LogCaptureFixture) -> None:
+def test_scan_logs_counts_not_values(
+    dump: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level("INFO", logger="leakclf.scan")
     _scan(dump, tmp_path / "r.jsonl")
     messages = [r.getMessage() for r in caplog.records if r.name == "leakclf.scan.core"]

@@ -29,8 +29,9 @@ def blank_pdf() -> bytes:
     [
         pytest.param(blank_pdf(), "scan.pdf", "image-only", id="image-only-pdf"),
         pytest.param(make.pdf_bytes()[:400], "cut.pdf", "corrupt", id="truncated-pdf"),
-        pytest.param(make.legacy_ole_bytes("Workbook"), "payroll.xls", "corrupt",
-                     id="broken-legacy-xls"),
+        pytest.param(
+            make.legacy_ole_bytes("Workbook"), "payroll.xls", "corrupt", id="broken-legacy-xls"
+        ),
         pytest.param(make.encrypted_docx_bytes(), "salaries.docx", "encrypted", id="encrypted"),
         pytest.param(b"", "empty.txt", "empty file", id="empty"),
     ],

@@ -101,12 +101,21 @@ def test_adding_a_person_finding_never_lowers(
 ) -> None:
     """Findings of either subject in the document; one more about a person never lowers it."""
     tagged = [
-        f.__class__(f.label, 0, 1, f.confidence, "t", f.digest, "*",
-                    evidence=(BUSINESS_PARTY if business and i % 2 else PERSON,))
+        f.__class__(
+            f.label,
+            0,
+            1,
+            f.confidence,
+            "t",
+            f.digest,
+            "*",
+            evidence=(BUSINESS_PARTY if business and i % 2 else PERSON,),
+        )
         for i, f in enumerate(findings)
     ]
-    more = extra.__class__(extra.label, 0, 1, extra.confidence, "t", extra.digest, "*",
-                           evidence=(PERSON,))
+    more = extra.__class__(
+        extra.label, 0, 1, extra.confidence, "t", extra.digest, "*", evidence=(PERSON,)
+    )
     assert SCORER.score(*doc, [*tagged, more]).score >= SCORER.score(*doc, tagged).score
 
 
@@ -121,8 +130,11 @@ def test_contents_level_is_at_least_each_childs(data: st.DataObject, n: int) -> 
     for i in range(n):
         parent = data.draw(st.sampled_from([r.source for r in rows]))
         level = data.draw(levels_of)
-        rows.append(DocumentResult(f"{parent}!/m{i}", parent=parent, level=level,
-                                   score=data.draw(st.integers(0, 100))))
+        rows.append(
+            DocumentResult(
+                f"{parent}!/m{i}", parent=parent, level=level, score=data.draw(st.integers(0, 100))
+            )
+        )
     out = {r.source: r for r in with_contents(rows)}
     for r in rows[1:]:
         top = out["top.zip"]

@@ -37,7 +37,9 @@ def person(label: str, confidence: float = 0.95, digest: str = "p0") -> Finding:
         pytest.param([finding("US_ITIN", 0.5)], (("US_ITIN x1", 29),), id="at-minimum-half"),
         pytest.param([finding("US_ITIN", 1.0)], (("US_ITIN x1", 58),), id="full-confidence"),
         pytest.param(
-            [finding("US_SSN", 0.3, "a"), finding("US_SSN", 0.3, "b")], (), id="volume-needs-scoring"
+            [finding("US_SSN", 0.3, "a"), finding("US_SSN", 0.3, "b")],
+            (),
+            id="volume-needs-scoring",
         ),
     ],
 )
@@ -131,40 +133,102 @@ def test_unread_score_is_the_policy_level_floor() -> None:
 @pytest.mark.parametrize(
     ("result", "text", "children", "reason"),
     [
-        pytest.param(DocumentResult("a.pdf", media_type="application/pdf", size=9), "", False,
-                     "image-only", id="image-only-pdf"),
-        pytest.param(DocumentResult("a.pdf", media_type="application/pdf", size=9), " \n ", False,
-                     "image-only", id="whitespace-only"),
-        pytest.param(DocumentResult("a.pdf", media_type="application/pdf"), "x", False, None,
-                     id="read"),
-        pytest.param(DocumentResult("pay.xls", status="unsupported", error_kind="UnsupportedFormat",
-                                    media_type="application/vnd.ms-excel"), "", False,
-                     "unsupported legacy .xls", id="legacy-xls"),
-        pytest.param(DocumentResult("pay.xls", status="unsupported",
-                                    error_kind="UnsupportedFormat"), "", False,
-                     "unsupported legacy .xls", id="legacy-xls-by-name"),
-        pytest.param(DocumentResult("scan.png", status="unsupported",
-                                    error_kind="UnsupportedFormat"), "", False,
-                     "image-only", id="image"),
-        pytest.param(DocumentResult("a.zip", size=9, status="error", error_kind="EncryptedFile"), "", False,
-                     "encrypted", id="encrypted"),
-        pytest.param(DocumentResult("a.pdf", size=9, status="error", error_kind="CorruptFile"), "",
-                                    False,
-                     "corrupt", id="truncated"),
-        pytest.param(DocumentResult("a.pdf", status="error", error_kind="CorruptFile"), "words",
-                     False, None, id="partly-read-is-read"),
-        pytest.param(DocumentResult("a.bin", status="skipped_limit", error_kind="LimitExceeded",
-                                    limits_hit=("max_file_bytes",)), "", False,
-                     "limit-hit (max_file_bytes)", id="limit-hit"),
-        pytest.param(DocumentResult("a.zip", media_type="application/zip", size=99), "", True,
-                     None, id="container-with-members"),
-        pytest.param(DocumentResult("e.txt", media_type="text/plain"), "", False, "empty file",
-                     id="empty-file"),
+        pytest.param(
+            DocumentResult("a.pdf", media_type="application/pdf", size=9),
+            "",
+            False,
+            "image-only",
+            id="image-only-pdf",
+        ),
+        pytest.param(
+            DocumentResult("a.pdf", media_type="application/pdf", size=9),
+            " \n ",
+            False,
+            "image-only",
+            id="whitespace-only",
+        ),
+        pytest.param(
+            DocumentResult("a.pdf", media_type="application/pdf"), "x", False, None, id="read"
+        ),
+        pytest.param(
+            DocumentResult(
+                "pay.xls",
+                status="unsupported",
+                error_kind="UnsupportedFormat",
+                media_type="application/vnd.ms-excel",
+            ),
+            "",
+            False,
+            "unsupported legacy .xls",
+            id="legacy-xls",
+        ),
+        pytest.param(
+            DocumentResult("pay.xls", status="unsupported", error_kind="UnsupportedFormat"),
+            "",
+            False,
+            "unsupported legacy .xls",
+            id="legacy-xls-by-name",
+        ),
+        pytest.param(
+            DocumentResult("scan.png", status="unsupported", error_kind="UnsupportedFormat"),
+            "",
+            False,
+            "image-only",
+            id="image",
+        ),
+        pytest.param(
+            DocumentResult("a.zip", size=9, status="error", error_kind="EncryptedFile"),
+            "",
+            False,
+            "encrypted",
+            id="encrypted",
+        ),
+        pytest.param(
+            DocumentResult("a.pdf", size=9, status="error", error_kind="CorruptFile"),
+            "",
+            False,
+            "corrupt",
+            id="truncated",
+        ),
+        pytest.param(
+            DocumentResult("a.pdf", status="error", error_kind="CorruptFile"),
+            "words",
+            False,
+            None,
+            id="partly-read-is-read",
+        ),
+        pytest.param(
+            DocumentResult(
+                "a.bin",
+                status="skipped_limit",
+                error_kind="LimitExceeded",
+                limits_hit=("max_file_bytes",),
+            ),
+            "",
+            False,
+            "limit-hit (max_file_bytes)",
+            id="limit-hit",
+        ),
+        pytest.param(
+            DocumentResult("a.zip", media_type="application/zip", size=99),
+            "",
+            True,
+            None,
+            id="container-with-members",
+        ),
+        pytest.param(
+            DocumentResult("e.txt", media_type="text/plain"),
+            "",
+            False,
+            "empty file",
+            id="empty-file",
+        ),
         pytest.param(DocumentResult("d", status="duplicate"), "", False, None, id="duplicate"),
     ],
 )
-def test_unread_reason(result: DocumentResult, text: str, children: bool, reason: str | None
-                       ) -> None:
+def test_unread_reason(
+    result: DocumentResult, text: str, children: bool, reason: str | None
+) -> None:
     assert unread_reason(result, text, has_children=children) == reason
 
 
@@ -199,8 +263,11 @@ restricted = 30
         pytest.param('[unread]\nlevel = "public"\n', "never shown as safe", id="unread-public"),
         pytest.param('[unread]\nlevel = "secret"\n', "must be one of", id="unread-unknown"),
         pytest.param("[subject]\nbusiness_party = 2\n", "from 0 to 1", id="factor-range"),
-        pytest.param('[rules.person_identifier]\nlabels = ["US_SNN"]\n', "unknown label 'US_SNN'",
-                     id="rule-label"),
+        pytest.param(
+            '[rules.person_identifier]\nlabels = ["US_SNN"]\n',
+            "unknown label 'US_SNN'",
+            id="rule-label",
+        ),
         pytest.param("min_confidence = -1\n", "from 0 to 1", id="min-confidence-range"),
     ],
 )
@@ -215,14 +282,22 @@ def test_bad_rules_are_config_errors(tmp_path: Path, extra: str, message: str) -
 @pytest.mark.parametrize(
     ("findings", "level"),
     [
-        pytest.param([person("US_SSN", 0.55, f"s{i}") for i in range(3)], "restricted",
-                     id="three-ssns-without-names"),
-        pytest.param([person("US_SSN", 0.55, f"s{i}") for i in range(2)], "confidential",
-                     id="two-ssns"),
-        pytest.param([person("US_SSN", 0.55, "s0") for _ in range(5)], "internal",
-                     id="one-ssn-five-times"),
-        pytest.param([business("IBAN_CODE", 1.0, f"b{i}") for i in range(5)], "public",
-                     id="business-ibans-are-no-list"),
+        pytest.param(
+            [person("US_SSN", 0.55, f"s{i}") for i in range(3)],
+            "restricted",
+            id="three-ssns-without-names",
+        ),
+        pytest.param(
+            [person("US_SSN", 0.55, f"s{i}") for i in range(2)], "confidential", id="two-ssns"
+        ),
+        pytest.param(
+            [person("US_SSN", 0.55, "s0") for _ in range(5)], "internal", id="one-ssn-five-times"
+        ),
+        pytest.param(
+            [business("IBAN_CODE", 1.0, f"b{i}") for i in range(5)],
+            "public",
+            id="business-ibans-are-no-list",
+        ),
     ],
 )
 def test_a_list_of_identifiers_is_restricted(findings: list[Finding], level: str) -> None:
@@ -232,15 +307,30 @@ def test_a_list_of_identifiers_is_restricted(findings: list[Finding], level: str
 @pytest.mark.parametrize(
     ("before", "after"),
     [
-        pytest.param(DocumentResult("k.p12", media_type="application/x-keystore", size=9,
-                                    score=76, level="restricted",
-                                    reasons=(("SECRET_KEY_FILE x1", 76),)),
-                     (76, "restricted", (("SECRET_KEY_FILE x1", 76), ("unread:encrypted", 0))),
-                     id="keystore-keeps-its-finding"),
-        pytest.param(DocumentResult("s.pdf", media_type="application/pdf", size=9, score=6,
-                                    level="public", reasons=(("doc_type:correspondence", 6),)),
-                     (15, "internal", (("doc_type:correspondence", 6), ("unread:image-only", 9))),
-                     id="lifted-to-the-floor"),
+        pytest.param(
+            DocumentResult(
+                "k.p12",
+                media_type="application/x-keystore",
+                size=9,
+                score=76,
+                level="restricted",
+                reasons=(("SECRET_KEY_FILE x1", 76),),
+            ),
+            (76, "restricted", (("SECRET_KEY_FILE x1", 76), ("unread:encrypted", 0))),
+            id="keystore-keeps-its-finding",
+        ),
+        pytest.param(
+            DocumentResult(
+                "s.pdf",
+                media_type="application/pdf",
+                size=9,
+                score=6,
+                level="public",
+                reasons=(("doc_type:correspondence", 6),),
+            ),
+            (15, "internal", (("doc_type:correspondence", 6), ("unread:image-only", 9))),
+            id="lifted-to-the-floor",
+        ),
     ],
 )
 def test_mark_unread_keeps_what_was_found(before: DocumentResult, after: tuple) -> None:

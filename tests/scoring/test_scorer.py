@@ -124,7 +124,9 @@ def test_orderings(high: tuple, low: tuple) -> None:
             id="bank-statement-pay-and-balance",
         ),
         pytest.param(
-            "other", [finding("ACCOUNT_BALANCE", confidence=0.35)], ("public",),
+            "other",
+            [finding("ACCOUNT_BALANCE", confidence=0.35)],
+            ("public",),
             id="unconfident-balance-scores-nothing",
         ),
     ],

@@ -39,13 +39,30 @@ def dump(tmp_path: Path) -> Path:
     ],
 )
 def test_cli_summary_and_fail_on(
-    dump: Path, tmp_path: Path, files: tuple[str, ...] | None, extra: list[str], code: int,
+    dump: Path,
+    tmp_path: Path,
+    files: tuple[str, ...] | None,
+    extra: list[str],
+    code: int,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "r.parquet"
     include = [a for f in files or () for a in ("--include", f)]
-    rc = main(["scan", str(dump), "-o", str(out), "--workers", "1", "--no-progress",
-               "--config", str(dump / "leakclf.toml"), *include, *extra])
+    rc = main(
+        [
+            "scan",
+            str(dump),
+            "-o",
+            str(out),
+            "--workers",
+            "1",
+            "--no-progress",
+            "--config",
+            str(dump / "leakclf.toml"),
+            *include,
+            *extra,
+        ]
+    )
     text = capsys.readouterr().out
     assert rc == code
     if files is None:
@@ -95,8 +112,10 @@ def test_duplicates_keep_contents_and_unread(tmp_path: Path) -> None:
     for name in ("s1.pdf", "s2.pdf"):
         (root / name).write_bytes(blank_pdf())
     config = leakclf.Config.from_toml(_toml(tmp_path))
-    rows = {r.source.rsplit("/", 1)[-1]: r for r in leakclf.scan(root, workers=1, config=config,
-                                                                   progress=False)}
+    rows = {
+        r.source.rsplit("/", 1)[-1]: r
+        for r in leakclf.scan(root, workers=1, config=config, progress=False)
+    }
     a, b = rows["a.zip"], rows["b.zip"]
     assert {a.status, b.status} == {"ok", "duplicate"}
     assert (a.contents_level, b.contents_level) == ("restricted", "restricted")

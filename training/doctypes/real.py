@@ -57,7 +57,9 @@ def read(folder: Path = CORPUS) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def real_examples(folder: Path = CORPUS, rows: list[dict[str, str]] | None = None) -> list[RealExample]:
+def real_examples(
+    folder: Path = CORPUS, rows: list[dict[str, str]] | None = None
+) -> list[RealExample]:
     version = extractor_version()
     out = []
     for row in rows if rows is not None else read(folder):
@@ -106,7 +108,9 @@ def _extract(data: bytes, name: str) -> dict[str, Any]:
     from leakclf.errors import ExtractionError
 
     try:
-        with warnings.catch_warnings():  # library notices (openpyxl) must not turn into errors under pytest
+        with (
+            warnings.catch_warnings()
+        ):  # library notices (openpyxl) must not turn into errors under pytest
             warnings.simplefilter("ignore")
             docs = extract(data, name=name, config=Config())
     except ExtractionError:  # a scan gives this file a row without text; so does training

@@ -49,7 +49,9 @@ MAX_ITER = 3000  # lbfgs iterations (tests use fewer: determinism does not need 
 MIN_DF = 3  # a feature enters the vocabulary in >= MIN_DF generated documents ...
 MIN_DF_REAL = 2  # ... or in >= MIN_DF_REAL real ones
 GRID = {"c": (1.0, 3.0), "real_weight": (10.0, 30.0, 100.0)}  # the settings compared (model card)
-RIGHT_BELOW = 0.5  # the uncertain threshold: just below it, cross-validated predictions were right <= 50%
+RIGHT_BELOW = (
+    0.5  # the uncertain threshold: just below it, cross-validated predictions were right <= 50%
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,11 @@ class Item:
 
 
 def fit(
-    items: Sequence[Item], *, c: float = C, max_features: int = MAX_FEATURES, max_iter: int = MAX_ITER
+    items: Sequence[Item],
+    *,
+    c: float = C,
+    max_features: int = MAX_FEATURES,
+    max_iter: int = MAX_ITER,
 ) -> LinearModel:
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -71,7 +77,11 @@ def fit(
 
     gen_df: Counter[str] = Counter(f for it in items if it.doc is None for f in it.feats)
     real_df: Counter[str] = Counter(f for it in items if it.doc is not None for f in it.feats)
-    keep = [f for f in gen_df.keys() | real_df.keys() if gen_df[f] >= MIN_DF or real_df[f] >= MIN_DF_REAL]
+    keep = [
+        f
+        for f in gen_df.keys() | real_df.keys()
+        if gen_df[f] >= MIN_DF or real_df[f] >= MIN_DF_REAL
+    ]
     rank = {f: gen_df[f] + 10 * real_df[f] for f in keep}
     vocab = sorted(sorted(keep, key=lambda f: (-rank[f], f))[:max_features])
     index = {f: i for i, f in enumerate(vocab)}
@@ -97,7 +107,9 @@ def generated_items(seed: int, per_template: int, templates: str = "train") -> l
 
 
 def generated(seed: int, per_template: int, templates: str = "train") -> list[Example]:
-    demo, wild = (TRAIN_TEMPLATES, WILD_TRAIN) if templates == "train" else (HELD_OUT, WILD_HELD_OUT)
+    demo, wild = (
+        (TRAIN_TEMPLATES, WILD_TRAIN) if templates == "train" else (HELD_OUT, WILD_HELD_OUT)
+    )
     return examples(seed=seed, per_template=per_template, templates=demo) + wild_examples(
         seed=seed, per_template=per_template, templates=wild
     )
@@ -134,7 +146,11 @@ def fold_models(
     items = real_items(real, real_weight)
     folds = [fold_of(e.group) for e in real]
     return [
-        fit(gen + [it for it, f in zip(items, folds) if f != k and _readable(it)], c=c, max_iter=max_iter)
+        fit(
+            gen + [it for it, f in zip(items, folds) if f != k and _readable(it)],
+            c=c,
+            max_iter=max_iter,
+        )
         for k in range(FOLDS)
     ]
 
@@ -215,7 +231,9 @@ def ece(confidence: Sequence[float], correct: Sequence[bool], bins: int = 10) ->
 
 
 def metrics(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
-    labels = sorted(set(gold) | set(pred), key=lambda t: DOC_TYPES.index(t) if t in DOC_TYPES else 99)
+    labels = sorted(
+        set(gold) | set(pred), key=lambda t: DOC_TYPES.index(t) if t in DOC_TYPES else 99
+    )
     per_type: dict[str, dict[str, float]] = {}
     for lab in sorted(set(gold), key=labels.index):
         tp = sum(g == p == lab for g, p in zip(gold, pred))
@@ -245,7 +263,10 @@ def metrics(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
 def evaluate(model: LinearModel, data: Sequence[Example]) -> dict[str, Any]:
     """Generated documents through the full Classifier with ``model``."""
     clf = Classifier(Config(), model=model)
-    pred = [clf.classify(Document(e.name, None, "text/plain", e.text, "", len(e.text))).doc_type for e in data]
+    pred = [
+        clf.classify(Document(e.name, None, "text/plain", e.text, "", len(e.text))).doc_type
+        for e in data
+    ]
     return metrics([e.label for e in data], pred)
 
 
@@ -271,7 +292,9 @@ def build(
     real = real_examples() if real is None else real
     gen = generated_items(seed, per_template)
     cv, temperature, cut = cross_validate(gen, real, max_iter=max_iter)
-    model = fit(gen + [it for it in real_items(real, REAL_WEIGHT) if _readable(it)], max_iter=max_iter)
+    model = fit(
+        gen + [it for it in real_items(real, REAL_WEIGHT) if _readable(it)], max_iter=max_iter
+    )
     model.temperature, model.threshold = temperature, cut
     held = generated(seed + 2, held_per_template, "held_out")
     correct = [g == p for g, p in zip(cv.gold, cv.pred)]
@@ -311,12 +334,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--select", action="store_true", help="print grouped-CV metrics per setting")
     args = ap.parse_args(argv)
     if not (CORPUS / "labels.csv").is_file():
-        ap.error(f"the training corpus {CORPUS} is absent; it sits beside the repository in ../shared")
+        ap.error(
+            f"the training corpus {CORPUS} is absent; it sits beside the repository in ../shared"
+        )
     if args.select:
-        print("| C | real weight | accuracy | macro-F1 | lowest type F1 |\n|---:|---:|---:|---:|---:|")
+        print(
+            "| C | real weight | accuracy | macro-F1 | lowest type F1 |\n|---:|---:|---:|---:|---:|"
+        )
         for c, w, m in select(args.seed, real_examples()):
             low = min(m["per_type"].items(), key=lambda kv: kv[1]["f1"])
-            print(f"| {c} | {w} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | {low[0]} {low[1]['f1']:.2f} |")
+            print(
+                f"| {c} | {w} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | {low[0]} {low[1]['f1']:.2f} |"
+            )
         return 0
     model = build(args.seed, args.per_template)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

@@ -45,15 +45,48 @@ class BankAccountDetector(DigitsDetector):
     window = 32
     bank_window: ClassVar[int] = 120  # characters before and after searched for a bank word
     bank: ClassVar[tuple[str, ...]] = (
-        "bank", "banking", "checking", "savings", "routing", "aba", "iban", "swift", "bic",
-        "direct deposit", "deposit", "beneficiary", "wire", "ach", "sort code", "bsb", "ifsc",
-        "a/c", "bank name", "branch", "payee", "remit", "remittance", "transfer",
+        "bank",
+        "banking",
+        "checking",
+        "savings",
+        "routing",
+        "aba",
+        "iban",
+        "swift",
+        "bic",
+        "direct deposit",
+        "deposit",
+        "beneficiary",
+        "wire",
+        "ach",
+        "sort code",
+        "bsb",
+        "ifsc",
+        "a/c",
+        "bank name",
+        "branch",
+        "payee",
+        "remit",
+        "remittance",
+        "transfer",
     )
     #: Cloud and customer account numbers: never a bank account, wherever the bank words are.
     refuse: ClassVar[tuple[str, ...]] = (
-        "account id", "account-id", "accountid", "aws", "amazon web services", "arn", "azure",
-        "subscription", "tenant", "gcp", "project id", "customer id", "customer number",
-        "user id", "member id",
+        "account id",
+        "account-id",
+        "accountid",
+        "aws",
+        "amazon web services",
+        "arn",
+        "azure",
+        "subscription",
+        "tenant",
+        "gcp",
+        "project id",
+        "customer id",
+        "customer number",
+        "user id",
+        "member id",
     )
     context = (
         "account number",
@@ -82,9 +115,12 @@ class BankAccountDetector(DigitsDetector):
         for cand in super().find(text, lowered):
             near = text[max(0, cand.start - self.bank_window) : cand.end + self.bank_window]
             line = _line(text, cand.start, cand.end)
-            if self._refuse is not None and (self._refuse.search(line) or self._refuse.search(
-                text[max(0, cand.start - self.window) : cand.end + self.window]
-            )):
+            if self._refuse is not None and (
+                self._refuse.search(line)
+                or self._refuse.search(
+                    text[max(0, cand.start - self.window) : cand.end + self.window]
+                )
+            ):
                 continue
             hit = self._bank.search(near) if self._bank is not None else None
             if hit is None:
@@ -96,4 +132,3 @@ def _line(text: str, start: int, end: int) -> str:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     return text[first : len(text) if last < 0 else last]
-

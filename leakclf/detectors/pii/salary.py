@@ -26,25 +26,68 @@ class SalaryDetector(Detector):
     needs_context = True
     window = 28
     context: ClassVar[tuple[str, ...]] = (
-        "salary", "gross salary", "net salary", "base salary", "annual salary", "monthly salary",
-        "gross pay", "net pay", "take-home pay", "take home pay", "wages", "gross wages",
-        "net wages", "gross earnings", "net earnings", "gehalt", "bruttogehalt", "nettogehalt",
-        "bruttolohn", "nettolohn", "salaire", "salaire brut", "salaire net", "stipendio",
-        "retribuzione", "sueldo", "salario", "salaris", "brutoloon", "nettoloon",
+        "salary",
+        "gross salary",
+        "net salary",
+        "base salary",
+        "annual salary",
+        "monthly salary",
+        "gross pay",
+        "net pay",
+        "take-home pay",
+        "take home pay",
+        "wages",
+        "gross wages",
+        "net wages",
+        "gross earnings",
+        "net earnings",
+        "gehalt",
+        "bruttogehalt",
+        "nettogehalt",
+        "bruttolohn",
+        "nettolohn",
+        "salaire",
+        "salaire brut",
+        "salaire net",
+        "stipendio",
+        "retribuzione",
+        "sueldo",
+        "salario",
+        "salaris",
+        "brutoloon",
+        "nettoloon",
         # a pay deposit on a bank statement ("DIRECT DEP ACME INC PAYROLL  $4,500.00")
-        "payroll", "direct deposit", "direct dep",
+        "payroll",
+        "direct deposit",
+        "direct dep",
     )
     negative: ClassVar[tuple[str, ...]] = (
-        "range", "up to", "between", "competitive", "average", "median", "budget", "market",
-        "benchmark", "minimum wage",
+        "range",
+        "up to",
+        "between",
+        "competitive",
+        "average",
+        "median",
+        "budget",
+        "market",
+        "benchmark",
+        "minimum wage",
         # a firm's payroll bill or costs, not a person's pay
-        "fee", "fees", "cost", "costs", "expense", "expenses",
+        "fee",
+        "fees",
+        "cost",
+        "costs",
+        "expense",
+        "expenses",
     )
     patterns = (
         Pattern(
             "amount",
-            r"(?<![\w.,])(?:(?:[$€£₹]|USD|EUR|GBP|INR|CHF|NZD|AUD|CAD|Rs\.?) ?" + _NUMBER
-            + r"|" + _NUMBER + r" ?(?:[$€£₹]|USD|EUR|GBP|CHF))(?![\w])",
+            r"(?<![\w.,])(?:(?:[$€£₹]|USD|EUR|GBP|INR|CHF|NZD|AUD|CAD|Rs\.?) ?"
+            + _NUMBER
+            + r"|"
+            + _NUMBER
+            + r" ?(?:[$€£₹]|USD|EUR|GBP|CHF))(?![\w])",
             0.5,
             engine="regex",
         ),
@@ -67,9 +110,21 @@ class AccountBalanceDetector(SalaryDetector):
     version = 1
     label = "ACCOUNT_BALANCE"
     context = (
-        "account balance", "opening balance", "closing balance", "available balance",
-        "current balance", "ending balance", "beginning balance", "statement balance",
-        "in my bank account", "in my account", "in my savings", "on my account", "kontostand",
-        "solde du compte", "saldo del conto", "saldo de la cuenta",
+        "account balance",
+        "opening balance",
+        "closing balance",
+        "available balance",
+        "current balance",
+        "ending balance",
+        "beginning balance",
+        "statement balance",
+        "in my bank account",
+        "in my account",
+        "in my savings",
+        "on my account",
+        "kontostand",
+        "solde du compte",
+        "saldo del conto",
+        "saldo de la cuenta",
     )
     negative = ("due", "owing", "owed", "outstanding", "payable", "to pay", "invoice")

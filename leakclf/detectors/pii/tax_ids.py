@@ -16,8 +16,17 @@ class UsEin(NationalIdDetector):
 
     id, label, scheme, stdnum = "pii.us_ein", "US_EIN", "us_ein", "stdnum.us.ein"
     has_checksum, needs_context, specificity = False, True, 77
-    context = ("ein", "fein", "employer identification", "employer id", "employer's id",
-               "federal tax id", "federal id", "tax id", "employer identification number")
+    context = (
+        "ein",
+        "fein",
+        "employer identification",
+        "employer id",
+        "employer's id",
+        "federal tax id",
+        "federal id",
+        "tax id",
+        "employer identification number",
+    )
     patterns = (Pattern("ein", r"(?<![\w-])\d{2}-\d{7}(?![\w-])", 0.6),)
 
 
