@@ -70,7 +70,7 @@ class Tally:
                     [
                         _short(r.source),
                         r.doc_type if r.status == "ok" else r.status,
-                        r.level,
+                        _level(r),
                         str(r.score),
                         _reason(r),
                     ]
@@ -100,6 +100,14 @@ class Tally:
                 ([k, f"{v:,}"] for k, v in c.doc_types.most_common()),
                 out,
             )
+
+
+def _level(r: DocumentResult) -> str:
+    """A container holding something above its own level says so: ``public, holds restricted``."""
+    inner = r.contents_level
+    if inner and LEVELS.index(inner) > LEVELS.index(r.level):
+        return f"{r.level}, holds {inner}"
+    return r.level
 
 
 def _reason(r: DocumentResult) -> str:
