@@ -35,6 +35,12 @@ class BatchPipeline:
     def __init__(self, inner: Any) -> None:
         self.inner = inner
 
+    def load(self) -> None:
+        """Load the inner pipeline's models now (see ``worker_main``)."""
+        load = getattr(self.inner, "load", None)
+        if callable(load):
+            load()
+
     def process(self, data: Any, *, name: str | None = None) -> list[DocumentResult]:
         if not isinstance(data, Bundle):
             return cast(list[DocumentResult], self.inner.process(data, name=name))

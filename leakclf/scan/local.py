@@ -52,6 +52,9 @@ def worker_main(conn: Connection, factory: Callable[[Config], Any], config: Conf
     """The loop of one worker process (started by ``spawn.Worker``)."""
     try:
         pipeline = factory(config)
+        load = getattr(pipeline, "load", None)  # models load before the first file's budget
+        if callable(load):
+            load()
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the scan
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return

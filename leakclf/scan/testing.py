@@ -89,3 +89,24 @@ class FakePipeline:
             text_chars=len(data),
             timings={"fake": 0.0},
         )
+
+
+class SlowLoadingPipeline(FakePipeline):
+    """A FakePipeline whose models take ``LOAD_S`` seconds to load, on first use or ``load()``."""
+
+    LOAD_S = 2.0
+
+    def __init__(self, config: Config | None = None) -> None:
+        super().__init__(config)
+        self.loaded = False
+
+    def load(self) -> None:
+        if not self.loaded:
+            time.sleep(self.LOAD_S)
+            self.loaded = True
+
+    def process(
+        self, source: str | Path | bytes, *, name: str | None = None
+    ) -> list[DocumentResult]:
+        self.load()
+        return super().process(source, name=name)

@@ -9,9 +9,9 @@ import pytest
 
 from leakclf.config import Config, Limits
 from leakclf.scan import scan
-from leakclf.scan.testing import FakePipeline
+from leakclf.scan.testing import FakePipeline, SlowLoadingPipeline
 
-from .conftest import write_dump
+from .conftest import KEY, write_dump
 
 
 def _rows(root: Path, config: Config, **kw: object) -> list[tuple[object, ...]]:
@@ -221,3 +221,23 @@ def test_wall_time_is_recorded_for_every_file_killed_ones_included(tmp_path: Pat
     assert budget <= wall["d/1-hang.txt"] <= budget + 2.0  # type: ignore[operator]
     assert 0.3 <= wall["d/2-slow.txt"] <= 0.3 + 2.0  # type: ignore[operator]  # sleeps 0.3 s
     assert 0 <= wall["d/3.txt"] <= 2.0  # type: ignore[operator]
+
+
+def test_model_loading_is_not_charged_to_the_first_file(tmp_path: Path) -> None:
+    # Loading takes longer than a file's whole budget: the worker loads before it reports
+    # ready, so no file is killed for it.
+    write_dump(tmp_path / "dump", {"a.txt": b"x@contoso.example", "b.txt": b"plain"})
+    config = Config(key=KEY, limits=Limits(time_budget_s=SlowLoadingPipeline.LOAD_S / 2))
+    rows = list(
+        scan(
+            tmp_path / "dump",
+            config=config,
+            workers=1,
+            progress=False,
+            pipeline_factory=SlowLoadingPipeline,
+        )
+    )
+    assert sorted((r.source, r.status) for r in rows) == [
+        ("dump/a.txt", "ok"),
+        ("dump/b.txt", "ok"),
+    ]
