@@ -167,13 +167,13 @@ def _check_members(top: Row, kids: list[Row]) -> None:
 
 def _check_traversal(top: Row, kids: list[Row]) -> None:
     assert len(kids) == len(EVIL_NAMES) + 1, [k["source"] for k in kids]
-    # the evil members share their bytes: one is analysed, the others are its duplicates
-    statuses = sorted(k["status"] for k in kids)
-    assert statuses == ["duplicate"] * (len(EVIL_NAMES) - 1) + ["ok", "ok"], [
-        (k["source"], k["status"]) for k in kids
-    ]
+    # the evil members share their bytes: a scan analyses one and marks the others its
+    # duplicates; extraction alone (no scan) reads each
+    statuses = [(k["source"], k["status"]) for k in kids]
+    assert {s for _, s in statuses} <= {"ok", "duplicate"}, statuses
+    assert sum(s == "ok" for _, s in statuses) >= 2, statuses  # fine.txt and one evil member
     canonical = {k["source"] for k in kids if k["status"] == "ok"}
-    assert all(k["duplicate_of"] in canonical for k in kids if k["status"] == "duplicate")
+    assert all(k.get("duplicate_of") in canonical for k in kids if k["status"] == "duplicate")
 
 
 def _check_nested20(top: Row, kids: list[Row]) -> None:
