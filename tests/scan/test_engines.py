@@ -37,14 +37,12 @@ def _local(dump: Path) -> list[dict[str, Any]]:
     )
 
 
-@pytest.mark.enable_socket
-@pytest.mark.allow_hosts(["127.0.0.1"])
-def test_dask_matches_local(dump: Path, tmp_path: Path) -> None:
+def _dask_scan(dump: Path, out: Path, *, workers: int) -> None:
+    """Scan ``dump`` into ``out`` on an in-process Dask cluster of ``workers`` workers."""
     from distributed import Client, LocalCluster
 
-    out = tmp_path / "dask.parquet"
     with (
-        LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=workers, processes=False, dashboard_address=None) as cluster,
         Client(cluster) as client,
     ):
         scan(
@@ -56,6 +54,13 @@ def test_dask_matches_local(dump: Path, tmp_path: Path) -> None:
             progress=False,
             pipeline_factory=FakePipeline,
         ).wait()
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_dask_matches_local(dump: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dask.parquet"
+    _dask_scan(dump, out, workers=2)
     assert out.is_dir() and sorted(p.suffix for p in out.iterdir()) == [".parquet"]
     assert _rows(read_results(out), drop=("mtime",)) == _local(dump)
 
@@ -65,22 +70,8 @@ def test_dask_matches_local(dump: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["results.jsonl", "results.csv"])
 def test_dask_honours_the_requested_format(dump: Path, tmp_path: Path, name: str) -> None:
     """``-o results.jsonl`` with the Dask engine writes JSONL (not a Parquet folder)."""
-    from distributed import Client, LocalCluster
-
     out = tmp_path / name
-    with (
-        LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster,
-        Client(cluster) as client,
-    ):
-        scan(
-            dump,
-            out=out,
-            engine="dask",
-            scheduler=client,
-            config=Config(key=KEY),
-            progress=False,
-            pipeline_factory=FakePipeline,
-        ).wait()
+    _dask_scan(dump, out, workers=1)
     assert out.is_file()
     if name.endswith(".jsonl"):
         assert out.read_text(encoding="utf-8").startswith("{")
