@@ -6,6 +6,7 @@ tldextract is only ever used with its bundled public-suffix snapshot
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -109,14 +110,40 @@ def domain_forms(domain: str) -> list[str]:
     return forms
 
 
+#: Words that make a name a university's, in seven languages, and the words that link them.
+_UNIVERSITY_TEXT = """university universität universitat università universita universidad
+universidade université universite universiteit hochschule"""
+_UNIVERSITY = frozenset(_UNIVERSITY_TEXT.split())
+_LINKS_TEXT = "of the de di da do del della degli des du der für fur van la le"
+_LINKS = frozenset(_LINKS_TEXT.split())
+
+
+def institution_form(name: str) -> str | None:
+    """ "Leibniz Universität Hannover" and "the Leibniz University of Hanover" ->
+    "university:leibnizhanover": the distinctive words of a university's name, diacritics
+    folded and doubled letters single, so one university written in two languages is one
+    organisation. None for a name that is not a university's."""
+    words = re.findall(r"[^\W\d_]+", _ascii(name.casefold(), True))
+    folded = {_ascii(w, True) for w in _UNIVERSITY}
+    if not folded & set(words):
+        return None
+    core = [re.sub(r"(.)\1+", r"\1", w) for w in words if w not in folded and w not in _LINKS]
+    return "university:" + "".join(core) if core else None
+
+
 def name_forms(name: str) -> list[str]:
-    """``Acme Group Ltd`` -> ["acmegroup", "acme"]: the whole name, then its first word."""
+    """``Acme Group Ltd`` -> ["acmegroup", "acme"]: the whole name, then its first word; a
+    university's name starts with its ``institution_form``."""
 
     def key(text: str) -> str:
         return "".join(ch for ch in normalise_org(text) if ch.isalnum())
 
     words = name.split()
-    forms = [key(name), key(words[0]) if words else ""]
+    first = key(words[0]) if words else ""
+    forms = [key(name), "" if first in _LINKS or _ascii(first, True) in _UNIVERSITY else first]
+    university = institution_form(name)
+    if university:
+        forms.insert(0, university)
     # "Römer" -> "romer" and "rmer": the domain may fold or drop the accented letter
     forms += [_ascii(f, fold) for f in forms for fold in (True, False) if not f.isascii()]
     return [f for f in dict.fromkeys(forms) if len(f) >= 3]
@@ -146,6 +173,7 @@ def org_digests(facets: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
 
 __all__ = [
     "domain_forms",
+    "institution_form",
     "name_forms",
     "org_digests",
     "org_facets",

@@ -6,8 +6,11 @@ persons        person clusters (``leakclf.census.people``): name variants, initi
                addresses of one person are one cluster; ``corroborated`` ones give the lower bound
 organizations  registrable email domains, less free-mail, placeholder and reserved domains
                (``leakclf.census.excluded``) and the owner's own; plus organisations named with
-               a legal form ("Fabrikam GmbH") that match no such domain. ORGANIZATION names merge
-               into the domain whose name they match; mentions are ORGANIZATION findings
+               a legal form ("Fabrikam GmbH"), as a university, or where an organisation acts
+               (party, field, signature, employer) that match no such domain, unless only
+               mentioned in passing (a bank in payment details, a lab or department).
+               ORGANIZATION names merge into the domain whose name they match; mentions are
+               ORGANIZATION findings
 projects       PROJECT digests
 countries      ("country", ISO code) facets of phones, emails (ccTLD), addresses and URLs
 org_names      ORGANIZATION names without a legal form that match no email domain (NER noise,
@@ -33,7 +36,12 @@ COUNTRY_LABELS = frozenset({"PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS", "
 LEGAL_FORM_EVIDENCE = frozenset({"pattern:legal-form", "shape:legal-form", "shape:institution"})
 #: Evidence that an ORGANIZATION name stands where organisations are named: a contract party,
 #: a "Client:" field, a "For Contoso" signature.
-ORG_CONTEXT_EVIDENCE = frozenset({"context:party", "context:field", "context:signature"})
+ORG_CONTEXT_EVIDENCE = frozenset(
+    {"context:party", "context:field", "context:signature", "context:role"}
+)
+#: Evidence that an ORGANIZATION name is only mentioned in passing: a bank in payment details,
+#: a lab or department (a part of an organisation).
+ORG_PASSING_EVIDENCE = frozenset({"passing:payment", "passing:unit"})
 _LABEL_KIND = {
     "EMAIL_ADDRESS": "emails",
     "PHONE_NUMBER": "phones",
@@ -163,7 +171,9 @@ def _merge_org_names(
     legal = {
         digests[0]
         for _, finding, digests in names
-        if digests and (LEGAL_FORM_EVIDENCE | ORG_CONTEXT_EVIDENCE) & set(finding.evidence)
+        if digests
+        and (LEGAL_FORM_EVIDENCE | ORG_CONTEXT_EVIDENCE) & set(finding.evidence)
+        and not ORG_PASSING_EVIDENCE & set(finding.evidence)
     }
     for doc, finding, digests in names:
         domain = next((by_form[d] for d in digests if d in by_form), None)

@@ -162,12 +162,13 @@ class DetectorSet:
         from leakclf.detectors.overlap import resolve
         from leakclf.detectors.people import add_people_facets
         from leakclf.detectors.people_fields import names_in_fields
+        from leakclf.detectors.people_orgs import orgs_in_layout
 
         floor = self.config.detect.min_confidence
         reveal = self.config.reveal
         kept = people_first(resolve(c for c in cands if c.confidence >= floor), self.key)
         if self.ner is not None:  # layout finds the names NER misses; both are "find people"
-            kept = names_in_fields(text, kept)
+            kept = orgs_in_layout(text, names_in_fields(text, kept), self.key)
         kept = link_partial_names(kept)
         kept = add_people_facets(text, kept, self.key)
         return tuple(

@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 
 from leakclf.detectors.base import Candidate
-from leakclf.detectors.people_context import context, org_context, top_lines_end
+from leakclf.detectors.people_context import context, org_context, org_in_passing, top_lines_end
 from leakclf.detectors.people_fields import gate_words
 from leakclf.domains import name_forms, org_facets
 from leakclf.normalize import joined_form, normalise_org, normalise_person, person_forms
@@ -54,14 +54,25 @@ def add_people_facets(text: str, cands: list[Candidate], key: bytes) -> list[Can
                 facets=org_facets(key, name_forms(c.value)),
                 evidence=(*c.evidence, "relabel:org-elsewhere"),
             )
-        elif c.label == "PERSON":
+        if c.label == "PERSON":
             c = _with_facets(text, c, key, emails, top)
         elif c.label == "ORGANIZATION":
-            where = org_context(text, c.start, c.end)
-            if where:
-                c = replace(c, evidence=(*c.evidence, f"context:{where}"))
+            c = _org_evidence(text, c)
         out.append(c)
     return out
+
+
+def _org_evidence(text: str, c: Candidate) -> Candidate:
+    """Where an organisation name stands (``context:party``, ...) or that it is only mentioned
+    in passing (``passing:payment``, ``passing:unit``), as evidence the census reads."""
+    found = []
+    where = org_context(text, c.start, c.end)
+    if where and f"context:{where}" not in c.evidence:
+        found.append(f"context:{where}")
+    passing = org_in_passing(text, c.start, c.end)
+    if passing:
+        found.append(f"passing:{passing}")
+    return replace(c, evidence=(*c.evidence, *found)) if found else c
 
 
 def _beside_digits(text: str, start: int, end: int) -> bool:

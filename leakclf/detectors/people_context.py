@@ -192,3 +192,44 @@ def org_context(text: str, start: int, end: int) -> str | None:
     if re.fullmatch(r"\s*for\s+", before, re.IGNORECASE):
         return "signature"
     return None
+
+
+#: The last words of a part of an organisation, not an organisation of its own.
+_UNIT = re.compile(
+    r"\b(?:lab|labs|laboratory|laboratories|department|dept|team|working group|committee|"
+    r"task force|abteilung|lehrstuhl|département|departamento|dipartimento)\.?\s*$",
+    re.IGNORECASE,
+)
+_UNIT_HEAD = re.compile(
+    r"^(?:the\s+)?(?:college|institute|institut|instituto|school|faculty|department)\s+"
+    r"(?:of|for|für|de)\b",
+    re.IGNORECASE,
+)
+_UNIVERSITY = re.compile(r"\buniversi|\bhochschule", re.IGNORECASE)
+_BANK_NAME = re.compile(
+    r"bank|banque|banco|banca|sparkasse|kasse\b|crédit|credit union", re.IGNORECASE
+)
+_PAYMENT = re.compile(
+    r"\b(?:iban|bic|swift|sort code|routing|account (?:no|number)|bankverbindung|"
+    r"bankleitzahl|blz|kontonummer|konto|bank details|bank:|banque :|rib)\b",
+    re.IGNORECASE,
+)
+
+
+def org_in_passing(text: str, start: int, end: int) -> str | None:
+    """Where an organisation name is mentioned in passing: ``payment`` (a bank in the payment
+    details: a bank's name with IBAN, BIC or "Bankverbindung" on its line or the lines around
+    it), ``unit`` (a lab, department or working group, or a college or institute of a
+    university the text names: a part of an organisation); else None."""
+    name = text[start:end]
+    if _UNIT.search(name):
+        return "unit"
+    if _UNIT_HEAD.match(name) and _UNIVERSITY.search(text[:start] + text[end:]):
+        return "unit"  # "the College of Engineering" of a university named in the same text
+    if _BANK_NAME.search(name):
+        lines_start = text.rfind("\n", 0, text.rfind("\n", 0, start)) + 1
+        after = text.find("\n", end)
+        after = text.find("\n", after + 1) if after >= 0 else -1
+        if _PAYMENT.search(text[lines_start : after if after >= 0 else len(text)]):
+            return "payment"
+    return None

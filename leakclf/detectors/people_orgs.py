@@ -1,0 +1,212 @@
+"""ORGANIZATION names where the layout says an organisation acts, whether or not NER saw them.
+
+The organisations people belong to and deal with, found by where they stand:
+
+* a university or school by its name in seven languages (``University of Deusto``,
+  ``Universidade Federal de Pernambuco``, ``Leibniz Universität Hannover``, ``Concordia
+  University``); a unit of one ("College of Engineering", "Institute for ...") beside a
+  university named in the same text is part of it, not an organisation of its own;
+* a labelled field that asks for an organisation (``Client: KS Security Solution``,
+  ``Provider: HackersForYou``, ``Employer:``, ``Firma:``, ``Société :``);
+* a party to a contract (``by and between High Speed Net Solutions and R. J. Seifert
+  Enterprises``);
+* a signature for a company (``/s/ Mike Cimino for High Speed Net Solutions``, ``for and on
+  behalf of Contoso``);
+* an employer beside a job title in a résumé (``GOOGLE | SOFTWARE ENGINEERING INTERN``,
+  ``Software Engineer at Contoso``);
+* an employer or school in prose (``I work part-time at Metro Supermarket``).
+
+Each candidate carries the evidence the census reads (``shape:institution``, ``context:field``,
+``context:party``, ``context:signature``, ``context:role``). A name found here replaces the NER
+spans inside it; it never overrides a pattern detector's span or a name the layout found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from leakclf.detectors.base import Candidate
+from leakclf.detectors.masking import mask_middle
+from leakclf.detectors.noise import INSTITUTION_FORMS, generic_org, is_noise, is_vocab
+from leakclf.detectors.people_fields import DETECTOR as PEOPLE_FIELDS
+from leakclf.detectors.people_fields import gate_words
+from leakclf.domains import name_forms, org_facets
+from leakclf.normalize import normalise_org
+
+DETECTOR = "people.orgs/1"
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’&.-]*"
+_LINK = r"(?:of|for|and|de|del|della|degli|des|du|da|do|di|der|für|van|&)"
+
+
+def _name(space: str = r"[ \t]") -> str:
+    """Up to six capitalised words (initials, CamelCase), joined by spaces and linking words."""
+    return rf"{_CAP}(?:{space}+(?:{_LINK}{space}+)?{_CAP}){{0,5}}"
+
+
+_NAME = _name()
+_INST_WORD = "|".join(
+    sorted(INSTITUTION_FORMS | {"universiteit", "institute", "institut", "instituto"})
+)
+_INSTITUTION = re.compile(
+    rf"(?<![\w'’-])(?:{_CAP}[ \t]+){{0,3}}(?i:{_INST_WORD})(?![\w'’-])"
+    rf"(?:[ \t]+(?:{_LINK}[ \t]+){{0,2}}{_CAP}){{0,4}}"
+)
+_UNIVERSITY = re.compile(r"univers|hochschule|politecnico|polytechnic|college", re.IGNORECASE)
+_UNIT_HEAD = re.compile(
+    r"^(?:college|institute|institut|instituto|school|faculty|department)\s+(?:of|for|für|de)\b",
+    re.IGNORECASE,
+)
+_ORG_LABELS = """client customer vendor supplier provider company employer contractor licensee
+licensor organisation organization bill sold firma arbeitgeber auftraggeber auftragnehmer lieferant
+empresa proveedor société societe entreprise employeur fournisseur ditta azienda fornitore
+bedrijf werkgever leverancier opdrachtgever"""
+_ORG_LABEL_WORDS = frozenset(_ORG_LABELS.split())
+_FIELD = re.compile(rf"(?P<label>[^\W\d][\w'’ ]{{0,30}}?)[ \t]*[:：][ \t]*(?P<name>{_NAME})")
+_WRAP = r"(?:[ \t]|\n(?![ \t]*\n))"  # a space or a line break, not a blank line
+_PARTIES = re.compile(
+    r"\b(?:by\s+and\s+between|(?:made|entered\s+into|concluded)\b[^.;]{0,120}?\bbetween)"
+    rf"\s+(?:the\s+)?(?P<a>{_name(_WRAP)})\s*,?\s+and\s+(?:the\s+)?(?P<b>{_name(_WRAP)})"
+)
+_FOR = re.compile(rf"[ \t](?:for and on behalf of|on behalf of|for)[ \t]+(?P<name>{_NAME})")
+_ROLE_WORDS = r"""intern|engineer|developer|researcher|fellow|manager|consultant|assistant|
+analyst|director|scientist|designer|architect|founder|officer|administrator|
+programmer|technician|specialist|trainee|werkstudent|praktikant|ingenieur|ingeniero|ingénieur|
+stagiaire|becario|estagiário|stagista"""
+_ROLE = "(?:" + "".join(_ROLE_WORDS.split()) + ")"
+_EMPLOYER_LINE = re.compile(
+    rf"^[ \t]*(?P<name>{_NAME})[ \t]*(?:\||–|—|[ \t]-[ \t])[ \t]*"
+    rf"(?:[\w&+/.-]+[ \t]+){{0,4}}(?i:{_ROLE})s?\b",
+    re.MULTILINE,
+)
+_TITLE_AT = re.compile(
+    rf"(?i:\b{_ROLE}s?)[ \t]+(?:at|@|bei|chez|en|presso|bij)[ \t]+(?P<name>{_NAME})"
+)
+_PROSE = re.compile(
+    r"\b(?:work|works|worked|working|employed|job|position|internship|interned|studied|"
+    r"study|studying|enrolled)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:at|for)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name>{_NAME})"
+)
+_EDGE = ("the", "a", "an", "our", "your", "this", "that")
+_ABBREV = frozenset(("inc", "corp", "ltd", "co", "bros", "intl", "int'l", "univ", "dept", "st"))
+
+
+def orgs_in_layout(text: str, cands: list[Candidate], key: bytes) -> list[Candidate]:
+    """``cands`` with ORGANIZATION candidates for organisations the layout names."""
+    found = [*_institutions(text), *_fields(text), *_parties(text), *_signed_for(text, cands)]
+    found += [*_employers(text)]
+    if not found:
+        return cands
+    out = list(cands)
+    for new in sorted(found, key=lambda c: (c.start, -c.end)):
+        new = replace(new, facets=org_facets(key, name_forms(new.value)))
+        clash = [c for c in out if c.start < new.end and new.start < c.end]
+        if any(not _yields(c, new) for c in clash):
+            continue
+        out = [c for c in out if c not in clash]
+        out.append(new)
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _yields(c: Candidate, org: Candidate) -> bool:
+    """A span an organisation found by the layout replaces: one NER found, not a person; or
+    a name the layout took for a person in a field that asks for a client or a provider
+    (``_candidate`` leaves out names that start with a given name)."""
+    if c.detector == PEOPLE_FIELDS and c.label == "PERSON":
+        return "context:field" in org.evidence
+    return c.detector.startswith("ner.") and c.label != "PERSON"
+
+
+def _institutions(text: str) -> Iterator[Candidate]:
+    found = [(m.start(), m.group(0)) for m in _INSTITUTION.finditer(text)]
+    universities = {start for start, name in found if _UNIVERSITY.search(name)}
+    for start, name in found:
+        if _UNIT_HEAD.match(name) and universities - {start}:
+            continue  # "College of Engineering" of a university named in the same text
+        if generic_org(name, institution=True):
+            continue  # "University of Applied Sciences", "Technical University"
+        yield from _candidate(name, start, "shape:institution")
+
+
+def _fields(text: str) -> Iterator[Candidate]:
+    for m in _FIELD.finditer(text):
+        words = set(re.findall(r"\w+", m.group("label").casefold()))
+        if words & _ORG_LABEL_WORDS:
+            yield from _candidate(m.group("name"), m.start("name"), "context:field")
+
+
+def _parties(text: str) -> Iterator[Candidate]:
+    for m in _PARTIES.finditer(text):
+        for side in ("a", "b"):
+            yield from _candidate(m.group(side), m.start(side), "context:party")
+
+
+def _signed_for(text: str, cands: list[Candidate]) -> Iterator[Candidate]:
+    """ "Mike Cimino for High Speed Net Solutions": a person signs for an organisation."""
+    people = {c.end for c in cands if c.label == "PERSON"}
+    for m in _FOR.finditer(text):
+        if m.start() in people or text[: m.start()].rstrip().endswith("/s/"):
+            yield from _candidate(m.group("name"), m.start("name"), "context:signature")
+
+
+def _employers(text: str) -> Iterator[Candidate]:
+    for m in (*_EMPLOYER_LINE.finditer(text), *_TITLE_AT.finditer(text), *_PROSE.finditer(text)):
+        yield from _candidate(m.group("name"), m.start("name"), "context:role")
+
+
+def _trim(name: str, institution: bool) -> tuple[int, int]:
+    """The span of ``name`` less leading articles, a sentence that starts after a full stop
+    ("... of Hanover. My"), and trailing linking words; a university's name also less
+    trailing ordinary words ("University of California Los Angeles Expected")."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", name)]
+    lists = gate_words()
+    while words and name[slice(*words[0])].casefold() in _EDGE:
+        words.pop(0)
+    for i, (a, b) in enumerate(words[:-1]):
+        word = name[a:b]
+        if word.endswith(".") and len(word) > 3 and word.casefold().rstrip(".") not in _ABBREV:
+            words = words[: i + 1]  # "Hanover." ends a sentence; "R." and "Corp." do not
+            break
+    while len(words) > 1:
+        last = name[slice(*words[-1])].casefold().strip(".,")
+        ordinary = institution and lists.ordinary(last)
+        if last in INSTITUTION_FORMS or not (re.fullmatch(_LINK, last) or ordinary):
+            break
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else (0, 0)
+
+
+def _candidate(name: str, start: int, evidence: str) -> Iterator[Candidate]:
+    institution = evidence == "shape:institution"  # "University" is no name on its own
+    a, b = _trim(name, institution)
+    trimmed = name[a:b].rstrip(" .,;:")
+    if not trimmed:
+        return
+    start += a
+    words = trimmed.split()
+    lists = gate_words()
+    ordinary = all(lists.ordinary(w.casefold().strip(".,")) for w in words)
+    if is_vocab(trimmed) or (ordinary and (len(words) == 1 or evidence == "context:field")):
+        return  # "Confidential", "Provider", "Client: Confidential Information"
+    if evidence == "context:role" and is_noise("ORGANIZATION", trimmed):
+        return  # prose and résumé lines are the weakest evidence: NER's noise rules apply
+    if (
+        not institution
+        and 2 <= len(words) <= 3
+        and words[0].casefold() in lists.names
+        and not generic_org(words[-1])
+    ):
+        return  # "Jane Roe": a person, whatever the field says
+    yield Candidate(
+        label="ORGANIZATION",
+        start=start,
+        end=start + len(trimmed),
+        confidence=0.8,
+        detector=DETECTOR,
+        value=trimmed,
+        normalised=normalise_org(trimmed),
+        preview=mask_middle(trimmed),
+        evidence=(evidence,),
+        specificity=20,
+    )

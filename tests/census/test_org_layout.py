@@ -1,0 +1,99 @@
+"""Organisations counted where they act, through the real detectors (NER included): schools and
+employers in a résumé, contract parties, signatures and fields; banks in payment details and
+parts of an organisation are not counted; one university written in two languages is one."""
+
+from __future__ import annotations
+
+import pytest
+
+from leakclf.census import census
+from leakclf.config import Config
+from leakclf.detectors import DetectorSet
+from leakclf.model import Finding
+
+from .helpers import KEY, result
+
+
+@pytest.fixture(scope="module")
+def det() -> DetectorSet:
+    return DetectorSet(Config(key=KEY, reveal=True))
+
+
+def counted(det: DetectorSet, *texts: str) -> int:
+    docs = [result(f"d{i}.txt", det.detect(t).findings) for i, t in enumerate(texts)]
+    return int(census(docs).summary()["entities"]["organizations"]["unique"])
+
+
+def orgs(det: DetectorSet, text: str) -> list[Finding]:
+    return [f for f in det.detect(text).findings if f.label == "ORGANIZATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Jane Roe\nEducation\nUniversidad de Sevilla 2019 - 2020\n"
+            "Universidade Federal de Pernambuco 2013 - 2018\nUniversità di Bologna\n",
+            3,
+            id="universities-three-languages",
+        ),
+        pytest.param(
+            "Experience\nCONTOSO | SOFTWARE ENGINEERING INTERN\nMay 2013 - Aug 2013\n"
+            "Proseware - Embedded Systems Engineer\nRecife, March 2018 - July 2019\n",
+            2,
+            id="resume-employer-beside-a-job-title",
+        ),
+        pytest.param(
+            "This Agreement is made by and between Tailspin Toys and Wide World\nImporters. "
+            "The parties agree as follows.",
+            2,
+            id="contract-parties-wrapped",
+        ),
+        pytest.param(
+            "Agreed on 2/9/99 /s/ Jane Roe ---------- Jane Roe for Blue Yonder Airlines",
+            1,
+            id="person-signs-for-a-company",
+        ),
+        pytest.param(
+            "Client: KS Security Solution\nPenetration Testing Provider: LucernePublishing\n",
+            2,
+            id="client-and-provider-fields",
+        ),
+        pytest.param(
+            "I also hold a Teaching Assistant position at Concordia University, and my "
+            "faculty is the College of Engineering.",
+            1,
+            id="a-college-of-a-named-university-is-part-of-it",
+        ),
+        pytest.param(
+            "Fabrikam GmbH Hauptstr. 5 | 10115 Berlin Bankverbindung:\n"
+            "Geschäftsführer: Jane Roe Northwind Bank AG Berlin\n"
+            "IBAN: DE89 3704 0044 0532 0130 00 BIC: COBADEFFXXX\n",
+            1,
+            id="bank-in-payment-details-not-counted",
+        ),
+        pytest.param(
+            "Member of the Galaxy Clusters Science Working Group since 2020.", 0, id="a-unit"
+        ),
+        pytest.param(
+            "This agreement is made by and between the Company and the Consultant.",
+            0,
+            id="near-miss-roles-not-names",
+        ),
+        pytest.param("Client: Jane Roe\nDate: 1 May 2024\n", 0, id="near-miss-a-person-field"),
+        pytest.param(
+            "The adapter talks between UniCenter TNG and IPNet Connect over TCP.",
+            0,
+            id="near-miss-between-in-prose",
+        ),
+    ],
+)
+def test_organisations_where_they_act(det: DetectorSet, text: str, expected: int) -> None:
+    assert counted(det, text) == expected, [(f.value, f.evidence) for f in orgs(det, text)]
+
+
+def test_one_university_in_two_languages_is_one(det: DetectorSet) -> None:
+    cv = "Studies\n01/10/2018 Master of Science\nLeibniz Universität Hannover\n"
+    letter = "I completed my degree at the Leibniz University of Hanover in August 2017."
+    assert counted(det, cv, letter) == 1
+    assert counted(det, cv, "I studied at the University of Hamburg.") == 2
