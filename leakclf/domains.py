@@ -149,6 +149,33 @@ def name_forms(name: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if len(f) >= 3]
 
 
+def abbreviates(label: str, name: str) -> bool:
+    """A domain label that abbreviates an organisation's name: its initials (``ml`` for
+    "Merrill Lynch"), or its letters in order from the first (``emrsn`` for "Emerson Electric
+    Co"); a two-letter label only as initials: ``fb`` could be too many names."""
+    words = ["".join(ch for ch in w if ch.isalnum()) for w in normalise_org(name).split()]
+    words = [w for w in words if w]
+    if len(label) < 2 or not words or label[0] != words[0][0]:
+        return False
+    if len(words) > 1 and label == "".join(w[0] for w in words):
+        return True
+    within = "".join(words)
+    if len(label) < 3:
+        return False
+    letters = iter(within)
+    return len(within) > len(label) and all(ch in letters for ch in label)
+
+
+def abbreviated_by(name: str, facets: tuple[tuple[str, str], ...]) -> str | None:
+    """The main name form of an address's domain (its ``("domain", d)`` facet) when the
+    domain's label abbreviates ``name`` (``abbreviates``), else None."""
+    domain = next((v for k, v in facets if k == "domain"), None)
+    if not domain:
+        return None
+    form = domain_forms(domain)[0]
+    return form if form.isalnum() and abbreviates(form, name) else None
+
+
 def _ascii(text: str, fold: bool) -> str:
     if fold:
         text = "".join(
@@ -172,6 +199,8 @@ def org_digests(facets: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
 
 
 __all__ = [
+    "abbreviated_by",
+    "abbreviates",
     "domain_forms",
     "institution_form",
     "name_forms",

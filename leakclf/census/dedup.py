@@ -27,7 +27,8 @@ class Dedup:
     byte_group: tuple[int, ...]  # index of the first document with the same bytes
     text_group: tuple[int, ...]  # ... with the same normalised text (else byte group)
     cluster: tuple[int, ...]  # near-duplicate cluster id, 0..n_clusters-1, in document order
-    files: int
+    files: int  # top-level files (rows without a parent), as ``leakclf.counts`` counts them
+    documents: int  # every row: files, attachments and archive members
     unique_bytes: int
     unique_text: int
     clusters: int  # documents once near duplicates are merged
@@ -96,7 +97,8 @@ def deduplicate(results: Sequence[DocumentResult], threshold: float) -> Dedup:
         byte_group=byte_group,
         text_group=text_group,
         cluster=cluster,
-        files=n,
+        files=sum(1 for r in results if r.parent is None),
+        documents=n,
         unique_bytes=sum(1 for i, g in enumerate(byte_group) if g == i),
         unique_text=sum(1 for i, g in enumerate(text_group) if g == i),
         clusters=len(ids),

@@ -34,10 +34,19 @@ COUNTRY_LABELS = frozenset({"PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS", "
 #: Evidence that an ORGANIZATION was named with its legal form ("Contoso Ltd") or as a
 #: university ("University of Trieste").
 LEGAL_FORM_EVIDENCE = frozenset({"pattern:legal-form", "shape:legal-form", "shape:institution"})
-#: Evidence that an ORGANIZATION name stands where organisations are named: a contract party,
-#: a "Client:" field, a "For Contoso" signature.
+#: Evidence that an ORGANIZATION name stands where an organisation acts: a contract party, a
+#: "Client:" field, a "For Contoso" signature, an employer beside a job title, "Jane Roe,
+#: Contoso" (``leakclf.detectors.people``, ``people_orgs``).
 ORG_CONTEXT_EVIDENCE = frozenset(
-    {"context:party", "context:field", "context:signature", "context:role"}
+    {
+        "context:party",
+        "context:field",
+        "context:signature",
+        "context:role",
+        "context:affiliation",
+        "context:meeting",
+        "context:address",
+    }
 )
 #: Evidence that an ORGANIZATION name is only mentioned in passing: a bank in payment details,
 #: a lab or department (a part of an organisation).

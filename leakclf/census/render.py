@@ -30,15 +30,17 @@ DEFINITIONS = (
     (
         "organizations: registrable email domains, less free-mail, placeholder and reserved "
         "domains and the owner's own, plus organisations that no counted domain matches and that "
-        "are named with a legal form (Ltd, GmbH, ...), as a university, or as a contract party "
-        "or a Client:-style field."
+        "are named with a legal form (Ltd, GmbH, ...) or as a university, or named where they "
+        "act (contract party, Client:-style field, signature, letterhead, employer or school "
+        "of a person); not a bank in payment details, nor a lab or department of another."
     ),
 )
 
 
 def documents_line(d: Dedup) -> str:
     return (
-        f"documents: {d.files:,} (files, attachments and members), {d.unique_bytes:,} unique by bytes, "
+        f"documents: {d.documents:,} in {d.files:,} files (attachments and archive members "
+        f"included), {d.unique_bytes:,} unique by bytes, "
         f"{d.unique_text:,} unique by text, {d.clusters:,} after near-duplicates "
         f"({d.near_dup_clusters:,} near-duplicate clusters)"
     )

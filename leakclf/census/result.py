@@ -103,6 +103,7 @@ class Census:
         return {
             "documents": {
                 "files": d.files,
+                "documents": d.documents,
                 "unique_bytes": d.unique_bytes,
                 "unique_text": d.unique_text,
                 "near_dup_clusters": d.near_dup_clusters,

@@ -28,7 +28,7 @@ from dataclasses import replace
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.people_context import context, org_context, org_in_passing, top_lines_end
 from leakclf.detectors.people_fields import gate_words
-from leakclf.domains import name_forms, org_facets
+from leakclf.domains import abbreviated_by, name_forms, org_facets
 from leakclf.normalize import joined_form, normalise_org, normalise_person, person_forms
 from leakclf.privacy import digest
 
@@ -42,6 +42,7 @@ def add_people_facets(text: str, cands: list[Candidate], key: bytes) -> list[Can
     if not any(c.label in ("PERSON", "ORGANIZATION") for c in cands):
         return cands
     emails = sorted((c for c in cands if c.label == "EMAIL_ADDRESS"), key=lambda c: c.start)
+    people = [c for c in cands if c.label == "PERSON" and ("name", "partial") not in c.facets]
     orgs = [normalise_person(c.value).split() for c in cands if c.label == "ORGANIZATION"]
     top = top_lines_end(text)
     out = []
@@ -57,22 +58,63 @@ def add_people_facets(text: str, cands: list[Candidate], key: bytes) -> list[Can
         if c.label == "PERSON":
             c = _with_facets(text, c, key, emails, top)
         elif c.label == "ORGANIZATION":
-            c = _org_evidence(text, c)
+            c = _org_evidence(text, c, key, emails, people)
         out.append(c)
     return out
 
 
-def _org_evidence(text: str, c: Candidate) -> Candidate:
-    """Where an organisation name stands (``context:party``, ...) or that it is only mentioned
-    in passing (``passing:payment``, ``passing:unit``), as evidence the census reads."""
+def _org_evidence(
+    text: str, c: Candidate, key: bytes, emails: list[Candidate], people: list[Candidate]
+) -> Candidate:
+    """Where an organisation name stands (``context:party``, ..., ``context:affiliation``: right
+    after a person's name that opens its line, "Jane Roe, Contoso") or that it is only mentioned
+    in passing (``passing:payment``, ``passing:unit``), as evidence the census reads; and the
+    name form of an address's domain that abbreviates the name in the same text
+    (``abbreviated_by``), so the census merges the two."""
     found = []
     where = org_context(text, c.start, c.end)
+    if where is None and any(_affiliation(text, p, c) for p in people):
+        where = "affiliation"
+    if where in ("meeting", "affiliation") and _name_or_phrase(c.value, where == "affiliation"):
+        where = None  # "met with Julia" (NER calls some people organisations)
     if where and f"context:{where}" not in c.evidence:
         found.append(f"context:{where}")
     passing = org_in_passing(text, c.start, c.end)
     if passing:
         found.append(f"passing:{passing}")
-    return replace(c, evidence=(*c.evidence, *found)) if found else c
+    forms = name_forms(c.value)
+    extra = [
+        f
+        for f in dict.fromkeys(abbreviated_by(c.value, e.facets) for e in emails)
+        if f and f not in forms
+    ]
+    if not found and not extra:
+        return c
+    facets = c.facets
+    if extra:
+        facets = tuple(f for f in c.facets if f[0] != "org") + org_facets(key, [*forms, *extra])
+    return replace(c, evidence=(*c.evidence, *found), facets=facets)
+
+
+def _name_or_phrase(value: str, phrase: bool) -> bool:
+    """Every word a given name or surname ("Julia"), or (with ``phrase``) every word an
+    ordinary word: no organisation's name by itself."""
+    words = [w.casefold().strip(".,'’") for w in value.split()]
+    lists = gate_words()
+    if all(w in lists.names for w in words):
+        return True
+    return phrase and all(lists.ordinary(w) for w in words)
+
+
+def _affiliation(text: str, person: Candidate, org: Candidate) -> bool:
+    """ "Jane Roe, Contoso, USA": an organisation right after a full name that opens its line."""
+    line_start = text.rfind("\n", 0, person.start) + 1
+    between = text[person.end : org.start]
+    return (
+        person.end <= org.start
+        and not text[line_start : person.start].strip()
+        and re.fullmatch(r"[ \t]*,[ \t]*", between) is not None
+    )
 
 
 def _beside_digits(text: str, start: int, end: int) -> bool:

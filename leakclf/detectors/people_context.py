@@ -130,6 +130,11 @@ def context(text: str, start: int, end: int, top: int = 0) -> str | None:
     return None
 
 
+def is_street(line: str) -> bool:
+    """A line that starts with a house number or names a street ("26 rue Emile Decorps")."""
+    return _STREETISH.search(line) is not None
+
+
 def top_lines_end(text: str) -> int:
     """Offset just past the first ``_OWNER_LINES`` non-empty lines of ``text``."""
     seen, pos = 0, 0
@@ -173,8 +178,15 @@ _ORG_PARTY_AFTER = re.compile(
 )
 
 
+#: "We met with Contoso": lower case, so a title ("Subject: Meeting with ...") is not one.
+_MET_WITH = re.compile(
+    r"\b(?:met|meet|meeting|meetings|call|negotiations?|talks) with\s+(?:the\s+)?$"
+)
+
+
 def org_context(text: str, start: int, end: int) -> str | None:
-    """Where an organisation name stands: ``party`` (to a contract), ``field`` ("Client:"), or
+    """Where an organisation name stands: ``party`` (to a contract), ``meeting`` ("met with
+    Contoso"), ``field`` ("Client:"), or
     ``signature`` ("For Contoso Ltd" opening a line); else None. A line of its own at the top is
     not enough: document titles ("Risk Register") stand there too."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -189,6 +201,8 @@ def org_context(text: str, start: int, end: int) -> str | None:
     label = _FIELD.search(before)
     if label and _ORG_FIELD_WORDS & set(re.findall(r"\w+", label.group(1).casefold())):
         return "field"
+    if _MET_WITH.search(before):
+        return "meeting"  # "Stephen and I met with Contoso in Toronto"
     if re.fullmatch(r"\s*for\s+", before, re.IGNORECASE):
         return "signature"
     return None

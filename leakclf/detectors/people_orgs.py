@@ -14,15 +14,17 @@ The organisations people belong to and deal with, found by where they stand:
   behalf of Contoso``);
 * an employer beside a job title in a résumé (``GOOGLE | SOFTWARE ENGINEERING INTERN``,
   ``Software Engineer at Contoso``);
-* an employer or school in prose (``I work part-time at Metro Supermarket``).
+* an employer or school in prose (``I work part-time at Metro Supermarket``);
+* a sender or recipient: a name on a line of its own right above a street.
 
 Each candidate carries the evidence the census reads (``shape:institution``, ``context:field``,
-``context:party``, ``context:signature``, ``context:role``). A name found here replaces the NER
+``context:party``, ``context:signature``, ``context:role``, ``context:address``). A name found here replaces the NER
 spans inside it; it never overrides a pattern detector's span or a name the layout found.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -30,6 +32,7 @@ from dataclasses import replace
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle
 from leakclf.detectors.noise import INSTITUTION_FORMS, generic_org, is_noise, is_vocab
+from leakclf.detectors.people_context import is_street
 from leakclf.detectors.people_fields import DETECTOR as PEOPLE_FIELDS
 from leakclf.detectors.people_fields import gate_words
 from leakclf.domains import name_forms, org_facets
@@ -88,6 +91,8 @@ _PROSE = re.compile(
     r"study|studying|enrolled)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:at|for)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{_NAME})"
 )
+_LINE_NAME = re.compile(rf"[ \t]*(?P<name>{_CAP}(?: (?:{_LINK} )?{_CAP}){{0,3}})[ \t]*")
+_YEAR = re.compile(r"\s*(?:19|20)\d\d\b")  # "2014 top 52 of 2500": a year, not a house number
 _EDGE = ("the", "a", "an", "our", "your", "this", "that")
 _ABBREV = frozenset(("inc", "corp", "ltd", "co", "bros", "intl", "int'l", "univ", "dept", "st"))
 
@@ -95,7 +100,7 @@ _ABBREV = frozenset(("inc", "corp", "ltd", "co", "bros", "intl", "int'l", "univ"
 def orgs_in_layout(text: str, cands: list[Candidate], key: bytes) -> list[Candidate]:
     """``cands`` with ORGANIZATION candidates for organisations the layout names."""
     found = [*_institutions(text), *_fields(text), *_parties(text), *_signed_for(text, cands)]
-    found += [*_employers(text)]
+    found += [*_employers(text), *_letterheads(text)]
     if not found:
         return cands
     out = list(cands)
@@ -155,6 +160,16 @@ def _employers(text: str) -> Iterator[Candidate]:
         yield from _candidate(m.group("name"), m.start("name"), "context:role")
 
 
+def _letterheads(text: str) -> Iterator[Candidate]:
+    """A name on a line of its own right above a street: the sender or recipient of a letter
+    or an invoice ("WeasyPrint" over "26 rue Emile Decorps")."""
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    for (pos, line), (_, below) in itertools.pairwise(lines):
+        m = _LINE_NAME.fullmatch(line)
+        if m and not line.isupper() and is_street(below) and not _YEAR.match(below):
+            yield from _candidate(m.group("name"), pos + m.start("name"), "context:address")
+
+
 def _trim(name: str, institution: bool) -> tuple[int, int]:
     """The span of ``name`` less leading articles, a sentence that starts after a full stop
     ("... of Hanover. My"), and trailing linking words; a university's name also less
@@ -194,10 +209,12 @@ def _candidate(name: str, start: int, evidence: str) -> Iterator[Candidate]:
     if (
         not institution
         and 2 <= len(words) <= 3
-        and words[0].casefold() in lists.names
-        and not generic_org(words[-1])
+        and (
+            all(w.casefold().strip(".,") in lists.names for w in words if len(w) > 2)
+            or len(words[-1].rstrip(".")) == 1
+        )
     ):
-        return  # "Jane Roe": a person, whatever the field says
+        return  # "Jane Roe", "Perumal P": a person, whatever the field says
     yield Candidate(
         label="ORGANIZATION",
         start=start,

@@ -137,6 +137,7 @@ def test_duplicates_and_summary() -> None:
     c = census(docs)
     assert c.summary()["documents"] == {
         "files": 2,
+        "documents": 2,
         "unique_bytes": 2,
         "unique_text": 1,
         "near_dup_clusters": 0,
@@ -147,6 +148,16 @@ def test_duplicates_and_summary() -> None:
         {"source": "x.pdf", "same_bytes_as": None, "same_text_as": None, "cluster": 0},
         {"source": "x.docx", "same_bytes_as": None, "same_text_as": "x.pdf", "cluster": 0},
     ]
+
+
+def test_documents_and_files_are_counted_apart() -> None:
+    docs = [
+        result("mail.eml", text="a mail with an attachment", sha256="1"),
+        result("mail.eml!/a.pdf", text="the attachment", sha256="2", parent="mail.eml"),
+        result("notes.txt", text="other words entirely", sha256="3"),
+    ]
+    summary = census(docs).summary()["documents"]
+    assert (summary["documents"], summary["files"]) == (3, 2)
 
 
 def test_json_round_trip_and_public_call(tmp_path) -> None:  # type: ignore[no-untyped-def]

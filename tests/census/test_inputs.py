@@ -65,7 +65,7 @@ def test_cli_prints_table_and_writes_json(
     assert main(["census", str(path), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
     assert (
-        "documents: 3 (files, attachments and members)" in printed
+        "documents: 3 in 3 files (attachments and archive members included)" in printed
         and "emails" in printed
         and "jane" not in printed.casefold()
     )

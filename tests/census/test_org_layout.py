@@ -76,6 +76,27 @@ def orgs(det: DetectorSet, text: str) -> list[Finding]:
             "Member of the Galaxy Clusters Science Working Group since 2020.", 0, id="a-unit"
         ),
         pytest.param(
+            "Invoice\n\nProseware\n26 rue Emile Decorps\n69100 Villeurbanne\n",
+            1,
+            id="letterhead-above-a-street",
+        ),
+        pytest.param(
+            "AWARDS\n2014 top 52/2500 Engineering Fellow\n", 0, id="near-miss-a-year-is-no-street"
+        ),
+        pytest.param(
+            "I also work part-time at Metro Supermarket to pay the rent.",
+            1,
+            id="employer-in-prose",
+        ),
+        pytest.param(
+            "Regards,\nJoshua Galun, NOWCC, USA\n", 1, id="affiliation-after-a-signature-name"
+        ),
+        pytest.param(
+            "Stephen Down and I met with Computer Associates in Toronto yesterday.",
+            1,
+            id="a-party-to-a-meeting",
+        ),
+        pytest.param(
             "This agreement is made by and between the Company and the Consultant.",
             0,
             id="near-miss-roles-not-names",
@@ -97,3 +118,11 @@ def test_one_university_in_two_languages_is_one(det: DetectorSet) -> None:
     letter = "I completed my degree at the Leibniz University of Hanover in August 2017."
     assert counted(det, cv, letter) == 1
     assert counted(det, cv, "I studied at the University of Hamburg.") == 2
+
+
+def test_a_company_merges_with_the_domain_that_abbreviates_it(det: DetectorSet) -> None:
+    text = "Thank you.\nMike Train\nVP Planning\nEmerson Electric Co:\nmike.train@emrsn.com\n"
+    assert counted(det, text) == 1
+    assert counted(det, "Emerson Electric Co: our supplier.\nmike.train@emrsn.com\n") == 1
+    # a two-letter label is no abbreviation unless it is the name's initials
+    assert counted(det, "Fabrikam Industries Ltd\njane@fb.com\n") == 2

@@ -103,3 +103,41 @@ def test_legal_form_names_count_and_merge_with_their_domain() -> None:
     keys = sorted(c.entities("organizations")["key"])
     assert keys[0] == "contoso.com" and keys[1].startswith("name:") and len(keys) == 2
     assert len(c.entities("org_names")) == 1  # a name without a legal form or domain is not counted
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "expected"),
+    [
+        pytest.param("emrsn", "Emerson Electric Co", True, id="letters-in-order"),
+        pytest.param("ml", "Merrill Lynch", True, id="initials"),
+        pytest.param("intcx", "Intercontinental Exchange", True, id="across-words"),
+        pytest.param("fb", "Fabrikam", False, id="two-letters-not-initials"),
+        pytest.param("xmr", "Emerson Electric Co", False, id="other-first-letter"),
+        pytest.param("emrsz", "Emerson Electric Co", False, id="a-letter-not-in-the-name"),
+    ],
+)
+def test_abbreviates(label: str, name: str, expected: bool) -> None:
+    from leakclf.domains import abbreviates
+
+    assert abbreviates(label, name) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        pytest.param(
+            "Leibniz Universität Hannover",
+            "the Leibniz University of Hanover",
+            True,
+            id="german-english",
+        ),
+        pytest.param("Universidad de Sevilla", "Universidad de Sevilla", True, id="same"),
+        pytest.param("University of Trieste", "University of Insubria", False, id="two-schools"),
+        pytest.param("Università di Roma", "University of Rome", False, id="city-translated"),
+    ],
+)
+def test_institution_form(a: str, b: str, same: bool) -> None:
+    from leakclf.domains import institution_form
+
+    assert (institution_form(a) == institution_form(b)) is same
+    assert institution_form("Contoso Ltd") is None

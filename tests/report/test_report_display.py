@@ -77,7 +77,7 @@ def test_scan_html(results, shape, hostile: str) -> None:
 def test_census_html(results, shape) -> None:
     html = census_html(shape(results))
     assert html == census(results)._repr_html_()  # one census view, drawn by the census
-    assert "documents: 6 (files, attachments and members)" in html
+    assert "documents: 6 in 5 files (attachments and archive members included)" in html
     assert (
         "<tr><td>emails</td><td>4</td><td>3</td><td>2</td></tr>" in html
     )  # mentions, docs, unique
