@@ -119,8 +119,8 @@ _LINKS = frozenset(_LINKS_TEXT.split())
 
 
 def institution_form(name: str) -> str | None:
-    """ "Leibniz Universität Hannover" and "the Leibniz University of Hanover" ->
-    "university:leibnizhanover": the distinctive words of a university's name, diacritics
+    """ "Universität Hamburg" and "the University of Hamburg" -> "university:hamburg": the
+    distinctive words of a university's name, diacritics
     folded and doubled letters single, so one university written in two languages is one
     organisation. None for a name that is not a university's."""
     words = re.findall(r"[^\W\d_]+", _ascii(name.casefold(), True))
@@ -150,9 +150,9 @@ def name_forms(name: str) -> list[str]:
 
 
 def abbreviates(label: str, name: str) -> bool:
-    """A domain label that abbreviates an organisation's name: its initials (``ml`` for
-    "Merrill Lynch"), or its letters in order from the first (``emrsn`` for "Emerson Electric
-    Co"); a two-letter label only as initials: ``fb`` could be too many names."""
+    """A domain label that abbreviates an organisation's name: its initials (``wwi`` for "Wide
+    World Importers"), or its letters in order from the first (``fbrkm`` for "Fabrikam Inc");
+    a two-letter label only as initials: ``fb`` could stand for too many names."""
     words = ["".join(ch for ch in w if ch.isalnum()) for w in normalise_org(name).split()]
     words = [w for w in words if w]
     if len(label) < 2 or not words or label[0] != words[0][0]:

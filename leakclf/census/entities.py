@@ -32,7 +32,7 @@ EXTRA_KINDS = ("org_names",)
 #: Labels whose ("country", code) facet places a data subject in a country (IBANs place a bank).
 COUNTRY_LABELS = frozenset({"PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS", "URL"})
 #: Evidence that an ORGANIZATION was named with its legal form ("Contoso Ltd") or as a
-#: university ("University of Trieste").
+#: university ("University of Leeds").
 LEGAL_FORM_EVIDENCE = frozenset({"pattern:legal-form", "shape:legal-form", "shape:institution"})
 #: Evidence that an ORGANIZATION name stands where an organisation acts: a contract party, a
 #: "Client:" field, a "For Contoso" signature, an employer beside a job title, "Jane Roe,

@@ -76,7 +76,7 @@ def _org_evidence(
     if where is None and any(_affiliation(text, p, c) for p in people):
         where = "affiliation"
     if where in ("meeting", "affiliation") and _name_or_phrase(c.value, where == "affiliation"):
-        where = None  # "met with Julia" (NER calls some people organisations)
+        where = None  # "met with Maria" (NER calls some people organisations)
     if where and f"context:{where}" not in c.evidence:
         found.append(f"context:{where}")
     passing = org_in_passing(text, c.start, c.end)
@@ -97,7 +97,7 @@ def _org_evidence(
 
 
 def _name_or_phrase(value: str, phrase: bool) -> bool:
-    """Every word a given name or surname ("Julia"), or (with ``phrase``) every word an
+    """Every word a given name or surname ("Maria"), or (with ``phrase``) every word an
     ordinary word: no organisation's name by itself."""
     words = [w.casefold().strip(".,'’") for w in value.split()]
     lists = gate_words()

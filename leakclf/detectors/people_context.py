@@ -131,7 +131,7 @@ def context(text: str, start: int, end: int, top: int = 0) -> str | None:
 
 
 def is_street(line: str) -> bool:
-    """A line that starts with a house number or names a street ("26 rue Emile Decorps")."""
+    """A line that starts with a house number or names a street ("26 rue des Lilas")."""
     return _STREETISH.search(line) is not None
 
 
@@ -202,7 +202,7 @@ def org_context(text: str, start: int, end: int) -> str | None:
     if label and _ORG_FIELD_WORDS & set(re.findall(r"\w+", label.group(1).casefold())):
         return "field"
     if _MET_WITH.search(before):
-        return "meeting"  # "Stephen and I met with Contoso in Toronto"
+        return "meeting"  # "Jane and I met with Contoso in Leeds"
     if re.fullmatch(r"\s*for\s+", before, re.IGNORECASE):
         return "signature"
     return None

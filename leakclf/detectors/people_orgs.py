@@ -2,19 +2,18 @@
 
 The organisations people belong to and deal with, found by where they stand:
 
-* a university or school by its name in seven languages (``University of Deusto``,
-  ``Universidade Federal de Pernambuco``, ``Leibniz Universität Hannover``, ``Concordia
-  University``); a unit of one ("College of Engineering", "Institute for ...") beside a
+* a university or school by its name in seven languages (``University of Leeds``,
+  ``Universidade Federal de Minas Gerais``, ``Universität Hamburg``, ``Contoso University``); a unit of one ("College of Engineering", "Institute for ...") beside a
   university named in the same text is part of it, not an organisation of its own;
-* a labelled field that asks for an organisation (``Client: KS Security Solution``,
-  ``Provider: HackersForYou``, ``Employer:``, ``Firma:``, ``Société :``);
-* a party to a contract (``by and between High Speed Net Solutions and R. J. Seifert
+* a labelled field that asks for an organisation (``Client: Tailspin Security``,
+  ``Provider: LucernePublishing``, ``Employer:``, ``Firma:``, ``Société :``);
+* a party to a contract (``by and between Wide World Importers and R. J. Roe
   Enterprises``);
-* a signature for a company (``/s/ Mike Cimino for High Speed Net Solutions``, ``for and on
+* a signature for a company (``/s/ Jane Roe for Wide World Importers``, ``for and on
   behalf of Contoso``);
-* an employer beside a job title in a résumé (``GOOGLE | SOFTWARE ENGINEERING INTERN``,
+* an employer beside a job title in a résumé (``CONTOSO | SOFTWARE ENGINEERING INTERN``,
   ``Software Engineer at Contoso``);
-* an employer or school in prose (``I work part-time at Metro Supermarket``);
+* an employer or school in prose (``I work part-time at Northwind Grocery``);
 * a sender or recipient: a name on a line of its own right above a street.
 
 Each candidate carries the evidence the census reads (``shape:institution``, ``context:field``,
@@ -148,7 +147,7 @@ def _parties(text: str) -> Iterator[Candidate]:
 
 
 def _signed_for(text: str, cands: list[Candidate]) -> Iterator[Candidate]:
-    """ "Mike Cimino for High Speed Net Solutions": a person signs for an organisation."""
+    """ "Jane Roe for Wide World Importers": a person signs for an organisation."""
     people = {c.end for c in cands if c.label == "PERSON"}
     for m in _FOR.finditer(text):
         if m.start() in people or text[: m.start()].rstrip().endswith("/s/"):
@@ -162,7 +161,7 @@ def _employers(text: str) -> Iterator[Candidate]:
 
 def _letterheads(text: str) -> Iterator[Candidate]:
     """A name on a line of its own right above a street: the sender or recipient of a letter
-    or an invoice ("WeasyPrint" over "26 rue Emile Decorps")."""
+    or an invoice ("Proseware" over "26 rue des Lilas")."""
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     for (pos, line), (_, below) in itertools.pairwise(lines):
         m = _LINE_NAME.fullmatch(line)
@@ -172,7 +171,7 @@ def _letterheads(text: str) -> Iterator[Candidate]:
 
 def _trim(name: str, institution: bool) -> tuple[int, int]:
     """The span of ``name`` less leading articles, a sentence that starts after a full stop
-    ("... of Hanover. My"), and trailing linking words; a university's name also less
+    ("... of Hamburg. My"), and trailing linking words; a university's name also less
     trailing ordinary words ("University of California Los Angeles Expected")."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", name)]
     lists = gate_words()
@@ -181,7 +180,7 @@ def _trim(name: str, institution: bool) -> tuple[int, int]:
     for i, (a, b) in enumerate(words[:-1]):
         word = name[a:b]
         if word.endswith(".") and len(word) > 3 and word.casefold().rstrip(".") not in _ABBREV:
-            words = words[: i + 1]  # "Hanover." ends a sentence; "R." and "Corp." do not
+            words = words[: i + 1]  # "Hamburg." ends a sentence; "R." and "Corp." do not
             break
     while len(words) > 1:
         last = name[slice(*words[-1])].casefold().strip(".,")
@@ -202,8 +201,9 @@ def _candidate(name: str, start: int, evidence: str) -> Iterator[Candidate]:
     words = trimmed.split()
     lists = gate_words()
     ordinary = all(lists.ordinary(w.casefold().strip(".,")) for w in words)
-    if is_vocab(trimmed) or (ordinary and (len(words) == 1 or evidence == "context:field")):
-        return  # "Confidential", "Provider", "Client: Confidential Information"
+    weak = evidence in ("context:field", "context:address")
+    if is_vocab(trimmed) or (ordinary and (len(words) == 1 or weak)):
+        return  # "Confidential", "Client: Confidential Information", "Billing Address"
     if evidence == "context:role" and is_noise("ORGANIZATION", trimmed):
         return  # prose and résumé lines are the weakest evidence: NER's noise rules apply
     if (
@@ -214,7 +214,7 @@ def _candidate(name: str, start: int, evidence: str) -> Iterator[Candidate]:
             or len(words[-1].rstrip(".")) == 1
         )
     ):
-        return  # "Jane Roe", "Perumal P": a person, whatever the field says
+        return  # "Jane Roe", "Kumar P": a person, whatever the field says
     yield Candidate(
         label="ORGANIZATION",
         start=start,
