@@ -5,7 +5,8 @@
 
 Accuracy: unique-count error of emails, phones, persons (the lower bound N and the upper bound
 M) and organisations against a truth, and the person precision of N (the share of corroborated
-clusters that are real people, matched by keyed digest).
+clusters that are real people, matched by keyed digest); on the real set also the organisation
+precision and recall (counted organisations matched to the truth's organisation keys).
 
 * ``demo``: a demo dump (``leakclf.demo.generate``, seed 7) scanned by the full pipeline, against
   the generator's ``<dump>.truth.json``. Organisations in the truth: its email domains plus the
@@ -48,6 +49,29 @@ CORPUS = ROOT.parent.parent / "shared" / "corpus" / "doctypes-train"
 def person_digests(census: Any) -> list[tuple[bool, set[str]]]:
     """(corroborated, full-name digests) per person cluster."""
     return [(c.corroborated, set(c.names)) for c in census._tally.clusters]
+
+
+def org_keys(census: Any) -> list[str]:
+    """One keyed digest per counted organisation, as the truth's ``organization_forms`` key it:
+    a registrable domain's digest (ORG label), or a name's first name-form digest."""
+    from leakclf.privacy import digest
+
+    keys = census._tally.by_kind["organizations"]
+    return [k[5:] if k.startswith("name:") else digest(BENCH_KEY, "ORG", k) for k in keys]
+
+
+def org_match(census: Any, forms: list[list[str]]) -> None:
+    """Organisation precision (the share of counted organisations the truth lists) and recall
+    (the share of the truth's organisations counted)."""
+    counted = org_keys(census)
+    known = {d for org in forms for d in org}
+    real = sum(1 for k in counted if k in known)
+    found = sum(1 for org in {tuple(o) for o in forms} if set(org) & set(counted))
+    total = len({tuple(o) for o in forms})
+    print(
+        f"organisation precision: {real}/{len(counted)} = {real / max(len(counted), 1):.3f}; "
+        f"recall: {found}/{total} = {found / max(total, 1):.3f}"
+    )
 
 
 def report(name: str, census: Any, truth: dict[str, int], real_people: set[str] | None) -> None:
@@ -136,6 +160,13 @@ def real(workers: int) -> None:
     census = leakclf.census(scanned, config=config)
     name = f"real documents ({len(tops)} files, {len(scanned)} documents)"
     report(name, census, counts, people)
+    # one set of keys per organisation across the set: its first key is the one it has in
+    # every document, the others are the spellings each document writes it with
+    forms: dict[str, set[str]] = {}
+    for doc in truth["documents"]:
+        for key, *spelled in doc["organization_forms"]:
+            forms.setdefault(key, {key}).update(spelled)
+    org_match(census, [sorted(f) for f in forms.values()])
 
 
 def synthetic(base: list[DocumentResult], rows: int, seed: int = 1) -> list[DocumentResult]:
