@@ -105,7 +105,7 @@ def domain_forms(domain: str) -> list[str]:
             forms.append(full[: -len(suffix)])
     if first and first not in forms:
         forms.append(first)
-    # "insightekgc.com" for "Insightek Global Consulting": the name and a short abbreviation
+    # "northwindgc.com" for "Northwind Global Consulting": the name and a short abbreviation
     forms += [full[:-n] for n in (1, 2, 3) if len(full) - n >= 6 and full[:-n] not in forms]
     return forms
 

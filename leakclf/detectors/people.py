@@ -129,7 +129,7 @@ def _beside_digits(text: str, start: int, end: int) -> bool:
 
 def _known_name(value: str, normalised: str) -> str | None:
     """``"known-name"`` when a capitalised name opens with a word of the name lists and no
-    word (initials aside) is an ordinary word: "Tom Pickering" in running text is a person,
+    word (initials aside) is an ordinary word: "Tom Hardwick" in running text is a person,
     "Potential Gas" is not."""
     words = normalised.split()
     lists = gate_words()
@@ -141,7 +141,7 @@ def _known_name(value: str, normalised: str) -> str | None:
 
 
 def _heads_an_org(c: Candidate, orgs: list[list[str]]) -> bool:
-    """ "Insightek Global" where the text also names "Insightek Global Consulting Pvt Ltd"."""
+    """ "Northwind Global" where the text also names "Northwind Global Consulting Pvt Ltd"."""
     words = c.normalised.split()
     return any(len(o) > len(words) and o[: len(words)] == words for o in orgs)
 

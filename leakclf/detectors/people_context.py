@@ -14,7 +14,7 @@
 ``address``     a line of its own above a street or beside a company, or followed on its line
                 by a street: the recipient block of a letter, quote or invoice
 
-or None. A name followed by a legal form ("Kite Pharma, Inc.") is a company: None.
+or None. A name followed by a legal form ("Contoso Pharma, Inc.") is a company: None.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def context(text: str, start: int, end: int, top: int = 0) -> str | None:
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[line_start:start], text[end:line_end]
     if _COMPANY_AFTER.match(text[end : end + 40]):
-        return None  # "Kite Pharma, Inc.": a company
+        return None  # "Contoso Pharma, Inc.": a company
     if _HEADER.match(before):
         return "header"
     if _SALUTATION.search(before):

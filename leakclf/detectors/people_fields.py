@@ -5,9 +5,9 @@
   them;
 * labelled fields (``Name: Jane Roe``, ``Billing Contact: Jane Roe``, ``By: /s/ Jane Roe``,
   ``Geschäftsführer: Jane Roe``), where the label asks for a person;
-* a name written right before an address that spells its last name (``Helen Wei -
-  hwei@...``, ``Jane Roe <jroe@...>``);
-* a name after an honorific or academic title (``Prof Ashutosh Saxena``, ``Herr Jochen Stärk``);
+* a name written right before an address that spells its last name (``Helen Chen -
+  hchen@...``, ``Jane Roe <jroe@...>``);
+* a name after an honorific or academic title (``Prof Anil Mehta``, ``Herr Jonas Bäcker``);
 * a line of its own among the first three of a text that is two or three capitalised words,
   the first a known given name (the NER gate's word lists) or the name spelled in an address
   or link below it, and none an ordinary word: the author line of a résumé or a letter.
@@ -96,7 +96,7 @@ def _titled_names(text: str) -> Iterator[Candidate]:
 
 def _names_before_addresses(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Names on an address's line that its local part spells: right before it, the last name
-    (``Helen Wei - hwei@``); anywhere before it on the line (a table row), first and last."""
+    (``Helen Chen - hchen@``); anywhere before it on the line (a table row), first and last."""
     out: list[Candidate] = []
     for mail in cands:
         if mail.label != "EMAIL_ADDRESS":
@@ -135,7 +135,7 @@ def _top_names(text: str) -> Iterator[Candidate]:
 
 def _spelled_below(text: str, pos: int, words: list[str]) -> bool:
     """The lines under an author line spell the name in an address or a link
-    ("Debarghya Das" over "debarghyadas.com")."""
+    ("Arjun Sen" over "arjunsen.com")."""
     below = re.sub(r"[^a-z]", "", text[pos : pos + 400].casefold()[len(" ".join(words)) :])
     return len(words[0]) > 1 and words[0] + words[-1] in below
 

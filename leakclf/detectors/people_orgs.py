@@ -172,7 +172,7 @@ def _letterheads(text: str) -> Iterator[Candidate]:
 def _trim(name: str, institution: bool) -> tuple[int, int]:
     """The span of ``name`` less leading articles, a sentence that starts after a full stop
     ("... of Hamburg. My"), and trailing linking words; a university's name also less
-    trailing ordinary words ("University of California Los Angeles Expected")."""
+    trailing ordinary words ("University of Leeds Expected")."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", name)]
     lists = gate_words()
     while words and name[slice(*words[0])].casefold() in _EDGE:

@@ -133,7 +133,7 @@ def test_abbreviates(label: str, name: str, expected: bool) -> None:
         ),
         pytest.param("Universidad de Sevilla", "Universidad de Sevilla", True, id="same"),
         pytest.param("University of Leeds", "University of York", False, id="two-schools"),
-        pytest.param("Università di Roma", "University of Rome", False, id="city-translated"),
+        pytest.param("Università di Torino", "University of Turin", False, id="city-translated"),
     ],
 )
 def test_institution_form(a: str, b: str, same: bool) -> None:
