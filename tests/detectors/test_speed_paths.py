@@ -14,6 +14,7 @@ from detgen import aws_key_id, cards, jwt
 from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet, available, ner
 from leakclf.detectors.base import Detector
+from leakclf.detectors.pii import phone
 
 FOOTER = "Regards,\nMargaret Olsen\nContoso Ltd., Leeds\n"
 NOTE = "Dear Thibaut Blanchard,\nyour order ships from Rotterdam on Monday.\n\n"
@@ -141,3 +142,62 @@ def test_ner_reads_runs_worth_reading(text: str, pieces: list[str]) -> None:
     got = list(ner.runs(text, text))
     assert [p for _, p in got] == pieces
     assert all(text[off : off + len(piece)] == piece for off, piece in got)  # exact offsets
+
+
+CUE_TEXTS = [
+    "Tel. 020 7946 0958, London SW1A 1AA, United Kingdom; see www.example.co.uk.",
+    "Facture: Société Dupont, 12 rue de la Paix, 75002 Paris cedex, téléphone 01 42 68 53 00.",
+    "Rechnung der Müller GmbH, Hauptstraße 5, 80331 München, Deutschland. Telefon 089 1234567",
+    "Factuur van Jansen B.V., Amsterdam; telefoon 020 123 4567. Het is een test.",
+    "Factura de Calle Mayor S.L., Madrid, España. Teléfono 912 345 678 y los demás.",
+    "Fattura della Rossi S.r.l., via Roma 1, Milano, Italia; il numero di telefono.",
+    "GSTIN for Acme Pvt. Ltd, Mumbai, India. PIN code 400001, IFSC, ₹ 1,200 or Rs. 500.",
+    "ABN of Acme Pty Ltd, Sydney, Australia, www.example.com.au",
+    "Springfield, IL 62704-1234, USA; zip and EIN; www.example.us",
+    "portland, maine's germanyness: parisian lyonnaise.uk.ukraine, rs232 and nl-nl.",
+]
+
+
+@pytest.mark.parametrize("region", list(phone._REGION_CUES))
+def test_phone_region_cues_scan_literal_first_with_the_same_matches(region: str) -> None:
+    """The cues are rewritten so ``re`` can skip ahead; every match stays the same."""
+    plain = re.compile("|".join(phone._REGION_CUES[region]))
+    fast = phone._cue(region)
+    assert fast.pattern != plain.pattern  # the rewrite happened
+    text = "\n".join(CUE_TEXTS).lower()
+    for sample in (*(t.lower() for t in CUE_TEXTS), text, f" {text} "):
+        assert [m.span() for m in fast.finditer(sample)] == [
+            m.span() for m in plain.finditer(sample)
+        ]
+
+
+@pytest.mark.parametrize(
+    ("cue", "rewritten"),
+    [
+        (r"\bparis\b", r"p(?<=\bp)aris\b"),
+        (r"\bm[üu]nchen\b", r"m(?<=\bm)[üu]nchen\b"),
+        (r"\.fr\b", r"\.fr\b"),  # opens with a literal already
+        (r"\b[a-z]{1,2}\d", r"\b[a-z]{1,2}\d"),  # opens with a class: left alone
+    ],
+)
+def test_literal_first(cue: str, rewritten: str) -> None:
+    assert phone.literal_first(cue) == rewritten
+
+
+def test_phone_regions_read_only_when_a_number_needs_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    real = phone.phone_regions
+
+    def counting(lowered: str) -> tuple[tuple[str, ...], ...]:
+        calls.append(lowered)
+        return real(lowered)
+
+    monkeypatch.setattr(phone, "phone_regions", counting)
+    det = DetectorSet(Config(key=KEY, detect=DetectConfig(ner=False)))
+    assert not [f for f in det.detect("Paris, le 3 mai. Rien à signaler.").findings]
+    assert calls == []  # no candidate: the cues are never scanned
+    found = det.detect("Paris, le 3 mai. Téléphone : 01 42 68 53 00.").findings
+    assert [(f.label, dict(f.facets).get("country")) for f in found] == [("PHONE_NUMBER", "FR")]
+    assert len(calls) == 1  # scanned once for the document, on first need
