@@ -33,6 +33,7 @@ from leakclf.normalize import normalise_org, normalise_person
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from threadpoolctl import ThreadpoolController
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +148,13 @@ class NerDetector:
     def gate_words(self) -> gate.GateWords | None:
         return gate.GateWords.load() if self.gated else None
 
+    @cached_property
+    def _blas(self) -> ThreadpoolController:
+        """The thread pools loaded so far; first used after the model (and numpy's BLAS) load."""
+        from threadpoolctl import ThreadpoolController  # load time: with the model
+
+        return ThreadpoolController()
+
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
@@ -205,9 +213,13 @@ class NerDetector:
                     fresh.setdefault(key, piece)
         found: dict[bytes, tuple[Candidate, ...]] = {}
         if fresh:
-            docs = self.nlp.pipe(fresh.values(), batch_size=BATCH_SIZE)
-            for (key, piece), doc in zip(fresh.items(), docs):
-                found[key] = tuple(self._candidates(doc, piece, 0))
+            # one BLAS thread: more only burn CPU on these small matrices (and a scan already
+            # runs a worker per core)
+            nlp = self.nlp
+            with self._blas.limit(limits=1, user_api="blas"):
+                docs = nlp.pipe(fresh.values(), batch_size=BATCH_SIZE)
+                for (key, piece), doc in zip(fresh.items(), docs):
+                    found[key] = tuple(self._candidates(doc, piece, 0))
         out: list[list[Candidate]] = [[] for _ in texts]
         for i, off, key, shifts in pieces:
             cands = found.get(key)
