@@ -1,4 +1,4 @@
-"""The fast paths change speed only: NER's piece cache and the per-pattern regex engine."""
+"""Fast paths change speed only: NER's piece cache and BLAS, the regex engine, phone cues."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 import regex
 from detcases import KEY
 from detgen import aws_key_id, cards, jwt
+from threadpoolctl import threadpool_info
 
 from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet, available, ner
@@ -201,3 +202,29 @@ def test_phone_regions_read_only_when_a_number_needs_them(
     found = det.detect("Paris, le 3 mai. Téléphone : 01 42 68 53 00.").findings
     assert [(f.label, dict(f.facets).get("country")) for f in found] == [("PHONE_NUMBER", "FR")]
     assert len(calls) == 1  # scanned once for the document, on first need
+
+
+def test_ner_reads_with_numpy_blas_on_one_thread(with_ner: DetectorSet) -> None:
+    """NER's matrices go to numpy's BLAS (cheaper here than blis), limited to one thread while
+    NER reads, and the process's own setting is back afterwards."""
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    seen: list[list[int]] = []
+
+    class Watching(Counting):
+        def pipe(self, pieces: Iterator[str], **kwargs: Any) -> Iterator[Any]:
+            seen.append(blas_threads())
+            return super().pipe(pieces, **kwargs)
+
+    det, _ = fresh(with_ner)
+    assert det.ner is not None and with_ner.ner is not None
+    det.ner._nlp = Watching(with_ner.ner.nlp)  # type: ignore[assignment]
+    before = blas_threads()
+    found = det.detect(NOTE + FOOTER).findings
+    assert {f.label for f in found} >= {"PERSON", "LOCATION"}
+    assert seen and all(threads and set(threads) == {1} for threads in seen)
+    assert blas_threads() == before
+    tok2vec = with_ner.ner.nlp.get_pipe("ner").model.get_ref("tok2vec")
+    assert all(not node.ops.use_blis for node in tok2vec.walk())
