@@ -308,7 +308,7 @@ def literal_first(cue: str) -> str:
     if m is None:
         return cue
     letter = m.group(1)
-    return f"{letter}(?<=\\b{letter}){cue[m.end():]}"
+    return f"{letter}(?<=\\b{letter}){cue[m.end() :]}"
 
 
 @lru_cache(maxsize=4096)
