@@ -12,6 +12,7 @@ import email.policy
 import mimetypes
 import re
 from collections.abc import Iterator
+from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage, Message
 
 from leakclf.errors import EncryptedFile
@@ -54,13 +55,34 @@ def add_body(job: Job, text: str) -> None:
 # -- .eml ----------------------------------------------------------------------
 
 
+class _ParsedOnce(HeaderRegistry):
+    """The default header registry, but each (name, value) is parsed once per message.
+
+    The modern policy parses a header again on every access (``msg["Date"]``, and
+    ``get_content_type`` for each look at a part), about 30 parses per mail for a handful of
+    distinct headers. Header objects are immutable, so handing out the same one is safe.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._parsed: dict[tuple[str, str], BaseHeader] = {}
+
+    def __call__(self, name: str, value: str) -> BaseHeader:
+        key = (name, value)
+        header = self._parsed.get(key)
+        if header is None:
+            header = self._parsed[key] = super().__call__(name, value)
+        return header
+
+
 def extract_eml(data: bytes, job: Job) -> None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_order(data[:512]):
         data = decode(data).encode("utf-8")
     data = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a BOM or blank lines before the headers
     if data.startswith(b">From "):  # an escaped mbox From line (readpst's attached messages)
         data = data.split(b"\n", 1)[-1]
-    msg = email.message_from_bytes(data, policy=email.policy.default)
+    policy = email.policy.default.clone(header_factory=_ParsedOnce())
+    msg = email.message_from_bytes(data, policy=policy)
     values = {name: _header(msg, name) for name in HEADER_FIELDS}
     add_headers(job, values)
     job.meta["date"] = _date(msg)
