@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from leakclf.scoring import Scorer
 
 log = logging.getLogger(__name__)
+
+#: Detections kept per pipeline for texts met again (archive members that copy other files,
+#: the same attachment in several mails): detection reads only the text, so it is reused.
+SEEN_TEXTS = 4096
 
 
 class Pipeline:
@@ -44,6 +49,7 @@ class Pipeline:
             )
         self.detectors.check()
         self.scorer.check()
+        self._seen: OrderedDict[bytes, Detection] = OrderedDict()  # text digest -> detection
 
     @cached_property
     def detectors(self) -> DetectorSet:
@@ -74,7 +80,7 @@ class Pipeline:
         """Detect, classify and score extracted documents (NER batched across them)."""
         readable = [d for d in docs if d.status == "ok" or d.text]
         t0 = time.perf_counter()
-        detections = self.detectors.detect_many([d.text for d in readable])
+        detections = self._detect([d.text for d in readable])
         per_doc_detect = (time.perf_counter() - t0) / max(len(readable), 1)
         by_source = {id(d): det for d, det in zip(readable, detections)}
         parents = {d.parent for d in docs}
@@ -89,6 +95,25 @@ class Pipeline:
         from leakclf.scoring.contents import with_contents  # load time: scoring on first use
 
         return with_contents(results)
+
+    def _detect(self, texts: list[str]) -> list[Detection]:
+        """``detect_many``, reading each distinct text once: detection is a function of the
+        text alone, so a text seen before (by this pipeline, or earlier in ``texts``) reuses
+        its detection, the same one reading it again would give."""
+        keys = [_text_key(t) for t in texts]
+        todo: dict[bytes, str] = {}
+        for key, text in zip(keys, texts):
+            if key not in self._seen and key not in todo:
+                todo[key] = text
+        for key, det in zip(todo, self.detectors.detect_many(list(todo.values()))):
+            self._seen[key] = det
+        out = []
+        for key in keys:
+            self._seen.move_to_end(key)
+            out.append(self._seen[key])
+        while len(self._seen) > SEEN_TEXTS:
+            self._seen.popitem(last=False)
+        return out
 
     def load(self) -> None:
         """Load every model now (NER, doc types, policy) instead of on the first document.
@@ -252,6 +277,10 @@ class Pipeline:
         if kind == "LimitExceeded":  # the limit that stopped it (image pixels, tool time, ...)
             doc = dataclasses.replace(doc, limits_hit=(limit,))
         return self._unread(self._error_result(doc), "", False)
+
+
+def _text_key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _label(source: str | Path | bytes, name: str | None) -> str:
