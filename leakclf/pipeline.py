@@ -264,10 +264,12 @@ class Pipeline:
         message: str,
         limit: str = "max_file_bytes",
     ) -> DocumentResult:
+        from leakclf.extractors import media_of  # load time: the extractors only when used
+
         doc = Document(
             source=_label(source, name),
             parent=None,
-            media_type="application/octet-stream",
+            media_type=media_of(source, name, self.config),
             text="",
             sha256=_sha256_of(source),
             size=_size_of(source),

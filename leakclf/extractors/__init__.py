@@ -26,7 +26,7 @@ from leakclf.errors import (
 )
 from leakclf.extractors.base import Child, Context, Job, TextBuilder, clean_meta, limit_error
 from leakclf.extractors.keyfiles import key_file
-from leakclf.extractors.sniff import sniff
+from leakclf.extractors.sniff import DOCX, MSG, PPTX, PST, XLSX, sniff
 from leakclf.model import Document, Part
 
 PDF_ENGINES = ("pdfium", "pdfminer")
@@ -52,6 +52,41 @@ def extract(
     out: list[Document] = []
     _extract_one(data, label, None, 0, ctx, out, top=True)
     return out
+
+
+def media_of(source: str | Path | bytes, name: str | None, config: Config) -> str:
+    """The media type of a top-level file that could not be extracted, for its error row:
+    sniffed from the content when it can be read within the limits, else guessed from the
+    extension (a file too big to read), else ``application/octet-stream``."""
+    label = name or ("<bytes>" if isinstance(source, bytes) else str(source))
+    base = label.rsplit("/", 1)[-1]
+    media = "application/octet-stream"
+    try:
+        if isinstance(source, bytes):
+            data = source[: config.limits.max_file_bytes]
+        else:
+            data = _read_path(Path(source), label, config.limits.max_file_bytes)
+        media = sniff(data, base) if data.strip() else media
+    except ExtractionError:
+        pass  # a link, a FIFO, unreadable, too big: never read here either
+    if media == "application/octet-stream":
+        import mimetypes  # load time: only for files that failed
+
+        ext = base.rpartition(".")[2].lower() if "." in base else ""
+        # then Python's built-in table (no system mime.types files), so every machine agrees
+        guessed = _BY_EXTENSION.get(ext) or mimetypes.MimeTypes().guess_type(base)[0]
+        media = guessed or media
+    return media
+
+
+#: Formats leakclf reads that Python's built-in table does not know by extension.
+_BY_EXTENSION = {
+    "docx": DOCX, "xlsx": XLSX, "pptx": PPTX, "msg": MSG, "pst": PST, "ost": PST,
+    "mbox": "application/mbox", "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation", "rtf": "application/rtf",
+    "tgz": "application/gzip", "gz": "application/gzip",
+}  # fmt: skip
 
 
 def _read_path(path: Path, label: str, max_bytes: int) -> bytes:
@@ -253,4 +288,4 @@ def _failed_child(child: Child, source: str, parent: str, depth: int, out: list[
     out.append(_failed(doc, exc))
 
 
-__all__ = ["extract"]
+__all__ = ["extract", "media_of"]

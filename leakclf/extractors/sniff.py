@@ -121,6 +121,9 @@ def sniff(data: bytes, name: str = "") -> str:
     return _text_type(head, name)
 
 
+_CONTROLS = bytes(b for b in range(32) if b < 9 or b > 13)  # control bytes text rarely holds
+
+
 def head_text(data: bytes, size: int = 4096) -> str | None:
     """The start of ``data`` as text (UTF-8/16 or a single-byte charset); None if binary."""
     chunk = data[:size]
@@ -128,7 +131,7 @@ def head_text(data: bytes, size: int = 4096) -> str | None:
         return chunk.decode(utf16_order(chunk) or "utf-16", "replace")
     if b"\x00" in chunk:
         return None
-    controls = sum(1 for b in chunk if b < 9 or 13 < b < 32)
+    controls = len(chunk) - len(chunk.translate(None, _CONTROLS))
     if chunk and controls / len(chunk) > 0.05:
         return None
     return chunk.decode("utf-8", "replace")
