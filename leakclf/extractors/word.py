@@ -1,4 +1,4 @@
-"""DOCX (python-docx for the package; the WordprocessingML itself is walked directly).
+"""DOCX: the package read part by part (``opc``), the WordprocessingML walked directly.
 
 python-docx's ``Paragraph.text`` skips tracked insertions, content controls (``w:sdt``) and text
 boxes, and repeats vertically merged cells; a leak scanner needs all of that text, so paragraphs
@@ -7,13 +7,13 @@ and tables are read from the XML. Tracked deletions are kept in their own part.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from typing import Any
 
 from leakclf.extractors.base import Job
 from leakclf.extractors.images import ocr_package_images
 from leakclf.extractors.office import check_package
+from leakclf.extractors.opc import Package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T = (f"{_W}{t}" for t in ("p", "tbl", "tr", "tc", "t"))
@@ -21,40 +21,69 @@ _TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
 _WRAPPERS = {f"{_W}{t}" for t in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")}
 _SKIP = {f"{_W}{t}" for t in ("txbxContent", "tabs", "del", "moveFrom", "sdtPr", "pPr", "rPr")}
 _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RID = f"{{{_R}}}id"
+_COMMENTS = f"{_R}/comments"
+#: (part kind, reference tag, type) in python-docx's order: first page, default, even pages.
+_HEADERS_FOOTERS = tuple(
+    (kind, f"{_W}{kind}Reference", which)
+    for kind in ("header", "footer")
+    for which in ("first", "default", "even")
+)
 
 
 def extract_docx(data: bytes, job: Job) -> None:
-    import docx  # load time: docx only when used
-
     check_package(data, job)
-    document = docx.Document(io.BytesIO(data))
-    body = document.element.body
+    package = Package(data)
+    try:
+        _read_docx(package, job)
+    finally:
+        package.close()
+    ocr_package_images(data, job, "word/media/")
+
+
+def _read_docx(package: Package, job: Job) -> None:
+    main = package.main()
+    if (kind := package.content_type(main)) != _MAIN:
+        raise ValueError(f"not a Word document: the main part is {kind}")
+    body = package.xml(main).find(f"{_W}body")
     job.text.add("body", "\n".join(blocks(body)))
+    related = {rel.rid: rel for rel in package.rels(main)}
     seen: set[tuple[str, str]] = set()
-    for section in document.sections:
-        for kind, hf in (
-            ("header", section.first_page_header),
-            ("header", section.header),
-            ("header", section.even_page_header),
-            ("footer", section.first_page_footer),
-            ("footer", section.footer),
-            ("footer", section.even_page_footer),
-        ):
-            if hf.is_linked_to_previous:  # no own definition; reading it would create one
+    for section in _sections(body):
+        for kind, tag, which in _HEADERS_FOOTERS:
+            ref = next((r for r in section.findall(tag) if r.get(f"{_W}type") == which), None)
+            if ref is None:  # linked to the previous section: no own definition
                 continue
-            text = "\n".join(blocks(hf._element))
+            text = "\n".join(blocks(package.xml(related[ref.get(_RID)].target)))
             if text.strip() and (kind, text) not in seen:
                 seen.add((kind, text))
                 job.text.add(kind, text)
-    for comment in document.comments:
-        job.text.add("comment", "\n".join(blocks(comment._element)), comment.author or None)
+    comments = [r for r in related.values() if r.reltype == _COMMENTS]
+    if len(comments) > 1:
+        raise ValueError("more than one comments part")
+    for comment in package.xml(comments[0].target) if comments else ():
+        if comment.tag == f"{_W}comment":
+            job.text.add("comment", "\n".join(blocks(comment)), comment.get(f"{_W}author") or None)
     job.text.add("body", "\n\n".join(_text_boxes(body)), "text boxes")
     job.text.add("body", "\n".join(_deleted(body)), "tracked deletions")
-    for part in document.part.package.iter_parts():
-        name = str(part.partname).rsplit("/", 1)[-1]
+    for part in package.walk():
+        name = part.rsplit("/", 1)[-1]
         if name in ("footnotes.xml", "endnotes.xml"):
-            job.text.add("notes", _notes(part.blob), name[:-4])
-    ocr_package_images(data, job, "word/media/")
+            job.text.add("notes", _notes(package.blob(part)), name[:-4])
+
+
+def _sections(body: Any) -> Iterator[Any]:
+    """The ``w:sectPr`` elements in document order: in paragraph properties, then the body's."""
+    for child in body:
+        if child.tag == _P:
+            ppr = child.find(f"{_W}pPr")
+            sect = ppr.find(f"{_W}sectPr") if ppr is not None else None
+            if sect is not None:
+                yield sect
+        elif child.tag == f"{_W}sectPr":
+            yield child
 
 
 def blocks(container: Any) -> Iterator[str]:
