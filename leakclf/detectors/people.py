@@ -8,7 +8,7 @@ Applied to PERSON candidates after overlaps and cross-label consistency are sett
                   name in the census that shares it
 ``("ctx", kind)`` the name stands where people are named (``leakclf.detectors.people_context``:
                   header, salutation, title, field, signature, party, role, owner, address),
-                  ``initials`` (a given name, middle initials and a surname: "Euller G. Lima"),
+                  ``initials`` (a given name, middle initials and a surname: "Maria G. Lopes"),
                   or ``known-name``: first and last word both in the NER gate's name lists and
                   neither an ordinary word
 ``("pjoin", d)``  the full form with the last name's words joined (``tristan vandepavert``),
@@ -127,6 +127,32 @@ def _beside_digits(text: str, start: int, end: int) -> bool:
     return _NEAR_DIGITS.search(near) is not None
 
 
+_STREET_BEFORE = re.compile(
+    r"\b(?:avenue|av|rue|boulevard|bd|allée|chemin|place|quai|via|viale|piazza|calle|avenida|"
+    r"rua|travessa|strada|laan|straat)\.?\s*$",
+    re.IGNORECASE,
+)
+_UNIT_LINE = re.compile(
+    r"^\s*(?:\d+[a-z]?|(?:flat|apt|apartment|unit|suite|no\.?)\s*\w+)\s*,?\s*$", re.IGNORECASE
+)
+_PLACE_AFTER = re.compile(r"^\s*,\s*[A-ZÀ-Þ][\w'’ -]+,?\s+\d{3,}")
+
+
+def _in_address(text: str, c: Candidate) -> bool:
+    """A name that is part of an address: a street named after a person ("avenue Daniel
+    Roe"), a line under a house or flat number ("Flat 7\nRuth Hill\nBurgessland"), or a
+    name followed by a town and a postcode ("Kim Zila, Moradabad 610033")."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    after = text[c.end : len(text) if line_end < 0 else line_end]
+    above = [ln for ln in text[max(0, line_start - 80) : line_start].splitlines() if ln.strip()]
+    return bool(
+        _STREET_BEFORE.search(text[line_start : c.start])
+        or _PLACE_AFTER.match(after)
+        or (above and not text[line_start : c.start].strip() and _UNIT_LINE.match(above[-1]))
+    )
+
+
 def _known_name(value: str, normalised: str) -> str | None:
     """``"known-name"`` when a capitalised name opens with a word of the name lists and no
     word (initials aside) is an ordinary word: "Tom Hardwick" in running text is a person,
@@ -152,6 +178,8 @@ def _with_facets(
     full, initial = person_forms(c.normalised)
     if initial is None or ("name", "partial") in c.facets:
         return c
+    if c.value[:1].islower():  # "van Roe": a surname and its particle, no given name
+        return replace(c, facets=(*c.facets, ("name", "partial")))
     facets = [f for f in c.facets if f[0] not in ("pfull", "pjoin", "pinit", "ctx", "email")]
     if full is not None:
         facets.append(("pfull", digest(key, "PERSON", full)))
@@ -160,9 +188,11 @@ def _with_facets(
             facets.append(("pjoin", digest(key, "PERSON", joined)))
     facets.append(("pinit", digest(key, "PERSON", initial)))
     kind = context(text, c.start, c.end, top)
+    if kind == "owner" and any(gate_words().ordinary(w) for w in c.normalised.split()):
+        kind = None  # "Implementation Roadmap" on a title line is no author
     if kind is None and _MIDDLE_INITIALS.match(c.value):
-        kind = "initials"  # "Euller G. Lima": given name, middle initials, surname
-    if kind is None and not _beside_digits(text, c.start, c.end):
+        kind = "initials"  # "Maria G. Lopes": given name, middle initials, surname
+    if kind is None and not _beside_digits(text, c.start, c.end) and not _in_address(text, c):
         kind = _known_name(c.value, c.normalised)
     if kind:
         facets.append(("ctx", kind))

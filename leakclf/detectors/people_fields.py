@@ -12,7 +12,7 @@
   the first a known given name (the NER gate's word lists) or the name spelled in an address
   or link below it, and none an ordinary word: the author line of a résumé or a letter.
 
-A name found here replaces the spans NER found inside it (NER reads "Harada, Mark" as a place
+A name found here replaces the spans NER found inside it (NER reads "Tanaka, Mark" as a place
 and a first name); it never overrides a pattern detector's span (an address, a company found by
 its legal form).
 """
