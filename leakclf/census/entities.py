@@ -49,8 +49,8 @@ ORG_CONTEXT_EVIDENCE = frozenset(
     }
 )
 #: Evidence that an ORGANIZATION name is only mentioned in passing: a bank in payment details,
-#: a lab or department (a part of an organisation).
-ORG_PASSING_EVIDENCE = frozenset({"passing:payment", "passing:unit"})
+#: a lab or department (a part of an organisation), a name in a "Product:" field.
+ORG_PASSING_EVIDENCE = frozenset({"passing:payment", "passing:unit", "passing:product"})
 _LABEL_KIND = {
     "EMAIL_ADDRESS": "emails",
     "PHONE_NUMBER": "phones",

@@ -220,6 +220,10 @@ _UNIT_HEAD = re.compile(
     re.IGNORECASE,
 )
 _UNIVERSITY = re.compile(r"\buniversi|\bhochschule", re.IGNORECASE)
+_LINE_LABEL = re.compile(r"\s*([^\W\d][\w' ]{0,30}?)\s*[:：]")  # the label opening a line
+_PRODUCT_TEXT = """product products item items commodity pipeline service article artikel produkt
+produit producto prodotto"""
+_PRODUCT_FIELD_WORDS = frozenset(_PRODUCT_TEXT.split())
 _BANK_NAME = re.compile(
     r"bank|banque|banco|banca|sparkasse|kasse\b|crédit|credit union", re.IGNORECASE
 )
@@ -234,10 +238,14 @@ def org_in_passing(text: str, start: int, end: int) -> str | None:
     """Where an organisation name is mentioned in passing: ``payment`` (a bank in the payment
     details: a bank's name with IBAN, BIC or "Bankverbindung" on its line or the lines around
     it), ``unit`` (a lab, department or working group, or a college or institute of a
-    university the text names: a part of an organisation); else None."""
+    university the text names: a part of an organisation), ``product`` (in a "Product:" or
+    "Item:" field: what was traded, not who traded it); else None."""
     name = text[start:end]
     if _UNIT.search(name):
         return "unit"
+    label = _LINE_LABEL.match(text[text.rfind("\n", 0, start) + 1 : start])
+    if label and _PRODUCT_FIELD_WORDS & set(re.findall(r"\w+", label.group(1).casefold())):
+        return "product"  # "Product: NG Firm, Contoso Gas Transmission Corp": what was traded
     if _UNIT_HEAD.match(name) and _UNIVERSITY.search(text[:start] + text[end:]):
         return "unit"  # "the College of Engineering" of a university named in the same text
     if _BANK_NAME.search(name):

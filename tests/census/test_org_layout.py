@@ -76,6 +76,11 @@ def orgs(det: DetectorSet, text: str) -> list[Finding]:
             "Member of the Stellar Dynamics Science Working Group since 2020.", 0, id="a-unit"
         ),
         pytest.param(
+            "Deal cancelled.\nProduct: NG Firm Phys, Northwind Gas Transmission Corp\n",
+            0,
+            id="a-company-in-a-product-field",
+        ),
+        pytest.param(
             "Invoice\n\nProseware\n26 rue des Lilas\n69003 Lyon\n",
             1,
             id="letterhead-above-a-street",
