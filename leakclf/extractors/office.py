@@ -1,6 +1,8 @@
-"""Office Open XML: package checks, XLSX (openpyxl, read-only), PPTX (python-pptx); DOCX is in word.py.
+"""Office Open XML: package checks, XLSX (openpyxl, read-only), PPTX; DOCX is in word.py.
 
-Core properties are read from ``docProps/core.xml`` directly, so files without one get no
+PPTX: the slides listed by the presentation part and their notes slides are the only parts read
+(``opc.Package``), then walked with python-pptx's shape classes; opening the whole package with
+python-pptx parsed every layout, master and theme first (twice the CPU). Core properties are read from ``docProps/core.xml`` directly, so files without one get no
 made-up author or dates from a library default. Declared member sizes are checked against
 the limits before any library unpacks the package (zipfile never returns more than declared).
 """
@@ -15,6 +17,16 @@ from typing import Any
 from leakclf.errors import CorruptFile, EncryptedFile, UnsupportedFormat
 from leakclf.extractors.base import RATIO_FLOOR, Job, iso_date, limit_error
 from leakclf.extractors.images import ocr_package_images
+from leakclf.extractors.opc import Package
+
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RID = f"{{{_R}}}id"
+_NOTES = f"{_R}/notesSlide"
+_PPTX_MAIN = (  # what python-pptx opens: a presentation, macro-enabled or not
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+)
 
 _CORE = {
     "title": "{http://purl.org/dc/elements/1.1/}title",
@@ -78,18 +90,34 @@ def _rows(rows: Iterable[tuple[Any, ...]], job: Job) -> Iterator[str]:
 
 
 def extract_pptx(data: bytes, job: Job) -> None:
-    import pptx  # load time: pptx only when used
+    from pptx.oxml import parse_xml  # load time: pptx only when used
+    from pptx.slide import NotesSlide, Slide
 
     check_package(data, job)
-    deck = pptx.Presentation(io.BytesIO(data))
-    for i, slide in enumerate(deck.slides, 1):
-        if job.over_time() or job.text.full:
-            break
-        job.text.add("slide", "\n".join(_shapes(slide.shapes)), f"slide {i}")
-        if slide.has_notes_slide:
-            notes = slide.notes_slide.notes_text_frame
-            if notes is not None:
-                job.text.add("notes", notes.text, f"slide {i}")
+    package = Package(data)
+    try:
+        main = package.main()
+        if (kind := package.content_type(main)) not in _PPTX_MAIN:
+            raise ValueError(f"not a PowerPoint file: the main part is {kind}")
+        related = {rel.rid: rel.target for rel in package.rels(main)}
+        ids = parse_xml(package.blob(main)).find(f"{_P}sldIdLst")
+        for i, sld in enumerate(ids if ids is not None else (), 1):
+            if job.over_time() or job.text.full:
+                break
+            part = related[sld.get(_RID)]
+            # no part object: shapes and text frames read only their own XML
+            slide = Slide(parse_xml(package.blob(part)), None)  # type: ignore[arg-type]
+            job.text.add("slide", "\n".join(_shapes(slide.shapes)), f"slide {i}")
+            notes = [r.target for r in package.rels(part) if r.reltype == _NOTES]
+            if len(notes) > 1:
+                raise ValueError("a slide with more than one notes slide")
+            if notes:
+                notes_slide = NotesSlide(parse_xml(package.blob(notes[0])), None)  # type: ignore[arg-type]
+                frame = notes_slide.notes_text_frame
+                if frame is not None:
+                    job.text.add("notes", frame.text, f"slide {i}")
+    finally:
+        package.close()
     ocr_package_images(data, job, "ppt/media/")
 
 
