@@ -204,6 +204,8 @@ def _candidate(name: str, start: int, evidence: str) -> Iterator[Candidate]:
     weak = evidence in ("context:field", "context:address")
     if is_vocab(trimmed) or (ordinary and (len(words) == 1 or weak)):
         return  # "Confidential", "Client: Confidential Information", "Billing Address"
+    if evidence == "context:address" and len(words) == 1 and words[0].casefold() in lists.names:
+        return  # "Ishita" over a street: a recipient written by a given name
     if evidence == "context:role" and is_noise("ORGANIZATION", trimmed):
         return  # prose and résumé lines are the weakest evidence: NER's noise rules apply
     if (

@@ -89,6 +89,9 @@ def orgs(det: DetectorSet, text: str) -> list[Finding]:
             "AWARDS\n2014 top 52/2500 Engineering Fellow\n", 0, id="near-miss-a-year-is-no-street"
         ),
         pytest.param(
+            "Quote\n\nPriya\n14 Station Road\nLeeds\n", 0, id="near-miss-a-given-name-over-a-street"
+        ),
+        pytest.param(
             "Billing Address\n12 Harbour Road\nBristol\n", 0, id="near-miss-a-heading-over-a-street"
         ),
         pytest.param(
