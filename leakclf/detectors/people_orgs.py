@@ -65,7 +65,10 @@ licensor organisation organization bill sold firma arbeitgeber auftraggeber auft
 empresa proveedor société societe entreprise employeur fournisseur ditta azienda fornitore
 bedrijf werkgever leverancier opdrachtgever"""
 _ORG_LABEL_WORDS = frozenset(_ORG_LABELS.split())
-_FIELD = re.compile(rf"(?P<label>[^\W\d][\w'’ ]{{0,30}}?)[ \t]*[:：][ \t]*(?P<name>{_NAME})")
+#: A value after a colon; its label is read backwards from the colon (``_LABEL``): matching
+#: from the colon keeps the scan linear, a label pattern tried at every letter was not.
+_FIELD = re.compile(rf"[:：][ \t]*(?P<name>{_NAME})")
+_LABEL = re.compile(r"[^\W\d][\w'’ ]{0,30}$")
 _WRAP = r"(?:[ \t]|\n(?![ \t]*\n))"  # a space or a line break, not a blank line
 _PARTIES = re.compile(
     r"\b(?:by\s+and\s+between|(?:made|entered\s+into|concluded)\b[^.;]{0,120}?\bbetween)"
@@ -82,8 +85,11 @@ _EMPLOYER_LINE = re.compile(
     rf"(?:[\w&+/.-]+[ \t]+){{0,4}}(?i:{_ROLE})s?\b",
     re.MULTILINE,
 )
-_TITLE_AT = re.compile(
-    rf"(?i:\b{_ROLE}s?)[ \t]+(?:at|@|bei|chez|en|presso|bij)[ \t]+(?P<name>{_NAME})"
+#: "Engineer at Contoso": matched from the preposition, the job title read backwards from it.
+_AT = re.compile(rf"[ \t](?:at|@|bei|chez|en|presso|bij)[ \t]+(?P<name>{_NAME})")
+_TITLE_END = re.compile(rf"(?i:\b{_ROLE}s?)$")
+_INSTITUTION_HINT = re.compile(
+    r"univers|college|hochschule|polite|polytech|institut", re.IGNORECASE
 )
 _PROSE = re.compile(
     r"\b(?:work|works|worked|working|employed|job|position|internship|interned|studied|"
@@ -123,6 +129,8 @@ def _yields(c: Candidate, org: Candidate) -> bool:
 
 
 def _institutions(text: str) -> Iterator[Candidate]:
+    if not _INSTITUTION_HINT.search(text):
+        return  # most texts name no school: skip the slower pattern
     found = [(m.start(), m.group(0)) for m in _INSTITUTION.finditer(text)]
     universities = {start for start, name in found if _UNIVERSITY.search(name)}
     for start, name in found:
@@ -135,7 +143,8 @@ def _institutions(text: str) -> Iterator[Candidate]:
 
 def _fields(text: str) -> Iterator[Candidate]:
     for m in _FIELD.finditer(text):
-        words = set(re.findall(r"\w+", m.group("label").casefold()))
+        label = _LABEL.search(text[max(0, m.start() - 31) : m.start()].rsplit("\n", 1)[-1])
+        words = set(re.findall(r"\w+", label.group(0).casefold())) if label else set()
         if words & _ORG_LABEL_WORDS:
             yield from _candidate(m.group("name"), m.start("name"), "context:field")
 
@@ -155,7 +164,10 @@ def _signed_for(text: str, cands: list[Candidate]) -> Iterator[Candidate]:
 
 
 def _employers(text: str) -> Iterator[Candidate]:
-    for m in (*_EMPLOYER_LINE.finditer(text), *_TITLE_AT.finditer(text), *_PROSE.finditer(text)):
+    titled = (
+        m for m in _AT.finditer(text) if _TITLE_END.search(text[max(0, m.start() - 40) : m.start()])
+    )
+    for m in (*_EMPLOYER_LINE.finditer(text), *titled, *_PROSE.finditer(text)):
         yield from _candidate(m.group("name"), m.start("name"), "context:role")
 
 
