@@ -1,27 +1,32 @@
 """Where a scan's CPU goes: characters analysed per CPU-second of each stage, in one process.
 
     .venv/bin/python benchmarks/bench_stages.py [--dump /tmp/leakclf-bench/dump-2000]
-        [--files 300] [--tree-cpu-s S --tree-chars C]
+        [--files 300] [--scan-json /tmp/leakclf-bench/bench-scan-dump-2000.json]
+        [--tree-cpu-s S --tree-chars C]
 
 Runs the stages of ``Pipeline.process_many`` by hand on the first ``--files`` files of a
 bench_scan dump, in batches of 8 (as the scan does), timing each with ``time.process_time``
 (CPU of this process: robust on a loaded machine, unlike the workers' wall-clock ``timings``):
 extract; detect split into patterns (a DetectorSet without NER) and NER (the full DetectorSet
 minus the patterns); classify; score; signature. Every stage is warmed up on other files
-first. With ``--tree-cpu-s`` and ``--tree-chars`` (CPU seconds and characters analysed of a
-whole ``leakclf scan`` from bench_scan.py, same code) the remainder is "engine" (listing,
-hashing, dispatch, journal, writing, worker start-up), estimated as the tree's CPU minus the
-stage CPU scaled to the tree's characters.
+first. A text already detected is not detected again (``Pipeline`` reuses its detection), so
+detection here reads each distinct text once, as a scan worker does. With ``--scan-json`` (the
+report bench_scan.py wrote, same code; its ``leakclf w2`` run) or ``--tree-cpu-s`` and
+``--tree-chars`` the remainder is "engine", estimated as the scan's CPU minus the stage CPU
+scaled to its characters, and split into the driver process (listing, hashing, journal,
+writing: measured by bench_scan) and the workers' own overhead (start-up, messages, batching).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
@@ -39,13 +44,21 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=300)
     ap.add_argument("--tree-cpu-s", type=float)
     ap.add_argument("--tree-chars", type=int)
+    ap.add_argument("--scan-json", help="a bench_scan.py report: tree CPU, chars, driver CPU")
+    ap.add_argument("--run", default="leakclf w2", help="which run of --scan-json")
     args = ap.parse_args()
+    main_cpu = None
+    if args.scan_json:
+        run = json.loads(Path(args.scan_json).read_text())["runs"][args.run]
+        args.tree_cpu_s, args.tree_chars = run["cpu_s"], run["chars_analysed"]
+        main_cpu = run.get("main_cpu_s")
     logging.disable(logging.WARNING)
     files = sorted(p for p in Path(args.dump).rglob("*") if p.is_file())
     pipe = Pipeline(Config(key=KEY))
     patterns = DetectorSet(Config(key=KEY, detect=DetectConfig(ner=False)))
     cpu: Counter[str] = Counter()
     chars = 0
+    detected: dict[str, Any] = {}  # text -> its detection (the pipeline reuses it)
 
     def run(paths: list[Path], count: bool) -> None:
         nonlocal chars
@@ -54,11 +67,13 @@ def main() -> None:
             docs = [d for p in paths[i : i + 8] for d in pipe.extract(p)]
             readable = [d for d in docs if d.status == "ok" or d.text]
             texts = [d.text for d in readable]
+            new = list(dict.fromkeys(x for x in texts if x not in detected))
             t = [c, time.process_time()]
-            patterns.detect_many(texts)
+            patterns.detect_many(new)
             t.append(time.process_time())
-            found = pipe.detectors.detect_many(texts)
+            detected.update(zip(new, pipe.detectors.detect_many(new)))
             t.append(time.process_time())
+            found = [detected[x] for x in texts]
             classes = [pipe.classifier.classify(d, f.findings) for d, f in zip(readable, found)]
             t.append(time.process_time())
             for cls, f in zip(classes, found):
@@ -94,12 +109,21 @@ def main() -> None:
         stages = total * args.tree_chars / chars
         rest = args.tree_cpu_s - stages
         print(
-            f"| engine (tree {args.tree_cpu_s:.1f} CPU s - stages scaled {stages:.1f}) | "
-            f"{rest:.1f} | {rest / args.tree_cpu_s:.0%} of the tree | "
+            f"| engine (scan {args.tree_cpu_s:.1f} CPU s - stages scaled {stages:.1f}) | "
+            f"{rest:.1f} | {rest / args.tree_cpu_s:.0%} of the scan | "
             f"{args.tree_chars / rest:,.0f} |"
             if rest > 0
             else "| engine | ~0 | | |"
         )
+        if rest > 0 and main_cpu is not None:
+            workers = rest - main_cpu
+            for label, value in (("driver process", main_cpu), ("workers' own", workers)):
+                print(
+                    f"|   engine: {label} | {value:.1f} | {value / args.tree_cpu_s:.0%} of the "
+                    f"scan | {args.tree_chars / value:,.0f} |"
+                    if value > 0
+                    else f"|   engine: {label} | ~0 | | |"
+                )
 
 
 if __name__ == "__main__":
