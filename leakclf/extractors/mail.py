@@ -255,12 +255,12 @@ def extract_mbox(data: bytes, job: Job) -> None:
         job.media_type = "message/rfc822"
         extract_eml(_MBOX_UNESCAPE.sub(rb"\1", data[splits[0].end() :]), job)
         return
-    job.children = _mbox_messages(data, job)
+    job.children = _mbox_messages(data, splits, job)
 
 
-def _mbox_messages(data: bytes, job: Job) -> Iterator[Child]:
-    starts = [m.end() for m in _MBOX_SPLIT.finditer(data)]
-    ends = [m.start() for m in _MBOX_SPLIT.finditer(data)][1:] + [len(data)]
+def _mbox_messages(data: bytes, splits: list[re.Match[bytes]], job: Job) -> Iterator[Child]:
+    starts = [m.end() for m in splits]  # the "From " lines, found once
+    ends = [m.start() for m in splits][1:] + [len(data)]
     job.meta["messages"] = job.expected = len(starts)
     for n, (start, end) in enumerate(zip(starts, ends), 1):
         if n > job.ctx.limits.max_members:
