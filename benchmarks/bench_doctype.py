@@ -95,7 +95,7 @@ def _by(title: str, keys: Sequence[str], gold: Sequence[str], pred: Sequence[str
 def grouped_cv(seed: int) -> list[Document]:
     real = real_examples(CORPUS)
     t0 = time.perf_counter()
-    cv, temperature, cut = cross_validate(generated_items(seed, 15), real)
+    cv, temperature, cut, honest_ece = cross_validate(generated_items(seed, 15), real)
     m = metrics(cv.gold, cv.pred)
     correct = [g == p for g, p in zip(cv.gold, cv.pred)]
     unsure = [c < cut for c in cv.confidence]
@@ -108,7 +108,8 @@ def grouped_cv(seed: int) -> list[Document]:
     ok_unsure = sum(o for o, u in zip(correct, unsure) if u)
     ok_sure = sum(o for o, u in zip(correct, unsure) if not u)
     print(
-        f"\ncalibration: temperature {temperature}, ECE {ece(cv.confidence, correct):.3f}; "
+        f"\ncalibration: temperature {temperature}, ECE {ece(cv.confidence, correct):.3f} "
+        f"(temperature chosen without each fold: ECE {honest_ece:.3f}); "
         f"uncertain below {cut}: {n_unsure} of {len(correct)} documents "
         f"(accuracy {ok_unsure / max(n_unsure, 1):.2f}); the rest accuracy {ok_sure / max(len(correct) - n_unsure, 1):.2f}"
     )

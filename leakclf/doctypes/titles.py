@@ -146,10 +146,10 @@ def norm(text: str) -> str:
     return _SPACE.sub(" ", text.casefold()).strip()
 
 
-_TYPE_OF = {norm(p): t for t, phrases in LEXICON.items() for p in phrases}
-_PHRASES = re.compile(
+TYPE_OF = {norm(p): t for t, phrases in LEXICON.items() for p in phrases}
+PHRASES = re.compile(  # every lexicon phrase, longest first
     r"(?<!\w)(?:"
-    + "|".join(re.escape(p) for p in sorted(_TYPE_OF, key=lambda p: (-len(p), p)))
+    + "|".join(re.escape(p) for p in sorted(TYPE_OF, key=lambda p: (-len(p), p)))
     + r")(?!\w)"
 )
 
@@ -189,9 +189,9 @@ def title_cue(text: str) -> tuple[str, str] | None:
     there is more often a table column or a reference than a title.
     """
     top, headings = title_region(text)
-    found = [m.group() for m in _PHRASES.finditer(top)]
-    found += [p for p in (m.group() for m in _PHRASES.finditer(headings)) if " " in p]
+    found = [m.group() for m in PHRASES.finditer(top)]
+    found += [p for p in (m.group() for m in PHRASES.finditer(headings)) if " " in p]
     if not found:
         return None
     best = max(found, key=lambda p: p.count(" "))  # most words; the first among equals
-    return _TYPE_OF[best], best
+    return TYPE_OF[best], best

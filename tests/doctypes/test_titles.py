@@ -105,22 +105,7 @@ def test_cue_is_a_feature_and_quoted_as_evidence() -> None:
     assert not any(e.startswith("cue:") for e in result.evidence)
 
 
-RARE_CUE = "generated letters seldom carry a title line: cue:correspondence misses the vocabulary"
-
-
-@pytest.mark.parametrize(
-    "doc_type",
-    [
-        pytest.param(
-            t,
-            id=t,
-            marks=[pytest.mark.xfail(strict=True, reason=RARE_CUE)]
-            if t == "correspondence"
-            else [],
-        )
-        for t in DOC_TYPES
-    ],
-)
+@pytest.mark.parametrize("doc_type", DOC_TYPES)
 def test_shipped_model_learned_each_cue_for_its_own_type(doc_type: str) -> None:
     model = LinearModel.load()
     assert f"cue:{doc_type}" in model.index

@@ -1,0 +1,118 @@
+"""Language-independent cues for the doc-type model: type words anywhere near the top, mail shape, layout.
+
+    cues(text) -> {feature name: value}
+
+- ``lex:<type>``: phrases of the title lexicon (``titles.py``) anywhere in the first ``LEX_CHARS``
+  characters, not only in the title region ("Numéro de devis : 1001" under a letterhead says
+  quote in any language the lexicon covers); ``lexfield:<type>`` when the phrase names a
+  reference field ("Cotizacion : 492", "Invoice No. 7").
+- ``mail:any-headers``: at least two printed header lines in any of the seven languages
+  ("De :", "Von:", "Objet :", "Betreff:", "Asunto:", "Oggetto:", "Onderwerp:", "Assunto:",
+  "Para:", "An:", "À :"); ``mail:thread`` (an original or forwarded message below),
+  ``mail:exchange-address`` (an Exchange directory address, ``/o=acme/ou=...``: one organisation's
+  mail system); ``letter:team-greeting`` ("Dear team", "Liebe Kolleginnen", "Chers collègues").
+- ``stat:*``: binned shares of digits, amounts and short lines per line, dates, and the length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from leakclf.doctypes.titles import TYPE_OF, norm
+
+LEX_CHARS = 2000  # characters searched for type words below the title region
+MAIL_LINES = 15  # non-empty lines searched for printed mail headers and team greetings
+STAT_CHARS = 6_000
+_HEAD = re.compile(
+    r"^(from|to|cc|bcc|subject|sent|date|re|de|von|an|objet|betreff|asunto|oggetto|onderwerp|"
+    r"assunto|para|à|a|da|aan|van|envoyé|gesendet|enviado|inviato|verzonden|datum|fecha|data|"
+    r"kopie|copie)\s*:",
+    re.IGNORECASE,
+)
+_TEAM = re.compile(
+    r"^(dear|hi|hello)\s+(team|all|colleagues|everyone|staff)|^(liebe|sehr geehrte) "
+    r"(kolleginnen|kollegen|mitarbeiter)|^chers? coll[eè]gues|^estimad[oa]s (compa[ñn]er[oa]s|colegas)"
+    r"|^cari colleghi|^beste collega|^caros colegas",
+    re.IGNORECASE,
+)
+_REF = re.compile(r"(?:^|\s)(?:n[°º]|no\.?|nr\.?|number|numéro|número|numero|num)(?:\s|:|$)")
+_FIELD_LINE = re.compile(r"^ ?[^:]{0,40}[:#]")
+_MONEY = re.compile(r"\d[\d,.' ]*[.,]\d\d\b")
+_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+_DIGITS = "0123456789"
+_SHORT = re.compile(r"^[^\n]{1,29}$", re.MULTILINE)  # a line shorter than 30 characters
+_EDGE = ".,;:()[]{}#*\"'«»“”"  # stripped from word edges before the lexicon lookup
+
+
+def _spans() -> Mapping[str, tuple[int, ...]]:
+    """First word of a lexicon phrase -> the phrase lengths in words starting with it, longest first."""
+    spans: dict[str, set[int]] = {}
+    for phrase in TYPE_OF:
+        words = phrase.split()
+        spans.setdefault(words[0], set()).add(len(words))
+    return MappingProxyType({w: tuple(sorted(n, reverse=True)) for w, n in spans.items()})
+
+
+_SPANS = _spans()
+
+
+def cues(text: str) -> dict[str, float]:
+    feats = _lexicon(text[:LEX_CHARS])
+    feats.update(_mail(text))
+    feats.update(_stats(text[:STAT_CHARS]))
+    return feats
+
+
+def _lexicon(head: str) -> dict[str, float]:
+    count: dict[str, int] = {}
+    fields: set[str] = set()
+    for line in norm(head.replace("\n", " | ")).split("|"):
+        words = [w.strip(_EDGE) for w in line.split()]
+        i = 0
+        while i < len(words):
+            span = next(
+                (n for n in _SPANS.get(words[i], ()) if " ".join(words[i : i + n]) in TYPE_OF), 0
+            )
+            if not span:
+                i += 1
+                continue
+            doc_type = TYPE_OF[" ".join(words[i : i + span])]
+            count[doc_type] = count.get(doc_type, 0) + 1
+            if _FIELD_LINE.match(line) or _REF.search(line):
+                fields.add(doc_type)
+            i += span
+    feats = {f"lex:{t}": min(n, 3) / 3 for t, n in count.items()}
+    feats.update((f"lexfield:{t}", 1.0) for t in fields)
+    return feats
+
+
+def _mail(text: str) -> dict[str, float]:
+    top = text[:3000]
+    lines = [ln.strip() for ln in top.splitlines() if ln.strip()][:MAIL_LINES]
+    feats: dict[str, float] = {}
+    if sum(_HEAD.match(ln) is not None for ln in lines) >= 2:
+        feats["mail:any-headers"] = 1.0
+    if any(_TEAM.match(ln) for ln in lines):
+        feats["letter:team-greeting"] = 1.0
+    low = top.lower()
+    if "/o=" in low or "/ou=" in low:
+        feats["mail:exchange-address"] = 1.0
+    if "original message" in low or "forwarded message" in low:
+        feats["mail:thread"] = 1.0
+    return feats
+
+
+def _stats(text: str) -> dict[str, float]:
+    lines = text.count("\n") + 1
+    digits = sum(map(text.count, _DIGITS)) / max(len(text), 1)
+    money = len(_MONEY.findall(text)) / lines
+    short = len(_SHORT.findall(text)) / lines
+    return {
+        f"stat:digits{min(int(digits * 20), 5)}": 1.0,
+        f"stat:money{min(int(money * 10), 4)}": 1.0,
+        f"stat:short{min(int(short * 5), 4)}": 1.0,
+        f"stat:len{min(len(text) // 1500, 8)}": 1.0,
+        f"stat:dates{min(len(_DATE.findall(text)), 6)}": 1.0,
+    }
