@@ -30,7 +30,14 @@ from dataclasses import replace
 
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle
-from leakclf.detectors.noise import INSTITUTION_FORMS, generic_org, is_noise, is_vocab
+from leakclf.detectors.noise import (
+    GENERIC_ORG,
+    INSTITUTION_FORMS,
+    LEGAL_FORMS,
+    generic_org,
+    is_noise,
+    is_vocab,
+)
 from leakclf.detectors.people_context import is_street
 from leakclf.detectors.people_fields import DETECTOR as PEOPLE_FIELDS
 from leakclf.detectors.people_fields import gate_words
@@ -98,6 +105,11 @@ _PROSE = re.compile(
 )
 _LINE_NAME = re.compile(rf"[ \t]*(?P<name>{_CAP}(?: (?:{_LINK} )?{_CAP}){{0,3}})[ \t]*")
 _YEAR = re.compile(r"\s*(?:19|20)\d\d\b")  # "2014 top 52 of 2500": a year, not a house number
+_PERSON_SHAPE = re.compile(
+    r"^(?:mr|mrs|ms|miss|dr|prof|herr|frau|mme|monsieur|madame|sir)\.?\s|"
+    r"\s(?:jr|sr|dds|dvm|md|phd|esq|ii|iii)\.?$",
+    re.IGNORECASE,
+)
 _EDGE = ("the", "a", "an", "our", "your", "this", "that")
 _ABBREV = frozenset(("inc", "corp", "ltd", "co", "bros", "intl", "int'l", "univ", "dept", "st"))
 
@@ -124,8 +136,17 @@ def _yields(c: Candidate, org: Candidate) -> bool:
     a name the layout took for a person in a field that asks for a client or a provider
     (``_candidate`` leaves out names that start with a given name)."""
     if c.detector == PEOPLE_FIELDS and c.label == "PERSON":
-        return "context:field" in org.evidence
+        return "context:field" in org.evidence and _org_shaped(org.value)
     return c.detector.startswith("ner.") and c.label != "PERSON"
+
+
+def _org_shaped(name: str) -> bool:
+    """Three words or more, a generic organisation word or legal form last ("... Solutions"),
+    or one word that is no given name: "Client: Jane Roe" stays a person."""
+    words = [w.casefold().strip(".,") for w in name.split()]
+    if len(words) == 1:
+        return words[0] not in gate_words().names
+    return len(words) >= 3 or words[-1] in GENERIC_ORG or words[-1] in LEGAL_FORMS
 
 
 def _institutions(text: str) -> Iterator[Candidate]:
@@ -205,6 +226,8 @@ def _trim(name: str, institution: bool) -> tuple[int, int]:
 
 def _candidate(name: str, start: int, evidence: str) -> Iterator[Candidate]:
     institution = evidence == "shape:institution"  # "University" is no name on its own
+    if _PERSON_SHAPE.search(name) or sum(ch.isdigit() for ch in name) >= 3:
+        return  # "Dr. Nicole Roe", "Greg Roe DDS", "Invoice No. INV-2026-517440"
     a, b = _trim(name, institution)
     trimmed = name[a:b].rstrip(" .,;:")
     if not trimmed:
