@@ -21,7 +21,12 @@ tiscali.it btinternet.com sky.com virginmedia.com ntlworld.com talktalk.net comc
 verizon.net att.net sbcglobal.net bellsouth.net cox.net charter.net earthlink.net juno.com
 rediffmail.com seznam.cz wp.pl o2.pl interia.pl onet.pl terra.com.br uol.com.br bol.com.br
 telenet.be skynet.be ziggo.nl kpnmail.nl hetnet.nl planet.nl xs4all.nl bluewin.ch shaw.ca
-rogers.com sympatico.ca bigpond.com optusnet.com.au"""
+rogers.com sympatico.ca bigpond.com optusnet.com.au mail.de aol.de aol.co.uk aol.fr gmx.us
+gmx.it yahoo.ca yahoo.com.au yahoo.co.jp yahoo.com.mx yahoo.com.ar hotmail.ca hotmail.nl
+hotmail.be hotmail.com.br hotmail.com.ar outlook.es outlook.it outlook.com.br live.nl live.it
+live.be live.ca live.com.au msn.nl foxmail.com sina.cn 139.com yandex.ua ukr.net i.ua op.pl
+abv.bg email.cz centrum.cz sapo.pt ig.com.br hushmail.com duck.com inbox.lv mail.ee
+virgin.net blueyonder.co.uk btopenworld.com tiscali.co.uk home.nl online.de netcourrier.com"""
 FREE_MAIL = frozenset(_FREE_MAIL.split())
 
 #: Domains documents and templates use as stand-ins ("name@domain.com").
