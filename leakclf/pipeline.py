@@ -188,7 +188,7 @@ class Pipeline:
 
     def _result(self, doc: Document, detection: Detection, detect_s: float) -> DocumentResult:
         from leakclf.scoring import subject  # load time: scoring on first use
-        from leakclf.signatures import text_signature  # load time: numpy and datasketch
+        from leakclf.signatures import text_signature  # load time: numpy
 
         findings = detection.findings + _key_file_finding(doc, self.config)
         t1 = time.perf_counter()

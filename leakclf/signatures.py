@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
 
 from leakclf.config import CensusConfig
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 #: The permutation scheme of every stored signature; the census rebuilds MinHash with it.
 SCHEME = "affine32"
@@ -45,15 +49,40 @@ def shingles(text: str, size: int) -> list[bytes]:
 
 @lru_cache(maxsize=8)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    """Generating permutations is the slow part of a MinHash; they depend only on num_perm."""
-    a, b = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+    """datasketch's ``affine32`` permutations for ``SEED``: ``a`` odd, ``b`` any, 32 bits each,
+    drawn as datasketch draws them (a test pins them to ``MinHash(...).permutations``)."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
     a.setflags(write=False)
     b.setflags(write=False)
     return a, b
 
 
+#: MurmurHash3's 32-bit finalizer, datasketch's pre-mix of every input hash in ``affine32``.
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
+
+
+def _hash_values(grams: list[bytes], num_perm: int) -> tuple[int, ...]:
+    """``MinHash(num_perm, seed=SEED, scheme=SCHEME).update_batch(grams).hashvalues``, computed
+    here with numpy: importing datasketch pulls in its LSH and scipy (0.5 CPU s per scan
+    worker) for what is a few array operations. ``tests/test_signatures.py`` holds them equal."""
+    first4 = [struct.unpack("<I", hashlib.sha1(g).digest()[:4])[0] for g in grams]  # sha1_hash32
+    hv = np.array(first4, dtype=np.uint32).reshape(-1, 1)
+    s1, m1, s2, m2 = _FMIX
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s1)
+    a, b = _permutations(num_perm)
+    return tuple(int(v) for v in (hv * a + b).min(axis=0))  # uint32: wraps modulo 2**32
+
+
 def minhash(values: tuple[int, ...] | list[int]) -> MinHash:
     """Rebuild a MinHash from a stored signature (for LSH and Jaccard estimates)."""
+    from datasketch import MinHash  # load time: datasketch (and scipy) only for the census
+
     return MinHash(
         hashvalues=np.asarray(values, dtype=np.uint32),
         scheme=SCHEME,
@@ -71,11 +100,4 @@ def text_signature(text: str, config: CensusConfig) -> tuple[str | None, tuple[i
     grams = shingles(norm, config.shingle_words)
     if not grams:  # only punctuation: exact-text dedup still works
         return text_sha, None
-    mh = MinHash(
-        num_perm=config.num_perm,
-        seed=SEED,
-        scheme=SCHEME,
-        permutations=_permutations(config.num_perm),
-    )
-    mh.update_batch(grams)
-    return text_sha, tuple(int(v) for v in mh.hashvalues)
+    return text_sha, _hash_values(grams, config.num_perm)

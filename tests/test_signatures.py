@@ -52,3 +52,40 @@ def test_shingles() -> None:
     assert shingles("A b, C d", 3) == [b"a b c", b"b c d"]
     assert shingles("short", 5) == [b"short"]
     assert normalize_text("  A\u00a0B ") == "a b"
+
+
+@pytest.mark.parametrize(
+    ("text", "num_perm"),
+    [
+        pytest.param(BASE, 128, id="long-128"),
+        pytest.param("Grüße aus Köln, Ünal Şahin — ﬁnal report", 128, id="unicode"),
+        pytest.param("one two", 64, id="shorter-than-a-shingle"),
+        pytest.param(BASE[:400], 32, id="short-32"),
+    ],
+)
+def test_minhash_equals_datasketch(text: str, num_perm: int) -> None:
+    from datasketch import MinHash
+
+    from leakclf.signatures import SCHEME, SEED, _permutations
+
+    cfg = CensusConfig(num_perm=num_perm)
+    reference = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
+    a, b = reference.permutations
+    assert (a == _permutations(num_perm)[0]).all() and (b == _permutations(num_perm)[1]).all()
+    reference.update_batch(shingles(text, cfg.shingle_words))
+    assert text_signature(text, cfg)[1] == tuple(int(v) for v in reference.hashvalues)
+
+
+def test_the_scan_signature_does_not_import_datasketch() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from leakclf.config import CensusConfig\n"
+        "from leakclf.signatures import text_signature\n"
+        "assert text_signature('a b c d e f g', CensusConfig())[1]\n"
+        "print('datasketch' in sys.modules, 'scipy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -1,0 +1,41 @@
+"""CPU of one in-process scan, split into the driver process and its workers.
+
+    .venv/bin/python benchmarks/bench_scan_cpu.py DUMP OUT.parquet WORKERS
+
+Runs ``leakclf.scan(DUMP, out=OUT, workers=WORKERS)`` in this process and prints wall seconds,
+the driver's own CPU (``RUSAGE_SELF``: listing, hashing, journal, writing, the config check)
+and the workers' (``RUSAGE_CHILDREN``). A key file already beside OUT is kept, so two runs
+(for example two checkouts on ``PYTHONPATH``) give rows with the same digests to compare.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+
+root, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+for f in [out, out + ".meta.json", out + ".partial.jsonl"]:
+    if os.path.exists(f):
+        os.unlink(f)
+t0 = time.perf_counter()
+import leakclf  # timed from before the import
+
+imp = resource.getrusage(resource.RUSAGE_SELF)
+s = leakclf.scan(root, out=out, workers=workers, progress=False)
+s.wait()
+me = resource.getrusage(resource.RUSAGE_SELF)
+ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(
+    json.dumps(
+        {
+            "wall": round(time.perf_counter() - t0, 2),
+            "main_cpu": round(me.ru_utime + me.ru_stime, 2),
+            "main_import_cpu": round(imp.ru_utime + imp.ru_stime, 2),
+            "workers_cpu": round(ch.ru_utime + ch.ru_stime, 2),
+            "counts": s.counts,
+        }
+    )
+)
