@@ -116,6 +116,8 @@ universidade université universite universiteit hochschule"""
 _UNIVERSITY = frozenset(_UNIVERSITY_TEXT.split())
 _LINKS_TEXT = "of the de di da do del della degli des du der für fur van la le"
 _LINKS = frozenset(_LINKS_TEXT.split())
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def institution_form(name: str) -> str | None:
@@ -123,18 +125,24 @@ def institution_form(name: str) -> str | None:
     distinctive words of a university's name, diacritics
     folded and doubled letters single, so one university written in two languages is one
     organisation. None for a name that is not a university's."""
-    words = re.findall(r"[^\W\d_]+", _ascii(name.casefold(), True))
-    folded = {_ascii(w, True) for w in _UNIVERSITY}
-    if not folded & set(words):
+    words = _LETTERS.findall(_ascii(name.casefold(), True))
+    if _UNIVERSITY_FOLDED.isdisjoint(words):
         return None
-    core = [re.sub(r"(.)\1+", r"\1", w) for w in words if w not in folded and w not in _LINKS]
+    core = [_DOUBLED.sub(r"\1", w) for w in words if w not in _UNIVERSITY_FOLDED and w not in _LINKS]
     return "university:" + "".join(core) if core else None
 
 
 def name_forms(name: str) -> list[str]:
     """``Acme Group Ltd`` -> ["acmegroup", "acme"]: the whole name, then its first word; a
     university's name starts with its ``institution_form``."""
+    return list(_name_forms(name))
 
+
+# The cache is the module's only state: bounded, and keyed on the name alone (the function is
+# pure), so results do not depend on what was asked before. Detection asks for the same
+# organisation names again and again (NER, the layout pass and the facets pass of one text).
+@lru_cache(maxsize=16384)
+def _name_forms(name: str) -> tuple[str, ...]:
     def key(text: str) -> str:
         return "".join(ch for ch in normalise_org(text) if ch.isalnum())
 
@@ -146,7 +154,7 @@ def name_forms(name: str) -> list[str]:
         forms.insert(0, university)
     # "Römer" -> "romer" and "rmer": the domain may fold or drop the accented letter
     forms += [_ascii(f, fold) for f in forms for fold in (True, False) if not f.isascii()]
-    return [f for f in dict.fromkeys(forms) if len(f) >= 3]
+    return tuple(f for f in dict.fromkeys(forms) if len(f) >= 3)
 
 
 def abbreviates(label: str, name: str) -> bool:
@@ -176,12 +184,17 @@ def abbreviated_by(name: str, facets: tuple[tuple[str, str], ...]) -> str | None
     return form if form.isalnum() and abbreviates(form, name) else None
 
 
+@lru_cache(maxsize=16384)  # pure and bounded, like ``_name_forms``
 def _ascii(text: str, fold: bool) -> str:
     if fold:
         text = "".join(
             c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
         )
     return "".join(c for c in text if c.isascii())
+
+
+#: ``_UNIVERSITY`` as ``institution_form`` compares it: diacritics folded, ASCII only.
+_UNIVERSITY_FOLDED = frozenset(_ascii(w, True) for w in _UNIVERSITY)
 
 
 def org_facets(key: bytes, forms: list[str]) -> tuple[tuple[str, str], ...]:

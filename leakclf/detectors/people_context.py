@@ -103,20 +103,22 @@ def context(text: str, start: int, end: int, top: int = 0) -> str | None:
         return None  # "Contoso Pharma, Inc.": a company
     if _HEADER.match(before):
         return "header"
-    if _SALUTATION.search(before):
+    tail = _tail(before)
+    if _SALUTATION.search(before, tail):
         return "salutation"
-    if _TITLE.search(before):
+    if _TITLE.search(before, tail):
         return "title"
-    label = _FIELD.search(before) or _LIST_FIELD.match(before)
+    label = (_FIELD.search(before) or _LIST_FIELD.match(before)) if _colon(before) else None
     if label and FIELD_WORDS & set(re.findall(r"\w+", label.group(1).casefold())):
         return "field"
     if before.rstrip().endswith("/s/"):
         return "signature"
     if _PARTY_AFTER.match(after) or (
-        _PARTY_BEFORE.search(before) and "between" in text[max(0, start - 300) : start].casefold()
+        _PARTY_BEFORE.search(before, tail)
+        and "between" in text[max(0, start - 300) : start].casefold()
     ):
         return "party"
-    if _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after):
+    if _ROLE_BEFORE.search(before, tail) or _ROLE_AFTER.match(after):
         return "role"
     alone = not before.strip() and not after.strip(" \t,.;|-–—")
     if alone and _after_closing(text, line_start):
@@ -128,6 +130,29 @@ def context(text: str, start: int, end: int, top: int = 0) -> str | None:
     if not before.strip() and re.match(r"^\s*[,–—-]\s*", after) and _STREETISH.search(after):
         return "address"  # "Jane Roe — 78 Kesseldallaan, Leuven"
     return None
+
+
+#: More than the longest keyword of ``_SALUTATION``, ``_TITLE``, ``_PARTY_BEFORE`` and
+#: ``_ROLE_BEFORE`` ("managingdirector", "by and between", "sehr geehrter") and the one
+#: character before it: how far before the end of a text's last word their matches can start.
+_KEYWORD_SPAN = 24
+
+
+def _tail(before: str) -> int:
+    """Where a match of those patterns can start in ``before`` at the earliest: each ends with
+    a keyword (its last character a word character) and then non-word characters only.
+    Searching from there (``pattern.search(before, pos)``: "^" and "\\b" still see the whole
+    string) finds a match exactly when searching all of ``before`` does, without trying every
+    position of a long line."""
+    end = len(before)
+    while end and not (before[end - 1].isalnum() or before[end - 1] == "_"):
+        end -= 1
+    return max(0, end - _KEYWORD_SPAN)
+
+
+def _colon(before: str) -> bool:
+    """``_FIELD`` and ``_LIST_FIELD`` need a colon: most lines before a name hold none."""
+    return ":" in before or "：" in before
 
 
 def is_street(line: str) -> bool:
@@ -194,11 +219,11 @@ def org_context(text: str, start: int, end: int) -> str | None:
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start:start]
     if _ORG_PARTY_AFTER.match(text[end : end + 80]) or (
-        _PARTY_BEFORE.search(before)
+        _PARTY_BEFORE.search(before, _tail(before))
         and "by and between" in " ".join(text[max(0, start - 200) : start].casefold().split())
     ):
         return "party"
-    label = _FIELD.search(before)
+    label = _FIELD.search(before) if _colon(before) else None
     if label and _ORG_FIELD_WORDS & set(re.findall(r"\w+", label.group(1).casefold())):
         return "field"
     if _MET_WITH.search(before):

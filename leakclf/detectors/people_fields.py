@@ -54,6 +54,7 @@ _FIELD = re.compile(
     r"(?=[ \t]*$|[ \t]{2,}|[ \t]+[^\W\d][\w ]{0,20}:|[ \t]*[,(|])",
     re.MULTILINE,
 )
+_LABEL_SPAN = 31  # the longest label ``_FIELD`` reads: one letter and up to 30 more
 
 
 def names_in_fields(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -83,10 +84,30 @@ def _header_names(text: str) -> Iterator[Candidate]:
 
 
 def _field_names(text: str) -> Iterator[Candidate]:
-    for m in _FIELD.finditer(text):
+    for m in _field_matches(text):
         words = set(re.findall(r"\w+", m.group("label").casefold()))
         if words & FIELD_WORDS and not _HEADER.match(m.group(0)):
             yield from _candidate(m.group("name"), m.start("name"), "field:label")
+
+
+def _field_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_FIELD.finditer(text)``, tried only where a match can start: at most
+    ``_LABEL_SPAN`` characters before a colon, not counting the spaces and tabs right before
+    it (a label is up to 31 characters that hold no colon, then blanks). The same matches in
+    the same order; ``finditer`` tries every position of the text."""
+    pos = 0
+    colon = text.find(":")
+    while colon >= 0:
+        blank = colon
+        while blank > pos and text[blank - 1] in " \t":
+            blank -= 1
+        for start in range(max(pos, blank - _LABEL_SPAN), colon):
+            m = _FIELD.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        colon = text.find(":", max(pos, colon + 1))
 
 
 def _titled_names(text: str) -> Iterator[Candidate]:
