@@ -128,7 +128,9 @@ def institution_form(name: str) -> str | None:
     words = _LETTERS.findall(_ascii(name.casefold(), True))
     if _UNIVERSITY_FOLDED.isdisjoint(words):
         return None
-    core = [_DOUBLED.sub(r"\1", w) for w in words if w not in _UNIVERSITY_FOLDED and w not in _LINKS]
+    core = [
+        _DOUBLED.sub(r"\1", w) for w in words if w not in _UNIVERSITY_FOLDED and w not in _LINKS
+    ]
     return "university:" + "".join(core) if core else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leakclf.domains import public_suffix, registrable_domain, tld_country
+from leakclf.domains import name_forms, public_suffix, registrable_domain, tld_country
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,9 @@ def test_tld_country(host: str, country: str | None) -> None:
 
 def test_public_suffix_offline() -> None:
     assert public_suffix("a.b.co.uk") == "co.uk" and public_suffix("db.internal") == ""
+
+
+def test_name_forms_cached_but_each_caller_gets_its_own_list() -> None:
+    first = name_forms("Acme Group Ltd")
+    first.append("changed")
+    assert name_forms("Acme Group Ltd") == ["acmegroup", "acme"]

@@ -13,7 +13,7 @@ from detgen import aws_key_id, cards, jwt
 from threadpoolctl import threadpool_info
 
 from leakclf.config import Config, DetectConfig
-from leakclf.detectors import DetectorSet, available, ner
+from leakclf.detectors import DetectorSet, available, ner, people_context, people_fields
 from leakclf.detectors.base import Detector
 from leakclf.detectors.pii import phone
 
@@ -228,3 +228,47 @@ def test_ner_reads_with_numpy_blas_on_one_thread(with_ner: DetectorSet) -> None:
     assert blas_threads() == before
     tok2vec = with_ner.ner.nlp.get_pipe("ner").model.get_ref("tok2vec")
     assert all(not node.ops.use_blis for node in tok2vec.walk())
+
+
+FIELD_LINES = [
+    "Name: Jane Roe",
+    "Client Contact:\tJane Roe  Phone: 555",
+    "Prepared by: /s/ Jean-Luc van der Berg, Title: Director",
+    "Time 10:30 Approved by:   Maria G. Lopes",
+    "a" * 40 + ": Jane Roe",  # a label longer than any _FIELD reads
+    "x: Name: Jane Roe: Owner: Ann Lee\nSigned by : Ruth Hill (CFO)",
+    "Name:Jane Roe Name: John Doe",
+    "no colon Jane Roe here",
+    "Ansprechpartner:\t\t\tJonas Bäcker | Ort: Köln",
+]
+
+
+@pytest.mark.parametrize("text", FIELD_LINES)
+def test_person_fields_tried_before_colons_match_like_finditer(text: str) -> None:
+    found = [(m.span(), m.groupdict()) for m in people_fields._field_matches(text)]
+    assert found == [(m.span(), m.groupdict()) for m in people_fields._FIELD.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Dear ",
+        "We thank our managingdirector, ",  # the longest keyword (_ROLE drops its spaces)
+        "This agreement is made by and between ",
+        "Sehr geehrter ",
+        "signed for Prof. ",
+        "x" * 200 + " and the Chief Officer, ",
+        "x" * 200 + "Dear, " + "y" * 30 + " ",
+        "Mr",  # no blank after the title: no match
+        "",
+    ],
+)
+def test_context_keywords_searched_from_the_tail_match_like_a_full_search(before: str) -> None:
+    tail = people_context._tail(before)
+    for pattern in (
+        people_context._SALUTATION,
+        people_context._TITLE,
+        people_context._PARTY_BEFORE,
+        people_context._ROLE_BEFORE,
+    ):
+        assert (pattern.search(before, tail) is None) == (pattern.search(before) is None)
