@@ -13,8 +13,8 @@ from detgen import aws_key_id, cards, jwt
 from threadpoolctl import threadpool_info
 
 from leakclf.config import Config, DetectConfig
-from leakclf.detectors import DetectorSet, available, ner, people_context, people_fields
-from leakclf.detectors.base import Detector
+from leakclf.detectors import DetectorSet, available, ner, people, people_context, people_fields
+from leakclf.detectors.base import Candidate, Detector
 from leakclf.detectors.pii import phone
 
 FOOTER = "Regards,\nMargaret Olsen\nContoso Ltd., Leeds\n"
@@ -272,3 +272,24 @@ def test_context_keywords_searched_from_the_tail_match_like_a_full_search(before
         people_context._ROLE_BEFORE,
     ):
         assert (pattern.search(before, tail) is None) == (pattern.search(before) is None)
+
+
+def _span(text: str, value: str, label: str) -> Candidate:
+    start = text.index(value)
+    return Candidate(label, start, start + len(value), 0.9, "t", value, value, "*", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Jane Roe, IBM, USA", True, id="name-comma-org"),
+        pytest.param("Jane Roe \t,\t IBM", True, id="blanks-around-the-comma"),
+        pytest.param("Dear Jane Roe, IBM", False, id="name-not-opening-its-line"),
+        pytest.param("Jane Roe; IBM", False, id="no-comma"),
+        pytest.param("Jane Roe,, IBM", False, id="two-commas"),
+        pytest.param("IBM, Jane Roe", False, id="org-before-the-name"),
+    ],
+)
+def test_affiliation_tests_the_gap_first(text: str, expected: bool) -> None:
+    person, org = _span(text, "Jane Roe", "PERSON"), _span(text, "IBM", "ORGANIZATION")
+    assert people._affiliation(text, person, org) is expected
