@@ -71,7 +71,7 @@ def strict(segment: str, words: gate.GateWords) -> bool:
         if len(word) < 2 or any(c.isdigit() for c in word) or not word[0].isupper():
             continue
         key = word.casefold()
-        if key in gate.STOP_WORDS or gate.is_vocab(word) or words.ordinary(key):
+        if key in gate.stop_words() or gate.is_vocab(word) or words.ordinary(key):
             continue
         return True
     lower = [w.casefold().strip(".,;:") for w in segment.split()]

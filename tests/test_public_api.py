@@ -48,3 +48,13 @@ def test_import_is_cheap():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_building_a_pipeline_loads_no_model():
+    """A scan's driver builds a Pipeline to check its config: that must not import spaCy."""
+    code = (
+        "import sys; from leakclf.config import Config; from leakclf.pipeline import Pipeline;"
+        " Pipeline(Config()); print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

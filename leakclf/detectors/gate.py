@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from leakclf.detectors.noise import STOP_WORDS, is_vocab
+from leakclf.detectors.noise import is_vocab, stop_words
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner_gate"
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -40,7 +40,7 @@ class GateWords:
         return key in self.common and key not in self.names
 
     def lower_name(self, key: str) -> bool:
-        return key in self.names and key not in self.common and key not in STOP_WORDS
+        return key in self.names and key not in self.common and key not in stop_words()
 
 
 def _read(name: str) -> frozenset[str]:
@@ -78,7 +78,7 @@ def worth_reading(line: str, words: GateWords | None = None) -> bool:
             previous_name = is_name
             continue
         previous_name = False
-        if key in STOP_WORDS or is_vocab(word):
+        if key in stop_words() or is_vocab(word):
             continue
         if (
             words is not None

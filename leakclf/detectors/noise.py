@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import re
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 #: Business-document vocabulary that spaCy likes to call an ORG or PERSON ("|"-separated).
 _VOCAB = """number|no|id|ref|reference|code|mail|call|due|aadhaar|acceptance|acceptance criteria|account|accounts payable|accounts receivable|additional
@@ -112,12 +111,20 @@ _ARTICLE = re.compile(r"^(?:the|a|an|this|our|your)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read on first use."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # load time: spaCy only when a span is judged
+
+    return frozenset(STOP_WORDS)
+
+
 def generic_org(name: str, *, institution: bool = False) -> bool:
     """ "Global Consulting Pvt Ltd", "Marketing LLC": no word but generic ones and legal forms;
     with ``institution``, also "University of Applied Sciences", "Technical University"."""
     generic = GENERIC_ORG | (_INSTITUTION_GENERIC if institution else frozenset())
     words = [w for w in _WORD.findall(name.casefold()) if w not in LEGAL_FORMS]
-    return all(w in generic or w in STOP_WORDS or w in _FILLER for w in words)
+    return all(w in generic or w in stop_words() or w in _FILLER for w in words)
 
 
 def is_vocab(text: str) -> bool:
@@ -134,7 +141,7 @@ def is_noise(label: str, text: str) -> bool:
     if label == "DATE_TIME":
         return not (_MONTH.search(core) or _DATEISH.search(core))
     words = _WORD.findall(core)
-    if not words or all(w in STOP_WORDS for w in words):
+    if not words or all(w in stop_words() for w in words):
         return True
     if is_vocab(core) or any(w in LOREM for w in words):
         return True
