@@ -1,6 +1,7 @@
 """Language-independent cues for the doc-type model: type words anywhere near the top, mail shape, layout.
 
-    cues(text) -> {feature name: value}
+    cues(text) -> {feature name: value}                         lexicon and mail cues
+    layout(text, lines, money_lines, short_lines) -> {...}      layout statistics (counts from ``features.extract``)
 
 - ``lex:<type>``: phrases of the title lexicon (``titles.py``) anywhere in the first ``LEX_CHARS``
   characters, not only in the title region ("Numéro de devis : 1001" under a letterhead says
@@ -11,7 +12,7 @@
   "Para:", "An:", "À :"); ``mail:thread`` (an original or forwarded message below),
   ``mail:exchange-address`` (an Exchange directory address, ``/o=acme/ou=...``: one organisation's
   mail system); ``letter:team-greeting`` ("Dear team", "Liebe Kolleginnen", "Chers collègues").
-- ``stat:*``: binned shares of digits, amounts and short lines per line, dates, and the length.
+- ``stat:*`` (``layout``): binned shares of digits, lines with an amount and short lines, dates, and the length.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from leakclf.doctypes.titles import TYPE_OF, norm
 
 LEX_CHARS = 2000  # characters searched for type words below the title region
 MAIL_LINES = 15  # non-empty lines searched for printed mail headers and team greetings
-STAT_CHARS = 6_000
 _HEAD = re.compile(
     r"^(from|to|cc|bcc|subject|sent|date|re|de|von|an|objet|betreff|asunto|oggetto|onderwerp|"
     r"assunto|para|à|a|da|aan|van|envoyé|gesendet|enviado|inviato|verzonden|datum|fecha|data|"
@@ -39,11 +39,9 @@ _TEAM = re.compile(
 )
 _REF = re.compile(r"(?:^|\s)(?:n[°º]|no\.?|nr\.?|number|numéro|número|numero|num)(?:\s|:|$)")
 _FIELD_LINE = re.compile(r"^ ?[^:]{0,40}[:#]")
-_MONEY = re.compile(r"\d[\d,.' ]*[.,]\d\d\b")
 _DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _DIGITS = "0123456789"
-_SHORT = re.compile(r"^[^\n]{1,29}$", re.MULTILINE)  # a line shorter than 30 characters
-_EDGE = ".,;:()[]{}#*\"'«»“”"  # stripped from word edges before the lexicon lookup
+_EDGE = str.maketrans(dict.fromkeys(".,;:()[]{}#*\"«»“”", " "))  # read as spaces by the lexicon lookup
 
 
 def _spans() -> Mapping[str, tuple[int, ...]]:
@@ -61,15 +59,30 @@ _SPANS = _spans()
 def cues(text: str) -> dict[str, float]:
     feats = _lexicon(text[:LEX_CHARS])
     feats.update(_mail(text))
-    feats.update(_stats(text[:STAT_CHARS]))
     return feats
+
+
+def layout(text: str, lines: int, money_lines: int, short_lines: int) -> dict[str, float]:
+    """Binned shares of digits, lines with an amount and short lines, dates, and the length (of ``text``, as read)."""
+    lines = max(lines, 1)
+    digits = sum(map(text.count, _DIGITS)) / max(len(text), 1)
+    money, short = money_lines / lines, short_lines / lines
+    return {
+        f"stat:digits{min(int(digits * 20), 5)}": 1.0,
+        f"stat:money{min(int(money * 10), 4)}": 1.0,
+        f"stat:short{min(int(short * 5), 4)}": 1.0,
+        f"stat:len{min(len(text) // 1500, 8)}": 1.0,
+        f"stat:dates{min(len(_DATE.findall(text)), 6)}": 1.0,
+    }
 
 
 def _lexicon(head: str) -> dict[str, float]:
     count: dict[str, int] = {}
     fields: set[str] = set()
     for line in norm(head.replace("\n", " | ")).split("|"):
-        words = [w.strip(_EDGE) for w in line.split()]
+        words = line.translate(_EDGE).split()
+        if _SPANS.keys().isdisjoint(words):  # most lines name no type
+            continue
         i = 0
         while i < len(words):
             span = next(
@@ -102,17 +115,3 @@ def _mail(text: str) -> dict[str, float]:
     if "original message" in low or "forwarded message" in low:
         feats["mail:thread"] = 1.0
     return feats
-
-
-def _stats(text: str) -> dict[str, float]:
-    lines = text.count("\n") + 1
-    digits = sum(map(text.count, _DIGITS)) / max(len(text), 1)
-    money = len(_MONEY.findall(text)) / lines
-    short = len(_SHORT.findall(text)) / lines
-    return {
-        f"stat:digits{min(int(digits * 20), 5)}": 1.0,
-        f"stat:money{min(int(money * 10), 4)}": 1.0,
-        f"stat:short{min(int(short * 5), 4)}": 1.0,
-        f"stat:len{min(len(text) // 1500, 8)}": 1.0,
-        f"stat:dates{min(len(_DATE.findall(text)), 6)}": 1.0,
-    }

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from leakclf.doctypes.cues import cues
+from leakclf.doctypes.cues import cues, layout
 from leakclf.doctypes.titles import title_cue
 
 MAX_CHARS = 6_000  # characters read per document: types show early; 6,000 beat 12,000 in grouped CV (model card)
@@ -62,6 +62,8 @@ _PRICE = (
     "betrag",
     "importo",
 )
+_QTY_ANY = re.compile("|".join(map(re.escape, _QTY)))  # a quantity column header, anywhere in a line
+_PRICE_ANY = re.compile("|".join(map(re.escape, _PRICE)))
 CUE_VALUE = 3.0  # strength of ``cue:<type>``, chosen by held-out F1 over 1/3/6/12 (model card)
 CAPS_LINES = 60  # lines searched for short upper-case lines (``caps:`` words)
 HEAD_LINES = 20  # lines 5..20 give ``head:`` words: ERP prints put the title under the letterhead
@@ -149,7 +151,7 @@ def extract(text: str, name: str = "") -> dict[str, float]:
     ]:  # short upper-case lines are titles wherever extraction put them
         if len(line) <= 40 and line.isupper():
             feats.update((f"caps:'{w}'", 1.0) for w in tokens(line)[:5])
-    kv_count = sig = money_lines = bullets = 0
+    kv_count = sig = money_lines = bullets = short = 0
     for line in nonempty:
         if len(line) < 50 and line[0].isupper() and not line.endswith((".", ",", ":")):
             toks = tokens(line)
@@ -161,12 +163,11 @@ def extract(text: str, name: str = "") -> dict[str, float]:
         money_lines += _MONEY.search(line) is not None
         sig += _SIG_LINE.match(line) is not None
         bullets += line.startswith(("-", "•", "*"))
-    for line in nonempty:
-        low = line.lower()
-        if any(q in low for q in _QTY) and any(p in low for p in _PRICE):
-            feats["table:qty×price"] = 1.0
-            break
-    if any(_TOTAL.match(ln.lower()) for ln in nonempty):
+        short += len(line) < 30
+    low_lines = [ln for ln in (raw.strip() for raw in low_text.splitlines()) if ln]
+    if any(_QTY_ANY.search(ln) and _PRICE_ANY.search(ln) for ln in low_lines):
+        feats["table:qty×price"] = 1.0
+    if any(_TOTAL.match(ln) for ln in low_lines):
         feats["table:total"] = 1.0
     if sum(_MAIL_HEAD.match(ln) is not None for ln in nonempty[:12]) >= 2:
         feats["mail:headers"] = 1.0
@@ -186,4 +187,5 @@ def extract(text: str, name: str = "") -> dict[str, float]:
     stem = name.rsplit(".", 1)[0].lower().replace("_", " ").replace("-", " ")
     feats.update((f"name:'{w}'", 1.0) for w in tokens(stem))
     feats.update(cues(text))
+    feats.update(layout(text, len(nonempty), money_lines, short))
     return feats

@@ -42,6 +42,7 @@ class LinearModel:
         self.features = features
         self.index = {f: i for i, f in enumerate(features)}
         self.weights = weights  # (labels, features)
+        self.by_feature = np.ascontiguousarray(weights.T)  # (features, labels): one row read per feature
         self.bias = bias
         self.info = info or {}
         self.temperature = temperature
@@ -103,7 +104,7 @@ class LinearModel:
         return self.bias + self._parts(feats)[1].sum(axis=1)
 
     def _parts(self, feats: dict[str, float]) -> tuple[list[str], np.ndarray]:
-        names = [f for f in feats if f in self.index]
-        cols = np.fromiter((self.index[f] for f in names), dtype=np.int64, count=len(names))
+        names = list(filter(self.index.__contains__, feats))
+        cols = np.fromiter(map(self.index.__getitem__, names), dtype=np.int64, count=len(names))
         vals = np.fromiter((feats[f] for f in names), dtype=np.float64, count=len(names))
-        return names, self.weights[:, cols] * vals
+        return names, (self.by_feature[cols] * vals[:, None]).T
