@@ -41,7 +41,8 @@ _REF = re.compile(r"(?:^|\s)(?:n[°º]|no\.?|nr\.?|number|numéro|número|numero
 _FIELD_LINE = re.compile(r"^ ?[^:]{0,40}[:#]")
 _DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _DIGITS = "0123456789"
-_EDGE = str.maketrans(dict.fromkeys(".,;:()[]{}#*\"«»“”", " "))  # read as spaces by the lexicon lookup
+# read as spaces by the lexicon lookup
+_EDGE = str.maketrans(dict.fromkeys('.,;:()[]{}#*"«»“”', " "))
 
 
 def _spans() -> Mapping[str, tuple[int, ...]]:

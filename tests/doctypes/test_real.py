@@ -59,7 +59,7 @@ def test_every_type_has_real_cases_the_model_reads(clf: Classifier, corpus, doc_
     cases = [e for e in corpus if e.label == doc_type]
     assert len(cases) >= 18
     right = sum(clf.classify(e.doc).doc_type == doc_type for e in cases)
-    assert right / len(cases) >= 0.75, f"{doc_type}: {right}/{len(cases)}"
+    assert right / len(cases) >= 0.8, f"{doc_type}: {right}/{len(cases)}"  # lowest: 21/25
 
 
 @needs_corpus
@@ -68,15 +68,17 @@ def test_non_english_corpus_documents(clf: Classifier, corpus, lang: str) -> Non
     cases = [e for e in corpus if e.lang == lang and e.doc.text.strip()]
     assert len(cases) >= 8
     right = sum(clf.classify(e.doc).doc_type == e.label for e in cases)
-    assert right / len(cases) >= 0.75, f"{lang}: {right}/{len(cases)}"
+    assert right / len(cases) >= 0.85, f"{lang}: {right}/{len(cases)}"  # lowest: it 10/11
 
 
 def test_recorded_cross_validation_meets_its_floor() -> None:
     """The grouped-CV evidence stored with the model (see the model card for the measured values)."""
     cv = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))["metrics"]["grouped_cv"]
     assert cv["n"] >= 300 and cv["folds"] == 5
-    assert cv["accuracy"] >= 0.70 and cv["ece"] <= 0.10
+    assert cv["accuracy"] >= 0.77 and cv["macro_f1"] >= 0.77  # measured 0.782 / 0.788
+    assert cv["ece"] <= 0.08 and cv["ece_temperature_fitted_without_the_fold"] <= 0.09
     assert set(cv["per_type"]) == set(DOC_TYPES)
+    assert min(v["f1"] for v in cv["per_type"].values()) >= 0.6  # project_plan 0.65
 
 
 # -- confidence and too little text -------------------------------------------------------------
