@@ -62,7 +62,9 @@ _PRICE = (
     "betrag",
     "importo",
 )
-_QTY_ANY = re.compile("|".join(map(re.escape, _QTY)))  # a quantity column header, anywhere in a line
+_QTY_ANY = re.compile(
+    "|".join(map(re.escape, _QTY))
+)  # a quantity column header, anywhere in a line
 _PRICE_ANY = re.compile("|".join(map(re.escape, _PRICE)))
 CUE_VALUE = 3.0  # strength of ``cue:<type>``, chosen by held-out F1 over 1/3/6/12 (model card)
 CAPS_LINES = 60  # lines searched for short upper-case lines (``caps:`` words)

@@ -42,7 +42,8 @@ class LinearModel:
         self.features = features
         self.index = {f: i for i, f in enumerate(features)}
         self.weights = weights  # (labels, features)
-        self.by_feature = np.ascontiguousarray(weights.T)  # (features, labels): one row read per feature
+        # (features, labels): one row read per feature
+        self.by_feature = np.ascontiguousarray(weights.T)
         self.bias = bias
         self.info = info or {}
         self.temperature = temperature

@@ -195,7 +195,12 @@ def cross_validate(
             honest_conf[i], honest_ok[i] = t_k.confidence[i], t_k.gold[i] == t_k.pred[i]
     first = runs[temperature]
     cut = threshold(first.confidence, [g == p for g, p in zip(first.gold, first.pred)])
-    return out_of_fold(models, real, temperature, cut), temperature, cut, ece(honest_conf, honest_ok)
+    return (
+        out_of_fold(models, real, temperature, cut),
+        temperature,
+        cut,
+        ece(honest_conf, honest_ok),
+    )
 
 
 def temperature_from(runs: dict[float, Outcome], start: float, rows: Sequence[int]) -> float:
