@@ -40,7 +40,8 @@ invoice|team|tel|term|termination|terms|terms and conditions|testing|tfn|thank y
 agreement|the company|the parties|the purchase order|the statement of
 work|timeline|title|token|total|total due|tracking|unit|unit
 price|units|url|usd|user|username|vat|vendor|warranties|warranty|work order|work
-product|www|xlsx"""
+product|www|xlsx|data processor|data controller|processor|controller|sub-processor|data
+exporter|data importer|data subject|licensee|licensor|the licensee|the licensor"""
 DOC_VOCAB = frozenset(" ".join(v.split()) for v in _VOCAB.split("|"))
 #: Latin filler that spaCy reads as names.
 _LOREM = """adipiscing aenean amet anim aute cillum congue consectetur culpa cupidatat deserunt dolor donec
@@ -109,6 +110,7 @@ _STRIP = " .,:;()[]'\"-#“”‘’«»"
 _QUOTES = '"“”«»'
 _ARTICLE = re.compile(r"^(?:the|a|an|this|our|your)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+_POSSESSIVE = re.compile(r"['’]s$")  # "the Data Processor's" is the role, not a name
 
 
 @functools.cache
@@ -129,7 +131,7 @@ def generic_org(name: str, *, institution: bool = False) -> bool:
 
 def is_vocab(text: str) -> bool:
     """True when ``text`` (articles aside) is business-document vocabulary."""
-    core = " ".join(text.casefold().strip(_STRIP).split())
+    core = _POSSESSIVE.sub("", " ".join(text.casefold().strip(_STRIP).split()))
     return core in DOC_VOCAB or _ARTICLE.sub("", core) in DOC_VOCAB
 
 

@@ -106,9 +106,15 @@ _PROSE = re.compile(
 _LINE_NAME = re.compile(rf"[ \t]*(?P<name>{_CAP}(?: (?:{_LINK} )?{_CAP}){{0,3}})[ \t]*")
 _YEAR = re.compile(r"\s*(?:19|20)\d\d\b")  # "2014 top 52 of 2500": a year, not a house number
 _PERSON_SHAPE = re.compile(
-    r"^(?:mr|mrs|ms|miss|dr|prof|herr|frau|mme|monsieur|madame|sir)\.?\s|"
+    r"^(?:mr|mrs|ms|miss|dr|prof|herr|frau|hr|fr|mme|mlle|monsieur|madame|sir|sr|sra|srta|"
+    r"dña|sig|sig\.ra|dhr|mevr|mw)\.?\s|"
     r"\s(?:jr|sr|dds|dvm|md|phd|esq|ii|iii)\.?$",
     re.IGNORECASE,
+)
+#: Template text: "Sample Company", "Musterfirma GmbH", "Your Company Name".
+_PLACEHOLDER = re.compile(
+    r"(?i)\b(?:sample|example|placeholder|your|muster\w*|beispiel\w*|exemple|ejemplo|"
+    r"esempio|voorbeeld|exemplo)\b"
 )
 _EDGE = ("the", "a", "an", "our", "your", "this", "that")
 _ABBREV = frozenset(("inc", "corp", "ltd", "co", "bros", "intl", "int'l", "univ", "dept", "st"))
@@ -227,7 +233,9 @@ def _trim(name: str, institution: bool) -> tuple[int, int]:
 def _candidate(name: str, start: int, evidence: str) -> Iterator[Candidate]:
     institution = evidence == "shape:institution"  # "University" is no name on its own
     if _PERSON_SHAPE.search(name) or sum(ch.isdigit() for ch in name) >= 3:
-        return  # "Dr. Nicole Roe", "Greg Roe DDS", "Invoice No. INV-2026-517440"
+        return  # "Dr. Nicole Roe", "Hr. Roe", "Greg Roe DDS", "Invoice No. INV-2026-517440"
+    if ".." in name or _PLACEHOLDER.search(name):
+        return  # a table of contents' dot leaders; template text
     a, b = _trim(name, institution)
     trimmed = name[a:b].rstrip(" .,;:")
     if not trimmed:
@@ -237,6 +245,8 @@ def _candidate(name: str, start: int, evidence: str) -> Iterator[Candidate]:
     lists = gate_words()
     ordinary = all(lists.ordinary(w.casefold().strip(".,")) for w in words)
     weak = evidence in ("context:field", "context:address")
+    if weak and len(words) == 1 and any(ch.isdigit() for ch in trimmed):
+        return  # "Item: REFRIMAT05": a code, not a name
     if is_vocab(trimmed) or (ordinary and (len(words) == 1 or weak)):
         return  # "Confidential", "Client: Confidential Information", "Billing Address"
     if evidence == "context:address" and len(words) == 1 and words[0].casefold() in lists.names:

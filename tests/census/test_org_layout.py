@@ -118,6 +118,22 @@ def orgs(det: DetectorSet, text: str) -> list[Finding]:
             0,
             id="near-miss-between-in-prose",
         ),
+        pytest.param(
+            "Auftraggeber: Hr. Roe\nTelefon: 089 1234\n", 0, id="near-miss-a-german-honorific"
+        ),
+        pytest.param(
+            "Kunde\nRevision History.............................2\n12 Harbour Road\nBristol\n",
+            0,
+            id="near-miss-contents-dot-leaders",
+        ),
+        pytest.param("Sample Company\n12 Harbour Road\nBristol\n", 0, id="near-miss-a-template"),
+        pytest.param("Supplier: REFRIMAT05\nQty: 4\n", 0, id="near-miss-a-product-code"),
+        pytest.param(
+            "The Data Processor shall notify the Data Controller.\n\n"
+            "Signed for and on behalf of the Data Processor's\n",
+            0,
+            id="near-miss-contract-roles",
+        ),
     ],
 )
 def test_organisations_where_they_act(det: DetectorSet, text: str, expected: int) -> None:
@@ -137,3 +153,11 @@ def test_a_company_merges_with_the_domain_that_abbreviates_it(det: DetectorSet) 
     assert counted(det, "Fabrikam Electric Co: our supplier.\njane.roe@fbrkm.com\n") == 1
     # a two-letter label is no abbreviation unless it is the name's initials
     assert counted(det, "Fabrikam Industries Ltd\njane@fb.com\n") == 2
+
+
+def test_contract_roles_are_no_organisation() -> None:
+    from leakclf.detectors.noise import is_noise
+
+    for role in ("the Data Processor’s", "The Data Controller", "Licensee", "sub-processor"):
+        assert is_noise("ORGANIZATION", role), role
+    assert not is_noise("ORGANIZATION", "Contoso Data Processing")
