@@ -3,6 +3,8 @@ partnership names (``Ball, Harmon and Lambert``). Complements NER, which confuse
 
 from __future__ import annotations
 
+import re
+
 from leakclf.detectors.base import Detector, Pattern
 from leakclf.detectors.masking import mask_middle
 from leakclf.normalize import normalise_org
@@ -12,6 +14,12 @@ _LEGAL = (
     r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|PLC|plc|GmbH|AG|Corp|Corporation|Co|LLP|LP|S\.A|SA|SAS|"
     r"S\.p\.A|SpA|BV|B\.V|NV|N\.V|Pty Ltd|Pte Ltd|KGaA|KG|GbR|OHG|VOF|BVBA|Group|Holdings|"
     r"and Sons|& Sons|& Co)"
+)
+
+#: An invoice or order's address-block label printed without a colon before the company name.
+_BLOCK_LABEL = re.compile(
+    r"^(?:(?:(?:Ship|Bill|Sold|Remit|Deliver|Invoice)[ \n])?To|Vendor|Supplier|Customer|Client|"
+    r"Buyer|Seller|Consignee)[ \n]+"
 )
 
 
@@ -34,6 +42,7 @@ class OrganizationDetector(Detector):
     )
 
     def trim(self, value: str) -> str:
+        value = _BLOCK_LABEL.sub("", value)  # "Ship To Avenue Supermarts Ltd." is the company
         return (
             value[:-1]
             if value.endswith(".") and not value.endswith(("Inc.", "Co.", "Corp.", "Ltd."))
