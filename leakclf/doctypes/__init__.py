@@ -4,7 +4,7 @@
         -> Classification(doc_type, scores, evidence, signed, confidence, uncertain)
 
 A linear model over readable features (``features.py``, including the title cues of ``titles.py``) shipped as JSON in
-``leakclf/data/doctype/model.json`` (card: ``models/doctype/MODEL_CARD.md``) and run with numpy, trained on real
+``leakclf/data/doctype/model.json.gz`` (card: ``models/doctype/MODEL_CARD.md``) and run with numpy, trained on real
 and generated documents (``training/doctypes``). Its probabilities are calibrated (a temperature fitted on grouped
 cross-validation); ``confidence`` is the probability of the chosen type and ``uncertain`` is true below the model's
 threshold, set on the same cross-validation. Rules around the model (``rules.py``): too little text to judge is

@@ -13,6 +13,7 @@ decision is reported as uncertain.
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from leakclf.errors import ModelError
 
 FORMAT = "leakclf-doctype-linear/2"
 # Inside the package, so wheels ship it (package-data "data/**/*"); card: models/doctype/MODEL_CARD.md
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "doctype" / "model.json"
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "doctype" / "model.json.gz"
 
 
 class LinearModel:
@@ -53,7 +54,7 @@ class LinearModel:
     def load(cls, path: str | Path | None = None) -> LinearModel:
         p = Path(path) if path else DEFAULT_PATH
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+            data = read_json(p)
         except FileNotFoundError:
             raise ModelError(
                 f"doc-type model {str(p)!r} not found; rebuild it with "
@@ -77,6 +78,12 @@ class LinearModel:
             temperature=float(data["temperature"]),
             threshold=float(data["threshold"]),
         )
+
+    def save(self, path: str | Path) -> None:
+        """Write the model; a ``.gz`` path is gzip-compressed with no timestamp (bit for bit)."""
+        data = (self.to_json() + "\n").encode("utf-8")
+        p = Path(path)
+        p.write_bytes(gzip.compress(data, mtime=0) if p.suffix == ".gz" else data)
 
     def to_json(self) -> str:
         return json.dumps(
@@ -109,3 +116,10 @@ class LinearModel:
         cols = np.fromiter(map(self.index.__getitem__, names), dtype=np.int64, count=len(names))
         vals = np.fromiter((feats[f] for f in names), dtype=np.float64, count=len(names))
         return names, (self.by_feature[cols] * vals[:, None]).T
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """A model file's JSON; a ``.gz`` file (the shipped model) is gzip-compressed."""
+    raw = path.read_bytes()
+    data: dict[str, Any] = json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)
+    return data

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 
 import pytest
 
 from leakclf.config import ClassifyConfig, Config
 from leakclf.doctypes import Classifier
 from leakclf.doctypes.features import extract
-from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel
+from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel, read_json
 from leakclf.doctypes.signed import signed
 from leakclf.errors import ModelError
 from leakclf.model import DOC_TYPES, Document
@@ -327,7 +326,7 @@ def test_training_is_deterministic_on_a_slice() -> None:
 
 
 def test_shipped_model_is_json_with_its_recipe() -> None:
-    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data = read_json(DEFAULT_PATH)
     assert data["format"] == "leakclf-doctype-linear/2" and data["labels"] == list(DOC_TYPES)
     assert len(data["weights"]) == len(DOC_TYPES) and len(data["weights"][0]) == len(
         data["features"]
@@ -362,3 +361,13 @@ def test_empty_text_is_other(clf: Classifier) -> None:
     result = clf.classify(_doc(""))
     assert (result.doc_type, result.evidence, result.signed) == ("other", ("text:empty",), None)
     assert sum(result.scores.values()) == 1.0
+
+
+def test_a_gz_model_is_written_bit_for_bit_and_reads_back(tmp_path) -> None:
+    model = LinearModel.load()
+    a, b = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    model.save(a)
+    model.save(b)
+    assert a.read_bytes() == b.read_bytes() == DEFAULT_PATH.read_bytes()
+    again = LinearModel.load(a)
+    assert again.features == model.features and (again.weights == model.weights).all()

@@ -1,6 +1,6 @@
 """Train the doc-type model on real documents plus generated ones, and write it as JSON.
 
-    python -m training.doctypes --seed 0        # from the repository root; writes leakclf/data/doctype/model.json
+    python -m training.doctypes --seed 0        # from the repository root; writes leakclf/data/doctype/model.json.gz
     python -m training.doctypes --select        # the grouped cross-validation behind the shipped settings
 
 Data: the real corpus ``../shared/corpus/doctypes-train`` (``real.py``; every readable file, weighted
@@ -380,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     model = build(args.seed, args.per_template)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(model.to_json() + "\n", encoding="utf-8")
+    model.save(args.out)
     m = model.info["metrics"]
     cv = m["grouped_cv"]
     print(
