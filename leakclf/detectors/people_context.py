@@ -69,7 +69,7 @@ director|managing director|manager|head|founder|co-founder|partner|counsel|attor
 secretary|treasurer|officer|engineer|developer|consultant|analyst|advisor|adviser|professor|
 lecturer|researcher|scientist|student|intern|assistant|associate|supervisor|owner|
 geschäftsführer|inhaber|gérant|directeur|directrice|presidente|direttore|gerente"""
-_ROLE = "(?:" + "".join(_ROLE_TEXT.split()) + ")"
+_ROLE = "(?:" + "|".join(role.strip() for role in _ROLE_TEXT.split("|")) + ")"  # "vice president"
 _ROLE_BEFORE = re.compile(rf"\b{_ROLE}\s*,?\s*$", re.IGNORECASE)
 _ROLE_AFTER = re.compile(
     rf"^\s*(?:,|\(|–|—|-|\|)\s*(?:(?:our|the|a|an|new|former|senior|junior)\s+)*{_ROLE}\b",

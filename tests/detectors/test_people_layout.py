@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from leakclf.detectors import DetectorSet
+from leakclf.detectors.people_context import context
 
 
 def people(det: DetectorSet, text: str) -> dict[str, str | None]:
@@ -105,3 +106,17 @@ def test_organisation_shapes(with_ner: DetectorSet, text: str, org: str, counted
         if f.label == "ORGANIZATION"
     }
     assert found.get(org.rstrip("."), False) is counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe, Vice President of Sales",
+        "Jane Roe, Managing Director",
+        "Jane Roe (Vice President)",
+        "Our managing director Jane Roe signed.",
+    ],
+)
+def test_roles_of_two_words_are_roles(text: str) -> None:
+    start = text.index("Jane Roe")
+    assert context(text, start, start + len("Jane Roe")) == "role"
