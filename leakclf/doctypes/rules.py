@@ -22,8 +22,18 @@ from leakclf.model import Document
 MIN_CONTENT = 100  # fewer characters of content than this: too little to judge a business type
 ROLES = ("from", "to", "cc", "bcc")
 _ADDR = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PARTY = re.compile(r"^(from|to|cc)\s*:\s*(.*)$", re.IGNORECASE)
-_QUOTED = re.compile(r"^(-* ?original message|>|on .* wrote:|\S.{0,40}\bwrote:$)", re.IGNORECASE)
+# printed header labels in the seven languages (as ``cues.py`` reads them) -> role
+_ROLE_OF = {
+    **dict.fromkeys(("from", "de", "von", "van", "da"), "from"),
+    **dict.fromkeys(("to", "para", "an", "à", "a", "aan"), "to"),
+    **dict.fromkeys(("cc", "kopie", "copie", "copie à", "copia", "cópia"), "cc"),
+}
+_PARTY = re.compile(r"^(" + "|".join(_ROLE_OF) + r")\s*:\s*(.*)$", re.IGNORECASE)
+_QUOTED = re.compile(
+    r"^(-* ?(original message|message d'origine|ursprüngliche nachricht|mensaje original|"
+    r"messaggio originale|oorspronkelijk bericht|mensagem original)|>|on .* wrote:|\S.{0,40}\bwrote:$)",
+    re.IGNORECASE,
+)
 HEAD_LINES = 40  # lines searched for printed mail headers
 _AUTOMATED_SENDER = re.compile(
     r"^(no-?reply|do-?not-?reply|donotreply|newsletters?|news|notifications?|notify|alerts?|"
@@ -62,8 +72,10 @@ def parties(doc: Document) -> list[tuple[str, str]]:
 
 
 def _header_lines(text: str) -> list[tuple[str, str]]:
-    """Parties from ``From:``/``To:``/``Cc:`` lines of the first message printed at the top (a
-    value may sit on the next line, as web mail archives print it)."""
+    """Parties from the header lines of the first message printed at the top: ``From:``/``To:``/``Cc:``
+    or their printed translations (``De :``, ``Von:``, ``Van:``, ``Da:``; ``À :``, ``An:``, ``Aan:``,
+    ``Para:``, ``A:``; ``Kopie:``, ``Copie :``); a value may sit on the next line, as web mail
+    archives print it. Only addresses count: a name without one names no organisation."""
     out: list[tuple[str, str]] = []
     lines = [ln.strip() for ln in text.splitlines()[:HEAD_LINES] if ln.strip()]
     role = None
@@ -72,7 +84,7 @@ def _header_lines(text: str) -> list[tuple[str, str]]:
             break
         m = _PARTY.match(line)
         if m:
-            role, line = m.group(1).lower(), m.group(2)
+            role, line = _ROLE_OF[m.group(1).lower()], m.group(2)
         elif role is None or ":" in line[:20]:
             role = None
             continue
