@@ -10,6 +10,7 @@ never re-imports the caller's ``__main__``.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -23,6 +24,7 @@ from leakclf.config import Config
 from leakclf.errors import ConfigError, LeakclfError
 from leakclf.model import DocumentResult
 from leakclf.scan.spawn import Worker
+from leakclf.scan.zygote import Forked, Zygote
 
 log = logging.getLogger(__name__)
 POLL_S = 0.2
@@ -48,8 +50,8 @@ class Failure:
 Outcome = list[DocumentResult] | Failure
 
 
-def worker_main(conn: Connection, factory: Callable[[Config], Any], config: Config) -> None:
-    """The loop of one worker process (started by ``spawn.Worker``)."""
+def build(conn: Connection, factory: Callable[[Config], Any], config: Config) -> Any:
+    """The pipeline with its models loaded, or None after telling the parent why not."""
     try:
         pipeline = factory(config)
         load = getattr(pipeline, "load", None)  # models load before the first file's budget
@@ -57,7 +59,20 @@ def worker_main(conn: Connection, factory: Callable[[Config], Any], config: Conf
             load()
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the scan
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
-        return
+        return None
+    return pipeline
+
+
+def worker_main(conn: Connection, factory: Callable[[Config], Any], config: Config) -> None:
+    """The loop of one worker process started on its own (``spawn.Worker``)."""
+    pipeline = build(conn, factory, config)
+    if pipeline is not None:
+        gc.freeze()  # the loaded models: never walked again by the garbage collector
+        serve(conn, pipeline)
+
+
+def serve(conn: Connection, pipeline: Any) -> None:
+    """Report ready, then analyse tasks until the parent says stop (a worker's whole life)."""
     # The time budget starts now, not while Python starts up. CLOCK_MONOTONIC is one clock for
     # every process, so the parent can use this instant even if it reads the message late.
     conn.send(("ready", time.monotonic()))
@@ -83,8 +98,8 @@ def worker_main(conn: Connection, factory: Callable[[Config], Any], config: Conf
 
 
 class _Slot:
-    def __init__(self, factory: Callable[[Config], Any], config: Config) -> None:
-        self.proc = Worker((factory, config))
+    def __init__(self, proc: Worker | Forked) -> None:
+        self.proc = proc
         self.conn = self.proc.conn
         self.ps = psutil.Process(self.proc.pid)
         self.task: Task | None = None
@@ -134,9 +149,11 @@ class LocalEngine:
         return None
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
-        slots = [_Slot(self.factory, self.config) for _ in range(self.workers)]
+        zygote = self._zygote()
+        slots: list[_Slot] = []
         more = True
         try:
+            slots.extend(_Slot(self._worker(zygote)) for _ in range(self.workers))
             while True:
                 for i, slot in enumerate(slots):
                     if slot.task is None and more:
@@ -170,7 +187,7 @@ class LocalEngine:
                     if isinstance(outcome, Failure) and outcome.kind != "InternalError":
                         log.warning("%s: %s", outcome.kind, outcome.message)
                         slot.kill()
-                        slots[i] = _Slot(self.factory, self.config)
+                        slots[i] = _Slot(self._worker(zygote))
                     else:
                         slot.task = None
                     yield task, outcome
@@ -188,6 +205,45 @@ class LocalEngine:
             for slot in slots:
                 slot.proc.join(max(0.0, deadline - time.monotonic()))
                 slot.kill()
+            zygote.close()
+
+    def _zygote(self) -> Zygote:
+        """The process the workers are forked from, once it has loaded the pipeline."""
+        zygote = Zygote((self.factory, self.config))
+        try:
+            while True:
+                msg: Any = None
+                if zygote.conn.poll(POLL_S):
+                    try:
+                        msg = zygote.conn.recv()
+                    except (EOFError, OSError):
+                        zygote.proc.join(5)  # it exited: say with which code
+                if msg is not None and msg[0] == "ready":
+                    return zygote
+                if msg is not None and msg[0] == "fatal":
+                    raise LeakclfError(f"a scan worker could not build its pipeline: {msg[1]}")
+                if not zygote.proc.is_alive():
+                    raise LeakclfError(
+                        f"a scan worker exited (code {zygote.proc.exitcode}) before it was "
+                        "ready: leakclf or the pipeline factory could not be imported in a "
+                        "fresh Python; see the error above"
+                    )
+                if time.monotonic() - zygote.started > START_S:
+                    raise LeakclfError(
+                        f"a scan worker did not start within {START_S:g}s (a stuck import "
+                        "or an overloaded machine); rerun with --resume when it is fixed"
+                    )
+        except BaseException:
+            zygote.proc.kill()
+            raise
+
+    def _worker(self, zygote: Zygote) -> Forked | Worker:
+        """A worker forked from the zygote; a worker of its own if the zygote is gone."""
+        try:
+            return zygote.fork()
+        except (EOFError, OSError) as exc:
+            log.warning("the scan's zygote process is gone (%s); starting a fresh worker", exc)
+            return Worker((self.factory, self.config))
 
     def _poll(self, slot: _Slot, now: float) -> Outcome | None:
         assert slot.task is not None

@@ -22,16 +22,18 @@ from typing import Any
 
 from leakclf.errors import ConfigError
 
-# The bootstrap: take the connection, adopt the parent's sys.path, then serve tasks. When the
-# parent says stop, exit at once: tearing down the loaded models (spaCy, the word lists) took
-# about 1 CPU second per worker, at the end of every scan, for nothing (no state to save).
+# The bootstrap: take the connection, adopt the parent's sys.path, then run ``module:function``
+# (a worker's loop, or the zygote's). When the parent says stop, exit at once: tearing down the
+# loaded models (spaCy, the word lists) took about 1 CPU second per worker, at the end of every
+# scan, for nothing (no state to save).
 BOOT = (
     "import os, sys\n"
+    "from importlib import import_module\n"
     "from multiprocessing.connection import Connection\n"
     "conn = Connection(int(sys.argv[1]))\n"
     "sys.path[:] = conn.recv()\n"
-    "from leakclf.scan.local import worker_main\n"
-    "worker_main(conn, *conn.recv())\n"
+    "module, function = sys.argv[2].split(':')\n"
+    "getattr(import_module(module), function)(conn, *conn.recv())\n"
     "sys.stdout.flush()\n"
     "sys.stderr.flush()\n"
     "os._exit(0)\n"
@@ -54,8 +56,10 @@ def python_executable() -> str:
 class Worker:
     """One worker process and the connection to it."""
 
-    def __init__(self, payload: tuple[Any, ...]) -> None:
-        """Start a worker that runs ``worker_main(conn, *payload)``."""
+    def __init__(
+        self, payload: tuple[Any, ...], *, main: str = "leakclf.scan.local:worker_main"
+    ) -> None:
+        """Start a process that runs ``main(conn, *payload)`` (``main`` as ``module:function``)."""
         if os.name != "posix":
             raise ConfigError(
                 "the local scan engine needs a POSIX system (Linux, macOS); "
@@ -64,7 +68,7 @@ class Worker:
         mine, theirs = socket.socketpair()
         try:
             self.proc = subprocess.Popen(
-                [python_executable(), "-c", BOOT, str(theirs.fileno())],
+                [python_executable(), "-c", BOOT, str(theirs.fileno()), main],
                 pass_fds=(theirs.fileno(),),
                 stdin=subprocess.DEVNULL,
                 process_group=0,

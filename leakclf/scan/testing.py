@@ -110,3 +110,29 @@ class SlowLoadingPipeline(FakePipeline):
     ) -> list[DocumentResult]:
         self.load()
         return super().process(source, name=name)
+
+
+class WhereLoadedPipeline(FakePipeline):
+    """A FakePipeline whose rows say which process loaded it and which one analysed the file.
+
+    ``timings`` of every row: ``loaded_in`` (pid of the process that ran ``load()``), ``pid``
+    (the process that analysed the file) and ``frozen`` (objects the garbage collector was told
+    to leave alone, ``gc.get_freeze_count()``).
+    """
+
+    def __init__(self, config: Config | None = None) -> None:
+        super().__init__(config)
+        self.loaded_in = 0
+
+    def load(self) -> None:
+        self.loaded_in = os.getpid()
+
+    def _result(self, source: str, parent: str | None, data: bytes) -> DocumentResult:
+        import gc  # load time: only this test double asks the collector
+
+        where = {"loaded_in": float(self.loaded_in), "pid": float(os.getpid())}
+        return (
+            super()
+            ._result(source, parent, data)
+            .replace(timings={**where, "frozen": float(gc.get_freeze_count())})
+        )

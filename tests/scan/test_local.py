@@ -9,7 +9,7 @@ import pytest
 
 from leakclf.config import Config, Limits
 from leakclf.scan import scan
-from leakclf.scan.testing import FakePipeline, SlowLoadingPipeline
+from leakclf.scan.testing import FakePipeline, SlowLoadingPipeline, WhereLoadedPipeline
 
 from .conftest import KEY, write_dump
 
@@ -241,3 +241,34 @@ def test_model_loading_is_not_charged_to_the_first_file(tmp_path: Path) -> None:
         ("dump/a.txt", "ok"),
         ("dump/b.txt", "ok"),
     ]
+
+
+def test_workers_are_forked_from_one_loaded_pipeline(tmp_path: Path) -> None:
+    # Models load once per scan, in the zygote; every worker (the two first ones and those
+    # that replace a worker killed for its budget or dead) is forked from it, already loaded.
+    files = {f"{i:02d}.txt": b"INTERNAL %d" % i for i in range(12)}
+    files.update({"03-hang.txt": b"HANG", "07-crash.txt": b"CRASH"})
+    write_dump(tmp_path / "d", files)
+    config = Config(key=KEY, limits=Limits(time_budget_s=1.5)).replace(
+        scan=Config().scan.__class__(batch_files=1)
+    )
+    s = scan(
+        tmp_path / "d",
+        config=config,
+        workers=2,
+        progress=False,
+        pipeline_factory=WhereLoadedPipeline,
+    )
+    rows = {r.source: r for r in s}
+    assert (rows["d/03-hang.txt"].error_kind, rows["d/07-crash.txt"].error_kind) == (
+        "Timeout",
+        "WorkerCrashed",
+    )
+    assert "exit code 3" in (rows["d/07-crash.txt"].error_message or "")
+    ok = [r for r in rows.values() if r.status == "ok"]
+    assert len(ok) == 12
+    loaded_in = {r.timings["loaded_in"] for r in ok}
+    workers = {r.timings["pid"] for r in ok}
+    assert len(loaded_in) == 1 and loaded_in.isdisjoint(workers)
+    assert len(workers) >= 3  # replaced workers too
+    assert all(r.timings["frozen"] > 0 for r in ok)
