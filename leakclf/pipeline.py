@@ -116,10 +116,15 @@ class Pipeline:
         return out
 
     def load(self) -> None:
-        """Load every model now (NER, doc types, policy) instead of on the first document.
+        """Load every model now (NER, doc types, policy) and import the extractors' libraries,
+        instead of on the first document.
 
-        A scan worker calls this before it reports ready, so no file's time budget pays for it.
+        A scan worker calls this before it reports ready, so no file's time budget pays for it;
+        a scan's zygote calls it once, before it forks the workers.
         """
+        from leakclf.extractors import warm  # load time: the extractors only when used
+
+        warm()
         self.analyze_text("Jane Roe of Contoso Ltd wrote to Paris on 1 March 2024.")
 
     def analyze_text(self, text: str, *, name: str = "<text>") -> DocumentResult:
