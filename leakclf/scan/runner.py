@@ -6,7 +6,7 @@ It is engine-agnostic: an engine takes ``Task``s and yields ``(task, outcome)`` 
 from __future__ import annotations
 
 import logging
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +23,10 @@ from leakclf.scoring import Scorer
 from leakclf.scoring.unread import mark_unread
 
 log = logging.getLogger(__name__)
+
+#: Originals whose results are kept for their copies (they follow them closely: the copies of a
+#: file are found together and wait for it).
+ORIGINALS = 64
 
 
 @dataclass
@@ -47,6 +51,11 @@ class Runner:
         self.parked: dict[str, list[Entry]] = {}  # sha256 -> duplicates waiting for it
         self.by_tid: dict[int, tuple[Entry, str]] = {}
         self.scorer = Scorer(plan.config)  # unread rows the pipeline never saw score here
+        # sha256 -> (results, journal rows) of the originals that have copies waiting: their
+        # duplicates are derived from them, not read back from the journal and converted
+        self.originals: OrderedDict[str, tuple[list[DocumentResult], list[dict[str, Any]]]] = (
+            OrderedDict()
+        )
 
     def run(self) -> Iterator[DocumentResult]:
         for task, outcome in self.plan.engine.run(self._tasks()):
@@ -155,12 +164,24 @@ class Runner:
                 r.replace(copies=tuple(_rebase(r.source, top, e.source) for e in copies))
                 for r in results
             ]
-        self._write(entry, sha, results, original=bool(sha))
+        rows = self._write(entry, sha, results, original=bool(sha))
+        if copies:
+            self.originals[sha] = (results, rows)
+            while len(self.originals) > ORIGINALS:
+                self.originals.popitem(last=False)
         return results
 
     def _write(
-        self, entry: Entry, sha: str, results: list[DocumentResult], *, original: bool
-    ) -> None:
+        self,
+        entry: Entry,
+        sha: str,
+        results: list[DocumentResult],
+        *,
+        original: bool,
+        rows: list[dict[str, Any]] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Journal the rows of one file (``rows``: ``results`` already as dicts)."""
+        rows = rows if rows is not None else [r.to_dict() for r in results]
         self.plan.journal.append(
             {
                 "top": entry.source,
@@ -168,19 +189,20 @@ class Runner:
                 "mtime": entry.mtime,
                 "sha256": sha,
                 "original": original,
-                "rows": [r.to_dict() for r in results],
+                "rows": rows,
             }
         )
         self.plan.progress.update(entry.size, results)
         for r in results:
             self.plan.counts[r.status] = self.plan.counts.get(r.status, 0) + 1
+        return rows
 
     def _drain(self) -> Iterator[DocumentResult]:
         while self.ready:
             kind, entry, extra = self.ready.popleft()
             if kind == "dup":
-                results = self._duplicate(entry, extra)
-                self._write(entry, extra, results, original=False)
+                results, rows = self._duplicate(entry, extra)
+                self._write(entry, extra, results, original=False, rows=rows)
                 yield from results
                 continue
             if kind == "problem":
@@ -198,26 +220,36 @@ class Runner:
             self._write(entry, "", [result], original=False)
             yield result
 
-    def _duplicate(self, entry: Entry, sha: str) -> list[DocumentResult]:
-        rows = self.plan.journal.rows_at(self.plan.journal.offsets[sha])
+    def _duplicate(
+        self, entry: Entry, sha: str
+    ) -> tuple[list[DocumentResult], list[dict[str, Any]]]:
+        """The rows of a copy of an analysed file: its original's, renamed and marked."""
+        memo = self.originals.get(sha)
+        originals, rows = (
+            memo if memo else (None, self.plan.journal.rows_at(self.plan.journal.offsets[sha]))
+        )
         top = rows[0]["source"]
-        out = []
+        results, out = [], []
         for i, row in enumerate(rows):
-            new = dict(
-                row,
-                status="duplicate",
-                duplicate_of=row["source"],
-                source=_rebase(row["source"], top, entry.source),
-                parent=_rebase(row["parent"], top, entry.source) if row["parent"] else None,
-                copies=[],
-                timings={},
-            )
+            changes: dict[str, Any] = {
+                "status": "duplicate",
+                "duplicate_of": row["source"],
+                "source": _rebase(row["source"], top, entry.source),
+                "parent": _rebase(row["parent"], top, entry.source) if row["parent"] else None,
+                "copies": [],
+                "timings": {},
+            }
             if row.get("error_message"):  # name this file, not the original
-                new["error_message"] = row["error_message"].replace(top, entry.source)
+                changes["error_message"] = row["error_message"].replace(top, entry.source)
             if i == 0:
-                new["mtime"] = entry.mtime
-            out.append(from_row(new))
-        return out
+                changes["mtime"] = entry.mtime
+            new = {**row, **changes}
+            out.append(new)
+            if originals is None:
+                results.append(from_row(new))
+            else:  # the same result without the round trip through a row
+                results.append(originals[i].replace(**{**changes, "copies": ()}))
+        return results, out
 
 
 def _size_groups(entries: list[Entry], max_bytes: int) -> dict[int, list[int]]:
