@@ -7,14 +7,25 @@ analyses one short text, which loads what a worker loads once: the spaCy NER mod
 gate's word lists, phone metadata, the doc-type model and the policy. Wall and CPU seconds of
 each step and the RSS afterwards (the local engine and each Dask sandbox do this once per
 worker process).
+
+    .venv/bin/python benchmarks/bench_startup.py --workers 2 [--runs 3]
+
+The scan's way (``leakclf.scan.zygote``) against one fresh process per worker, alternated in one
+run: wall seconds until ``--workers`` workers are ready to take files, and the CPU seconds of
+every process involved (``RUSAGE_CHILDREN`` once they have exited). "spawned" starts each worker
+as its own Python that loads the pipeline; "forked" starts one zygote that loads it and forks
+the workers.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
+import time
+from typing import Any
 
 CHILD = r"""
 import json, resource, time
@@ -38,10 +49,59 @@ print(json.dumps({"import": imp, "build": build, "first": first, "second": secon
 """
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _ready(conn: Any) -> None:
+    msg = conn.recv()
+    if msg[0] != "ready":
+        raise SystemExit(f"a worker failed: {msg}")
+
+
+def engine_startup(workers: int, forked: bool) -> tuple[float, float]:
+    """(wall s until every worker is ready, CPU s of all the processes) for one way."""
+    from leakclf.config import Config
+    from leakclf.pipeline import Pipeline
+    from leakclf.scan.spawn import Worker
+    from leakclf.scan.zygote import Zygote
+
+    payload = (Pipeline, Config(key=b"s" * 64))
+    cpu0, t0 = _children_cpu(), time.perf_counter()
+    zygote = None
+    if forked:
+        zygote = Zygote(payload)
+        _ready(zygote.conn)
+        procs: list[Any] = [zygote.fork() for _ in range(workers)]
+    else:
+        procs = [Worker(payload) for _ in range(workers)]
+    for proc in procs:
+        _ready(proc.conn)
+    wall = time.perf_counter() - t0
+    for proc in procs:
+        proc.conn.send(None)
+        proc.join(10)
+        proc.kill()
+    if zygote is not None:
+        zygote.close()
+    return wall, _children_cpu() - cpu0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--workers", type=int, default=0, help="compare spawned and forked workers")
     args = ap.parse_args()
+    if args.workers:
+        print(f"| run | way | wall s until {args.workers} workers are ready | CPU s |")
+        print("|---|---|---:|---:|")
+        for i in range(args.runs):
+            for forked in (False, True):
+                wall, cpu = engine_startup(args.workers, forked)
+                way = "forked from a zygote" if forked else "spawned"
+                print(f"| {i + 1} | {way} | {wall:.2f} | {cpu:.2f} |", flush=True)
+        return
     print(
         "| run | import wall / CPU s | Pipeline() | first text (loads models) | second text | "
         "start-up total wall / CPU s | peak RSS MB |"

@@ -23,22 +23,39 @@ def rank(source: str) -> tuple[int, str]:
     return (len(source), source)
 
 
-def mark_copies(groups: Groups) -> Iterator[dict[str, Any]]:
-    """The rows of ``groups()`` with duplicates marked by ``rank``; reads ``groups`` twice."""
-    first: dict[str, str] = {}  # sha256 -> the first source seen
-    others: dict[str, list[str]] = {}  # sha256 -> the other sources, only for shared bytes
-    status: dict[str, str] = {}  # sha256 -> the status of an analysed (non-duplicate) row
-    for group in groups():
-        for row in group["rows"]:
+class CopyIndex:
+    """Which sources share bytes, gathered row by row (``mark_copies``' first look at the rows).
+
+    The scan journal keeps one up to date as it appends, so marking the copies at the end reads
+    the journal once instead of twice.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, str] = {}  # sha256 -> the first source seen
+        self.others: dict[str, list[str]] = {}  # sha256 -> the other sources (shared bytes)
+        self.status: dict[str, str] = {}  # sha256 -> status of an analysed (non-duplicate) row
+
+    def add(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
             sha = _sha(row)
             if not sha:
                 continue
-            if sha in first:
-                others.setdefault(sha, []).append(row["source"])
+            if sha in self.first:
+                self.others.setdefault(sha, []).append(row["source"])
             else:
-                first[sha] = row["source"]
+                self.first[sha] = row["source"]
             if row.get("status") != "duplicate":
-                status.setdefault(sha, row.get("status") or "ok")
+                self.status.setdefault(sha, row.get("status") or "ok")
+
+
+def mark_copies(groups: Groups, index: CopyIndex | None = None) -> Iterator[dict[str, Any]]:
+    """The rows of ``groups()`` with duplicates marked by ``rank``; reads ``groups`` twice, or
+    once given the ``index`` of those same rows."""
+    if index is None:
+        index = CopyIndex()
+        for group in groups():
+            index.add(group["rows"])
+    first, others, status = index.first, index.others, index.status
     canonical = {sha: min([first[sha], *more], key=rank) for sha, more in others.items()}
     for group in groups():
         for row in group["rows"]:

@@ -215,7 +215,8 @@ class Scan:
         self._done = True
 
     def _counted(self, journal: Journal) -> Iterator[dict[str, Any]]:
-        for row in mark_copies(journal.groups):  # the canonical copy by rule, not by finish
+        # the canonical copy by rule, not by finish; the journal's index: one reading
+        for row in mark_copies(journal.groups, journal.copies):
             self.counts[row["status"]] = self.counts.get(row["status"], 0) + 1
             yield row
 

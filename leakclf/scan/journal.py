@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from leakclf.errors import OutputError
 from leakclf.privacy import create_private
+from leakclf.scan.copies import CopyIndex
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Journal:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.offsets: dict[str, int] = {}
+        self.copies = CopyIndex()  # of every row appended or found on opening
         self._fh: IO[bytes] | None = None
 
     def open(self, *, fresh: bool) -> None:
@@ -58,6 +60,7 @@ class Journal:
             good = 0
             for offset, end, group in _groups(self.path):
                 good = end
+                self.copies.add(group["rows"])
                 if group.get("original"):
                     self.offsets.setdefault(group["sha256"], offset)
             self._fh = open(self.path, "r+b")  # noqa: SIM115 - as above
@@ -77,6 +80,7 @@ class Journal:
             raise OutputError(f"cannot write the scan journal {str(self.path)!r}: {exc.strerror}")
         if group.get("original") and group.get("sha256"):
             self.offsets.setdefault(group["sha256"], offset)
+        self.copies.add(group["rows"])
 
     def rows_at(self, offset: int) -> list[dict[str, Any]]:
         with open(self.path, "rb") as fh:
