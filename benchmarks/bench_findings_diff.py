@@ -2,7 +2,7 @@
 compare with another.
 
     PYTHONPATH=<old checkout> .venv/bin/python benchmarks/bench_findings_diff.py --save before.json
-    .venv/bin/python benchmarks/bench_findings_diff.py --compare before.json
+    .venv/bin/python benchmarks/bench_findings_diff.py --compare before.json [--spacy-model NAME]
 
 Extracts every file under ``--real`` (default ../shared/fixtures/real-world), runs
 ``DetectorSet.detect_many`` with a fixed digest key, and stores per document (source name and
@@ -21,7 +21,7 @@ import logging
 from collections import Counter
 from pathlib import Path
 
-from leakclf.config import Config
+from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet
 from leakclf.errors import LeakclfError
 from leakclf.pipeline import Pipeline
@@ -29,7 +29,8 @@ from leakclf.pipeline import Pipeline
 KEY = b"d" * 64
 
 
-def collect(root: Path) -> dict[str, list[list[object]]]:
+def collect(root: Path, model: str | None = None) -> dict[str, list[list[object]]]:
+    config = Config(key=KEY, detect=DetectConfig(spacy_model=model)) if model else Config(key=KEY)
     pipe = Pipeline(Config(key=KEY))
     docs: list[tuple[str, str]] = []
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".md"):
@@ -37,7 +38,7 @@ def collect(root: Path) -> dict[str, list[list[object]]]:
             docs += [(d.source, d.text) for d in pipe.extract(path) if d.text]
         except LeakclfError:
             continue  # empty or corrupt samples
-    found = DetectorSet(Config(key=KEY)).detect_many([t for _, t in docs])
+    found = DetectorSet(config).detect_many([t for _, t in docs])
     out: dict[str, list[list[object]]] = {}
     for (source, text), det in zip(docs, found):
         sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -88,9 +89,10 @@ def main() -> None:
     group = ap.add_mutually_exclusive_group(required=True)
     group.add_argument("--save", type=Path)
     group.add_argument("--compare", type=Path)
+    ap.add_argument("--spacy-model", help="detect.spacy_model (default: the config's default)")
     args = ap.parse_args()
     logging.disable(logging.WARNING)
-    now = collect(args.real)
+    now = collect(args.real, args.spacy_model)
     if args.save:
         args.save.write_text(json.dumps(now), encoding="utf-8")
         print(f"saved {sum(map(len, now.values()))} findings of {len(now)} documents")

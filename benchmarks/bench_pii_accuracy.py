@@ -1,6 +1,10 @@
 """PII accuracy: precision / recall / F1 per entity type, leakclf vs stock Presidio, same data.
 
     .venv/bin/python benchmarks/bench_pii_accuracy.py [--sentences 1000] [--docs 300]
+        [--spacy-model NAME]
+
+``--spacy-model`` sets leakclf's ``detect.spacy_model`` (default: the config's default);
+stock Presidio always runs the best installed ``en_core_web_*`` package.
 
 Data (fixed seeds, see detect_corpus.py): (a) template sentences filled by Faker in the style
 of presidio-evaluator's generator; (b) generated invoices, contracts and e-mails with injected
@@ -23,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from detect_corpus import Sample, business, sentences
 from presidio_stock import presidio_label, stock_engine
 
-from leakclf.config import Config
+from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet
 from leakclf.detectors.ner import resolve_model
 
@@ -86,8 +90,8 @@ def fmt(x: float) -> str:
     return "-" if math.isnan(x) else f"{x:.3f}"
 
 
-def run_leakclf(samples: list[Sample]) -> list[list[Span]]:
-    det = DetectorSet(Config())
+def run_leakclf(samples: list[Sample], model: str | None) -> list[list[Span]]:
+    det = DetectorSet(Config(detect=DetectConfig(spacy_model=model)) if model else Config())
     found = det.detect_many([t for t, _ in samples])
     relabel = {"DATE_OF_BIRTH": "DATE_TIME"}
     return [[(f.start, f.end, relabel.get(f.label, f.label)) for f in d.findings] for d in found]
@@ -101,9 +105,11 @@ def run_presidio(engine: object, samples: list[Sample], threshold: float) -> lis
     return out
 
 
-def table(name: str, samples: list[Sample], engine: object, shared: set[str]) -> None:
+def table(
+    name: str, samples: list[Sample], engine: object, shared: set[str], model: str | None
+) -> None:
     gold = [g for _, g in samples]
-    leak = run_leakclf(samples)
+    leak = run_leakclf(samples, model)
     stock = run_presidio(engine, samples, 0.0)
     stock40 = run_presidio(engine, samples, 0.4)
     types = {s[2] for g in gold for s in g} | (ALWAYS & {s[2] for d in leak + stock for s in d})
@@ -136,17 +142,29 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sentences", type=int, default=1000)
     parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--spacy-model", help="leakclf's detect.spacy_model")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     engine = stock_engine(resolve_model(None))
     shared = {presidio_label(e) for e in engine.get_supported_entities(language="en")}
-    print(f"spaCy model: {resolve_model(None)}; Presidio entity types: {', '.join(sorted(shared))}")
-    table("(a) template sentences, seed 42", sentences(args.sentences, seed=42), engine, shared)
+    leak_model = args.spacy_model or Config().detect.spacy_model or resolve_model(None)
+    print(
+        f"spaCy model: Presidio {resolve_model(None)}, leakclf {leak_model}; "
+        f"Presidio entity types: {', '.join(sorted(shared))}"
+    )
+    table(
+        "(a) template sentences, seed 42",
+        sentences(args.sentences, seed=42),
+        engine,
+        shared,
+        args.spacy_model,
+    )
     table(
         "(b) business documents with near-misses, seed 7",
         business(args.docs, seed=7),
         engine,
         shared,
+        args.spacy_model,
     )
 
 
