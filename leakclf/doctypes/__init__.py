@@ -22,7 +22,7 @@ from functools import cached_property
 import numpy as np
 
 from leakclf.config import Config
-from leakclf.doctypes.features import extract
+from leakclf.doctypes.features import MAX_CHARS, extract, unspaced
 from leakclf.doctypes.linear import LinearModel
 from leakclf.doctypes.rules import MIN_CONTENT, content_chars, mail_kind, parties
 from leakclf.doctypes.signed import signed
@@ -115,7 +115,7 @@ def _lead(scores: dict[str, float], best: str) -> dict[str, float]:
 
 def _quote(feature: str, text: str) -> str:
     """Evidence text of a feature; a title cue quotes its phrase: ``title:'delivery challan'``."""
-    if feature.startswith("cue:") and (cue := title_cue(text)):
+    if feature.startswith("cue:") and (cue := title_cue(unspaced(text[:MAX_CHARS]))):
         return f"title:'{cue[1]}'"
     return feature
 

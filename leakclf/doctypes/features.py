@@ -7,7 +7,8 @@ Every feature name says what it saw, so the top contributions double as evidence
 4-grams of title words, for other languages; left out of evidence) and ``cue:<type>`` (the
 type whose lexicon phrase names the document in its title region, ``titles.py``; the
 evidence quotes the phrase); and the language-independent cues of ``cues.py`` (``lex:``,
-``lexfield:``, ``mail:``, ``stat:``).
+``lexfield:``, ``mail:``, ``stat:``). Letter-spaced capitals ("I N V O I C E") are read as one
+word, and function words of the seven languages are left out of word features.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from leakclf.doctypes.titles import title_cue
 MAX_CHARS = 6_000  # characters read per document: types show early; 6,000 beat 12,000 in grouped CV (model card)
 WORD_NORM = 40  # word features are scaled by sqrt(WORD_NORM / distinct words) when more
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")  # four or more spaced letters
 _KV = re.compile(r"^\s*([^\W\d_][\w .#/&'()-]{1,34}?)\s*[:#]\s*(\S.*)?$")
 _MONEY = re.compile(r"\d[\d,.' ]*[.,]\d\d\b")
 _SIG_LINE = re.compile(r"^\s*(by|signature|signed|authori[sz]ed signatory)\s*:", re.IGNORECASE)
@@ -117,6 +119,16 @@ _STOP = frozenset(
         "is",
         "it",
     ]
+) | frozenset(
+    # function words of the other six languages: without them a document's language, not its
+    # type, decides between types with few known words (grouped CV, model card)
+    """le la les des du un une et est pour par sur dans au aux ce ces qui que en ne pas vous nous
+    sont avec der die das den dem des ein eine einer und ist im zu zur zum von mit auf für sie wir
+    bei aus oder nicht als auch wird werden el los las del una es para por con al lo se su sus como
+    más il lo gli della delle dei di da è per con non uno che nel nella al alla sono de het een en
+    van voor met op te is aan dat zijn bij om niet wordt os as do da dos das um uma não ao que em
+    com na no nos
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 
@@ -126,13 +138,22 @@ def _grams(word: str) -> list[str]:
     return [w[i : i + 4] for i in range(len(w) - 3)]
 
 
+def unspaced(text: str) -> str:
+    """Letter-spaced capitals read as one word: "O F F E R T E" -> "OFFERTE" (letterhead titles)."""
+    if " " not in text:
+        return text
+    return _SPACED.sub(
+        lambda m: m.group(0).replace(" ", "") if m.group(0).isupper() else m.group(0), text
+    )
+
+
 def tokens(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
 def extract(text: str, name: str = "") -> dict[str, float]:
     """Feature name -> value: presence (1.0), word features scaled for long texts, a few squashed counts."""
-    text = text[:MAX_CHARS]
+    text = unspaced(text[:MAX_CHARS])
     low_text = text.lower()
     nonempty = [ln for ln in (raw.strip() for raw in text.splitlines()) if ln]
     words = [w for w in _WORD.findall(low_text) if w not in _STOP]

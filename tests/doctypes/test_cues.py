@@ -9,7 +9,7 @@ import pytest
 from leakclf.config import Config
 from leakclf.doctypes import Classifier
 from leakclf.doctypes.cues import cues
-from leakclf.doctypes.features import extract
+from leakclf.doctypes.features import extract, unspaced
 from leakclf.model import Document
 
 
@@ -112,3 +112,42 @@ def test_spanish_quote_titled_under_its_letterhead() -> None:
         "x.pdf", None, "application/pdf", SPANISH_QUOTE, hashlib.sha256(data).hexdigest(), len(data)
     )
     assert Classifier(Config()).classify(doc).doc_type == "quote"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("O F F E R T E Nr. 001", "OFFERTE Nr. 001", id="spaced-title"),
+        pytest.param("I N V O I C E\nNo. 7", "INVOICE\nNo. 7", id="spaced-title-line"),
+        pytest.param("W x H x D", "W x H x D", id="mixed-case-dimensions"),
+        pytest.param("A B C", "A B C", id="three-letters"),
+        pytest.param("t m a t p l o t", "t m a t p l o t", id="lower-case-run"),
+        pytest.param("Nr. 1 2 3 4", "Nr. 1 2 3 4", id="digits"),
+    ],
+)
+def test_letter_spaced_capitals_read_as_one_word(text: str, expected: str) -> None:
+    assert unspaced(text) == expected
+
+
+def test_a_letter_spaced_title_names_the_type() -> None:
+    feats = extract("K L I X B\nO F F E R T E Nr. 001\nPos. Menge Bezeichnung Einzelpreis")
+    assert feats["cue:quote"] > 0 and "title:'offerte'" in feats
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Le devis de la société pour les travaux et la livraison", id="fr"),
+        pytest.param("Das Angebot der Firma für die Lieferung und den Einbau", id="de"),
+        pytest.param("El presupuesto de la empresa para los trabajos y la entrega", id="es"),
+        pytest.param("Il preventivo della ditta per la fornitura e il montaggio", id="it"),
+        pytest.param("De offerte van het bedrijf voor de levering en een montage", id="nl"),
+        pytest.param("O orçamento da empresa para os trabalhos e a entrega", id="pt"),
+    ],
+)
+def test_function_words_are_no_features_in_any_language(text: str) -> None:
+    """A document's language must not decide its type: its function words give no word features."""
+    function = {"de", "la", "les", "das", "der", "die", "el", "los", "il", "della", "het", "van"}
+    function |= {"een", "os", "da", "para", "et", "und", "per", "e", "y"}
+    words = [k[len("word:'") : -1].split() for k in extract(text) if k.startswith("word:")]
+    assert words and not [w for w in words if function & set(w)]
