@@ -23,6 +23,7 @@ MAX_CHARS = 6_000  # characters read per document: types show early; 6,000 beat 
 WORD_NORM = 40  # word features are scaled by sqrt(WORD_NORM / distinct words) when more
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")  # four or more spaced letters
+SPACED_CHARS = 1_000  # characters searched for letter-spaced titles
 _KV = re.compile(r"^\s*([^\W\d_][\w .#/&'()-]{1,34}?)\s*[:#]\s*(\S.*)?$")
 _MONEY = re.compile(r"\d[\d,.' ]*[.,]\d\d\b")
 _SIG_LINE = re.compile(r"^\s*(by|signature|signed|authori[sz]ed signatory)\s*:", re.IGNORECASE)
@@ -139,12 +140,13 @@ def _grams(word: str) -> list[str]:
 
 
 def unspaced(text: str) -> str:
-    """Letter-spaced capitals read as one word: "O F F E R T E" -> "OFFERTE" (letterhead titles)."""
-    if " " not in text:
+    """Letter-spaced capitals in the first ``SPACED_CHARS`` read as one word: "O F F E R T E" ->
+    "OFFERTE" (letterhead titles; searching only the top keeps the cost small)."""
+    head = text[:SPACED_CHARS]
+    if " " not in head:
         return text
-    return _SPACED.sub(
-        lambda m: m.group(0).replace(" ", "") if m.group(0).isupper() else m.group(0), text
-    )
+    joined = _SPACED.sub(lambda m: m[0].replace(" ", "") if m[0].isupper() else m[0], head)
+    return joined + text[SPACED_CHARS:]
 
 
 def tokens(text: str) -> list[str]:

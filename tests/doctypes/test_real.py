@@ -75,10 +75,12 @@ def test_recorded_cross_validation_meets_its_floor() -> None:
     """The grouped-CV evidence stored with the model (see the model card for the measured values)."""
     cv = read_json(DEFAULT_PATH)["metrics"]["grouped_cv"]
     assert cv["n"] >= 300 and cv["folds"] == 5
-    assert cv["accuracy"] >= 0.77 and cv["macro_f1"] >= 0.77  # measured 0.782 / 0.788
-    assert cv["ece"] <= 0.08 and cv["ece_temperature_fitted_without_the_fold"] <= 0.09
+    assert cv["accuracy"] >= 0.77 and cv["macro_f1"] >= 0.78  # measured 0.786 / 0.799
+    assert (
+        cv["ece"] <= 0.08 and cv["ece_temperature_fitted_without_the_fold"] <= 0.08
+    )  # 0.076 / 0.074
     assert set(cv["per_type"]) == set(DOC_TYPES)
-    assert min(v["f1"] for v in cv["per_type"].values()) >= 0.6  # project_plan 0.65
+    assert min(v["f1"] for v in cv["per_type"].values()) >= 0.6  # internal_note, other 0.667
 
 
 # -- confidence and too little text -------------------------------------------------------------
