@@ -13,7 +13,8 @@ runs each contender as a subprocess, sampling the RSS of its whole process tree 
 Each run also reports the CPU seconds of its whole process tree and the characters it
 analysed (leakclf: ``text_chars`` of every analysed row; reference: the text it passed to
 Presidio), so files/s can be read together with chars per CPU-second from the same run, and
-the CPU seconds of the driver process alone (``main_cpu_s``: listing, hashing, journal, writing).
+the CPU seconds of the driver process alone (``main_cpu_s``: listing, hashing, journal, writing),
+and peak PSS besides peak RSS (``peak_pss_mb``: pages shared between processes counted once).
 Reference: pdfminer.six, python-docx and stdlib email text extraction, then stock Presidio
 ``AnalyzerEngine`` per file, in one process (files it cannot read - archives, spreadsheets,
 slides, mailboxes - are counted as processed with no text, which favours the reference).
@@ -47,12 +48,17 @@ def _children_cpu_s() -> float:
 def measure(cmd: list[str]) -> dict[str, Any]:
     t0, cpu0 = time.monotonic(), _children_cpu_s()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    parent, peak, main_cpu = psutil.Process(proc.pid), 0, 0.0
+    parent, peak, peak_pss, main_cpu = psutil.Process(proc.pid), 0, 0, 0.0
     seen: dict[int, float] = {}  # pid -> its last sampled own CPU seconds
+    samples = 0
     while proc.poll() is None:
         try:
             tree = [parent, *parent.children(recursive=True)]
             peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            samples += 1
+            if samples % 10 == 1:  # PSS reads every mapping: once a second is enough
+                pss = sum(p.memory_full_info().pss for p in tree if p.is_running())
+                peak_pss = max(peak_pss, pss)
             for p in tree:
                 own = p.cpu_times()
                 seen[p.pid] = own.user + own.system
@@ -66,6 +72,9 @@ def measure(cmd: list[str]) -> dict[str, Any]:
     return {
         "wall_s": time.monotonic() - t0,
         "peak_rss_mb": peak / 2**20,
+        # shared pages counted once (RSS counts a page every process maps, e.g. the models a
+        # forked worker shares with the zygote), sampled once a second
+        "peak_pss_mb": round(peak_pss / 2**20),
         # a process nobody waited for (a Dask sandbox left to exit with its cluster) is not in
         # RUSAGE_CHILDREN: then the sum of every process's last sample is the better figure
         "cpu_s": max(_children_cpu_s() - cpu0, sum(seen.values())),
