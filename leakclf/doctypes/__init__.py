@@ -22,11 +22,10 @@ from functools import cached_property
 import numpy as np
 
 from leakclf.config import Config
-from leakclf.doctypes.features import MAX_CHARS, extract, unspaced
+from leakclf.doctypes.features import read
 from leakclf.doctypes.linear import LinearModel
 from leakclf.doctypes.rules import MIN_CONTENT, content_chars, mail_kind, parties
 from leakclf.doctypes.signed import signed
-from leakclf.doctypes.titles import title_cue
 from leakclf.model import DOC_TYPES, Classification, Document, Finding
 
 log = logging.getLogger(__name__)
@@ -58,7 +57,7 @@ class Classifier:
         if chars == 0:
             scores = {t: float(t == "other") for t in DOC_TYPES}
             return Classification("other", scores, ("text:empty",), is_signed, 0.0, True)
-        feats = extract(text, doc.name)
+        feats, cue = read(text, doc.name)
         probs, names, parts = self.model.predict(feats)
         scores = {lab: float(probs[self.model.labels.index(lab)]) for lab in DOC_TYPES}
         ranked = sorted(DOC_TYPES, key=lambda t: -scores[t])
@@ -74,7 +73,7 @@ class Classifier:
         readable = (f for f in ranked_feats if not f.startswith("tc:"))  # 4-grams repeat title:
         evidence: list[str] = []
         for feature in readable:  # the strongest first; a cue may repeat a title word
-            if (quoted := _quote(feature, text)) not in evidence:
+            if (quoted := _quote(feature, cue)) not in evidence:
                 evidence.append(quoted)
                 if len(evidence) == EVIDENCE:
                     break
@@ -113,9 +112,9 @@ def _lead(scores: dict[str, float], best: str) -> dict[str, float]:
     return {t: round(v / total, 6) for t, v in scores.items()}
 
 
-def _quote(feature: str, text: str) -> str:
+def _quote(feature: str, cue: tuple[str, str] | None) -> str:
     """Evidence text of a feature; a title cue quotes its phrase: ``title:'delivery challan'``."""
-    if feature.startswith("cue:") and (cue := title_cue(unspaced(text[:MAX_CHARS]))):
+    if feature.startswith("cue:") and cue:
         return f"title:'{cue[1]}'"
     return feature
 

@@ -39,7 +39,9 @@ _TEAM = re.compile(
 )
 _REF = re.compile(r"(?:^|\s)(?:n[°º]|no\.?|nr\.?|number|numéro|número|numero|num)(?:\s|:|$)")
 _FIELD_LINE = re.compile(r"^ ?[^:]{0,40}[:#]")
-_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+# a date: "\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", written to start with a digit (the boundary
+# checked after it) so the regex engine skips to the next digit: the same matches, ~4x faster
+_DATE = re.compile(r"\d(?<!\w\d)\d{0,3}[./-]\d{1,2}[./-]\d{2,4}\b")
 _DIGITS = "0123456789"
 # read as spaces by the lexicon lookup
 _EDGE = str.maketrans(dict.fromkeys('.,;:()[]{}#*"«»“”', " "))
@@ -80,8 +82,10 @@ def layout(text: str, lines: int, money_lines: int, short_lines: int) -> dict[st
 def _lexicon(head: str) -> dict[str, float]:
     count: dict[str, int] = {}
     fields: set[str] = set()
-    for line in norm(head.replace("\n", " | ")).split("|"):
-        words = line.translate(_EDGE).split()
+    normed = norm(head.replace("\n", " | "))
+    # one translation for all lines (``_EDGE`` keeps "|"): the same words, line by line
+    for line, edged in zip(normed.split("|"), normed.translate(_EDGE).split("|")):
+        words = edged.split()
         if _SPANS.keys().isdisjoint(words):  # most lines name no type
             continue
         i = 0

@@ -155,6 +155,12 @@ def tokens(text: str) -> list[str]:
 
 def extract(text: str, name: str = "") -> dict[str, float]:
     """Feature name -> value: presence (1.0), word features scaled for long texts, a few squashed counts."""
+    return read(text, name)[0]
+
+
+def read(text: str, name: str = "") -> tuple[dict[str, float], tuple[str, str] | None]:
+    """The features of ``extract`` and the title cue they saw (``titles.title_cue``), which the
+    classifier quotes as evidence without looking for it again."""
     text = unspaced(text[:MAX_CHARS])
     low_text = text.lower()
     nonempty = [ln for ln in (raw.strip() for raw in text.splitlines()) if ln]
@@ -189,8 +195,11 @@ def extract(text: str, name: str = "") -> dict[str, float]:
         sig += _SIG_LINE.match(line) is not None
         bullets += line.startswith(("-", "•", "*"))
         short += len(line) < 30
-    low_lines = [ln for ln in (raw.strip() for raw in low_text.splitlines()) if ln]
-    if any(_QTY_ANY.search(ln) and _PRICE_ANY.search(ln) for ln in low_lines):
+    low_lines = [ln.lower() for ln in nonempty]  # lower() keeps line breaks and spaces as they are
+    # a quantity header in some line is one in the text (the words span no line): one search first
+    if _QTY_ANY.search(low_text) and any(
+        _QTY_ANY.search(ln) and _PRICE_ANY.search(ln) for ln in low_lines
+    ):
         feats["table:qty×price"] = 1.0
     if any(_TOTAL.match(ln) for ln in low_lines):
         feats["table:total"] = 1.0
@@ -213,4 +222,4 @@ def extract(text: str, name: str = "") -> dict[str, float]:
     feats.update((f"name:'{w}'", 1.0) for w in tokens(stem))
     feats.update(cues(text))
     feats.update(layout(text, len(nonempty), money_lines, short))
-    return feats
+    return feats, cue

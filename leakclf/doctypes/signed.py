@@ -64,7 +64,7 @@ def signed(text: str, meta: dict[str, Any] | None = None) -> tuple[bool | None, 
             and name.split()[-1][0].isupper()
         ):
             filled += 1
-    witness = "in witness whereof" in text.lower()
+    witness = "in witness whereof" in low
     if filled:
         return True, "signed:filled signature block"
     if empty:
