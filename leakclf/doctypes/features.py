@@ -188,7 +188,12 @@ def read(text: str, name: str = "") -> tuple[dict[str, float], tuple[str, str] |
             toks = tokens(line)
             if 1 <= len(toks) <= 5:
                 feats[f"section:'{' '.join(toks)}'"] = 1.0
-        if len(line) < 120 and (kv := _KV.match(line)) and len(kv.group(1).split()) <= 4:
+        if (
+            len(line) < 120
+            and (":" in line or "#" in line)  # what _KV needs: the regex alone costs ~3x more
+            and (kv := _KV.match(line))
+            and len(kv.group(1).split()) <= 4
+        ):
             kv_count += 1
             feats[f"kv:'{' '.join(tokens(kv.group(1)))}'"] = 1.0
         money_lines += _MONEY.search(line) is not None
