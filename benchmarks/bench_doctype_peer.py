@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/bench_doctype_peer.py --peer /tmp/leakclf-main   # a checkout of an older commit
 
-1. Identity: every corpus text (``../shared/corpus/doctypes-train``) and every generated held-out
-   text (seeds 100 and 7, 20 per template) is classified by both trees, in child processes with the
+1. Identity: every corpus text (``../shared/corpus/doctypes-train``), every generated held-out
+   text (seeds 100 and 7, 20 per template) and every generated training text of the shipped model
+   (seed 0, 15 per template) is classified by both trees, in child processes with the
    same ``PYTHONHASHSEED`` (word features come from a set, and the sum of contributions follows
    their order); doc type, evidence, signed, uncertain, every score and the confidence (compared as
    ``float.hex``), and the features of ``features.extract`` in order, must be equal.
@@ -33,11 +34,9 @@ def documents(out: Path) -> None:
     from training.doctypes.train import generated
 
     corpus = [e.doc for e in real_examples(CORPUS)]
-    gen = [
-        Document(e.name, None, "text/plain", e.text, "", len(e.text))
-        for seed in (100, 7)
-        for e in generated(seed, 20, "held_out")
-    ]
+    held_out = [e for seed in (100, 7) for e in generated(seed, 20, "held_out")]
+    train = generated(0, 15, "train")  # what ``python -m training.doctypes --seed 0`` reads
+    gen = [Document(e.name, None, "text/plain", e.text, "", len(e.text)) for e in held_out + train]
     out.write_bytes(pickle.dumps({"corpus": corpus, "generated": gen}))
 
 

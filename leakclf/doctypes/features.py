@@ -183,6 +183,7 @@ def read(text: str, name: str = "") -> tuple[dict[str, float], tuple[str, str] |
         if len(line) <= 40 and line.isupper():
             feats.update((f"caps:'{w}'", 1.0) for w in tokens(line)[:5])
     kv_count = sig = money_lines = bullets = short = 0
+    has_money = _MONEY.search(text) is not None  # an amount in a line is one in the text
     for line in nonempty:
         if len(line) < 50 and line[0].isupper() and not line.endswith((".", ",", ":")):
             toks = tokens(line)
@@ -196,7 +197,7 @@ def read(text: str, name: str = "") -> tuple[dict[str, float], tuple[str, str] |
         ):
             kv_count += 1
             feats[f"kv:'{' '.join(tokens(kv.group(1)))}'"] = 1.0
-        money_lines += _MONEY.search(line) is not None
+        money_lines += has_money and _MONEY.search(line) is not None
         sig += _SIG_LINE.match(line) is not None
         bullets += line.startswith(("-", "•", "*"))
         short += len(line) < 30

@@ -80,9 +80,9 @@ def _header_lines(text: str) -> list[tuple[str, str]]:
     lines = [ln.strip() for ln in text.splitlines()[:HEAD_LINES] if ln.strip()]
     role = None
     for line in lines:
-        if _QUOTED.match(line) and out:
+        if out and _QUOTED.match(line):  # the regex only once there are parties
             break
-        m = _PARTY.match(line)
+        m = _PARTY.match(line) if ":" in line else None  # a header line has a colon
         if m:
             role, line = _ROLE_OF[m.group(1).lower()], m.group(2)
         elif role is None or ":" in line[:20]:

@@ -46,8 +46,8 @@ def signed(text: str, meta: dict[str, Any] | None = None) -> tuple[bool | None, 
     filled = empty = 0
     lines = text.splitlines()
     for i, line in enumerate(lines):
-        m = _BLOCK.match(line)
-        if m is None or len(line) > 80:
+        m = _BLOCK.match(line) if len(line) <= 80 else None  # the length first: cheaper
+        if m is None:
             continue
         value = re.split(r"\s{3,}", (m.group(2) or "").strip())[
             0

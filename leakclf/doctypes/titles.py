@@ -182,7 +182,7 @@ def title_region(text: str) -> tuple[str, str]:
     for i, line in enumerate(islice(nonempty, HEADING_LINES)):
         if line.endswith(".") and line.count(" ") >= 5:  # a sentence, not a title
             continue
-        if field := _FIELD.match(line):
+        if (":" in line or "#" in line) and (field := _FIELD.match(line)):  # a cheap test first
             line = field.group(1)
         if i < TITLE_LINES:
             top.append(norm(line))
