@@ -14,6 +14,7 @@ import hashlib
 import io
 import os
 import re
+import signal
 import time
 import zipfile
 from pathlib import Path
@@ -117,7 +118,9 @@ class WhereLoadedPipeline(FakePipeline):
 
     ``timings`` of every row: ``loaded_in`` (pid of the process that ran ``load()``), ``pid``
     (the process that analysed the file) and ``frozen`` (objects the garbage collector was told
-    to leave alone, ``gc.get_freeze_count()``).
+    to leave alone, ``gc.get_freeze_count()``). A file that starts with ``ORPHAN`` kills the
+    process that loaded the pipeline if that is this worker's parent (a scan's zygote), then
+    the worker exits with code 3.
     """
 
     def __init__(self, config: Config | None = None) -> None:
@@ -126,6 +129,16 @@ class WhereLoadedPipeline(FakePipeline):
 
     def load(self) -> None:
         self.loaded_in = os.getpid()
+
+    def process(
+        self, source: str | Path | bytes, *, name: str | None = None
+    ) -> list[DocumentResult]:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        if data.startswith(b"ORPHAN"):
+            if self.loaded_in and os.getppid() == self.loaded_in:
+                os.kill(self.loaded_in, signal.SIGKILL)
+            os._exit(3)
+        return super().process(source, name=name)
 
     def _result(self, source: str, parent: str | None, data: bytes) -> DocumentResult:
         import gc  # load time: only this test double asks the collector

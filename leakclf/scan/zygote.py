@@ -129,22 +129,34 @@ class Forked:
         finally:
             theirs.close()
         self.conn = Connection(mine.detach())
+        self._dead = False
         self._code: int | None = None
 
-    def _wait(self, timeout: float) -> int | None:
-        if self._code is None:
-            try:
-                self._code = self.zygote.request(("wait", self.pid, timeout))
-            except (EOFError, OSError):  # the zygote is gone: its children went to init
-                self._code = None if _running(self.pid) else -signal.SIGKILL
-        return self._code
+    def _wait(self, timeout: float) -> None:
+        if self._dead:
+            return
+        try:
+            code = self.zygote.request(("wait", self.pid, timeout))
+        except (EOFError, OSError):  # the zygote is gone: its children went to init
+            deadline = time.monotonic() + timeout
+            while _running(self.pid):
+                if time.monotonic() >= deadline:
+                    return
+                time.sleep(0.01)
+            self._dead = True  # its exit code is lost with the zygote that could reap it
+            return
+        if code is not None:
+            self._dead, self._code = True, code
 
     def is_alive(self) -> bool:
-        return self._wait(0.0) is None
+        self._wait(0.0)
+        return not self._dead
 
     @property
     def exitcode(self) -> int | None:
-        return self._wait(0.0)
+        """The exit code (``-N`` for signal N); None while it runs, or if nobody could tell."""
+        self._wait(0.0)
+        return self._code
 
     def join(self, timeout: float) -> None:
         self._wait(timeout)

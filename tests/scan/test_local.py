@@ -272,3 +272,28 @@ def test_workers_are_forked_from_one_loaded_pipeline(tmp_path: Path) -> None:
     assert len(loaded_in) == 1 and loaded_in.isdisjoint(workers)
     assert len(workers) >= 3  # replaced workers too
     assert all(r.timings["frozen"] > 0 for r in ok)
+
+
+def test_a_dead_zygote_leaves_the_scan_going(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The zygote is killed by a file (and its worker dies): that file gets its row, the
+    # driver starts a worker of its own instead, and every other file is analysed (by it or
+    # by the other worker, which outlives its parent).
+    files = {f"{i:02d}.txt": b"INTERNAL %d" % i for i in range(10)}
+    files["04-orphan.txt"] = b"ORPHAN"
+    write_dump(tmp_path / "d", files)
+    config = Config(key=KEY).replace(scan=Config().scan.__class__(batch_files=1))
+    s = scan(
+        tmp_path / "d",
+        config=config,
+        workers=2,
+        progress=False,
+        pipeline_factory=WhereLoadedPipeline,
+    )
+    rows = {r.source: r for r in s}
+    assert len(rows) == 11
+    assert rows["d/04-orphan.txt"].error_kind == "WorkerCrashed"
+    assert "exit code None" in (rows["d/04-orphan.txt"].error_message or "")  # nobody to ask
+    assert sum(r.status == "ok" for r in rows.values()) == 10
+    assert "zygote process is gone" in caplog.text
