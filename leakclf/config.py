@@ -268,7 +268,7 @@ class DetectConfig(Checked):
     ner: bool = True  # run spaCy NER for PERSON / ORGANIZATION / LOCATION
     ner_max_chars: Annotated[int, NonNegative] = 200_000  # characters of each document NER reads
     ner_gate: bool = True  # skip lines whose only capitalised words are ordinary words
-    # "leakclf_ner" = the NER model the package ships (en_core_web_sm's network, 7 labels);
+    # "leakclf_ner" = the NER model the package ships (en_core_web_sm's network, leakclf's labels);
     # or an installed spaCy package name or path; None = best installed en_core_web_* model
     spacy_model: str | None = "leakclf_ner"
     min_confidence: Annotated[float, Fraction] = 0.4  # findings below this are dropped

@@ -1,6 +1,7 @@
 """leakclf's NER: en_core_web_sm's own network with fewer labels (build time).
 
-    OMP_NUM_THREADS=1 .venv/bin/python -m training.ner.silver --labels teacher --out /tmp/ner-silver
+    OMP_NUM_THREADS=1 .venv/bin/python -m training.ner.silver --labels teacher --other \\
+        --out /tmp/ner-silver
     OMP_NUM_THREADS=1 nice -n 5 timeout 2400 .venv/bin/python -m training.ner.finetune \\
         --silver /tmp/ner-silver --other --train other
 
@@ -18,14 +19,14 @@ same one. Labels:
   ...). Without it, a span the teacher gives a dropped label goes to the best kept label
   instead ("Italian" NORP becomes a place). One linear row per action cannot be the maximum
   of 11 labels' rows, so ``X``'s rows start from NORP's (the dropped label most often next to
-  names) and are trained on the teacher's silver labels (``training.ner.silver --labels
-  teacher``).
+  names) and are trained on the teacher's silver labels (``training.ner.silver --other``).
 
-``--train``: ``none`` (surgery only), ``other`` (only ``X``'s output rows learn; the rest stays
-the teacher's), ``upper`` (the output layer), ``all``. Seed 0, one thread, at most
-``--minutes`` of CPU; the epoch that agrees best with the teacher on the held-out silver
-documents (entity F1, ``X`` included) is written to ``--out`` with the teacher's vocabulary (no
-training text), in a fresh copy of the student.
+``--train``: ``none`` (surgery only), ``other`` (only the output rows of ``X`` and of merged
+labels learn; the rest stays the teacher's), ``upper`` (the output layer), ``all``. Seed 0,
+one thread, at most ``--minutes`` of CPU, ``--patience`` epochs without progress; the epoch
+that agrees best with the teacher on the held-out silver documents (entity F1, ``X``
+included) is written to ``--out`` with the teacher's vocabulary (no training text), in a fresh
+copy of the student.
 """
 
 from __future__ import annotations
@@ -62,6 +63,11 @@ class Student:
     def names(self) -> list[str]:
         kept = set(STUDENT_LABELS.values()) if self.labels == "merged" else set(STUDENT_LABELS)
         return sorted(kept | ({OTHER} if self.other else set()))
+
+    def learns(self, label: str) -> bool:
+        """A label whose output rows are not one teacher label's (``--train other`` trains them)."""
+        merged = self.labels == "merged" and list(STUDENT_LABELS.values()).count(label) > 1
+        return label == OTHER or merged
 
     def source(self, label: str) -> str:
         if label == OTHER:
@@ -103,7 +109,7 @@ def build(student: Student) -> tuple[Any, list[int]]:
         name = ner.moves.get_class_name(i)
         move, _, label = name.partition("-")
         rows.append(old.index(f"{move}-{student.source(label)}" if label else name))
-        if label and student.source(label) != label:
+        if label and student.learns(label):
             new_rows.append(i)
     _copy(src.model, ner.model, rows)
     return nlp, new_rows
@@ -167,6 +173,7 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=20)
     parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument("--dropout", type=float, default=0.0)
+    parser.add_argument("--patience", type=int, default=3, help="epochs without a better one")
     args = parser.parse_args()
     student = Student(args.labels, args.other, args.depth)
     fix_random_seed(SEED)
@@ -200,7 +207,10 @@ def main() -> None:
             spent = (time.process_time() - start) / 60
             line = {"epoch": epoch, "loss": float(losses["ner"]), "dev_ents_f": score}
             print(json.dumps({**line, "cpu_minutes": round(spent, 1)}), flush=True)
-            if spent * (epoch + 1) / epoch > args.minutes:
+            if (
+                spent * (epoch + 1) / epoch > args.minutes
+                or epoch - kept[1]["epoch"] >= args.patience
+            ):
                 break
     training = {**kept[1], **asdict(student), "train": args.train, "learn_rate": args.learn_rate}
     save(kept[0], args.out, student, {**training, "dropout": args.dropout})

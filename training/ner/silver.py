@@ -19,8 +19,8 @@ Each text is cut into the pieces ``NerDetector`` hands to spaCy (pattern finding
 gate, sentences of long lines, quote markers removed), and the teacher, loaded as
 ``NerDetector`` loads it, labels each piece once. Only the labels leakclf maps are kept
 (``_LABELS``), merged the way leakclf merges them (``STUDENT_LABELS``: GPE, LOC and FAC are
-all LOC, DATE and TIME are DATE): the transition parser's cost per token grows with its number
-of actions, so four labels read ~30% faster than seven. The pieces of one source document go to the same split; ``DEV_SHARE`` of the
+all LOC, DATE and TIME are DATE; ``--labels teacher`` keeps the teacher's 7), and with
+``--other`` every other teacher entity is labelled ``X``. The pieces of one source document go to the same split; ``DEV_SHARE`` of the
 documents are held out to measure the student's agreement with the teacher.
 Writes ``train.spacy``, ``dev.spacy`` and ``stats.json`` (counts only, no text) to ``--out``.
 """
@@ -50,7 +50,7 @@ DEMO_MAILS = 4
 CORPUS_SEEDS = range(100_000, 100_300)  # detect_corpus sentences (8 each), one business doc each
 DEV_SHARE = 0.1
 SEED = 0
-OTHER = "X"  # --labels teacher: an entity of a label leakclf does not map
+OTHER = "X"  # --other: an entity of a label leakclf does not map
 #: teacher label -> student label; one student label per leakclf label
 STUDENT_LABELS = {
     "PERSON": "PERSON",
@@ -131,9 +131,9 @@ def pieces(det: DetectorSet, text: str) -> list[str]:
 
 
 def student_label(label: str, labels: str) -> str:
-    if labels == "teacher":
-        return label if label in STUDENT_LABELS else OTHER
-    return STUDENT_LABELS[label]
+    if label not in STUDENT_LABELS:
+        return OTHER
+    return label if labels == "teacher" else STUDENT_LABELS[label]
 
 
 def main() -> None:
@@ -146,8 +146,10 @@ def main() -> None:
         "--labels",
         choices=("merged", "teacher"),
         default="merged",
-        help="merged: the 4 STUDENT_LABELS; teacher: the teacher's 7 labels leakclf maps, "
-        f"every other teacher label as {OTHER!r}",
+        help="merged: the 4 STUDENT_LABELS; teacher: the teacher's 7 labels leakclf maps",
+    )
+    parser.add_argument(
+        "--other", action="store_true", help=f"label the teacher's other entities {OTHER!r}"
     )
     args = parser.parse_args()
     if STUDENT_LABELS.keys() != _LABELS.keys():
@@ -174,7 +176,7 @@ def main() -> None:
                 doc.ents = [
                     Span(doc, e.start, e.end, label=student_label(e.label_, args.labels))
                     for e in doc.ents
-                    if e.label_ in STUDENT_LABELS or args.labels == "teacher"
+                    if e.label_ in STUDENT_LABELS or args.other
                 ]
                 sets[split].add(doc)
                 stats[f"{split} pieces"] += 1
