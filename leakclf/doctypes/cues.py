@@ -110,7 +110,7 @@ def _mail(text: str) -> dict[str, float]:
     top = text[:3000]
     lines = [ln.strip() for ln in top.splitlines() if ln.strip()][:MAIL_LINES]
     feats: dict[str, float] = {}
-    if sum(_HEAD.match(ln) is not None for ln in lines) >= 2:
+    if sum(":" in ln and _HEAD.match(ln) is not None for ln in lines) >= 2:  # a colon first
         feats["mail:any-headers"] = 1.0
     if any(_TEAM.match(ln) for ln in lines):
         feats["letter:team-greeting"] = 1.0

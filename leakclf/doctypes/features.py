@@ -198,7 +198,7 @@ def read(text: str, name: str = "") -> tuple[dict[str, float], tuple[str, str] |
             kv_count += 1
             feats[f"kv:'{' '.join(tokens(kv.group(1)))}'"] = 1.0
         money_lines += has_money and _MONEY.search(line) is not None
-        sig += _SIG_LINE.match(line) is not None
+        sig += ":" in line and _SIG_LINE.match(line) is not None  # the regex needs a colon
         bullets += line.startswith(("-", "•", "*"))
         short += len(line) < 30
     low_lines = [ln.lower() for ln in nonempty]  # lower() keeps line breaks and spaces as they are
@@ -209,7 +209,7 @@ def read(text: str, name: str = "") -> tuple[dict[str, float], tuple[str, str] |
         feats["table:qty×price"] = 1.0
     if any(_TOTAL.match(ln) for ln in low_lines):
         feats["table:total"] = 1.0
-    if sum(_MAIL_HEAD.match(ln) is not None for ln in nonempty[:12]) >= 2:
+    if sum(":" in ln and _MAIL_HEAD.match(ln) is not None for ln in nonempty[:12]) >= 2:
         feats["mail:headers"] = 1.0
     if any(_GREETING.match(ln) for ln in nonempty[:15]):
         feats["letter:greeting"] = 1.0
