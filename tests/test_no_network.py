@@ -2,7 +2,8 @@
 run NER (spaCy, presidio) and scan a demo dump with worker processes — with every IP
 connection and name lookup in every process patched to record and refuse.
 
-The guard is a ``sitecustomize`` on PYTHONPATH, so spawned scan workers carry it too.
+The guard is a ``sitecustomize`` on PYTHONPATH, so the scan's spawned zygote loads it too, and
+the workers forked from the zygote inherit it (they log that they did).
 (pytest-socket blocks the suite itself; this test covers the worker processes as well.)
 """
 
@@ -44,6 +45,7 @@ def _lookup(name):
 for _name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "create_connection"):
     setattr(socket, _name, _lookup(_name))
 _record("guard-loaded")
+os.register_at_fork(after_in_child=lambda: _record("guard-inherited"))
 """
 
 SCRIPT = """
@@ -100,10 +102,12 @@ def test_nothing_tries_to_connect(tmp_path: Path) -> None:
         timeout=600,
     )
     lines = log.read_text().splitlines() if log.exists() else []
-    loaded = {line.split()[0] for line in lines if line.endswith("guard-loaded")}
-    attempts = [line for line in lines if not line.endswith("guard-loaded")]
+    guarded = ("guard-loaded", "guard-inherited")
+    loaded = {line.split()[0] for line in lines if line.endswith(guarded)}
+    attempts = [line for line in lines if not line.endswith(guarded)]
     assert not attempts, f"network attempts: {attempts[:10]}"
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "ROWS" in proc.stdout
-    # the guard ran in the main process and in the scan's two workers (spawned interpreters)
-    assert len(loaded) >= 3, f"guard active in {len(loaded)} processes only"
+    # the guard ran in the main process and in the scan's zygote (a spawned interpreter), and
+    # the two workers forked from the zygote inherited it
+    assert len(loaded) >= 4, f"guard active in {len(loaded)} processes only"

@@ -121,9 +121,16 @@ def journal_lines(out: Path) -> int:
         return 0
 
 
-def workers_of(pid: int) -> list[psutil.Process]:
+def descendants(pid: int) -> list[psutil.Process]:
     kids = psutil.Process(pid).children(recursive=True)
     return [p for p in kids if "resource_tracker" not in " ".join(p.cmdline())]
+
+
+def workers_of(pid: int) -> list[psutil.Process]:
+    """The scan's processes that analyse files: not the zygote, which only forks them."""
+    kids = descendants(pid)
+    parents = {p.ppid() for p in kids}
+    return [p for p in kids if p.pid not in parents]
 
 
 def finish(proc: subprocess.Popen[str], timeout: float = 180) -> tuple[int, str]:
@@ -254,7 +261,7 @@ def test_sigkill_scan_then_resume(tmp_path: Path) -> None:
     args = scan_argv(tmp_path, out, config, workers=2)
     proc = start_scan(args, tmp_path)
     wait_for(lambda: journal_lines(out) >= 10, 120, "10 finished files", proc)
-    workers = workers_of(proc.pid)
+    workers = descendants(proc.pid)  # the workers and the zygote they are forked from
     os.kill(proc.pid, signal.SIGKILL)  # the main process only, as the OOM killer would
     proc.communicate()
     _, alive = psutil.wait_procs(workers, timeout=20)
