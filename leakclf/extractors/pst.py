@@ -15,6 +15,9 @@ Two independent readers, so that a reader dropping messages shows in the counts:
 
 A message readpst did not write is therefore visible as ``children_expected`` above
 ``children_emitted``; the gap is also in ``limits_hit`` as ``messages_missing``.
+
+readpst numbers its MIME boundaries at random; they are renumbered in order, so the same PST
+gives the same messages, byte for byte (digests, sizes, duplicates and resumed scans agree).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from leakclf.extractors.base import Child, Job
 from leakclf.extractors.tools import ToolMissing, failed, run
 
 _TALLY = re.compile(rb'"[^"\n]*" - (\d+) items done, (\d+) items skipped')
+_BOUNDARY = re.compile(rb"boundary-LibPST-iamunique-(\d+)_-_-")
 _NUMBER = re.compile(r"(\d+)")
 
 
@@ -60,8 +64,19 @@ def _messages(messages: list[tuple[str, bytes]], job: Job) -> list[Child]:
         if n > job.ctx.limits.max_members:
             job.hit("max_members")
             break
-        out.append(Child(path, body))
+        out.append(Child(path, _stable_boundaries(body)))
     return out
+
+
+def _stable_boundaries(body: bytes) -> bytes:
+    """readpst's random boundary numbers as 1, 2, ... in the order they first appear."""
+    numbers: dict[bytes, bytes] = {}
+
+    def renumber(m: re.Match[bytes]) -> bytes:
+        n = numbers.setdefault(m.group(1), b"%d" % (len(numbers) + 1))
+        return b"boundary-LibPST-iamunique-" + n + b"_-_-"
+
+    return _BOUNDARY.sub(renumber, body)
 
 
 def _order(path: str) -> tuple[str, int]:
