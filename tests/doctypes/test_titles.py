@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 
@@ -10,7 +11,7 @@ from leakclf.config import Config
 from leakclf.doctypes import Classifier
 from leakclf.doctypes.features import extract
 from leakclf.doctypes.linear import LinearModel
-from leakclf.doctypes.titles import LEXICON, title_cue, title_region
+from leakclf.doctypes.titles import LEXICON, PHRASES, TYPE_OF, norm, title_cue, title_region
 from leakclf.model import DOC_TYPES, Document
 
 
@@ -111,3 +112,36 @@ def test_shipped_model_learned_each_cue_for_its_own_type(doc_type: str) -> None:
     assert f"cue:{doc_type}" in model.index
     column = model.weights[:, model.index[f"cue:{doc_type}"]]
     assert model.labels[int(column.argmax())] == doc_type
+
+
+def test_phrase_regex_finds_what_the_longest_first_list_finds() -> None:
+    """PHRASES is a prefix tree for speed: the same matches as every phrase tried longest first."""
+    plain = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(p) for p in sorted(TYPE_OF, key=lambda p: (-len(p), p)))
+        + r")(?!\w)"
+    )
+    phrases = sorted(TYPE_OF)
+    texts = [" | ".join(phrases), " ".join(phrases), "".join(phrases)]
+    texts += [p + end for p in phrases for end in ("s", ":", "-x", " of work", " note", "é")]
+    for text in texts:
+        found = [(m.start(), m.group()) for m in PHRASES.finditer(text)]
+        assert found == [(m.start(), m.group()) for m in plain.finditer(text)], text
+    assert [m.group() for m in PHRASES.finditer("bill of materials | bill | bills")] == [
+        "bill of materials",
+        "bill",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("  Goods\u00a0Received\u2013Note ", id="nbsp-en-dash"),
+        pytest.param("a_b/c--d\u2015e\u2010f", id="dashes"),
+        pytest.param("\tX\n\u2028Y \x1c Z  ", id="separators"),
+        pytest.param("", id="empty"),
+        pytest.param("STRASSE \u017f \u0130 \u00df", id="casefold"),
+    ],
+)
+def test_norm_collapses_whitespace_and_dashes_like_the_regex(text: str) -> None:
+    assert norm(text) == re.sub(r"[\s\-\u2010-\u2015_/]+", " ", text.casefold()).strip()
