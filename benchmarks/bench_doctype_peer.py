@@ -1,6 +1,7 @@
 """Doc-type classifier against a peer checkout: identical outputs, and throughput in one session.
 
-    .venv/bin/python benchmarks/bench_doctype_peer.py --peer /tmp/leakclf-main   # a checkout of an older commit
+    mkdir /tmp/peer && git archive <commit> leakclf | tar -x -C /tmp/peer      # the other code's package
+    .venv/bin/python benchmarks/bench_doctype_peer.py --peer /tmp/peer         # from the repository root
 
 1. Identity: every corpus text (``../shared/corpus/doctypes-train``), every generated held-out
    text (seeds 100 and 7, 20 per template) and every generated training text of the shipped model
@@ -81,7 +82,7 @@ def _child(tree: Path, *args: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--peer", type=Path, help="root of the other checkout")
+    ap.add_argument("--peer", type=Path, help="a folder holding the other code's leakclf package")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -107,6 +108,8 @@ def main() -> None:
             f"identical classifications: {same_cls} of {total} "
             f"({n} corpus, {total - n} generated); identical features: {same_feats} of {total}"
         )
+        if same_cls < total or same_feats < total:
+            sys.exit("outputs differ: not the same classifier")
         rates: dict[str, list[float]] = {name: [] for name in trees}
         for _ in range(args.rounds):
             for name, tree in trees.items():
