@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LEGAL = re.compile(
     r"\b(?:incorporated|inc|ltd|limited|llc|llp|lp|plc|corp|corporation|co|company|gmbh|ag|"
@@ -39,6 +40,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=16384)  # pure; NER, the person passes and facets ask for the same names
 def normalise_person(name: str) -> str:
     """``"Dr. Doe, José"`` -> ``"jose doe"``: "Last, First" swapped, titles, post-nominals,
     diacritics, case and punctuation removed, whitespace collapsed."""
