@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from leakclf.config import Config, Limits
+from leakclf.config import Config, Limits, ScanConfig
+from leakclf.model import DocumentResult
 from leakclf.scan import scan
 from leakclf.scan.testing import FakePipeline, SlowLoadingPipeline, WhereLoadedPipeline
 
@@ -115,7 +116,7 @@ def _odd(root: Path) -> None:
 )
 def test_odd_files_get_rows(dump: Path, follow: bool, inside: tuple[object, ...]) -> None:
     _odd(dump)
-    config = Config(key=b"k" * 64).replace(scan=Config().scan.__class__(follow_symlinks=follow))
+    config = Config(key=b"k" * 64).replace(scan=ScanConfig(follow_symlinks=follow))
     rows = {r[0]: r for r in _rows(dump, config, workers=1)}
     assert rows["dump/pipe"] == ("dump/pipe", None, "unsupported", "internal", "SpecialFile", None)
     assert rows["dump/escape"][2:5] == ("error", "internal", "SymlinkOutsideRoot")
@@ -155,9 +156,7 @@ def test_bad_worker_is_replaced_and_scan_goes_on(
 def test_include_exclude(
     dump: Path, include: tuple[str, ...], exclude: tuple[str, ...], expected: list[str]
 ) -> None:
-    config = Config(key=b"k" * 64).replace(
-        scan=Config().scan.__class__(include=include, exclude=exclude)
-    )
+    config = Config(key=b"k" * 64).replace(scan=ScanConfig(include=include, exclude=exclude))
     assert sorted({r[0] for r in _rows(dump, config, workers=1) if "!/" not in r[0]}) == expected
 
 
@@ -243,23 +242,22 @@ def test_model_loading_is_not_charged_to_the_first_file(tmp_path: Path) -> None:
     ]
 
 
+def scan_where_loaded(
+    root: Path, files: dict[str, bytes], limits: Limits | None = None
+) -> dict[str, DocumentResult]:
+    """``files`` scanned one per task by two workers running ``WhereLoadedPipeline``, by source."""
+    write_dump(root, files)
+    config = Config(key=KEY, limits=limits or Limits(), scan=ScanConfig(batch_files=1))
+    s = scan(root, config=config, workers=2, progress=False, pipeline_factory=WhereLoadedPipeline)
+    return {r.source: r for r in s}
+
+
 def test_workers_are_forked_from_one_loaded_pipeline(tmp_path: Path) -> None:
     # Models load once per scan, in the zygote; every worker (the two first ones and those
     # that replace a worker killed for its budget or dead) is forked from it, already loaded.
     files = {f"{i:02d}.txt": b"INTERNAL %d" % i for i in range(12)}
     files.update({"03-hang.txt": b"HANG", "07-crash.txt": b"CRASH"})
-    write_dump(tmp_path / "d", files)
-    config = Config(key=KEY, limits=Limits(time_budget_s=1.5)).replace(
-        scan=Config().scan.__class__(batch_files=1)
-    )
-    s = scan(
-        tmp_path / "d",
-        config=config,
-        workers=2,
-        progress=False,
-        pipeline_factory=WhereLoadedPipeline,
-    )
-    rows = {r.source: r for r in s}
+    rows = scan_where_loaded(tmp_path / "d", files, Limits(time_budget_s=1.5))
     assert (rows["d/03-hang.txt"].error_kind, rows["d/07-crash.txt"].error_kind) == (
         "Timeout",
         "WorkerCrashed",
@@ -282,16 +280,7 @@ def test_a_dead_zygote_leaves_the_scan_going(
     # by the other worker, which outlives its parent).
     files = {f"{i:02d}.txt": b"INTERNAL %d" % i for i in range(10)}
     files["04-orphan.txt"] = b"ORPHAN"
-    write_dump(tmp_path / "d", files)
-    config = Config(key=KEY).replace(scan=Config().scan.__class__(batch_files=1))
-    s = scan(
-        tmp_path / "d",
-        config=config,
-        workers=2,
-        progress=False,
-        pipeline_factory=WhereLoadedPipeline,
-    )
-    rows = {r.source: r for r in s}
+    rows = scan_where_loaded(tmp_path / "d", files)
     assert len(rows) == 11
     assert rows["d/04-orphan.txt"].error_kind == "WorkerCrashed"
     assert "exit code None" in (rows["d/04-orphan.txt"].error_message or "")  # nobody to ask
