@@ -97,6 +97,24 @@ def serve(conn: Connection, pipeline: Any) -> None:
             return
 
 
+def _not_built(why: str) -> LeakclfError:
+    return LeakclfError(f"a scan worker could not build its pipeline: {why}")
+
+
+def _exited_early(code: int | None) -> LeakclfError:
+    return LeakclfError(
+        f"a scan worker exited (code {code}) before it was ready: leakclf or the pipeline "
+        "factory could not be imported in a fresh Python; see the error above"
+    )
+
+
+def _too_slow() -> LeakclfError:
+    return LeakclfError(
+        f"a scan worker did not start within {START_S:g}s (a stuck import or an overloaded "
+        "machine); rerun with --resume when it is fixed"
+    )
+
+
 class _Slot:
     def __init__(self, proc: Worker | Forked) -> None:
         self.proc = proc
@@ -124,10 +142,7 @@ class LocalEngine:
     def _check(self, slot: _Slot, now: float) -> Failure | None:
         limits = self.config.limits
         if not slot.ready and now - slot.started > START_S:
-            raise LeakclfError(
-                f"a scan worker did not start within {START_S:g}s (a stuck import "
-                "or an overloaded machine); rerun with --resume when it is fixed"
-            )
+            raise _too_slow()
         if slot.ready and now - slot.started > limits.time_budget_s:
             return Failure(
                 "Timeout",
@@ -221,18 +236,11 @@ class LocalEngine:
                 if msg is not None and msg[0] == "ready":
                     return zygote
                 if msg is not None and msg[0] == "fatal":
-                    raise LeakclfError(f"a scan worker could not build its pipeline: {msg[1]}")
+                    raise _not_built(msg[1])
                 if not zygote.proc.is_alive():
-                    raise LeakclfError(
-                        f"a scan worker exited (code {zygote.proc.exitcode}) before it was "
-                        "ready: leakclf or the pipeline factory could not be imported in a "
-                        "fresh Python; see the error above"
-                    )
+                    raise _exited_early(zygote.proc.exitcode)
                 if time.monotonic() - zygote.started > START_S:
-                    raise LeakclfError(
-                        f"a scan worker did not start within {START_S:g}s (a stuck import "
-                        "or an overloaded machine); rerun with --resume when it is fixed"
-                    )
+                    raise _too_slow()
         except BaseException:
             zygote.proc.kill()
             raise
@@ -251,7 +259,7 @@ class LocalEngine:
             while slot.conn.poll():
                 msg = slot.conn.recv()
                 if msg[0] == "fatal":
-                    raise LeakclfError(f"a scan worker could not build its pipeline: {msg[1]}")
+                    raise _not_built(msg[1])
                 if msg[0] == "ready":
                     slot.ready, slot.started = True, min(msg[1], now)
                     continue
@@ -260,11 +268,7 @@ class LocalEngine:
             pass
         if not slot.proc.is_alive():
             if not slot.ready:
-                raise LeakclfError(
-                    f"a scan worker exited (code {slot.proc.exitcode}) before it was ready: "
-                    "leakclf or the pipeline factory could not be imported in a fresh Python; "
-                    "see the error above"
-                )
+                raise _exited_early(slot.proc.exitcode)
             return Failure(
                 "WorkerCrashed",
                 f"the worker died (exit code {slot.proc.exitcode}) "
