@@ -32,3 +32,19 @@ def check(
             and f.evidence
             and f.evidence[0].startswith(("pattern:", "ner:"))
         )
+
+
+#: Names NER must keep reading: a signature block, capitals, other languages (the gate's and the
+#: bundled model's tests).
+NER_MUST_READ = [
+    pytest.param(
+        "Thanks for the update. Visit the portal for the full terms.\n\nKind regards,\n"
+        "Łukasz Kowalczyk\nHead of Procurement\nNorthwind Traders GmbH, Wrocław\n",
+        id="signature-block",
+    ),
+    pytest.param(
+        "CURRICULUM VITAE\nMARIA GARCIA\nSenior engineer, Northwind Traders, Leeds\n",
+        id="all-caps-header",
+    ),
+    pytest.param("Søren Ødegård met Ingrid Håkansson in Göteborg on Monday.", id="nordic"),
+]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from detcases import KEY
+from detcases import KEY, NER_MUST_READ
 
 from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet
@@ -67,26 +67,7 @@ def test_gated_runs_keep_offsets(words: GateWords) -> None:
     assert all(text[off : off + len(p)] == p for off, p in got)
 
 
-SIGNED = (
-    "Thanks for the update. Visit the portal for the full terms.\n\n"
-    "Kind regards,\n"
-    "Łukasz Kowalczyk\n"
-    "Head of Procurement\n"
-    "Northwind Traders GmbH, Wrocław\n"
-)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param(SIGNED, id="signature-block"),
-        pytest.param(
-            "CURRICULUM VITAE\nMARIA GARCIA\nSenior engineer, Northwind Traders, Leeds\n",
-            id="all-caps-header",
-        ),
-        pytest.param("Søren Ødegård met Ingrid Håkansson in Göteborg on Monday.", id="nordic"),
-    ],
-)
+@pytest.mark.parametrize("text", NER_MUST_READ)
 def test_gate_finds_what_ungated_ner_finds(text: str, with_ner: DetectorSet) -> None:
     """The real pipeline with the gate on finds the same people, places and companies as
     without it on texts whose names sit in signature blocks, capitals or other languages."""
