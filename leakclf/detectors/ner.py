@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from leakclf.detectors import gate, ner_model
+from leakclf.detectors import gate, ner_decode, ner_model
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
 from leakclf.detectors.noise import (
@@ -206,10 +206,17 @@ class NerDetector:
         )
         return nlp
 
+    def read(self, pieces: list[str]) -> Iterator[Any]:
+        """The model's Docs of ``pieces``, in order (``ner_decode.pipe``), on one BLAS thread:
+        more only burn CPU on these small matrices (and a scan already runs a worker per core)."""
+        nlp = self.nlp  # numpy's BLAS loads with the model: list the thread pools after it
+        with self._blas.limit(limits=1, user_api="blas"):
+            yield from ner_decode.pipe(nlp, pieces, BATCH_SIZE)
+
     def run(
         self, texts: Sequence[str], cap: int, masks: Sequence[str] | None = None
     ) -> list[list[Candidate]]:
-        """NER over every text (first ``cap`` chars of each), all pieces in one ``nlp.pipe``.
+        """NER over every text (first ``cap`` chars of each), all pieces in one ``read``.
 
         ``masks`` (same length and offsets as the capped texts, pattern findings blanked) let
         NER skip lines that hold no capitalised word left to explain. A piece already seen in
@@ -227,13 +234,9 @@ class NerDetector:
                     fresh.setdefault(key, piece)
         found: dict[bytes, tuple[Candidate, ...]] = {}
         if fresh:
-            # one BLAS thread: more only burn CPU on these small matrices (and a scan already
-            # runs a worker per core)
-            nlp = self.nlp
-            with self._blas.limit(limits=1, user_api="blas"):
-                docs = nlp.pipe(fresh.values(), batch_size=BATCH_SIZE)
-                for (key, piece), doc in zip(fresh.items(), docs):
-                    found[key] = tuple(self._candidates(doc, piece, 0))
+            docs = self.read(list(fresh.values()))
+            for (key, piece), doc in zip(fresh.items(), docs, strict=True):
+                found[key] = tuple(self._candidates(doc, piece, 0))
         out: list[list[Candidate]] = [[] for _ in texts]
         for i, off, key, shifts in pieces:
             cands = found.get(key)

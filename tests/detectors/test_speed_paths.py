@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -23,25 +23,25 @@ OTHER = "Hi Priya Raman,\nthe audit starts in Denver next week.\n\n"
 
 
 class Counting:
-    """Wraps a loaded spaCy pipeline and records the pieces NER reads."""
+    """Wraps ``NerDetector.read`` and records the pieces NER reads."""
 
-    def __init__(self, nlp: Any) -> None:
-        self.nlp = nlp
+    def __init__(self, read: Callable[[list[str]], Iterator[Any]]) -> None:
+        self.inner = read
         self.read: list[str] = []
 
-    def pipe(self, pieces: Iterator[str], **kwargs: Any) -> Iterator[Any]:
-        listed = list(pieces)
-        self.read.extend(listed)
-        return self.nlp.pipe(listed, **kwargs)
+    def __call__(self, pieces: list[str]) -> Iterator[Any]:
+        self.read.extend(pieces)
+        return self.inner(pieces)
 
 
 def fresh(with_ner: DetectorSet) -> tuple[DetectorSet, Counting]:
     """A DetectorSet with an empty NER cache sharing the session's loaded model."""
     det = DetectorSet(Config(key=KEY, reveal=True, detect=DetectConfig()))
     assert det.ner is not None and with_ner.ner is not None
-    counting = Counting(with_ner.ner.nlp)
-    det.ner._nlp = counting  # type: ignore[assignment]
+    det.ner._nlp = with_ner.ner.nlp
     det.ner.model_name = with_ner.ner.model_name
+    counting = Counting(det.ner.read)
+    det.ner.read = counting  # type: ignore[method-assign]
     return det, counting
 
 
@@ -212,15 +212,15 @@ def test_ner_reads_with_numpy_blas_on_one_thread(with_ner: DetectorSet) -> None:
         return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
 
     seen: list[list[int]] = []
-
-    class Watching(Counting):
-        def pipe(self, pieces: Iterator[str], **kwargs: Any) -> Iterator[Any]:
-            seen.append(blas_threads())
-            return super().pipe(pieces, **kwargs)
-
-    det, _ = fresh(with_ner)
+    det, counting = fresh(with_ner)
     assert det.ner is not None and with_ner.ner is not None
-    det.ner._nlp = Watching(with_ner.ner.nlp)  # type: ignore[assignment]
+
+    def watching(pieces: list[str]) -> Iterator[Any]:
+        for doc in counting(pieces):  # the threads while each Doc is read
+            seen.append(blas_threads())
+            yield doc
+
+    det.ner.read = watching  # type: ignore[method-assign]
     before = blas_threads()
     found = det.detect(NOTE + FOOTER).findings
     assert {f.label for f in found} >= {"PERSON", "LOCATION"}
