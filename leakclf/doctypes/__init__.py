@@ -31,7 +31,9 @@ from leakclf.model import DOC_TYPES, Classification, Document, Finding
 log = logging.getLogger(__name__)
 EVIDENCE = 4  # features quoted per decision
 _MAIL = ("correspondence", "internal_note")
-_LETTER = {"letter:greeting", "letter:closing", "mail:headers"}
+# correspondence needs one of these: a salutation, a closing, mail headers, or a letter title
+# ("cover letter", "lettre de motivation": such letters often open with "Objet :" and no "Dear")
+_LETTER = {"letter:greeting", "letter:closing", "mail:headers", "cue:correspondence"}
 
 
 class Classifier:
@@ -66,8 +68,11 @@ class Classifier:
         if best == "correspondence" and not (_LETTER & feats.keys()) and not who:
             best, rule = (
                 ranked[1],
-                "rule:no salutation, closing or mail headers, so not correspondence",
+                "rule:no salutation, closing, mail headers or letter title, so not correspondence",
             )
+        if best == "correspondence" and "letter:team-greeting" in feats and not who:
+            # "Dear team", "Liebe Kolleginnen", "Chers collègues": written to one's own staff
+            best, rule = "internal_note", "rule:addressed to the team, so internal"
         row = parts[self.model.labels.index(best)]
         ranked_feats = (names[j] for j in np.argsort(-row, kind="stable") if row[j] > 0)
         readable = (f for f in ranked_feats if not f.startswith("tc:"))  # 4-grams repeat title:

@@ -98,16 +98,20 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "schedule|project schedule|gantt|gantt chart|status report|"
         "stakeholder management plan|communication plan|risk register|raci|roadmap|"
         "implementation plan|milestone plan|piano di progetto|cronoprogramma|projektplan|"
-        "zeitplan|plan de projet|plan de proyecto|cronograma"
+        "zeitplan|plan de projet|plan de proyecto|cronograma|"
+        # meeting minutes: the real corpus labels every set of minutes it holds project_plan
+        # (project-team minutes in EN, IT, PT); "meeting notes" stay internal_note, as there
+        "minutes|minutes of meeting|meeting minutes|mom|notulen|ata|ata de reunião|atas|"
+        "atas de reunião|verbale|verbale riunione|protokoll|besprechungsprotokoll|compte rendu|"
+        "acta de reunión|acta de la reunión"
     ),
     "internal_note": (
-        "memorando|notulen|ata|ata de reunião|atas|circular|circolare|rundschreiben|"
+        "memorando|circular|circolare|rundschreiben|"
         "mededeling|comunicado interno|interne mitteilung|hausmitteilung|note de service|"
         "memorandum for record|memorandum for|interoffice memo|inter office memorandum|"
-        "minutes|minutes of meeting|meeting minutes|meeting notes|mom|memo|memorandum|"
-        "internal memo|internal note|account notes|call notes|verbale|verbale riunione|"
-        "nota interna|protokoll|besprechungsprotokoll|aktennotiz|compte rendu|note interne|"
-        "acta de reunión|acta de la reunión"
+        "meeting notes|memo|memorandum|"
+        "internal memo|internal note|account notes|call notes|"
+        "nota interna|aktennotiz|note interne"
     ),
     "resume": (
         "levensloop|currículo|curriculo|currículum vitae|curriculum vitae et studiorum|"

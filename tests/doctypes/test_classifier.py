@@ -171,11 +171,19 @@ Bon pour accord, date et signature du client.""",
     ),
     (
         "internal_note",
-        """Acta de la reunión del equipo comercial
-Asistentes: Ana, Luis, Marta
+        """Nota interna del equipo comercial
+Para: Ana, Luis, Marta
 1. Cliente Grupo Sol: paga con retraso, riesgo alto.
 2. Se acuerda pedir pago anticipado en el próximo pedido.
 Acciones: Luis llamará al director financiero el lunes.""",
+    ),
+    (  # the real corpus labels meeting minutes project_plan (project-team minutes)
+        "project_plan",
+        """Acta de reunión del equipo de proyecto
+Asistentes: Ana, Luis, Marta
+1. Revisión de tareas: el análisis está terminado; el diseño empieza la semana 12.
+2. Se acuerda mover el hito de pruebas al 30 de mayo.
+Acciones: Luis actualiza el cronograma y asigna las tareas del sprint.""",
     ),
 )
 
@@ -309,6 +317,41 @@ def test_prose_without_letter_shape_is_not_correspondence(clf: Classifier) -> No
     )
     assert result.doc_type != "correspondence"
     assert max(result.scores, key=result.scores.__getitem__) == result.doc_type
+
+
+COVER_LETTER = """LETTRE DE MOTIVATION
+Nom : Dupont
+Adresse : 4 rue des Lilas, 69003 Lyon
+Courriel : claire.dupont@example.fr
+Lyon, le 3 février 2025
+Objet : Candidature au poste de stagiaire en communication
+Je suis actuellement étudiante en lettres modernes à l'Université de Lyon et je souhaite vous
+proposer ma candidature pour le poste de stagiaire. Mon parcours m'a donné le goût de l'écriture
+et des médias, et votre rédaction est celle où je voudrais apprendre le métier."""
+
+
+def test_a_letter_title_is_letter_shape_enough(clf: Classifier) -> None:
+    """A cover letter that opens with "Objet :" and no salutation is still correspondence."""
+    result = clf.classify(_doc(COVER_LETTER))
+    assert result.doc_type == "correspondence", result.evidence
+    assert not any(e.startswith("rule:no salutation") for e in result.evidence)
+
+
+TEAM_LETTER = """Our new expense tool
+Dear Team,
+From next month every expense claim goes through the new tool instead of the paper form. Please
+submit your open claims by the end of this month so that finance can close the old process, and
+join one of the two training sessions next week if you have not used the tool yet.
+Thank you for your help with the change.
+Best regards,
+Maria"""
+
+
+def test_a_letter_to_the_team_is_internal(clf: Classifier) -> None:
+    """A letter-shaped text addressed to one's own staff ("Dear Team") is an internal note."""
+    result = clf.classify(_doc(TEAM_LETTER))
+    assert result.doc_type == "internal_note", result.evidence
+    assert max(result.scores, key=result.scores.__getitem__) == "internal_note"
 
 
 def test_held_out_templates_sample(clf: Classifier) -> None:

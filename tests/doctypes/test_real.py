@@ -59,7 +59,9 @@ def test_every_type_has_real_cases_the_model_reads(clf: Classifier, corpus, doc_
     cases = [e for e in corpus if e.label == doc_type]
     assert len(cases) >= 18
     right = sum(clf.classify(e.doc).doc_type == doc_type for e in cases)
-    assert right / len(cases) >= 0.8, f"{doc_type}: {right}/{len(cases)}"  # lowest: 21/25
+    assert right / len(cases) >= 0.8, (
+        f"{doc_type}: {right}/{len(cases)}"
+    )  # lowest: 22/25 (correspondence)
 
 
 @needs_corpus
@@ -75,12 +77,12 @@ def test_recorded_cross_validation_meets_its_floor() -> None:
     """The grouped-CV evidence stored with the model (see the model card for the measured values)."""
     cv = read_json(DEFAULT_PATH)["metrics"]["grouped_cv"]
     assert cv["n"] >= 300 and cv["folds"] == 5
-    assert cv["accuracy"] >= 0.77 and cv["macro_f1"] >= 0.78  # measured 0.786 / 0.799
+    assert cv["accuracy"] >= 0.79 and cv["macro_f1"] >= 0.80  # measured 0.808 / 0.821
     assert (
         cv["ece"] <= 0.08 and cv["ece_temperature_fitted_without_the_fold"] <= 0.08
-    )  # 0.076 / 0.074
+    )  # 0.069 / 0.072
     assert set(cv["per_type"]) == set(DOC_TYPES)
-    assert min(v["f1"] for v in cv["per_type"].values()) >= 0.6  # internal_note, other 0.667
+    assert min(v["f1"] for v in cv["per_type"].values()) >= 0.67  # other 0.693
 
 
 # -- confidence and too little text -------------------------------------------------------------

@@ -53,6 +53,20 @@ from leakclf.model import DOC_TYPES, Document
             ("proof_of_execution", "delivery note"),
             id="kv-label-skipped",
         ),
+        # meeting minutes are project_plan, as the real corpus labels them; meeting notes are not
+        pytest.param(
+            "Meeting Minutes\nSprint 4", ("project_plan", "meeting minutes"), id="minutes"
+        ),
+        pytest.param(
+            "Verbale riunione interna", ("project_plan", "verbale riunione"), id="minutes-it"
+        ),
+        pytest.param(
+            "Escola X\nProjeto 50\nAtas de reunião", ("project_plan", "atas de reunião"), id="atas"
+        ),
+        pytest.param("Besprechungsprotokoll", ("project_plan", "besprechungsprotokoll"), id="de"),
+        pytest.param(
+            "Committee Meeting Notes", ("internal_note", "meeting notes"), id="notes-not-minutes"
+        ),
         pytest.param("Dear Ms Rossi,\nThank you.", None, id="greeting-is-not-a-title"),
         pytest.param("Quotable remarks", None, id="whole-words-only"),
         pytest.param(
