@@ -90,6 +90,14 @@ class BatchingEngine:
             return make(factory)  # the engine says why a factory in __main__ cannot work
         return cls(make(Batched(factory)), config)
 
+    def start(self) -> None:
+        if callable(start := getattr(self.inner, "start", None)):
+            start()
+
+    def stop(self) -> None:
+        if callable(stop := getattr(self.inner, "stop", None)):
+            stop()
+
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
         batches: dict[int, list[Task]] = {}  # batch tid -> its files
         retry: deque[Task] = deque()

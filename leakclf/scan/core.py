@@ -48,6 +48,7 @@ from leakclf.scan.sources import is_url, list_local, list_url, open_fs
 from leakclf.scan.writers import (
     done_from_output,
     groups_from_output,
+    prepare_write,
     read_rows,
     read_table,
     write_meta,
@@ -180,26 +181,35 @@ class Scan:
             self.already_done = len(entries)
             self._done = True
             return
-        journal = Journal(journal_path)
-        journal.open(fresh=not (self.resume and journal_path.exists()))
-        if self.resume:
-            self._merge_output(journal, done)
-        plan = Plan(
-            config=config,
-            entries=entries,
-            journal=journal,
-            done=done,
-            engine=self._engine(config, factory),
-            progress=progress,
-            fs=fs,
-            counts=self.counts,
-        )
+        engine = self._engine(config, factory)
+        if callable(start := getattr(engine, "start", None)):
+            start()  # the workers' models load while this process prepares the run
         try:
-            yield from Runner(plan).run()
+            if self.out is not None:
+                prepare_write(self.out)
+            journal = Journal(journal_path)
+            journal.open(fresh=not (self.resume and journal_path.exists()))
+            if self.resume:
+                self._merge_output(journal, done)
+            plan = Plan(
+                config=config,
+                entries=entries,
+                journal=journal,
+                done=done,
+                engine=engine,
+                progress=progress,
+                fs=fs,
+                counts=self.counts,
+            )
+            try:
+                yield from Runner(plan).run()
+            finally:
+                journal.close()
+                progress.close()
+                self.resume = True  # stopped early (break, Ctrl-C)? running again picks up here
         finally:
-            journal.close()
-            progress.close()
-            self.resume = True  # stopped early (break, Ctrl-C)? running again picks up here
+            if callable(stop := getattr(engine, "stop", None)):
+                stop()  # a start the run never took over (an error before it, Ctrl-C)
         if self.out is not None:
             self.counts.clear()  # count every row written, resumed ones included
             write_rows(

@@ -5,7 +5,7 @@ uses; only the analysis runs on the cluster, in partitions of ``PARTITION`` file
 most ``max(2 x workers, scan.queue_size / PARTITION)`` partitions in flight.
 
 On each Dask worker (per worker thread) a ``Sandbox`` keeps one local-engine worker process
-alive across partitions: the pipeline and its models load once, and every file gets the
+(no zygote) alive across partitions: the pipeline and its models load once, and every file gets the
 local engine's per-file budgets (``limits.time_budget_s``, ``limits.memory_budget_mb``: the
 process is killed and replaced, the file gets a ``Timeout`` / ``MemoryLimit`` row, its
 neighbours their own rows). A partition whose Dask worker dies anyway (the nanny's
@@ -38,8 +38,10 @@ class Sandbox:
     def __init__(self, factory: Callable[[Config], Any], config: Config) -> None:
         self._next: deque[Task] = deque()
         # the engine asks for a task only when its one slot is idle: exactly after ``process``
-        # queued one, so the queue is never read empty
-        self._results = LocalEngine(config, 1, factory).run(iter(self._next.popleft, None))
+        # queued one, so the queue is never read empty. No zygote: it would only keep a second
+        # copy of the loaded pipeline beside the one worker, to replace it a little faster.
+        engine = LocalEngine(config, 1, factory, zygote=False)
+        self._results = engine.run(iter(self._next.popleft, None))
 
     def process(self, task: Task) -> Outcome:
         self._next.append(task)

@@ -129,7 +129,18 @@ class _Slot:
 
 
 class LocalEngine:
-    def __init__(self, config: Config, workers: int, factory: Callable[[Config], Any]) -> None:
+    """``workers`` processes; with ``zygote`` (the default) they are forked from one process
+    that has loaded the pipeline, else each loads its own (one worker gains nothing from a
+    zygote but a quicker replacement, and costs one idle process more)."""
+
+    def __init__(
+        self,
+        config: Config,
+        workers: int,
+        factory: Callable[[Config], Any],
+        *,
+        zygote: bool = True,
+    ) -> None:
         if getattr(factory, "__module__", None) == "__main__":
             raise ConfigError(
                 f"pipeline_factory {getattr(factory, '__qualname__', factory)!r} is defined in "
@@ -138,6 +149,19 @@ class LocalEngine:
         self.config = config
         self.workers = max(1, workers)
         self.factory = factory
+        self.zygote = zygote
+        self._early: Zygote | None = None  # started by ``start``, taken over by ``run``
+
+    def start(self) -> None:
+        """Start loading the pipeline now, before ``run``: the driver prepares its outputs
+        meanwhile. ``stop`` ends it if ``run`` never comes."""
+        if self.zygote and self._early is None:
+            self._early = Zygote((self.factory, self.config))
+
+    def stop(self) -> None:
+        early, self._early = self._early, None
+        if early is not None:
+            early.proc.kill()
 
     def _check(self, slot: _Slot, now: float) -> Failure | None:
         limits = self.config.limits
@@ -164,7 +188,7 @@ class LocalEngine:
         return None
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
-        zygote = self._zygote()
+        zygote = self._zygote() if self.zygote else None
         slots: list[_Slot] = []
         more = True
         try:
@@ -220,11 +244,12 @@ class LocalEngine:
             for slot in slots:
                 slot.proc.join(max(0.0, deadline - time.monotonic()))
                 slot.kill()
-            zygote.close()
+            if zygote is not None:
+                zygote.close()
 
     def _zygote(self) -> Zygote:
         """The process the workers are forked from, once it has loaded the pipeline."""
-        zygote = Zygote((self.factory, self.config))
+        zygote, self._early = self._early or Zygote((self.factory, self.config)), None
         try:
             while True:
                 msg: Any = None
@@ -245,8 +270,10 @@ class LocalEngine:
             zygote.proc.kill()
             raise
 
-    def _worker(self, zygote: Zygote) -> Forked | Worker:
-        """A worker forked from the zygote; a worker of its own if the zygote is gone."""
+    def _worker(self, zygote: Zygote | None) -> Forked | Worker:
+        """A worker forked from the zygote; a worker of its own without one or if it is gone."""
+        if zygote is None:
+            return Worker((self.factory, self.config))
         try:
             return zygote.fork()
         except (EOFError, OSError) as exc:

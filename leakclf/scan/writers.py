@@ -65,6 +65,14 @@ def write_rows(
     return n
 
 
+def prepare_write(out: str | Path) -> None:
+    """Import now what writing ``out`` will need: for Parquet, pyarrow and the pandas that
+    ``pa.array`` imports on its first call (about 0.4 CPU s). A scan does it while its
+    workers load their models, instead of after the last file."""
+    if format_of(Path(out)) == "parquet":
+        to_table([])
+
+
 def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     batch: list[dict[str, Any]] = []
     for row in rows:

@@ -286,3 +286,34 @@ def test_a_dead_zygote_leaves_the_scan_going(
     assert "exit code None" in (rows["d/04-orphan.txt"].error_message or "")  # nobody to ask
     assert sum(r.status == "ok" for r in rows.values()) == 10
     assert "zygote process is gone" in caplog.text
+
+
+def test_a_dask_sandbox_worker_loads_its_own_pipeline(tmp_path: Path) -> None:
+    # One worker: no zygote beside it (a second loaded copy only to replace it faster); a
+    # replaced worker (here after a timeout) loads its own too.
+    from leakclf.scan.dask_engine import Sandbox
+    from leakclf.scan.local import Task
+
+    root = write_dump(tmp_path / "d", {"a.txt": b"INTERNAL", "b.txt": b"HANG", "c.txt": b"x"})
+    sandbox = Sandbox(WhereLoadedPipeline, Config(key=KEY, limits=Limits(time_budget_s=1.5)))
+    outcomes = [
+        sandbox.process(Task(i, p.name, str(p))) for i, p in enumerate(sorted(root.iterdir()))
+    ]
+    a, hung, c = outcomes
+    assert getattr(hung, "kind", None) == "Timeout"
+    pids = [(rows[0].timings["loaded_in"], rows[0].timings["pid"]) for rows in (a, c)]  # type: ignore[index]
+    assert all(loaded == pid for loaded, pid in pids)
+    assert pids[0] != pids[1]
+
+
+def test_an_engine_started_but_never_run_leaves_no_process(tmp_path: Path) -> None:
+    # A scan starts the zygote before it opens its journal; an error there must not leave it.
+    import psutil
+
+    from leakclf.scan.local import LocalEngine
+
+    engine = LocalEngine(Config(key=KEY), 2, FakePipeline)
+    engine.start()
+    child = psutil.Process().children()[-1]
+    engine.stop()
+    assert child.wait(5) is not None or not child.is_running()
