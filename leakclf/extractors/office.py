@@ -1,4 +1,4 @@
-"""Office Open XML: package checks, XLSX (openpyxl, read-only), PPTX; DOCX is in word.py.
+"""Office Open XML: package checks, XLSX (openpyxl's read-only sheets), PPTX; DOCX is in word.py.
 
 PPTX: the slides listed by the presentation part and their notes slides are the only parts read
 (``opc.Package``), then walked with python-pptx's shape classes; opening the whole package with
@@ -18,6 +18,7 @@ from leakclf.errors import CorruptFile, EncryptedFile, UnsupportedFormat
 from leakclf.extractors.base import RATIO_FLOOR, Job, iso_date, limit_error
 from leakclf.extractors.images import ocr_package_images
 from leakclf.extractors.opc import Package
+from leakclf.extractors.sheets import worksheets
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -39,22 +40,27 @@ _CORE = {
 
 def check_package(data: bytes, job: Job) -> None:
     """Refuse packages whose declared sizes break the ratio or total limits, and read core.xml."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        check_zip(zf, job)
+
+
+def check_zip(zf: zipfile.ZipFile, job: Job) -> None:
+    """``check_package`` on a package already open."""
     from lxml import etree  # load time: lxml only when used
 
     limits = job.ctx.limits
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        infos = zf.infolist()
-        total = sum(i.file_size for i in infos)
-        if total > job.ctx.budget():
-            raise limit_error(job.label, "max_total_uncompressed", f"unpacks to {total} bytes")
-        for info in infos:
-            if info.file_size > max(info.compress_size * limits.max_ratio, RATIO_FLOOR):
-                raise limit_error(job.label, "max_ratio", "has a part that is a likely zip bomb")
-        job.ctx.unpacked += total
-        if "docProps/core.xml" not in zf.namelist():
-            return
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-        root = etree.fromstring(zf.read("docProps/core.xml"), parser)
+    infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > job.ctx.budget():
+        raise limit_error(job.label, "max_total_uncompressed", f"unpacks to {total} bytes")
+    for info in infos:
+        if info.file_size > max(info.compress_size * limits.max_ratio, RATIO_FLOOR):
+            raise limit_error(job.label, "max_ratio", "has a part that is a likely zip bomb")
+    job.ctx.unpacked += total
+    if "docProps/core.xml" not in zf.namelist():
+        return
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    root = etree.fromstring(zf.read("docProps/core.xml"), parser)
     for name, tag in _CORE.items():
         el = root.find(tag)
         if el is not None and el.text and el.text.strip():
@@ -63,17 +69,13 @@ def check_package(data: bytes, job: Job) -> None:
 
 
 def extract_xlsx(data: bytes, job: Job) -> None:
-    import openpyxl  # load time: openpyxl only when used
-
-    check_package(data, job)
-    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        for ws in wb.worksheets:
+    """Cell values as openpyxl's read-only reader gives them (``sheets``), a line per row."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        check_zip(zf, job)
+        for ws in worksheets(zf):
             if job.over_time() or job.text.full:
                 break
             job.text.add("sheet", "\n".join(_rows(ws.iter_rows(values_only=True), job)), ws.title)
-    finally:
-        wb.close()
 
 
 def _rows(rows: Iterable[tuple[Any, ...]], job: Job) -> Iterator[str]:
