@@ -54,9 +54,10 @@ def key_file(data: bytes, name: str) -> tuple[str, str] | None:
         if data[offset : offset + len(magic)] == magic:
             return what, "content"
     head = data[:65536]
-    for marker, what in _TEXT:
-        if marker in head:
-            return what, "content"
+    if b"-----BEGIN " in head or b"PuTTY-User-Key-File-" in head:  # two scans, not eight
+        for marker, what in _TEXT:
+            if marker in head:
+                return what, "content"
     base = name.rsplit("/", 1)[-1].lower()
     if base == ".env" or base.startswith(".env."):
         return _EXTENSIONS["env"], "name"
