@@ -110,7 +110,7 @@ def ocr_package_images(data: bytes, job: Job, folder: str) -> None:
         return
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         members = sorted(i.filename for i in zf.infolist() if i.filename.startswith(folder))
-        for member in members:  # sizes were checked against the limits by check_package
+        for member in members:  # sizes were checked against the limits by check_zip
             if not ocr_allowed(job):
                 return
             blob = zf.read(member)

@@ -18,7 +18,7 @@ from typing import Any
 
 from leakclf.errors import CorruptFile, EncryptedFile
 from leakclf.extractors.base import Job, iso_date
-from leakclf.extractors.office import check_package
+from leakclf.extractors.office import check_zip
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -40,8 +40,8 @@ _META = {"title": "dc:title", "author": "meta:initial-creator", "last_modified_b
 
 
 def extract_odf(data: bytes, job: Job) -> None:
-    check_package(data, job)  # declared sizes against the ratio/total limits
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        check_zip(zf, job)  # declared sizes against the ratio/total limits
         names = set(zf.namelist())
         if _encrypted(zf, names):
             raise EncryptedFile(

@@ -38,14 +38,9 @@ _CORE = {
 }
 
 
-def check_package(data: bytes, job: Job) -> None:
-    """Refuse packages whose declared sizes break the ratio or total limits, and read core.xml."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        check_zip(zf, job)
-
-
 def check_zip(zf: zipfile.ZipFile, job: Job) -> None:
-    """``check_package`` on a package already open."""
+    """Refuse packages whose declared sizes break the ratio or total limits, and read core.xml
+    (before any part is unpacked; the handler's own open package, not a second one)."""
     from lxml import etree  # load time: lxml only when used
 
     limits = job.ctx.limits
@@ -95,9 +90,9 @@ def extract_pptx(data: bytes, job: Job) -> None:
     from pptx.oxml import parse_xml  # load time: pptx only when used
     from pptx.slide import NotesSlide, Slide
 
-    check_package(data, job)
     package = Package(data)
     try:
+        check_zip(package.zip, job)
         main = package.main()
         if (kind := package.content_type(main)) not in _PPTX_MAIN:
             raise ValueError(f"not a PowerPoint file: the main part is {kind}")

@@ -31,12 +31,12 @@ class Rel:
 
 
 class Package:
-    """A zip package (already checked against the limits by ``office.check_package``)."""
+    """A zip package (checked against the limits with ``office.check_zip`` before any part is read)."""
 
     def __init__(self, data: bytes) -> None:
         from lxml import etree  # load time: lxml only when used
 
-        self._zip = zipfile.ZipFile(io.BytesIO(data))
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
         self._parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
     def xml(self, partname: str) -> Any:
@@ -46,7 +46,7 @@ class Package:
         return etree.fromstring(self.blob(partname), self._parser)
 
     def blob(self, partname: str) -> bytes:
-        return self._zip.read(partname.lstrip("/"))
+        return self.zip.read(partname.lstrip("/"))
 
     def rels(self, partname: str) -> list[Rel]:
         """The internal relationships of a part ("/" for the package), in file order."""
@@ -96,4 +96,4 @@ class Package:
         return visit("/")
 
     def close(self) -> None:
-        self._zip.close()
+        self.zip.close()

@@ -12,7 +12,7 @@ from typing import Any
 
 from leakclf.extractors.base import Job
 from leakclf.extractors.images import ocr_package_images
-from leakclf.extractors.office import check_package
+from leakclf.extractors.office import check_zip
 from leakclf.extractors.opc import Package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -34,9 +34,9 @@ _HEADERS_FOOTERS = tuple(
 
 
 def extract_docx(data: bytes, job: Job) -> None:
-    check_package(data, job)
     package = Package(data)
     try:
+        check_zip(package.zip, job)
         _read_docx(package, job)
     finally:
         package.close()
