@@ -170,3 +170,15 @@ def test_census_and_report_use_the_scans_config(tmp_path: Path) -> None:
     assert census(scan).config is config
     page = write_html(scan, tmp_path / "r.html").read_text(encoding="utf-8")
     assert "fewer than 7 files" in page
+
+
+def test_missing_maps_are_empty_and_missing_fields_null() -> None:
+    # rows from older journals or hand-made dicts: None maps are written as empty maps, a
+    # finding without facets gets none and one without a value a null
+    finding = {"label": "EMAIL", "start": 0, "end": 3, "facets": None}
+    row = {"source": "a.txt", "timings": None, "doc_type_scores": None, "findings": [finding]}
+    got = to_table([row]).to_pylist()[0]
+    assert (got["timings"], got["doc_type_scores"]) == ([], [])
+    assert (got["findings"][0]["facets"], got["findings"][0]["value"]) == ([], None)
+    assert got["findings"][0]["label"] == "EMAIL" and got["status"] is None
+    assert finding["facets"] is None  # the caller's row is left as it was
