@@ -150,6 +150,19 @@ class Scan:
         config = self._key_config()
         self._resumed_run = self.resume
         factory = self.pipeline_factory or _default_factory()
+        engine = self._engine(config, factory)
+        try:
+            yield from self._run_with(config, factory, engine)
+        finally:
+            if callable(stop := getattr(engine, "stop", None)):
+                stop()  # a start the run never took over (an error before it, Ctrl-C)
+
+    def _run_with(
+        self, config: Config, factory: Callable[[Config], Any], engine: Any
+    ) -> Iterator[DocumentResult]:
+        start = getattr(engine, "start", None)
+        if callable(start) and not self.resume:
+            start()  # the workers' models load while this process checks, lists and prepares
         factory(config)  # fail fast (unknown detector ids, bad policy) before any work
         fs = None
         if is_url(str(self.root)):
@@ -181,35 +194,30 @@ class Scan:
             self.already_done = len(entries)
             self._done = True
             return
-        engine = self._engine(config, factory)
-        if callable(start := getattr(engine, "start", None)):
-            start()  # the workers' models load while this process prepares the run
+        if callable(start):
+            start()  # a resumed run has work to do after all (once started, this does nothing)
+        if self.out is not None:
+            prepare_write(self.out)
+        journal = Journal(journal_path)
+        journal.open(fresh=not (self.resume and journal_path.exists()))
+        if self.resume:
+            self._merge_output(journal, done)
+        plan = Plan(
+            config=config,
+            entries=entries,
+            journal=journal,
+            done=done,
+            engine=engine,
+            progress=progress,
+            fs=fs,
+            counts=self.counts,
+        )
         try:
-            if self.out is not None:
-                prepare_write(self.out)
-            journal = Journal(journal_path)
-            journal.open(fresh=not (self.resume and journal_path.exists()))
-            if self.resume:
-                self._merge_output(journal, done)
-            plan = Plan(
-                config=config,
-                entries=entries,
-                journal=journal,
-                done=done,
-                engine=engine,
-                progress=progress,
-                fs=fs,
-                counts=self.counts,
-            )
-            try:
-                yield from Runner(plan).run()
-            finally:
-                journal.close()
-                progress.close()
-                self.resume = True  # stopped early (break, Ctrl-C)? running again picks up here
+            yield from Runner(plan).run()
         finally:
-            if callable(stop := getattr(engine, "stop", None)):
-                stop()  # a start the run never took over (an error before it, Ctrl-C)
+            journal.close()
+            progress.close()
+            self.resume = True  # stopped early (break, Ctrl-C)? running again picks up here
         if self.out is not None:
             self.counts.clear()  # count every row written, resumed ones included
             write_rows(
