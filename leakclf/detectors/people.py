@@ -26,7 +26,13 @@ import re
 from dataclasses import replace
 
 from leakclf.detectors.base import Candidate
-from leakclf.detectors.people_context import context, org_context, org_in_passing, top_lines_end
+from leakclf.detectors.people_context import (
+    context,
+    keyword_start,
+    org_context,
+    org_in_passing,
+    top_lines_end,
+)
 from leakclf.detectors.people_fields import gate_words
 from leakclf.domains import abbreviated_by, name_forms, org_facets
 from leakclf.normalize import joined_form, normalise_org, normalise_person, person_forms
@@ -145,10 +151,11 @@ def _in_address(text: str, c: Candidate) -> bool:
     line_end = text.find("\n", c.end)
     after = text[c.end : len(text) if line_end < 0 else line_end]
     above = [ln for ln in text[max(0, line_start - 80) : line_start].splitlines() if ln.strip()]
+    before = text[line_start : c.start]
     return bool(
-        _STREET_BEFORE.search(text[line_start : c.start])
+        _STREET_BEFORE.search(before, keyword_start(before))
         or _PLACE_AFTER.match(after)
-        or (above and not text[line_start : c.start].strip() and _UNIT_LINE.match(above[-1]))
+        or (above and not before.strip() and _UNIT_LINE.match(above[-1]))
     )
 
 

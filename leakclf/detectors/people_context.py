@@ -46,6 +46,8 @@ nom nombre vorname nachname ansprechpartner kontakt bearbeiter verfasser untersc
 responsable naam geschäftsführer geschaftsfuhrer inhaber verantwortlich teilnehmer"""
 FIELD_WORDS = frozenset(_FIELD_TEXT.split())
 _FIELD = re.compile(r"(?:^|\s)([^\W\d][\w.'’/()-]*(?: [\w.'’/()-]+){0,3})\s*[:：]\s*(?:/s/\s*)?$")
+#: The last character before a colon that is neither part of a ``_FIELD`` label nor a blank.
+_NOT_LABEL = re.compile(r"[^\w.'’/()\s-](?=[\w.'’/()\s-]*\Z)")
 _LIST_FIELD = re.compile(r"^\s*([^\W\d][\w.'’ /()-]{0,40}?)\s*[:：]\s*(?:[^,;:]{2,40}[,;]\s*)+$")
 _CLOSING = re.compile(
     r"^\s*(?:(?:best|kind|warm|warmest|with best)?\s*regards|sincerely|yours(?: \w+)?|"
@@ -103,12 +105,12 @@ def context(text: str, start: int, end: int, top: int = 0) -> str | None:
         return None  # "Contoso Pharma, Inc.": a company
     if _HEADER.match(before):
         return "header"
-    tail = _tail(before)
+    tail = keyword_start(before)
     if _SALUTATION.search(before, tail):
         return "salutation"
     if _TITLE.search(before, tail):
         return "title"
-    label = (_FIELD.search(before) or _LIST_FIELD.match(before)) if _colon(before) else None
+    label = (_field(before) or _LIST_FIELD.match(before)) if _colon(before) else None
     if label and FIELD_WORDS & set(re.findall(r"\w+", label.group(1).casefold())):
         return "field"
     if before.rstrip().endswith("/s/"):
@@ -132,13 +134,14 @@ def context(text: str, start: int, end: int, top: int = 0) -> str | None:
     return None
 
 
-#: More than the longest keyword of ``_SALUTATION``, ``_TITLE``, ``_PARTY_BEFORE`` and
-#: ``_ROLE_BEFORE`` ("managingdirector", "by and between", "sehr geehrter") and the one
-#: character before it: how far before the end of a text's last word their matches can start.
+#: More than the longest keyword of ``_SALUTATION``, ``_TITLE``, ``_PARTY_BEFORE``,
+#: ``_ROLE_BEFORE`` and ``people._STREET_BEFORE`` ("managingdirector", "by and between",
+#: "sehr geehrter") and the one character before it: how far before the end of a text's last
+#: word their matches can start.
 _KEYWORD_SPAN = 24
 
 
-def _tail(before: str) -> int:
+def keyword_start(before: str) -> int:
     """Where a match of those patterns can start in ``before`` at the earliest: each ends with
     a keyword (its last character a word character) and then non-word characters only.
     Searching from there (``pattern.search(before, pos)``: "^" and "\\b" still see the whole
@@ -153,6 +156,19 @@ def _tail(before: str) -> int:
 def _colon(before: str) -> bool:
     """``_FIELD`` and ``_LIST_FIELD`` need a colon: most lines before a name hold none."""
     return ":" in before or "：" in before
+
+
+def _field(before: str) -> re.Match[str] | None:
+    """``_FIELD.search(before)`` where ``before`` holds a colon, searched only from where a
+    match can start. A match ends with the last colon and blanks (and "/s/"), and its label
+    holds only label characters and blanks: it starts after the last other character before
+    that colon. Searching from there (``^`` matches at the string's start only) finds what
+    searching all of ``before`` finds, without trying every blank of a long line."""
+    colon = max(before.rfind(":"), before.rfind("："))
+    if before[colon + 1 :].strip() not in ("", "/s/"):
+        return None
+    stop = _NOT_LABEL.search(before, 0, colon)
+    return _FIELD.search(before, stop.end() if stop else 0)
 
 
 def is_street(line: str) -> bool:
@@ -219,11 +235,11 @@ def org_context(text: str, start: int, end: int) -> str | None:
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start:start]
     if _ORG_PARTY_AFTER.match(text[end : end + 80]) or (
-        _PARTY_BEFORE.search(before, _tail(before))
+        _PARTY_BEFORE.search(before, keyword_start(before))
         and "by and between" in " ".join(text[max(0, start - 200) : start].casefold().split())
     ):
         return "party"
-    label = _FIELD.search(before) if _colon(before) else None
+    label = _field(before) if _colon(before) else None
     if label and _ORG_FIELD_WORDS & set(re.findall(r"\w+", label.group(1).casefold())):
         return "field"
     if _MET_WITH.search(before):

@@ -55,6 +55,8 @@ _FIELD = re.compile(
     re.MULTILINE,
 )
 _LABEL_SPAN = 31  # the longest label ``_FIELD`` reads: one letter and up to 30 more
+#: The last character before a colon that cannot be part of a label or the blanks after it.
+_NOT_LABEL = re.compile(r"[^\w'’ \t](?=[\w'’ \t]*\Z)")
 
 
 def names_in_fields(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -93,15 +95,18 @@ def _field_names(text: str) -> Iterator[Candidate]:
 def _field_matches(text: str) -> Iterator[re.Match[str]]:
     """``_FIELD.finditer(text)``, tried only where a match can start: at most
     ``_LABEL_SPAN`` characters before a colon, not counting the spaces and tabs right before
-    it (a label is up to 31 characters that hold no colon, then blanks). The same matches in
-    the same order; ``finditer`` tries every position of the text."""
+    it (a label is up to 31 characters that hold no colon, then blanks), and after the last
+    character there that no label holds. The same matches in the same order; ``finditer``
+    tries every position of the text."""
     pos = 0
     colon = text.find(":")
     while colon >= 0:
         blank = colon
         while blank > pos and text[blank - 1] in " \t":
             blank -= 1
-        for start in range(max(pos, blank - _LABEL_SPAN), colon):
+        first = max(pos, blank - _LABEL_SPAN)
+        stop = _NOT_LABEL.search(text, first, colon)
+        for start in range(stop.end() if stop else first, colon):
             m = _FIELD.match(text, start)
             if m:
                 yield m

@@ -95,14 +95,28 @@ _EMPLOYER_LINE = re.compile(
 #: "Engineer at Contoso": matched from the preposition, the job title read backwards from it.
 _AT = re.compile(rf"[ \t](?:at|@|bei|chez|en|presso|bij)[ \t]+(?P<name>{_NAME})")
 _TITLE_END = re.compile(rf"(?i:\b{_ROLE}s?)$")
-_INSTITUTION_HINT = re.compile(
-    r"univers|college|hochschule|polite|polytech|institut", re.IGNORECASE
-)
+_HINTS = ("univers", "college", "hochschule", "polite", "polytech", "institut")
+_INSTITUTION_HINT = re.compile("|".join(_HINTS), re.IGNORECASE)
+#: The characters besides A-Z that ``re.IGNORECASE`` matches with a lower-case ASCII letter
+#: ("İ" and "ı" with "i", "ſ" with "s", the Kelvin sign with "k").
+_CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _hinted(text: str) -> bool:
+    """False when ``_INSTITUTION_HINT`` cannot match: none of its words in the lower-cased
+    text and none of the characters that match an ASCII letter only under IGNORECASE (a
+    substring test is ~10x cheaper than the case-insensitive scan)."""
+    lowered = text.lower()
+    return any(h in lowered for h in _HINTS) or any(c in text for c in _CASE_ODD)
+
+
 _PROSE = re.compile(
     r"\b(?:work|works|worked|working|employed|job|position|internship|interned|studied|"
     r"study|studying|enrolled)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:at|for)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{_NAME})"
 )
+#: One of these is in every ``_PROSE`` match (case-sensitive): a text without them is not scanned.
+_PROSE_WORDS = ("work", "employed", "job", "position", "intern", "stud", "enrolled")
 _LINE_NAME = re.compile(rf"[ \t]*(?P<name>{_CAP}(?: (?:{_LINK} )?{_CAP}){{0,3}})[ \t]*")
 _YEAR = re.compile(r"\s*(?:19|20)\d\d\b")  # "2014 top 52 of 2500": a year, not a house number
 _PERSON_SHAPE = re.compile(
@@ -156,7 +170,7 @@ def _org_shaped(name: str) -> bool:
 
 
 def _institutions(text: str) -> Iterator[Candidate]:
-    if not _INSTITUTION_HINT.search(text):
+    if not _hinted(text) or not _INSTITUTION_HINT.search(text):
         return  # most texts name no school: skip the slower pattern
     found = [(m.start(), m.group(0)) for m in _INSTITUTION.finditer(text)]
     universities = {start for start, name in found if _UNIVERSITY.search(name)}
@@ -177,6 +191,8 @@ def _fields(text: str) -> Iterator[Candidate]:
 
 
 def _parties(text: str) -> Iterator[Candidate]:
+    if "between" not in text:
+        return  # _PARTIES needs it (case-sensitive): skip the scan
     for m in _PARTIES.finditer(text):
         for side in ("a", "b"):
             yield from _candidate(m.group(side), m.start(side), "context:party")
@@ -194,7 +210,8 @@ def _employers(text: str) -> Iterator[Candidate]:
     titled = (
         m for m in _AT.finditer(text) if _TITLE_END.search(text[max(0, m.start() - 40) : m.start()])
     )
-    for m in (*_EMPLOYER_LINE.finditer(text), *titled, *_PROSE.finditer(text)):
+    prose = _PROSE.finditer(text) if any(w in text for w in _PROSE_WORDS) else ()
+    for m in (*_EMPLOYER_LINE.finditer(text), *titled, *prose):
         yield from _candidate(m.group("name"), m.start("name"), "context:role")
 
 

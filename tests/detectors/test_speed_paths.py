@@ -13,7 +13,15 @@ from detgen import aws_key_id, cards, jwt
 from threadpoolctl import threadpool_info
 
 from leakclf.config import Config, DetectConfig
-from leakclf.detectors import DetectorSet, available, ner, people, people_context, people_fields
+from leakclf.detectors import (
+    DetectorSet,
+    available,
+    ner,
+    people,
+    people_context,
+    people_fields,
+    people_orgs,
+)
 from leakclf.detectors.base import Candidate, Detector
 from leakclf.detectors.pii import phone
 
@@ -240,6 +248,9 @@ FIELD_LINES = [
     "Name:Jane Roe Name: John Doe",
     "no colon Jane Roe here",
     "Ansprechpartner:\t\t\tJonas Bäcker | Ort: Köln",
+    "Ref #12, Name: Jane Roe",  # characters no label holds, then a label
+    "(a) Approved by: Ann Lee; (b) Owner: Ruth Hill",
+    "x,Approved by:Jane Roe\tSigned by: John Doe",
 ]
 
 
@@ -264,14 +275,72 @@ def test_person_fields_tried_before_colons_match_like_finditer(text: str) -> Non
     ],
 )
 def test_context_keywords_searched_from_the_tail_match_like_a_full_search(before: str) -> None:
-    tail = people_context._tail(before)
+    tail = people_context.keyword_start(before)
     for pattern in (
         people_context._SALUTATION,
         people_context._TITLE,
         people_context._PARTY_BEFORE,
         people_context._ROLE_BEFORE,
+        people._STREET_BEFORE,
     ):
         assert (pattern.search(before, tail) is None) == (pattern.search(before) is None)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "12 avenue ",
+        "x" * 200 + " 7 Boulevard. ",
+        "Piazza\t",
+        "ruelle ",
+        "x" * 200 + " avenue x",
+    ],
+)
+def test_street_words_searched_from_the_tail_match_like_a_full_search(before: str) -> None:
+    tail = people_context.keyword_start(before)
+    fast, full = people._STREET_BEFORE.search(before, tail), people._STREET_BEFORE.search(before)
+    assert (fast and fast.span()) == (full and full.span())
+    assert (full is None) == before.endswith(("ruelle ", " x"))
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Name: ",
+        "Prepared by: /s/ ",
+        "Signed by :  ",
+        "at 10:30 we met ",
+        "Client Contact:\t",
+        "see: x, Approved by:",
+        "(CFO) Advisors： ",
+        "Name: Jane, Approved by: ",
+        "x" * 300 + " Name: ",
+        "Ref #12 Prepared by: ",
+        "Name: Jane Roe",
+        ":",
+    ],
+)
+def test_field_labels_searched_after_the_last_other_character_match_like_a_full_search(
+    before: str,
+) -> None:
+    fast, full = people_context._field(before), people_context._FIELD.search(before)
+    assert (fast and (fast.span(), fast.groups())) == (full and (full.span(), full.groups()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["University of Leeds", "UNIVERSITÄT", "İnstitut Pasteur", "Hochſchule", "POLYTECHNIC", "none"],
+)
+def test_institution_hint_is_never_skipped_when_it_matches(text: str) -> None:
+    assert people_orgs._hinted(text) or not people_orgs._INSTITUTION_HINT.search(text)
+    assert people_orgs._hinted(text) == (text != "none")
+
+
+def test_literal_prefilters_cover_every_alternative() -> None:
+    words = people_orgs._PROSE.pattern.split("(?:", 1)[1].split(")", 1)[0].split("|")
+    assert all(any(w in word for w in people_orgs._PROSE_WORDS) for word in words)
+    assert people_orgs._PARTIES.flags & re.IGNORECASE == 0
+    assert people_orgs._PROSE.flags & re.IGNORECASE == 0
 
 
 def _span(text: str, value: str, label: str) -> Candidate:
