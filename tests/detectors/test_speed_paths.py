@@ -193,6 +193,51 @@ def test_literal_first(cue: str, rewritten: str) -> None:
     assert phone.literal_first(cue) == rewritten
 
 
+@pytest.mark.parametrize(
+    ("cue", "run"),
+    [
+        (r"\bparis\b", "paris"),
+        (r"\.(?:co\.)?uk\b", "uk"),  # the group may be absent
+        (r"\bpvt\.? ltd\b", " ltd"),  # so may the dot
+        (r"\bpin ?code\b", "code"),
+        (r"\bm[üu]nchen\b", "nchen"),
+        (r"\bs\.r\.l\.", "s.r.l."),
+        (r", [a-z]{2} \d{5}(?:-\d{4})?\b", ", "),
+        (r"\brs\.? ?\d", "rs"),
+        (r"a|b", ""),  # alternatives: no run in every match
+        (r"\d+", ""),
+    ],
+)
+def test_literal_run(cue: str, run: str) -> None:
+    assert phone.literal_run(cue) == run
+
+
+@pytest.mark.parametrize("region", list(phone._REGION_CUES))
+def test_every_cue_match_holds_the_cues_literal_run(region: str) -> None:
+    text = "\n".join(CUE_TEXTS).lower()
+    seen = 0
+    for cue in phone._REGION_CUES[region]:
+        run = phone.literal_run(cue)
+        for m in re.finditer(cue, text):
+            assert run in m.group(), (cue, m.group())
+            seen += 1
+    assert seen  # the texts hold cues of every region
+
+
+def test_phone_regions_skip_scans_and_count_like_a_scan_of_every_region() -> None:
+    def scanned(lowered: str) -> tuple[tuple[str, ...], ...]:
+        counts = {r: len(phone._cue(r).findall(lowered)) for r in phone._REGION_CUES}
+        hinted = sorted(
+            (r for r, n in counts.items() if n), key=lambda r: (-counts[r], phone.REGIONS.index(r))
+        )
+        return tuple(hinted), tuple(r for r in phone.REGIONS if r not in hinted)
+
+    samples = [t.lower() for t in CUE_TEXTS] + ["\n".join(CUE_TEXTS).lower(), "no cue at all", ""]
+    for sample in samples:
+        assert phone.phone_regions(sample) == scanned(sample)
+    assert phone.phone_regions("no cue at all") == ((), phone.REGIONS)
+
+
 def test_phone_regions_read_only_when_a_number_needs_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

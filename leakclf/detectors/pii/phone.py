@@ -282,16 +282,79 @@ class PhoneDetector(Detector):
 
 def phone_regions(lowered: str) -> tuple[tuple[str, ...], ...]:
     """(regions the lower-cased document has cues for, most first; the rest of ``REGIONS``)."""
-    counts = {region: len(_cue(region).findall(lowered[:200_000])) for region in _REGION_CUES}
+    text = lowered[:200_000]
+    counts = {region: _count(region, text) for region in _REGION_CUES}
     hinted = sorted(
         (r for r, n in counts.items() if n), key=lambda r: (-counts[r], REGIONS.index(r))
     )
     return tuple(hinted), tuple(r for r in REGIONS if r not in hinted)
 
 
+def _count(region: str, text: str) -> int:
+    """How many cues of ``region`` ``text`` holds; 0 without a scan when it holds none of
+    their literal runs (most documents point to one region or none: a substring test is ~10x
+    cheaper than scanning for the cues)."""
+    if not any(run in text for run in _runs(region)):
+        return 0
+    return len(_cue(region).findall(text))
+
+
 @cache
 def _cue(region: str) -> re.Pattern[str]:
     return re.compile("|".join(map(literal_first, _REGION_CUES[region])))
+
+
+@cache
+def _runs(region: str) -> tuple[str, ...]:
+    return tuple(literal_run(cue) for cue in _REGION_CUES[region])
+
+
+def literal_run(cue: str) -> str:
+    """The longest run of characters that every match of ``cue`` holds, in order ("" when it
+    has none or has alternatives outside a group): ``\\bpvt\\.? ltd\\b`` -> ``" ltd"``.
+    Escapes other than punctuation (``\\b``, ``\\d``), classes, groups, ``.`` and a
+    character a quantifier follows (it may be absent) end a run."""
+    runs, run, i = [], "", 0
+    while i < len(cue):
+        ch = cue[i]
+        if ch == "|":
+            return ""  # alternatives: no run is in every match
+        if ch in "?*+{":
+            runs.append(run[:-1])  # the character before may be absent (or repeated)
+            run, i = "", (cue.index("}", i) if ch == "{" else i) + 1
+        elif ch == "\\":
+            literal = not cue[i + 1].isalnum()
+            runs.append("" if literal else run)
+            run, i = (run + cue[i + 1] if literal else ""), i + 2
+        elif ch in "([":
+            runs.append(run)
+            run, i = "", _closing(cue, i) + 1
+        elif ch in ".^$":
+            runs.append(run)
+            run, i = "", i + 1
+        else:
+            run, i = run + ch, i + 1
+    runs.append(run)
+    return max(runs, key=len)
+
+
+def _closing(cue: str, i: int) -> int:
+    """The index of the ``)`` or ``]`` that closes the group or class opening at ``i``."""
+    depth, j = 0, i
+    while True:
+        if cue[j] == "\\":
+            j += 2
+            continue
+        if cue[i] == "[":
+            if cue[j] == "]" and j > i + 1:
+                return j
+        elif cue[j] == "(":
+            depth += 1
+        elif cue[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
 
 
 _BOUNDARY_LETTER = re.compile(r"\\b([^\W\d_])")
