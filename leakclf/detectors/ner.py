@@ -254,21 +254,23 @@ class NerDetector:
         return out
 
     def _candidates(self, doc: Any, piece: str, offset: int) -> Iterator[Candidate]:
-        ents = doc.ents  # doc.ents and doc.text walk every token: use them once / not at all
-        orgs = {e.text.casefold() for e in ents if e.label_ == "ORG"}
+        # doc.ents and a span's text walk its tokens: read the spans once, their text from the
+        # piece (a Doc's text is the piece, a span's text its characters)
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        orgs = {piece[a:b].casefold() for a, b, spacy_label in ents if spacy_label == "ORG"}
         orgs |= {o.split()[0] for o in orgs if o.split()}
-        for ent in ents:
-            label = _LABELS.get(ent.label_)
+        for ent_start, ent_end, spacy_label in ents:
+            label = _LABELS.get(spacy_label)
             if label is None:
                 continue
-            text = ent.text
+            text = piece[ent_start:ent_end]
             # a span never crosses a line: keep its first line
             cut = text.find("\n")
             if cut == 0:
                 continue
             if cut > 0:
                 text = text[:cut].rstrip()
-            start_char, ent_label = ent.start_char, label
+            start_char, ent_label = ent_start, label
             first, _, rest = text.partition(" ")
             if first.casefold().rstrip(".,") in SALUTATIONS and rest:
                 name = rest.lstrip()
@@ -288,7 +290,7 @@ class NerDetector:
                 continue
             if label == "PERSON":  # "Veer Bhavnagri Name": the next field's label
                 text = _without_vocab_tail(text)
-            following = piece[ent.end_char : ent.end_char + 16].split()
+            following = piece[ent_end : ent_end + 16].split()
             if following and is_vocab(f"{text} {following[0]}"):
                 continue  # "Bill" in "Bill To"
             if label == "PERSON" and following and _heading_word(following[0]):
@@ -296,7 +298,7 @@ class NerDetector:
             if label == ent_label == "PERSON" and text.casefold() in orgs:
                 continue  # the same name is an organisation elsewhere in the text
             start = offset + start_char
-            yield self._candidate(label, start, start + len(text), text, ent.label_)
+            yield self._candidate(label, start, start + len(text), text, spacy_label)
 
     def _candidate(
         self, label: str, start: int, end: int, text: str, spacy_label: str
