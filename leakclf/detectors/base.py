@@ -125,7 +125,7 @@ class Detector:
     # -- matching -------------------------------------------------------------
 
     def find(self, text: str, lowered: str) -> Iterator[Candidate]:
-        if self._triggers and not any(t in lowered for t in self._triggers):
+        if self._triggers and not any(map(lowered.__contains__, self._triggers)):
             return
         for pattern, rx in self._compiled:
             for m in rx.finditer(text):

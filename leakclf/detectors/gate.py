@@ -67,7 +67,7 @@ def worth_reading(line: str, words: GateWords | None = None) -> bool:
     previous_name = False
     for m in _WORD.finditer(line):
         word = m.group().strip(".'’-&")
-        if len(word) < 2 or any(c.isdigit() for c in word):
+        if len(word) < 2 or any(map(str.isdigit, word)):
             previous_name = False
             continue
         key = word.casefold()

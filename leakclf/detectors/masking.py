@@ -18,7 +18,7 @@ def mask_email(value: str) -> str:
 
 def mask_digits(value: str, keep_end: int = 4) -> str:
     """Stars for every digit but the last ``keep_end``, separators kept: ``**** **** **** 4242``."""
-    total = sum(c.isdigit() for c in value)
+    total = sum(map(str.isdigit, value))
     seen = 0
     out = []
     for c in value:
