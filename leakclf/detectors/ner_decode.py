@@ -1,17 +1,20 @@
-"""``nlp.pipe`` for NER's pieces, with the entity recognizer decoded by a beam of width 1.
+"""``nlp.pipe`` for NER's pieces, with the entity recognizer's transition loop run with the GIL
+held.
 
 spaCy's greedy decoder (``Parser.greedy_parse``) runs its transition loop without the GIL, and
 the compiled spaCy 3.8 wheels take the GIL and give it back inside every validity check of every
 action at every token (``StateC.B_``: a ``PyGILState_Ensure``/``Release`` pair per call; 34
 actions per step for ``leakclf_ner``): on bench_detect's pieces about a quarter of the model's
-CPU. ``Parser.beam_parse`` with one state per beam makes the same choice at every step (the
-best-scoring valid action: a beam of one keeps only its best candidate) from the same network,
-and checks validity with the GIL held, where those calls cost next to nothing. The scores are
-the same network's, summed by numpy's BLAS rather than blis in the output layer.
+CPU. Here the same loop is driven from Python, as spaCy's own ``Parser.transition_states``
+(its update loop) drives it: the network scores the unfinished states
+(``ParserStepModel.predict``), and ``transition_states`` applies the best valid action to each
+(the greedy choice: the first best score among the valid actions) with the GIL held, where those
+calls cost next to nothing. The scores are the same network's, summed by numpy's BLAS rather
+than blis in the output layer.
 
 Batches are cut as ``Parser.pipe`` cuts them: ``batch_size`` texts, sorted by length within the
 batch, decoded ``batch_size // 4`` at a time. Other components (a shared ``tok2vec``) run their
-own ``pipe``. A recognizer configured with a wider beam keeps its own ``pipe``.
+own ``pipe``. A recognizer configured with a beam keeps its own ``pipe``.
 """
 
 from __future__ import annotations
@@ -45,7 +48,19 @@ def _decode(ner: Any, docs: list[Doc], size: int) -> None:
         batch = by_length[start : start + size]
         if not any(len(doc) for doc in batch):
             continue  # nothing to read (``Parser.predict`` returns empty states)
-        ner.set_annotations(batch, ner.beam_parse(batch, beam_width=1, beam_density=0.0))
+        ner.set_annotations(batch, _greedy(ner, batch))
+
+
+def _greedy(ner: Any, docs: list[Doc]) -> list[Any]:
+    """The final states of ``docs`` (``Parser.greedy_parse``'s loop, the GIL held)."""
+    ner._ensure_labels_are_added(docs)
+    states = ner.moves.init_batch(docs)
+    model = ner.model.predict(docs)
+    todo = [state for state in states if not state.is_final()]
+    while todo:
+        todo = ner.transition_states(todo, model.predict(todo))
+    model.clear_memory()
+    return states
 
 
 def _run(proc: Any, docs: list[Doc], batch_size: int) -> Iterator[Doc]:

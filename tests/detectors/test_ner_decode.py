@@ -1,5 +1,5 @@
-"""NER's decoder (``ner_decode.pipe``: the recognizer decoded by a beam of width 1) gives the
-Docs ``nlp.pipe`` gives, in order, for the bundled model and for en_core_web_sm itself."""
+"""NER's decoder (``ner_decode.pipe``: spaCy's greedy transition loop driven with the GIL held)
+gives the Docs ``nlp.pipe`` gives, in order, for the bundled model and for en_core_web_sm."""
 
 from __future__ import annotations
 
