@@ -18,6 +18,11 @@ organisation layout passes, people facets, findings: ``DetectorSet._findings``) 
 candidates one ``detect_many`` over the corpus hands it, N rounds, no Presidio. Run it with
 two checkouts on ``PYTHONPATH`` to compare them.
 
+``--stages N`` times the parts of one ``detect_many`` over the corpus on their own, N rounds,
+no Presidio: the pattern stage (``_patterns``), NER (``NerDetector.run``; inside it, timed
+apart: the gate's runs, the model reading the distinct pieces, building candidates) and
+post-processing (``_findings``), with characters per CPU second for each.
+
 ``--spacy-model`` sets leakclf's ``detect.spacy_model`` (default: the config's default, the
 bundled ``leakclf_ner``); stock Presidio always gets the best installed ``en_core_web_*``
 package. ``--also-model NAME`` times a second leakclf DetectorSet with that model in the same
@@ -48,7 +53,7 @@ from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet, blank
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.gate import GateWords
-from leakclf.detectors.ner import resolve_model, runs
+from leakclf.detectors.ner import resolve_model, runs, unquote
 from leakclf.model import Finding
 
 T = TypeVar("T")
@@ -61,6 +66,7 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=1, help="timings, interleaved")
     parser.add_argument("--people", type=int, default=0, help="time post-processing only")
+    parser.add_argument("--stages", type=int, default=0, help="time detect_many's parts")
     parser.add_argument("--spacy-model", help="leakclf's detect.spacy_model")
     parser.add_argument("--also-model", help="time leakclf with this model too")
     args = parser.parse_args()
@@ -71,6 +77,9 @@ def main() -> None:
     model = resolve_model(None)
     if args.people:
         people_stage(texts, args.people)
+        return
+    if args.stages:
+        detect_stages(texts, args.stages, args.spacy_model)
         return
     # warm-up texts from other seeds: loads models, phone metadata, the suffix list
     warm = [t for t, _ in business(6, seed=99)] + [t for t, _ in sentences(8, seed=999)]
@@ -199,6 +208,50 @@ def people_stage(texts: list[str], rounds: int) -> None:
         print(
             f"round {n + 1}: {cpu:.3f} CPU s, {cpu / chars * 1e6:.2f} µs per char, {found} findings"
         )
+
+
+def detect_stages(texts: list[str], rounds: int, model: str | None) -> None:
+    """CPU seconds of ``detect_many``'s parts, each timed on its own over the whole corpus."""
+    det = DetectorSet(Config(detect=_detect_config(model)))
+    det.detect_many([t for t, _ in business(6, seed=99)] + [t for t, _ in sentences(8, seed=999)])
+    det.detect_many(texts)  # spaCy meets the corpus's words once (lexemes), as in round 1 above
+    print(
+        "| round | patterns CPU s | NER CPU s | - gate's runs | - model | - candidates | "
+        "post-processing | sum | chars per CPU s: patterns, NER (chars read), post |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    chars = sum(map(len, texts))
+    for n in range(rounds):
+        c_pat, c_ner, c_runs, c_model, c_cands, c_post, read = _stage_round(det, texts)
+        print(
+            f"| {n + 1} | {c_pat:.3f} | {c_ner:.3f} | {c_runs:.3f} | {c_model:.3f} | "
+            f"{c_cands:.3f} | {c_post:.3f} | {c_pat + c_ner + c_post:.3f} | "
+            f"{chars / c_pat:,.0f}, {read / c_ner:,.0f}, {chars / c_post:,.0f} |"
+        )
+
+
+def _stage_round(det: DetectorSet, texts: list[str]) -> tuple[float, ...]:
+    """(patterns, NER, its runs, its model, its candidates, post-processing, NER chars read)."""
+    ner = det.ner
+    assert ner is not None
+    ner.clear_cache()
+    cap, floor = det.config.detect.ner_max_chars, det.config.detect.min_confidence
+    found, _, c_pat = timed(lambda: [det._patterns(t) for t in texts])
+    masks = [blank(t[:cap], [c for c in f if c.confidence >= floor]) for t, f in zip(texts, found)]
+    pieces, _, c_runs = timed(
+        lambda: {
+            unquote(piece)[0]: None
+            for text, mask in zip(texts, masks)
+            for _, piece in runs(text[:cap], mask, ner.gate_words)
+        }
+    )
+    docs, _, c_model = timed(lambda: list(ner.read(list(pieces))))
+    _, _, c_cands = timed(lambda: [list(ner._candidates(d, p, 0)) for d, p in zip(docs, pieces)])
+    extra, _, c_ner = timed(lambda: ner.run(texts, cap, masks))
+    _, _, c_post = timed(
+        lambda: [det._findings([*c, *e], t) for t, c, e in zip(texts, found, extra)]
+    )
+    return c_pat, c_ner, c_runs, c_model, c_cands, c_post, sum(map(len, pieces))
 
 
 def timed(run: Callable[[], T]) -> tuple[T, float, float]:
