@@ -1,0 +1,53 @@
+"""The experiments of ``training.doctypes.explore`` keep their promise: each variant is one linear model."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from leakclf.doctypes.linear import LinearModel
+from leakclf.model import DOC_TYPES
+from training.doctypes.explore import GROUPS, _collapse, _group, fold_domain_bias, intercept_shift
+
+FEATS = {"title:'invoice'": 1.0, "word:'total'": 0.5, "stat:money2": 1.0, "kv:'due date'": 1.0}
+
+
+def _model(features: list[str], seed: int) -> LinearModel:
+    rng = np.random.default_rng(seed)
+    n = len(DOC_TYPES)
+    return LinearModel(
+        list(DOC_TYPES), features, rng.normal(size=(n, len(features))), rng.normal(size=n)
+    )
+
+
+def test_stacked_model_is_the_second_level_on_the_group_logits() -> None:
+    models = {
+        g: _model(sorted(f for f in FEATS if _group(f) == g) + [f"word:'{g}-only'"], i)
+        for i, g in enumerate(GROUPS)
+    }
+    rng = np.random.default_rng(9)
+    coef, intercept = rng.normal(size=(12, 36)), rng.normal(size=12)
+    z = np.concatenate(
+        [models[g].logits({f: v for f, v in FEATS.items() if _group(f) == g}) for g in GROUPS]
+    )
+    expected = coef @ z + intercept
+    assert np.allclose(_collapse(models, coef, intercept).logits(FEATS), expected)
+
+
+def test_feature_groups() -> None:
+    assert [_group(f) for f in FEATS] == ["head", "body", "cues", "head"]
+
+
+def test_intercept_shift_finds_the_prior_the_logits_miss() -> None:
+    rng = np.random.default_rng(0)
+    y = rng.choice(3, size=3000, p=[0.6, 0.3, 0.1])
+    b = intercept_shift(np.zeros((3000, 3)), y, l2=0.0, steps=3000)
+    assert np.allclose(b - b[0], np.log([0.6, 0.3, 0.1]) - np.log(0.6), atol=0.05)
+
+
+def test_domain_intercept_folds_into_the_bias() -> None:
+    m = _model(["domain:real", "word:'a'"], 3)
+    folded = fold_domain_bias(m)
+    assert folded.features == ["word:'a'"]
+    assert np.allclose(
+        folded.logits({"word:'a'": 1.0}), m.logits({"word:'a'": 1.0, "domain:real": 1.0})
+    )

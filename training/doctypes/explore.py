@@ -1,0 +1,282 @@
+"""Grouped-CV experiments behind the fourth session's "tried and not kept" rows (model card, docs/accuracy.md).
+
+    python -m training.doctypes.explore baseline [--salt a]       # the shipped settings
+    python -m training.doctypes.explore augment --scale 1 [--real-copies-only]
+    python -m training.doctypes.explore shift --l2 0 0.01 0.1
+    python -m training.doctypes.explore stack --meta-c 0.03 0.1 0.3 1 [--salt a]
+    python -m training.doctypes.explore name [--domain-bias]
+
+Each prints accuracy, macro-F1 and the F1 of every type. The folds are training's (group = source
+repository, ``fold_of``); ``--salt`` splits the repositories differently (``sha256(salt + repository)``),
+to see how much the split alone moves a figure. Every held-out document runs through the full
+``Classifier`` with its rules, as in training. Every variant is still one ``LinearModel``:
+
+- ``augment``: feature augmentation for domain adaptation. Each feature of a real document is also
+  copied as ``R|feature`` (and of a generated one as ``G|feature``, unless ``--real-copies-only``),
+  scaled by ``--scale``, with a real-domain intercept ``R|bias``; the model used is the shared weights
+  plus the real-domain ones (what a real file would get).
+- ``shift``: per-type intercept shifts fitted (softmax likelihood, L2 ``--l2``) on the out-of-fold logits
+  of the other folds and added to the held-out fold's model (cross-fitted).
+- ``stack``: three linear models on feature groups (title region; body words; cues and statistics)
+  and a multinomial second level on their logits, fitted on inner out-of-fold logits (nested in each
+  outer fold). The second level is linear in the group logits, so it folds into one linear model.
+- ``name``: real documents without the ``name:'document'`` feature of their neutral file name, and
+  with ``--domain-bias`` an explicit real-domain intercept folded into the bias instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from leakclf.config import Config
+from leakclf.doctypes import Classifier
+from leakclf.doctypes.linear import LinearModel
+from leakclf.model import DOC_TYPES
+from training.doctypes.real import RealExample, real_examples
+from training.doctypes.train import (
+    FOLDS,
+    PER_TEMPLATE,
+    REAL_WEIGHT,
+    Item,
+    fit,
+    generated_items,
+    metrics,
+    real_items,
+)
+
+_HEAD = ("title:", "tc:", "head:", "caps:", "cue:", "name:", "section:", "kv:")
+GROUPS = ("head", "body", "cues")
+FitFold = Callable[
+    [list[Item], list[Item]], LinearModel
+]  # (generated, real training items) -> model
+
+
+def folds_of(real: Sequence[RealExample], salt: str) -> list[int]:
+    """Training's folds when ``salt`` is empty (``train.fold_of``), another split otherwise."""
+    return [int(hashlib.sha256((salt + e.group).encode()).hexdigest(), 16) % FOLDS for e in real]
+
+
+def fold_models(
+    fit_fold: FitFold, gen: list[Item], items: list[Item], folds: list[int]
+) -> list[LinearModel]:
+    train = [[it for it, f in zip(items, folds) if f != k and _readable(it)] for k in range(FOLDS)]
+    return [fit_fold(gen, train[k]) for k in range(FOLDS)]
+
+
+def predict(models: list[LinearModel], real: Sequence[RealExample], folds: list[int]) -> list[str]:
+    return [
+        Classifier(Config(), model=models[f]).classify(e.doc).doc_type for e, f in zip(real, folds)
+    ]
+
+
+def show(name: str, real: Sequence[RealExample], pred: list[str]) -> None:
+    m = metrics([e.label for e in real], pred)
+    f1 = " ".join(f"{t} {v['f1']:.2f}" for t, v in m["per_type"].items())
+    print(f"{name}: accuracy {m['accuracy']:.3f} macro-F1 {m['macro_f1']:.3f} | {f1}", flush=True)
+
+
+def _readable(it: Item) -> bool:
+    return it.doc is None or bool(it.doc.text.strip())
+
+
+# -- feature augmentation ------------------------------------------------------------------------
+
+
+def augmented(scale: float, generated_copies: bool) -> FitFold:
+    def tag(items: list[Item], domain: str) -> list[Item]:
+        out = []
+        for it in items:
+            feats = dict(it.feats)
+            feats.update({f"{domain}|{f}": scale * v for f, v in it.feats.items()})
+            feats[f"{domain}|bias"] = 1.0
+            out.append(replace(it, feats=feats))
+        return out
+
+    def fit_fold(gen: list[Item], train: list[Item]) -> LinearModel:
+        m = fit((tag(gen, "G") if generated_copies else gen) + tag(train, "R"))
+        names = sorted(
+            {f for f in m.features if not f.startswith(("R|", "G|"))}
+            | {f[2:] for f in m.features if f.startswith("R|") and f != "R|bias"}
+        )
+        w = np.zeros((len(m.labels), len(names)))
+        for j, f in enumerate(names):
+            if f in m.index:
+                w[:, j] += m.weights[:, m.index[f]]
+            if "R|" + f in m.index:
+                w[:, j] += scale * m.weights[:, m.index["R|" + f]]
+        bias = m.bias + (m.weights[:, m.index["R|bias"]] if "R|bias" in m.index else 0.0)
+        return LinearModel(m.labels, names, w, bias)
+
+    return fit_fold
+
+
+# -- intercept shifts ----------------------------------------------------------------------------
+
+
+def intercept_shift(z: np.ndarray, y: np.ndarray, l2: float, steps: int = 500) -> np.ndarray:
+    """Per-type shifts b minimising the softmax negative log-likelihood of z + b plus l2 * |b|^2."""
+    b = np.zeros(z.shape[1])
+    onehot = np.eye(z.shape[1])[y]
+    for _ in range(steps):
+        s = z + b
+        p = np.exp(s - s.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        b -= 0.5 * ((p - onehot).mean(axis=0) + 2 * l2 * b)
+    return b - b.mean()
+
+
+def shifted(
+    models: list[LinearModel], items: list[Item], folds: list[int], l2: float
+) -> list[LinearModel]:
+    rows = [i for i, it in enumerate(items) if _readable(it)]
+    z = np.vstack([models[folds[i]].logits(items[i].feats) for i in rows])
+    y = np.array([DOC_TYPES.index(items[i].label) for i in rows])
+    out = []
+    for k in range(FOLDS):
+        other = np.array([folds[i] != k for i in rows])
+        m = copy.copy(models[k])
+        m.bias = m.bias + intercept_shift(z[other], y[other], l2)
+        out.append(m)
+    return out
+
+
+# -- stacking ------------------------------------------------------------------------------------
+
+
+def _group(feature: str) -> str:
+    if feature.startswith(_HEAD):
+        return "head"
+    return "body" if feature.startswith("word:") else "cues"
+
+
+def _only(items: list[Item], group: str) -> list[Item]:
+    return [
+        replace(it, feats={f: v for f, v in it.feats.items() if _group(f) == group}) for it in items
+    ]
+
+
+def _group_models(gen: list[Item], train: list[Item]) -> dict[str, LinearModel]:
+    return {g: fit(_only(gen, g) + _only(train, g)) for g in GROUPS}
+
+
+def _group_logits(models: dict[str, LinearModel], items: list[Item]) -> np.ndarray:
+    return np.hstack([np.vstack([models[g].logits(it.feats) for it in items]) for g in GROUPS])
+
+
+def _collapse(
+    models: dict[str, LinearModel], coef: np.ndarray, intercept: np.ndarray
+) -> LinearModel:
+    """The second level applied to the group models' logits, as one linear model."""
+    names = sorted({f for m in models.values() for f in m.features})
+    pos = {f: j for j, f in enumerate(names)}
+    w, bias = np.zeros((len(DOC_TYPES), len(names))), intercept.copy()
+    for gi, g in enumerate(GROUPS):
+        block, m = coef[:, gi * len(DOC_TYPES) : (gi + 1) * len(DOC_TYPES)], models[g]
+        w[:, [pos[f] for f in m.features]] += block @ m.weights
+        bias += block @ m.bias
+    return LinearModel(list(DOC_TYPES), names, w, bias)
+
+
+def stacked(
+    gen: list[Item], items: list[Item], folds: list[int], meta_c: Sequence[float]
+) -> dict[float, list[LinearModel]]:
+    from sklearn.linear_model import LogisticRegression
+
+    out: dict[float, list[LinearModel]] = {c: [] for c in meta_c}
+    for k in range(FOLDS):
+        outer = [i for i, it in enumerate(items) if folds[i] != k and _readable(it)]
+        z, y = [], []
+        for j in (j for j in range(FOLDS) if j != k):
+            inner = _group_models(gen, [items[i] for i in outer if folds[i] != j])
+            held = [i for i in outer if folds[i] == j]
+            z.append(_group_logits(inner, [items[i] for i in held]))
+            y += [DOC_TYPES.index(items[i].label) for i in held]
+        full = _group_models(gen, [items[i] for i in outer])
+        for c in meta_c:
+            meta = LogisticRegression(C=c, max_iter=2000).fit(np.vstack(z), np.array(y))
+            out[c].append(_collapse(full, meta.coef_, meta.intercept_))
+    return out
+
+
+# -- the neutral file name -----------------------------------------------------------------------
+
+
+def without_name(items: list[Item], domain_bias: bool) -> list[Item]:
+    out = []
+    for it in items:
+        feats = {f: v for f, v in it.feats.items() if f != "name:'document'"}
+        if domain_bias:
+            feats["domain:real"] = 1.0
+        out.append(replace(it, feats=feats))
+    return out
+
+
+def fold_domain_bias(m: LinearModel) -> LinearModel:
+    j = m.index.get("domain:real")
+    if j is None:
+        return m
+    keep = [i for i in range(len(m.features)) if i != j]
+    return LinearModel(
+        m.labels, [m.features[i] for i in keep], m.weights[:, keep], m.bias + m.weights[:, j]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("experiment", choices=("baseline", "augment", "shift", "stack", "name"))
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--salt", default="", help="another split of the repositories into folds")
+    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--real-copies-only", action="store_true")
+    ap.add_argument("--l2", type=float, nargs="+", default=[0.0])
+    ap.add_argument("--meta-c", type=float, nargs="+", default=[0.03])
+    ap.add_argument("--domain-bias", action="store_true")
+    args = ap.parse_args(argv)
+    real = real_examples()
+    gen = generated_items(args.seed, PER_TEMPLATE)
+    items = real_items(real, REAL_WEIGHT)
+    folds = folds_of(real, args.salt)
+    split = f" (split {args.salt!r})" if args.salt else ""
+
+    def plain(g: list[Item], r: list[Item]) -> LinearModel:
+        return fit(g + r)
+
+    if args.experiment == "baseline":
+        show(
+            f"shipped settings{split}",
+            real,
+            predict(fold_models(plain, gen, items, folds), real, folds),
+        )
+    elif args.experiment == "augment":
+        fit_fold = augmented(args.scale, not args.real_copies_only)
+        what = "real copies only" if args.real_copies_only else "both domains"
+        pred = predict(fold_models(fit_fold, gen, items, folds), real, folds)
+        show(f"feature augmentation, scale {args.scale}, {what}{split}", real, pred)
+    elif args.experiment == "shift":
+        models = fold_models(plain, gen, items, folds)
+        for l2 in args.l2:
+            pred = predict(shifted(models, items, folds, l2), real, folds)
+            show(f"cross-fitted intercept shifts, L2 {l2}{split}", real, pred)
+    elif args.experiment == "stack":
+        for c, models in stacked(gen, items, folds, args.meta_c).items():
+            show(f"stacking, second-level C {c}{split}", real, predict(models, real, folds))
+    else:
+        items = without_name(items, args.domain_bias)
+
+        def named(g: list[Item], r: list[Item]) -> LinearModel:
+            return fold_domain_bias(fit(g + r))
+
+        what = "a real-domain intercept" if args.domain_bias else "no domain feature"
+        pred = predict(fold_models(named, gen, items, folds), real, folds)
+        show(f"real documents without name:'document', {what}{split}", real, pred)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
