@@ -1,6 +1,6 @@
 """CPU of one in-process scan, split into the driver process and its workers.
 
-    .venv/bin/python benchmarks/bench_scan_cpu.py DUMP OUT.parquet WORKERS
+    .venv/bin/python benchmarks/bench_scan_cpu.py DUMP OUT.parquet WORKERS [CONFIG.toml]
 
 Runs ``leakclf.scan(DUMP, out=OUT, workers=WORKERS)`` in this process and prints wall seconds,
 the driver's own CPU (``RUSAGE_SELF``: listing, hashing, journal, writing, the config check)
@@ -8,7 +8,8 @@ and the workers' (``RUSAGE_CHILDREN``), and the two stretches where at most one 
 ``head`` (wall seconds until the first file's rows: the config check, listing, the models
 loading) and ``tail`` (after the last file's rows: writing OUT). A key file already beside OUT
 is kept, so two runs (for example two checkouts on ``PYTHONPATH``) give rows with the same
-digests to compare.
+digests to compare. CONFIG.toml (optional) is read with ``Config.from_toml``, for example to
+try other ``[scan] batch_files``.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ for f in [out, out + ".meta.json", out + ".partial.jsonl"]:
         os.unlink(f)
 t0 = time.perf_counter()
 import leakclf  # timed from before the import
+from leakclf.config import Config
 
 imp = resource.getrusage(resource.RUSAGE_SELF)
-s = leakclf.scan(root, out=out, workers=workers, progress=False)
+config = Config.from_toml(sys.argv[4]) if len(sys.argv) > 4 else None
+s = leakclf.scan(root, out=out, workers=workers, progress=False, config=config)
 first = last = 0.0
 for _ in s:  # rows as files finish; the output is written after the last one
     last = time.perf_counter()

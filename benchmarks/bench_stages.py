@@ -5,7 +5,7 @@
         [--tree-cpu-s S --tree-chars C]
 
 Runs the stages of ``Pipeline.process_many`` by hand on the first ``--files`` files of a
-bench_scan dump, in batches of 8 (as the scan does), timing each with ``time.process_time``
+bench_scan dump, in batches of ``scan.batch_files`` (as the scan does), timing each with ``time.process_time``
 (CPU of this process: robust on a loaded machine, unlike the workers' wall-clock ``timings``):
 extract; detect split into patterns (a DetectorSet without NER) and NER (the full DetectorSet
 minus the patterns); classify; score; signature. Every stage is warmed up on other files
@@ -62,9 +62,10 @@ def main() -> None:
 
     def run(paths: list[Path], count: bool) -> None:
         nonlocal chars
-        for i in range(0, len(paths), 8):
+        n = pipe.config.scan.batch_files
+        for i in range(0, len(paths), n):
             c = time.process_time()
-            docs = [d for p in paths[i : i + 8] for d in pipe.extract(p)]
+            docs = [d for p in paths[i : i + n] for d in pipe.extract(p)]
             readable = [d for d in docs if d.status == "ok" or d.text]
             texts = [d.text for d in readable]
             new = list(dict.fromkeys(x for x in texts if x not in detected))

@@ -307,8 +307,8 @@ class ScanConfig(Checked):
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # glob patterns; a file matching one is not listed
     queue_size: Annotated[int, AtLeast1] = 64  # files in flight at most
-    batch_files: Annotated[int, AtLeast1] = 8  # small files per worker task (1 = one by one)
-    batch_bytes: Annotated[int, AtLeast1] = 512 * 1024  # bytes per batch at most
+    batch_files: Annotated[int, AtLeast1] = 24  # small files per worker task (1 = one by one)
+    batch_bytes: Annotated[int, AtLeast1] = 1536 * 1024  # bytes per batch at most
     follow_symlinks: bool = False  # never out of the scanned root in any case
 
 
