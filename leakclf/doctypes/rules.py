@@ -8,7 +8,9 @@ A mail whose parties are all in one organisation is internal; any outside party 
 correspondence. The organisation is ``classify.own_domains`` when set (a party inside one of them
 or a subdomain is internal); otherwise parties are compared by registrable domain
 (``mail.acme.com`` and ``acme.com`` are one organisation): two organisations make correspondence,
-one (with a known sender and another party) makes an internal note. Automated mail (a no-reply or newsletter sender, or an
+one (with a known sender and another party) makes an internal note. A directory address without an
+internet domain (Lotus Notes ``Jane Doe/HOU/ENRON@enronXgate``, Exchange ``/O=ENRON/OU=NA/CN=...``) is a
+party of the organisation it names (``enron``), the same one as the internet domain ``enron.com``. Automated mail (a no-reply or newsletter sender, or an
 unsubscribe line) gets no header decision: its text says what it is.
 """
 
@@ -22,6 +24,11 @@ from leakclf.model import Document
 MIN_CONTENT = 100  # fewer characters of content than this: too little to judge a business type
 ROLES = ("from", "to", "cc", "bcc")
 _ADDR = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# a directory address names its organisation: Exchange "/O=ENRON/OU=..." or the last part of a Notes
+# name before "@" and a dotless mail domain ("Jane Doe/HOU/ENRON@enronXgate"; not "x/y@acme.com")
+_DIRECTORY = re.compile(
+    r"/o=([^\W\d_][\w&-]*)|/([^\W\d_][\w&-]*)@[^\W\d_][\w-]*(?![\w-]*\.\w)", re.IGNORECASE
+)
 # printed header labels in the seven languages (as ``cues.py`` reads them) -> role
 _ROLE_OF = {
     **dict.fromkeys(("from", "de", "von", "van", "da"), "from"),
@@ -67,8 +74,16 @@ def parties(doc: Document) -> list[tuple[str, str]]:
     for role in ROLES:
         value = doc.meta.get(role)
         values = value if isinstance(value, (list, tuple)) else [value] if value else []
-        out += [(role, a.lower()) for v in values for a in _ADDR.findall(str(v))]
+        out += [(role, a) for v in values for a in _addresses(str(v))]
     return out or _header_lines(doc.text)
+
+
+def _addresses(value: str) -> list[str]:
+    """Lower-cased internet addresses, and ``directory@<organisation>`` for each directory address."""
+    found = [a.lower() for a in _ADDR.findall(value)]
+    if "/" in value:  # a directory address has a slash: the regex only then
+        found += [f"directory@{(x or n).lower()}" for x, n in _DIRECTORY.findall(value)]
+    return found
 
 
 def _header_lines(text: str) -> list[tuple[str, str]]:
@@ -88,7 +103,7 @@ def _header_lines(text: str) -> list[tuple[str, str]]:
         elif role is None or ":" in line[:20]:
             role = None
             continue
-        out += [(role, a.lower()) for a in _ADDR.findall(line)]
+        out += [(role, a) for a in _addresses(line)]
     return out
 
 
@@ -111,12 +126,12 @@ def mail_kind(
     if own_domains:
         own = {d.lower() for d in own_domains}
         note = "mail:owner domain from config"
-        inside = [any(d == o or d.endswith("." + o) for o in own) for _, d in domains]
+        inside = [any(_within(d, o) for o in own) for _, d in domains]
         if all(inside) and len(domains) < 2:
             return None
         internal = all(inside)
     else:
-        orgs = {registrable_domain(d) for _, d in domains}
+        orgs = {_organisation(d, domains) for _, d in domains}
         if len(orgs) < 2 and (not senders or len(domains) < 2):
             return None
         note = "mail:parties' domains"
@@ -124,3 +139,19 @@ def mail_kind(
     if internal:
         return "internal_note", f"{note}; all parties internal"
     return "correspondence", f"{note}; external party"
+
+
+def _within(domain: str, own: str) -> bool:
+    """``domain`` is ``own``, a subdomain of it, or a directory organisation named as it (``acme`` in ``acme.com``)."""
+    if "." not in domain:
+        return own.split(".", 1)[0] == domain
+    return domain == own or domain.endswith("." + own)
+
+
+def _organisation(domain: str, domains: list[tuple[str, str]]) -> str:
+    """The registrable domain; a directory organisation (no dot) is the registrable domain of the
+    same name among the parties (``enron`` with ``enron.com``), else itself."""
+    if "." in domain:
+        return registrable_domain(domain)
+    named = (registrable_domain(d) for _, d in domains if "." in d)
+    return next((r for r in named if r.split(".", 1)[0] == domain), domain)
