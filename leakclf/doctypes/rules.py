@@ -9,8 +9,10 @@ correspondence. The organisation is ``classify.own_domains`` when set (a party i
 or a subdomain is internal); otherwise parties are compared by registrable domain
 (``mail.acme.com`` and ``acme.com`` are one organisation): two organisations make correspondence,
 one (with a known sender and another party) makes an internal note. A directory address without an
-internet domain (Lotus Notes ``Jane Doe/HOU/ENRON@enronXgate``, Exchange ``/O=ENRON/OU=NA/CN=...``) is a
-party of the organisation it names (``enron``), the same one as the internet domain ``enron.com``. Automated mail (a no-reply or newsletter sender, or an
+internet domain (Lotus Notes ``Jane Doe/HOU/ENRON@enronXgate``, Exchange ``/O=ENRON/OU=NA/CN=...``) was
+resolved by the mail system the mail came from: all such parties are one organisation (inside
+``own_domains``; else the same as a party's internet domain of one of their names, ``enron.com`` for
+``ENRON``). Automated mail (a no-reply or newsletter sender, or an
 unsubscribe line) gets no header decision: its text says what it is.
 """
 
@@ -142,16 +144,17 @@ def mail_kind(
 
 
 def _within(domain: str, own: str) -> bool:
-    """``domain`` is ``own``, a subdomain of it, or a directory organisation named as it (``acme`` in ``acme.com``)."""
-    if "." not in domain:
-        return own.split(".", 1)[0] == domain
-    return domain == own or domain.endswith("." + own)
+    """``domain`` is ``own`` or a subdomain of it; a directory address (no dot) was resolved by the
+    mail system the mail came from, the owner's."""
+    return "." not in domain or domain == own or domain.endswith("." + own)
 
 
 def _organisation(domain: str, domains: list[tuple[str, str]]) -> str:
-    """The registrable domain; a directory organisation (no dot) is the registrable domain of the
-    same name among the parties (``enron`` with ``enron.com``), else itself."""
+    """The registrable domain. Directory addresses (no dot) are all one organisation, the mail
+    system that resolved them (Enron's Notes names ``ENRON``, ``ECT``, ``EES``); it is the internet
+    domain of a party named as one of them (``enron.com`` for ``ENRON``), if any."""
     if "." in domain:
         return registrable_domain(domain)
+    names = {d for _, d in domains if "." not in d}
     named = (registrable_domain(d) for _, d in domains if "." in d)
-    return next((r for r in named if r.split(".", 1)[0] == domain), domain)
+    return next((r for r in named if r.split(".", 1)[0] in names), "(directory)")
