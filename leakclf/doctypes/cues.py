@@ -6,7 +6,8 @@
 - ``lex:<type>``: phrases of the title lexicon (``titles.py``) anywhere in the first ``LEX_CHARS``
   characters, not only in the title region ("Numéro de devis : 1001" under a letterhead says
   quote in any language the lexicon covers); ``lexfield:<type>`` when the phrase names a
-  reference field ("Cotizacion : 492", "Invoice No. 7").
+  reference field ("Cotizacion : 492", "Invoice No. 7"); mail party lines are read without their
+  names ("To: Rapp Bill" names a person, not an invoice; ``titles.without_parties``).
 - ``mail:any-headers``: at least two printed header lines in any of the seven languages
   ("De :", "Von:", "Objet :", "Betreff:", "Asunto:", "Oggetto:", "Onderwerp:", "Assunto:",
   "Para:", "An:", "À :"); ``mail:thread`` (an original or forwarded message below),
@@ -21,7 +22,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from leakclf.doctypes.titles import TYPE_OF, norm
+from leakclf.doctypes.titles import TYPE_OF, norm, without_parties
 
 LEX_CHARS = 2000  # characters searched for type words below the title region
 MAIL_LINES = 15  # non-empty lines searched for printed mail headers and team greetings
@@ -60,7 +61,10 @@ _SPANS = _spans()
 
 
 def cues(text: str) -> dict[str, float]:
-    feats = _lexicon(text[:LEX_CHARS])
+    head = "\n".join(
+        without_parties(text[:LEX_CHARS].splitlines())
+    )  # a party's name is no type word
+    feats = _lexicon(head)
     feats.update(_mail(text))
     return feats
 

@@ -14,10 +14,10 @@ word, and function words of the seven languages are left out of word features.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from leakclf.doctypes.cues import cues, layout
-from leakclf.doctypes.titles import title_cue
+from leakclf.doctypes.titles import title_cue, without_parties
 
 MAX_CHARS = 6_000  # characters read per document: types show early; 6,000 beat 12,000 in grouped CV (model card)
 WORD_NORM = 40  # word features are scaled by sqrt(WORD_NORM / distinct words) when more
@@ -168,7 +168,7 @@ def read(text: str, name: str = "") -> tuple[dict[str, float], tuple[str, str] |
     vocab = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
     scale = min(1.0, (WORD_NORM / max(len(vocab), 1)) ** 0.5)  # length alone must not decide
     feats: dict[str, float] = {f"word:'{w}'": scale for w in vocab}
-    for line in nonempty[:4]:
+    for line in islice(without_parties(nonempty), 4):  # a party's name is not a title word
         toks = _WORD.findall(line.lower())[:8]  # pairs keep stop words: "statement of", "of work"
         feats.update((f"title:'{w}'", 1.0) for w in toks if w not in _STOP)
         feats.update((f"tc:'{g}'", 1.0) for w in toks if len(w) > 3 for g in _grams(w))

@@ -14,6 +14,7 @@ most words wins, so "bill of materials" (other) beats "bill" and "goods receipt"
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 TITLE_LINES = 5
@@ -143,6 +144,14 @@ _FIELD = re.compile(  # "PO Number: 4711", "Invoice No.: 7": a reference field, 
     r"^[^:]{0,30}?\b(?:no|nr|n°|nº|number|num|ref|reference|date|id|code)\b\.?\s*[:#]\s*(.*)$",
     re.IGNORECASE,
 )
+# a line that is a one-word label (four letters or more: not "po") and its number: "cotizacion : 492",
+# "albarán n.º 17"
+_LABEL = re.compile(r"([^\W\d_]{4,}) ?(?:[:#]|(?:n\.?[°º]\.?|no\.|nr\.|número|numero) ?[:#]? ?\d)")
+# mail party labels in the seven languages (as ``rules.py`` reads them): their values are names
+_PARTY = re.compile(
+    r"(from|to|cc|bcc|de|von|van|da|para|an|à|a|aan|kopie|copie|copie à|copia|cópia)\s*:(.*)",
+    re.IGNORECASE,
+)
 _DASH = re.compile(r"[\-‐-―_/]")  # hyphens, dashes, underscores and slashes read as spaces
 
 
@@ -174,15 +183,38 @@ def _trie(phrases: list[str]) -> str:
 PHRASES = re.compile(r"(?<!\w)" + _trie(sorted(TYPE_OF)) + r"(?!\w)")  # every lexicon phrase
 
 
+def without_parties(lines: Iterable[str]) -> Iterator[str]:
+    """Non-empty lines with the names of mail parties left out: "To: Rapp Bill <bill@acme.com>" is
+    read as "To:" (a name is not a type word), and value lines under a bare label ("To:" then one
+    party a line, as web mail archives print them) are skipped up to the next line with a label or
+    the first line that reads as text rather than a party (``_named``)."""
+    listing = False
+    for line in lines:
+        if ":" in line and (party := _PARTY.match(line)):  # a cheap test first
+            listing = not party.group(2).strip()
+            yield party.group(1) + ":"
+        elif not (listing and ":" not in line[:20] and _named(line)):
+            listing = False
+            yield line
+
+
+def _named(line: str) -> bool:
+    """A party under a bare label: an address, or a short line that is no sentence ("Miertschin")."""
+    return "@" in line or "<" in line or (len(line) <= 40 and not line.endswith((".", "!", "?")))
+
+
 def title_region(text: str) -> tuple[str, str]:
     """(the first TITLE_LINES non-empty lines, short heading-like lines after them up to HEADING_LINES).
 
     A reference field keeps only its value ("PO Number: 4711" is a reference, not a title;
-    "Subject: Delivery Note" and "Pilot results: invoice capture" are titles). Lines are joined with " | " so phrases never span lines.
+    "Subject: Delivery Note" and "Pilot results: invoice capture" are titles); mail party lines keep
+    only their label (``without_parties``). Lines are joined with " | " so phrases never span lines.
     """
     top: list[str] = []
     headings: list[str] = []
-    nonempty = (ln.strip() for ln in text[: TITLE_CHARS * 10].splitlines() if ln.strip())
+    nonempty = without_parties(
+        ln.strip() for ln in text[: TITLE_CHARS * 10].splitlines() if ln.strip()
+    )
     for i, line in enumerate(islice(nonempty, HEADING_LINES)):
         if line.endswith(".") and line.count(" ") >= 5:  # a sentence, not a title
             continue
@@ -190,9 +222,15 @@ def title_region(text: str) -> tuple[str, str]:
             line = field.group(1)
         if i < TITLE_LINES:
             top.append(norm(line))
-        elif len(line) <= 50 and _heading(line):
+        elif len(line) <= 50 and (_heading(line) or _labelled(norm(line))):
             headings.append(norm(line))
     return " | ".join(top)[:TITLE_CHARS], " | ".join(headings)[:TITLE_CHARS]
+
+
+def _labelled(line: str) -> str | None:
+    """The type word that labels a (normalised) line with a number: "cotizacion : 492" -> "cotizacion"."""
+    m = _LABEL.match(line)
+    return m.group(1) if m and m.group(1) in TYPE_OF else None
 
 
 def _heading(line: str) -> bool:
@@ -206,11 +244,14 @@ def title_cue(text: str) -> tuple[str, str] | None:
     """(doc_type, phrase) of the lexicon phrase with most words in the title region, earliest on ties.
 
     Below the first lines only phrases of two or more words count: a lone "bill" or "receipt"
-    there is more often a table column or a reference than a title.
+    there is more often a table column or a reference than a title; unless the word labels the
+    document's own number on a heading line of its own ("Cotizacion : 492", "Albarán n.º 17"), as an
+    ERP print under its letterhead names itself.
     """
     top, headings = title_region(text)
     found = [m.group() for m in PHRASES.finditer(top)]
     found += [p for p in (m.group() for m in PHRASES.finditer(headings)) if " " in p]
+    found += [p for p in map(_labelled, headings.split(" | ")) if p]
     if not found:
         return None
     best = max(found, key=lambda p: p.count(" "))  # most words; the first among equals

@@ -151,3 +151,12 @@ def test_function_words_are_no_features_in_any_language(text: str) -> None:
     function |= {"een", "os", "da", "para", "et", "und", "per", "e", "y"}
     words = [k[len("word:'") : -1].split() for k in extract(text) if k.startswith("word:")]
     assert words and not [w for w in words if function & set(w)]
+
+
+def test_a_mail_party_name_is_no_type_word() -> None:
+    """ "To: Rapp Bill" names a person: no ``lex:invoice`` / ``lexfield:invoice`` from it."""
+    text = (
+        "From: Mark <mark@acme.com>\nTo:\nRapp Bill <bill@acme.com>\nSubject: RE: terms\n\nFine.\n"
+    )
+    assert not [f for f in cues(text) if f.startswith("lex")]
+    assert cues(text.replace("Fine.", "Invoice No: 7"))["lexfield:invoice"] == 1.0

@@ -109,3 +109,44 @@ def test_a_list_broadcast_keeps_its_text() -> None:
     text = "De : newsletter@acme.eu\nÀ : marc@acme.eu\nObjet : nouvelles\n\nPour vous désinscrire, cliquez ici."
     doc = Document("m.pdf", None, "application/pdf", text, "", len(text))
     assert mail_kind(parties(doc), text, ()) is None
+
+
+ENRON_HTML = (  # an Enron mail archive page: Notes and Exchange directory addresses, no internet domain
+    "From:\nDrew Fossum <Drew Fossum/ENRON@enronXgate@ENRON>\n\nTo:\n"
+    "David Bargainer <David Bargainer/ENRON@enronXgate>\n\nBill Rapp <Bill Rapp/HOU/EES@EES>\n\n"
+    "CC:\nBeth </O=ENRON/OU=NA/CN=RECIPIENTS/CN=Bmierts>\n\nDate:\n16/10/2001 05:42:00 PM\n\n"
+    "Subject:\nFW: Organizational Change\n\n"
+)
+
+
+def test_directory_addresses_are_parties_of_one_mail_system() -> None:
+    doc = Document("m.html", None, "text/html", ENRON_HTML, "", len(ENRON_HTML))
+    who = parties(doc)
+    assert who == [
+        ("from", "directory@enron"),
+        ("to", "directory@enron"),
+        ("to", "directory@ees"),
+        ("cc", "directory@enron"),
+    ]
+    assert mail_kind(who, ENRON_HTML, ())[0] == "internal_note"  # type: ignore[index]
+    assert mail_kind(who, ENRON_HTML, ("enron.com",))[0] == "internal_note"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        pytest.param("bill.rapp@enron.com", "internal_note", id="same-name-internet-domain"),
+        pytest.param("rudy@intcx.com", "correspondence", id="outside-internet-domain"),
+        pytest.param("rudy@intcx.com@ENRON", "correspondence", id="outside-relayed"),
+    ],
+)
+def test_directory_addresses_beside_internet_ones(other: str, expected: str) -> None:
+    text = f"From: Drew Fossum/ENRON@enronXgate\nTo: {other}\nSubject: hello\n\nThanks."
+    doc = Document("m.pdf", None, "application/pdf", text, "", len(text))
+    assert mail_kind(parties(doc), text, ())[0] == expected  # type: ignore[index]
+
+
+def test_slashes_in_internet_addresses_and_links_are_no_directory() -> None:
+    text = "From: Ann <ann@acme.com>\nTo: see http://acme.com/x/y and a/b@acme.com\n\nThanks."
+    doc = Document("m.pdf", None, "application/pdf", text, "", len(text))
+    assert parties(doc) == [("from", "ann@acme.com"), ("to", "b@acme.com")]

@@ -83,6 +83,36 @@ from leakclf.model import DOC_TYPES, Document
         ),
         pytest.param("A\nB\nC\nD\nE\nReceipt\nAmount", None, id="lone-word-below-top"),
         pytest.param("A\nB\nC\nD\nE\nE Way Bill No", None, id="reference-below-top"),
+        # a type word labelling the document's number under a letterhead names the document
+        pytest.param(
+            "ACME SA\nCalle 1\nMadrid\n28001\nTel 91 000\nCotizacion : 492\nEmpresa : Foo",
+            ("quote", "cotizacion"),
+            id="labelled-number-below-top",
+        ),
+        pytest.param(
+            "ACME SA\nCalle 1\nMadrid\n28001\nTel 91 000\nAlbarán n.º 17",
+            ("proof_of_execution", "albarán"),
+            id="labelled-number-n-o",
+        ),
+        pytest.param("A\nB\nC\nD\nE\nPO: 4711", None, id="short-label-below-top"),
+        pytest.param("A\nB\nC\nD\nE\nTotal: 4711", None, id="not-a-type-label"),
+        # a mail party's name is not a title ("Rapp Bill" is a person, not an invoice)
+        pytest.param(
+            "From:\nMark <mark@acme.com>\nTo:\nRapp Bill <bill.rapp@acme.com>\nSubject:\nRE: terms",
+            None,
+            id="party-on-next-line",
+        ),
+        pytest.param(
+            "To: Rapp Bill\nFrom: Ann\nSubject: Delivery note 17",
+            ("proof_of_execution", "delivery note"),
+            id="party-on-its-line",
+        ),
+        pytest.param("Para: Carlos Recibo\nDe: Ana\nAsunto: hola", None, id="party-es"),
+        pytest.param(
+            "To:\nAll staff\nInvoice approval process changes from Monday onwards",
+            ("invoice", "invoice"),
+            id="party-list-ends-at-text",
+        ),
     ],
 )
 def test_title_cue(text: str, expected: tuple[str, str] | None) -> None:
@@ -159,3 +189,13 @@ def test_phrase_regex_finds_what_the_longest_first_list_finds() -> None:
 )
 def test_norm_collapses_whitespace_and_dashes_like_the_regex(text: str) -> None:
     assert norm(text) == re.sub(r"[\s\-\u2010-\u2015_/]+", " ", text.casefold()).strip()
+
+
+def test_a_party_name_is_no_title_word() -> None:
+    text = (
+        "From: McConnell Mark <mark@acme.com>\nTo: Rapp Bill <bill@acme.com>\nSubject: RE: terms\n"
+    )
+    feats = extract(text + "Do you prefer that I take out the added language?")
+    title = [f for f in feats if f.startswith(("title:", "tc:", "cue:"))]
+    assert not [f for f in title if "bill" in f or "mark" in f]
+    assert "title:'terms'" in feats
