@@ -7,11 +7,19 @@ Only the output layer differs from en_core_web_sm's: the kept labels' rows are i
 ``X``'s rows were trained by ``training/ner/finetune.py`` on its own labels. Those rows and the
 action table are all the package stores (``leakclf/data/ner/leakclf_ner.json``); the network is
 built from the installed en_core_web_sm when NER loads (about 0.07 CPU s on top of loading it).
+
+spaCy's ``Language()`` imports every package that declares a ``spacy_factories`` entry point,
+whether the pipeline uses its components or not: with the ``presidio`` extra installed that is
+``presidio_analyzer`` and its recognizers (about 0.4 CPU s). The teacher loads only spaCy's own
+``ner`` here, so its load skips them (``_own_factories_only``); any other ``Language()`` in the
+process imports them as before.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +41,8 @@ def load(exclude: list[str]) -> Language:
 
     spec = json.loads(SPEC.read_text("utf-8"))
     try:
-        nlp = spacy.load(spec["teacher"], exclude=exclude)
+        with _own_factories_only():
+            nlp = spacy.load(spec["teacher"], exclude=exclude)
     except OSError:
         raise ModelError(
             f"{NAME} is built from {spec['teacher']}, which is not installed; "
@@ -72,3 +81,25 @@ def load(exclude: list[str]) -> Language:
     ner.from_bytes(srsly.msgpack_dumps(weights), exclude=["vocab"])
     nlp.meta.update(name=NAME, version=spec["version"])
     return nlp
+
+
+@contextmanager
+def _own_factories_only() -> Iterator[None]:
+    """While inside, ``Language()`` does not import the packages of ``spacy_factories`` entry
+    points (spaCy's own components and those already imported are all there is).
+
+    spaCy's registry of those entry points is switched off and back on around the teacher's load
+    only. If it is already off (another thread is inside), it is left to that thread to switch
+    back on; a spaCy without that registry loads as usual.
+    """
+    import spacy.util  # load time: with the model
+
+    entries = getattr(spacy.util.registry, "_entry_point_factories", None)
+    if entries is None or getattr(entries, "entry_points", None) is not True:
+        yield
+        return
+    entries.entry_points = False
+    try:
+        yield
+    finally:
+        entries.entry_points = True

@@ -7,6 +7,9 @@ names)."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from importlib.metadata import entry_points
 
 import pytest
 from detcases import KEY, NER_MUST_READ
@@ -61,6 +64,52 @@ def test_the_bundled_model_is_the_teachers_network_with_the_stored_rows(
             assert (W[i] == tW[theirs.index(name)]).all() and b[i] == tb[theirs.index(name)]
     for ref in ("tok2vec", "lower"):  # everything below the output layer is the teacher's
         assert built.model.get_ref(ref).to_bytes() == original.model.get_ref(ref).to_bytes()
+
+
+_PLUGINS = r"""
+import sys
+import spacy
+from leakclf.detectors.ner import BUNDLED, NerDetector
+
+modules = sys.argv[1:]
+assert NerDetector(BUNDLED).nlp.pipe_names == ["ner"]
+after_load = [m for m in modules if m in sys.modules]
+spacy.blank("en")  # any other Language() still imports them
+print(after_load, [m for m in modules if m not in sys.modules])
+"""
+
+
+def test_loading_the_bundled_model_imports_no_spacy_factories_plugin() -> None:
+    """spaCy's ``Language()`` imports the package of every ``spacy_factories`` entry point
+    (presidio-analyzer declares one: 0.4 CPU s); leakclf_ner, made of spaCy's own ``ner``, loads
+    without them, and the next ``Language()`` in the process imports them as spaCy always does."""
+    modules = sorted({ep.module for ep in entry_points(group="spacy_factories")})
+    if not modules:
+        pytest.skip("no installed package declares a spacy_factories entry point")
+    out = subprocess.run(
+        [sys.executable, "-c", _PLUGINS, *modules],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert out.stdout.split("\n")[-2] == "[] []"
+
+
+def test_the_entry_point_switch_comes_back_on_and_is_left_to_whoever_turned_it_off() -> None:
+    import spacy.util
+
+    entries = spacy.util.registry._entry_point_factories
+    assert entries.entry_points is True
+    with pytest.raises(RuntimeError), ner_model._own_factories_only():
+        assert entries.entry_points is False
+        raise RuntimeError("a failed load")
+    assert entries.entry_points is True
+    with ner_model._own_factories_only():
+        with ner_model._own_factories_only():  # another thread loading at the same time
+            assert entries.entry_points is False
+        assert entries.entry_points is False  # switched back on by the first one only
+    assert entries.entry_points is True
 
 
 def test_the_package_stores_rows_not_a_network() -> None:
