@@ -15,12 +15,21 @@ run: wall seconds until ``--workers`` workers are ready to take files, and the C
 every process involved (``RUSAGE_CHILDREN`` once they have exited). "spawned" starts each worker
 as its own Python that loads the pipeline; "forked" starts one zygote that loads it and forks
 the workers.
+
+    .venv/bin/python benchmarks/bench_startup.py --load [--runs 3] [--against <checkout>]
+
+What a scan's zygote (and each Dask sandbox worker) does: ``Pipeline.load()`` in a fresh Python,
+CPU seconds of each part (``time.process_time``): the extractors' libraries, the NER model
+(importing spaCy included), the doc-type model, the rest of ``load()`` (its first text: the
+patterns, the gate's word lists, the policy), and whether ``presidio_analyzer`` got imported.
+``--against`` alternates each run with one whose ``PYTHONPATH`` is another checkout.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -47,6 +56,56 @@ second = lap()
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"import": imp, "build": build, "first": first, "second": second, "rss_mb": rss}))
 """
+
+LOAD = r"""
+import json, sys, time
+c = time.process_time()
+laps = {}
+def lap(name):
+    global c
+    now = time.process_time()
+    laps[name], c = now - c, now
+from leakclf.config import Config
+from leakclf.pipeline import Pipeline
+lap("import")
+p = Pipeline(Config(key=b"s" * 64))
+lap("build")
+from leakclf.extractors import warm
+warm()
+lap("libraries")
+p.detectors.ner.nlp
+lap("ner")
+p.classifier.model
+lap("doctypes")
+p.load()
+lap("rest")
+laps["presidio"] = "presidio_analyzer" in sys.modules
+print(json.dumps(laps))
+"""
+LOAD_PARTS = ("libraries", "ner", "doctypes", "rest")
+
+
+def load_parts(runs: int, against: str | None) -> None:
+    """``Pipeline.load()`` part by part in fresh Pythons (this code, alternating with
+    ``against``)."""
+    print(
+        "| run | code | import | Pipeline() | extractors' libraries | NER model (spaCy import "
+        "included) | doc-type model | rest of load() | load() CPU s | presidio_analyzer |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    ways: list[tuple[str, dict[str, str]]] = [("this", dict(os.environ))]
+    if against:
+        ways.insert(0, (against, {**os.environ, "PYTHONPATH": against}))
+    for i in range(runs):
+        for label, env in ways:
+            out = subprocess.run(
+                [sys.executable, "-c", LOAD], capture_output=True, text=True, check=True, env=env
+            )
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            cells = " | ".join(f"{r[k]:.3f}" for k in ("import", "build", *LOAD_PARTS))
+            total = sum(r[k] for k in LOAD_PARTS)
+            imported = "imported" if r["presidio"] else "not imported"
+            print(f"| {i + 1} | {label} | {cells} | {total:.3f} | {imported} |", flush=True)
 
 
 def _children_cpu() -> float:
@@ -92,7 +151,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--workers", type=int, default=0, help="compare spawned and forked workers")
+    ap.add_argument("--load", action="store_true", help="Pipeline.load() part by part")
+    ap.add_argument("--against", help="with --load: alternate with this checkout on PYTHONPATH")
     args = ap.parse_args()
+    if args.load:
+        load_parts(args.runs, args.against)
+        return
     if args.workers:
         print(f"| run | way | wall s until {args.workers} workers are ready | CPU s |")
         print("|---|---|---:|---:|")
