@@ -144,6 +144,10 @@ def test_sigkill_then_resume_has_one_row_per_file(tmp_path: Path) -> None:
     root = write_dump(tmp_path / "d", files)
     out = tmp_path / "r.parquet"
     journal = Path(f"{out}.partial.jsonl")
+    # batches of 2: rows reach the journal a few at a time, so the kill lands mid-scan (a batch
+    # of the default 24 brings every row at once, and the scan can finish before the kill)
+    config = tmp_path / "leakclf.toml"
+    config.write_text("[scan]\nbatch_files = 2\n")
     args = [
         sys.executable,
         "-c",
@@ -155,6 +159,8 @@ def test_sigkill_then_resume_has_one_row_per_file(tmp_path: Path) -> None:
         "--workers",
         "2",
         "--no-progress",
+        "--config",
+        str(config),
     ]
     proc = subprocess.Popen(
         args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
