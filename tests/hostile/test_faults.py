@@ -122,8 +122,16 @@ def journal_lines(out: Path) -> int:
 
 
 def descendants(pid: int) -> list[psutil.Process]:
-    kids = psutil.Process(pid).children(recursive=True)
-    return [p for p in kids if "resource_tracker" not in " ".join(p.cmdline())]
+    """The live processes under ``pid`` but multiprocessing's resource tracker. A child that has
+    exited and waits for its parent to reap it (a zombie) has no command line: left out."""
+    out = []
+    for p in psutil.Process(pid).children(recursive=True):
+        try:
+            if "resource_tracker" not in " ".join(p.cmdline()):
+                out.append(p)
+        except (psutil.ZombieProcess, psutil.NoSuchProcess):
+            continue
+    return out
 
 
 def workers_of(pid: int) -> list[psutil.Process]:
@@ -256,7 +264,9 @@ def _group_alive(pgid: int) -> bool:
 
 def test_sigkill_scan_then_resume(tmp_path: Path) -> None:
     expected = make_dump(tmp_path / "dump", files=80, words=30)
-    config = write_config(tmp_path / "c.toml", Limits(), ner=False)
+    # batches of 2: rows reach the journal a few at a time and the kill lands mid-scan (with the
+    # default 24 files per batch, 80 small files can all be done before the kill)
+    config = write_config(tmp_path / "c.toml", Limits(), ner=False, batch_files=2)
     out = tmp_path / "out" / "r.parquet"  # the journal is the same for every format
     args = scan_argv(tmp_path, out, config, workers=2)
     proc = start_scan(args, tmp_path)
