@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from leakclf.doctypes.titles import PARTY_ROLES
 from leakclf.domains import registrable_domain
 from leakclf.model import Document
 
@@ -31,13 +32,7 @@ _ADDR = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DIRECTORY = re.compile(
     r"/o=([^\W\d_][\w&-]*)|/([^\W\d_][\w&-]*)@[^\W\d_][\w-]*(?![\w-]*\.\w)", re.IGNORECASE
 )
-# printed header labels in the seven languages (as ``cues.py`` reads them) -> role
-_ROLE_OF = {
-    **dict.fromkeys(("from", "de", "von", "van", "da"), "from"),
-    **dict.fromkeys(("to", "para", "an", "à", "a", "aan"), "to"),
-    **dict.fromkeys(("cc", "kopie", "copie", "copie à", "copia", "cópia"), "cc"),
-}
-_PARTY = re.compile(r"^(" + "|".join(_ROLE_OF) + r")\s*:\s*(.*)$", re.IGNORECASE)
+_PARTY = re.compile(r"^(" + "|".join(PARTY_ROLES) + r")\s*:\s*(.*)$", re.IGNORECASE)
 _QUOTED = re.compile(
     r"^(-* ?(original message|message d'origine|ursprüngliche nachricht|mensaje original|"
     r"messaggio originale|oorspronkelijk bericht|mensagem original)|>|on .* wrote:|\S.{0,40}\bwrote:$)",
@@ -101,7 +96,7 @@ def _header_lines(text: str) -> list[tuple[str, str]]:
             break
         m = _PARTY.match(line) if ":" in line else None  # a header line has a colon
         if m:
-            role, line = _ROLE_OF[m.group(1).lower()], m.group(2)
+            role, line = PARTY_ROLES[m.group(1).lower()], m.group(2)
         elif role is None or ":" in line[:20]:
             role = None
             continue

@@ -147,11 +147,14 @@ _FIELD = re.compile(  # "PO Number: 4711", "Invoice No.: 7": a reference field, 
 # a line that is a one-word label (four letters or more: not "po") and its number: "cotizacion : 492",
 # "albarán n.º 17"
 _LABEL = re.compile(r"([^\W\d_]{4,}) ?(?:[:#]|(?:n\.?[°º]\.?|no\.|nr\.|número|numero) ?[:#]? ?\d)")
-# mail party labels in the seven languages (as ``rules.py`` reads them): their values are names
-_PARTY = re.compile(
-    r"(from|to|cc|bcc|de|von|van|da|para|an|à|a|aan|kopie|copie|copie à|copia|cópia)\s*:(.*)",
-    re.IGNORECASE,
-)
+# printed mail party labels in the seven languages -> role (``rules.py`` reads the parties)
+PARTY_ROLES = {
+    **dict.fromkeys(("from", "de", "von", "van", "da"), "from"),
+    **dict.fromkeys(("to", "para", "an", "à", "a", "aan"), "to"),
+    **dict.fromkeys(("cc", "kopie", "copie", "copie à", "copia", "cópia"), "cc"),
+}
+# a party line: its value is names, never a type word
+_PARTY = re.compile(r"(" + "|".join([*PARTY_ROLES, "bcc"]) + r")\s*:(.*)", re.IGNORECASE)
 _DASH = re.compile(r"[\-‐-―_/]")  # hyphens, dashes, underscores and slashes read as spaces
 
 
