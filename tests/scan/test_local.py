@@ -312,8 +312,15 @@ def test_an_engine_started_but_never_run_leaves_no_process(tmp_path: Path) -> No
 
     from leakclf.scan.local import LocalEngine
 
+    def children() -> dict[int, psutil.Process]:
+        kids = psutil.Process().children()
+        return {p.pid: p for p in kids if "resource_tracker" not in " ".join(p.cmdline())}
+
+    before = children()  # other tests' processes may still be here: not the last child
     engine = LocalEngine(Config(key=KEY), 2, FakePipeline)
     engine.start()
-    child = psutil.Process().children()[-1]
+    started = [p for pid, p in children().items() if pid not in before]
+    assert started, "start() started no process"
     engine.stop()
-    assert child.wait(5) is not None or not child.is_running()
+    _, alive = psutil.wait_procs(started, timeout=5)
+    assert not alive
