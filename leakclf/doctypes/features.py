@@ -6,7 +6,9 @@ Every feature name says what it saw, so the top contributions double as evidence
 ``head:`` (words of lines 5-20), ``caps:`` (short upper-case lines), ``tc:`` (character
 4-grams of title words, for other languages; left out of evidence) and ``cue:<type>`` (the
 type whose lexicon phrase names the document in its title region, ``titles.py``; the
-evidence quotes the phrase); and the language-independent cues of ``cues.py`` (``lex:``,
+evidence quotes the phrase); ``concept:`` (a body word of ``concepts.py`` naming one business
+concept in any of the seven languages: "entrega", "Lieferung" and "delivery" are
+``concept:'delivery'``); and the language-independent cues of ``cues.py`` (``lex:``,
 ``lexfield:``, ``mail:``, ``stat:``). Letter-spaced capitals ("I N V O I C E") are read as one
 word, and function words of the seven languages are left out of word features.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from itertools import islice, pairwise
 
+from leakclf.doctypes.concepts import concepts
 from leakclf.doctypes.cues import cues, layout
 from leakclf.doctypes.titles import title_cue, without_parties
 
@@ -168,6 +171,7 @@ def read(text: str, name: str = "") -> tuple[dict[str, float], tuple[str, str] |
     vocab = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
     scale = min(1.0, (WORD_NORM / max(len(vocab), 1)) ** 0.5)  # length alone must not decide
     feats: dict[str, float] = {f"word:'{w}'": scale for w in vocab}
+    feats.update(concepts(set(words)))  # the same concept in any of the seven languages
     for line in islice(without_parties(nonempty), 4):  # a party's name is not a title word
         toks = _WORD.findall(line.lower())[:8]  # pairs keep stop words: "statement of", "of work"
         feats.update((f"title:'{w}'", 1.0) for w in toks if w not in _STOP)
