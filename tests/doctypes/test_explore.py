@@ -6,7 +6,17 @@ import numpy as np
 
 from leakclf.doctypes.linear import LinearModel
 from leakclf.model import DOC_TYPES
-from training.doctypes.explore import GROUPS, _collapse, _group, fold_domain_bias, intercept_shift
+from training.doctypes.articles import article_examples
+from training.doctypes.explore import (
+    GROUPS,
+    _collapse,
+    _group,
+    concepts_scaled,
+    fold_domain_bias,
+    intercept_shift,
+)
+from training.doctypes.sheets import KINDS, sheet_examples
+from training.doctypes.train import Item
 
 FEATS = {"title:'invoice'": 1.0, "word:'total'": 0.5, "stat:money2": 1.0, "kv:'due date'": 1.0}
 
@@ -51,3 +61,21 @@ def test_domain_intercept_folds_into_the_bias() -> None:
     assert np.allclose(
         folded.logits({"word:'a'": 1.0}), m.logits({"word:'a'": 1.0, "domain:real": 1.0})
     )
+
+
+def test_concepts_scaled_to_zero_are_the_features_without_concepts() -> None:
+    item = Item({"concept:'delivery'": 1.0, "word:'entrega'": 0.5}, "invoice", 1.0)
+    assert concepts_scaled([item], 0.0)[0].feats == {"word:'entrega'": 0.5}
+    assert concepts_scaled([item], 2.0)[0].feats == {
+        "concept:'delivery'": 2.0,
+        "word:'entrega'": 0.5,
+    }
+
+
+def test_generated_sheets_and_articles_are_deterministic_and_labelled() -> None:
+    sheets = sheet_examples(seed=0, per_kind=7)
+    assert [e.text for e in sheets] == [e.text for e in sheet_examples(seed=0, per_kind=7)]
+    assert {e.template[6:]: e.label for e in sheets} == {k: t for k, (t, _) in KINDS.items()}
+    assert all("\t" in e.text.splitlines()[0] for e in sheets)  # a header row, as XLSX reads
+    articles = article_examples(seed=0, per_type=2)
+    assert {e.label for e in articles} == {"other"} and len(articles) == 2 * 11

@@ -5,6 +5,9 @@
     python -m training.doctypes.explore shift --l2 0 0.01 0.1
     python -m training.doctypes.explore stack --meta-c 0.03 0.1 0.3 1 [--salt a]
     python -m training.doctypes.explore name [--domain-bias]
+    python -m training.doctypes.explore concepts --scale 0 0.5 2 [--salt a]     (fifth session)
+    python -m training.doctypes.explore sheets --per-kind 20 --weight 1 [--kinds schedule week-grid register]
+    python -m training.doctypes.explore articles --per-kind 6
 
 Each prints accuracy, macro-F1 and the F1 of every type. The folds are training's (group = source
 repository, ``fold_of``); ``--salt`` splits the repositories differently (``sha256(salt + repository)``),
@@ -22,6 +25,13 @@ to see how much the split alone moves a figure. Every held-out document runs thr
   outer fold). The second level is linear in the group logits, so it folds into one linear model.
 - ``name``: real documents without the ``name:'document'`` feature of their neutral file name, and
   with ``--domain-bias`` an explicit real-domain intercept folded into the bias instead.
+- ``concepts``: the ``concept:`` features (``leakclf/doctypes/concepts.py``) scaled by ``--scale``
+  (0: without them, the fourth session's features).
+- ``sheets``: the training data plus generated spreadsheets (``sheets.py``: project registers and
+  timelines, and everyday sheets that are ``other``), ``--per-kind`` per kind, weighted ``--weight``
+  (times the generated weight of their type), only ``--kinds`` when given.
+- ``articles``: the training data plus generated articles about a type, labelled ``other``
+  (``articles.py``), ``--per-kind`` per type.
 """
 
 from __future__ import annotations
@@ -38,12 +48,17 @@ from leakclf.config import Config
 from leakclf.doctypes import Classifier
 from leakclf.doctypes.linear import LinearModel
 from leakclf.model import DOC_TYPES
+from training.doctypes.articles import article_examples
+from training.doctypes.generated import Example
 from training.doctypes.real import RealExample, real_examples
+from training.doctypes.sheets import KINDS, sheet_examples
 from training.doctypes.train import (
     FOLDS,
+    GENERATED_WEIGHT,
     PER_TEMPLATE,
     REAL_WEIGHT,
     Item,
+    extract,
     fit,
     generated_items,
     metrics,
@@ -227,16 +242,59 @@ def fold_domain_bias(m: LinearModel) -> LinearModel:
     )
 
 
+# -- concepts and generated additions (fifth session) --------------------------------------------
+
+
+def concepts_scaled(items: list[Item], scale: float) -> list[Item]:
+    """``concept:`` features times ``scale``; 0 leaves them out."""
+    out = []
+    for it in items:
+        feats = {
+            f: v * scale if f.startswith("concept:") else v
+            for f, v in it.feats.items()
+            if scale or not f.startswith("concept:")
+        }
+        out.append(replace(it, feats=feats))
+    return out
+
+
+def concepts_fit(scale: float) -> FitFold:
+    """A model trained on concept features times ``scale``, for texts whose concept features are
+    1 (what the classifier reads): its concept weights times ``scale``."""
+
+    def fit_fold(gen: list[Item], train: list[Item]) -> LinearModel:
+        m = fit(gen + train)
+        cols = [j for j, f in enumerate(m.features) if f.startswith("concept:")]
+        w = m.weights.copy()
+        w[:, cols] *= scale
+        return LinearModel(m.labels, m.features, w, m.bias)
+
+    return fit_fold
+
+
+def extra_items(data: list[Example], weight: float) -> list[Item]:
+    return [
+        Item(extract(e.text, e.name), e.label, weight * GENERATED_WEIGHT.get(e.label, 1.0))
+        for e in data
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    ap.add_argument("experiment", choices=("baseline", "augment", "shift", "stack", "name"))
+    ap.add_argument(
+        "experiment",
+        choices=("baseline", "augment", "shift", "stack", "name", "concepts", "sheets", "articles"),
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--salt", default="", help="another split of the repositories into folds")
-    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--scale", type=float, nargs="+", default=[1.0])
     ap.add_argument("--real-copies-only", action="store_true")
     ap.add_argument("--l2", type=float, nargs="+", default=[0.0])
     ap.add_argument("--meta-c", type=float, nargs="+", default=[0.03])
     ap.add_argument("--domain-bias", action="store_true")
+    ap.add_argument("--per-kind", type=int, default=20)
+    ap.add_argument("--weight", type=float, default=1.0)
+    ap.add_argument("--kinds", nargs="+", choices=tuple(KINDS), default=list(KINDS))
     args = ap.parse_args(argv)
     real = real_examples()
     gen = generated_items(args.seed, PER_TEMPLATE)
@@ -254,10 +312,30 @@ def main(argv: list[str] | None = None) -> int:
             predict(fold_models(plain, gen, items, folds), real, folds),
         )
     elif args.experiment == "augment":
-        fit_fold = augmented(args.scale, not args.real_copies_only)
-        what = "real copies only" if args.real_copies_only else "both domains"
-        pred = predict(fold_models(fit_fold, gen, items, folds), real, folds)
-        show(f"feature augmentation, scale {args.scale}, {what}{split}", real, pred)
+        for scale in args.scale:
+            fit_fold = augmented(scale, not args.real_copies_only)
+            what = "real copies only" if args.real_copies_only else "both domains"
+            pred = predict(fold_models(fit_fold, gen, items, folds), real, folds)
+            show(f"feature augmentation, scale {scale}, {what}{split}", real, pred)
+    elif args.experiment == "concepts":
+        for scale in args.scale:
+            g, r = concepts_scaled(gen, scale), concepts_scaled(items, scale)
+            pred = predict(fold_models(concepts_fit(scale), g, r, folds), real, folds)
+            show(f"concept features times {scale}{split}", real, pred)
+    elif args.experiment == "sheets":
+        data = [
+            e
+            for e in sheet_examples(seed=args.seed, per_kind=args.per_kind)
+            if e.template[6:] in args.kinds
+        ]
+        g = gen + extra_items(data, args.weight)
+        pred = predict(fold_models(plain, g, items, folds), real, folds)
+        what = f"{args.per_kind} per kind of {' '.join(args.kinds)}, weight {args.weight}"
+        show(f"+ generated sheets, {what}{split}", real, pred)
+    elif args.experiment == "articles":
+        g = gen + extra_items(article_examples(seed=args.seed, per_type=args.per_kind), 1.0)
+        pred = predict(fold_models(plain, g, items, folds), real, folds)
+        show(f"+ generated articles, {args.per_kind} per type{split}", real, pred)
     elif args.experiment == "shift":
         models = fold_models(plain, gen, items, folds)
         for l2 in args.l2:
