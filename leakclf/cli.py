@@ -13,12 +13,15 @@ import os
 import shlex
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leakclf._version import __version__
 from leakclf.config import Config, choices, describe, setting_type
 from leakclf.errors import ConfigError, LeakclfError
 from leakclf.model import LEVELS
+
+if TYPE_CHECKING:
+    from leakclf.scan.console import Tally
 
 log = logging.getLogger("leakclf")
 
@@ -119,20 +122,20 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         progress=not args.no_progress,
         **({"scheduler": args.scheduler} if args.scheduler else {}),
     )
+    from leakclf.scan.console import Tally  # load time: only what this command needs
+
+    tally = Tally(limit=max(args.limit, 0))
     try:
-        result.wait()
+        # the finished rows (duplicates marked), as every other view reads them, tallied as
+        # they are written instead of read back
+        result.wait(on_row=tally.add_row)
     except KeyboardInterrupt:
         print(_interrupted(args), file=sys.stderr)
         return 130
-    return _report_scan(result, args)
+    return _report_scan(result, tally, args)
 
 
-def _report_scan(result: Any, args: argparse.Namespace) -> int:
-    from leakclf.scan.console import Tally  # load time: only what this command needs
-
-    tally = Tally(limit=0 if result.already_done is not None else max(args.limit, 0))
-    for row in result:  # the finished rows (duplicates marked), as every other view reads them
-        tally.add(row)
+def _report_scan(result: Any, tally: Tally, args: argparse.Namespace) -> int:
     if result.already_done is not None:
         print(
             f"nothing to do: {result.already_done:,} files already scanned; results in {args.out}"

@@ -16,7 +16,7 @@ all count with ``Counts``, so a number means the same thing wherever it appears:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,17 +52,42 @@ class Counts:
         return counts
 
     def add(self, r: DocumentResult) -> None:
+        self._add(r.parent, r.size, r.status, r.level, r.doc_type, r.unread_reason, len(r.findings))
+
+    def add_row(self, row: Mapping[str, Any]) -> None:
+        """``add`` for a row in ``DocumentResult.to_dict``'s shape (a scan's written rows),
+        without building the DocumentResult."""
+        self._add(
+            row["parent"],
+            row["size"],
+            row["status"],
+            row["level"],
+            row["doc_type"],
+            row["unread_reason"],
+            len(row["findings"]),
+        )
+
+    def _add(
+        self,
+        parent: str | None,
+        size: int,
+        status: str,
+        level: str,
+        doc_type: str,
+        unread_reason: str | None,
+        findings: int,
+    ) -> None:
         self.documents += 1
-        self.findings += len(r.findings)
-        self.levels[r.level] += 1
-        self.statuses[r.status] += 1
-        if r.parent is None:
+        self.findings += findings
+        self.levels[level] += 1
+        self.statuses[status] += 1
+        if parent is None:
             self.files += 1
-            self.bytes += r.size
-        if r.status != "duplicate":
-            self.doc_types[r.doc_type] += 1
-            if r.unread_reason:
-                self.not_read[r.unread_reason] += 1
+            self.bytes += size
+        if status != "duplicate":
+            self.doc_types[doc_type] += 1
+            if unread_reason:
+                self.not_read[unread_reason] += 1
 
     @property
     def duplicates(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 import leakclf.pipeline
 import leakclf.scan.core
 from leakclf.cli import main
+from leakclf.scan.console import Tally
 from leakclf.scan.testing import FakePipeline
 
 FILES = {
@@ -149,3 +151,27 @@ def test_unreachable_scheduler_is_a_usage_error(
     )
     err = capsys.readouterr().err
     assert rc == 2 and err.startswith("leakclf: cannot reach the Dask scheduler"), err
+
+
+def test_scan_summary_is_tallied_as_rows_are_written(
+    dump: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The table and the counts come from the rows as the scan writes them: the output is not
+    read back and turned into DocumentResults (1.2 CPU s for a 2,000-file dump's 3,679 rows)."""
+
+    def read_back(*_: object) -> None:
+        raise AssertionError("the output was read back")
+
+    out = tmp_path / "r.parquet"
+    monkeypatch.setattr(leakclf.scan.core, "read_results_iter", read_back)
+    monkeypatch.setattr(leakclf.scan.core, "read_rows", read_back)
+    assert main(["scan", str(dump), "-o", str(out), "--workers", "1", "--no-progress"]) == 0
+    printed = capsys.readouterr().out
+    monkeypatch.undo()
+    monkeypatch.setattr(leakclf.scan.core, "_default_factory", lambda: FakePipeline)
+    tally = Tally(limit=50)
+    for result in leakclf.scan.core.read_results(out):  # the old way: every row read back
+        tally.add(result)
+    expected = io.StringIO()
+    tally.print(expected)
+    assert printed == expected.getvalue() + f"\nresults: {out}\n"

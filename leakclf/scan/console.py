@@ -6,11 +6,12 @@ import heapq
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Iterable, Mapping
+from typing import Any, TextIO
 
 from leakclf.counts import Counts
 from leakclf.model import LEVELS, DocumentResult
+from leakclf.rows import from_row
 
 
 def table(headers: list[str], rows: Iterable[list[str]], out: TextIO) -> None:
@@ -29,11 +30,15 @@ def _short(text: str, n: int = 60, *, keep_end: bool = True) -> str:
 
 
 class Tally:
-    """Keeps the ``limit`` highest-scored documents and the counts (bounded memory)."""
+    """Keeps the ``limit`` highest-scored documents and the counts (bounded memory).
+
+    It takes DocumentResults (``add``) or rows in ``DocumentResult.to_dict``'s shape
+    (``add_row``: a scan's rows as it writes them, so nothing is read back); only the rows it
+    prints become DocumentResults."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self.top: list[tuple[int, int, DocumentResult]] = []
+        self.top: list[tuple[int, int, DocumentResult | Mapping[str, Any]]] = []
         self.counts = Counts()
         self._n = 0
 
@@ -43,10 +48,17 @@ class Tally:
 
     def add(self, r: DocumentResult) -> None:
         self.counts.add(r)
-        if r.status == "duplicate":
-            return
+        if r.status != "duplicate":
+            self._keep(r.score, r)
+
+    def add_row(self, row: Mapping[str, Any]) -> None:
+        self.counts.add_row(row)
+        if row["status"] != "duplicate":
+            self._keep(row["score"], row)
+
+    def _keep(self, score: int, r: DocumentResult | Mapping[str, Any]) -> None:
         self._n += 1
-        item = (r.score, -self._n, r)
+        item = (score, -self._n, r)
         if len(self.top) < self.limit:
             heapq.heappush(self.top, item)
         elif self.limit:
@@ -61,7 +73,10 @@ class Tally:
 
     def print(self, out: TextIO = sys.stdout) -> None:
         c = self.counts
-        ranked = [r for _, _, r in sorted(self.top, key=lambda t: (-t[0], -t[1]))]
+        ranked = [
+            r if isinstance(r, DocumentResult) else from_row(r)
+            for _, _, r in sorted(self.top, key=lambda t: (-t[0], -t[1]))
+        ]
         if ranked:
             print(f"Top {len(ranked)} documents by score (duplicates left out):", file=out)
             table(

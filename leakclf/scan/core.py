@@ -37,7 +37,6 @@ from leakclf.errors import ConfigError
 from leakclf.model import DocumentResult
 from leakclf.privacy import load_or_create_key
 from leakclf.rows import format_of, from_row, read_results_iter
-from leakclf.rows.schema import SCHEMA_VERSION
 from leakclf.scan import frames
 from leakclf.scan.copies import mark_copies
 from leakclf.scan.journal import Done, Journal, done_from_groups
@@ -100,6 +99,8 @@ class Scan:
         self._journal: Path | None = None
         self._done = root is None  # read_results: already finished
         self._resumed_run = False
+        self._on_row: Callable[[dict[str, Any]], None] | None = None  # see ``wait``
+        self._told = False  # ``_on_row`` has seen every finished row
 
     @classmethod
     def from_file(cls, path: str | Path) -> Scan:
@@ -120,11 +121,24 @@ class Scan:
             return
         yield from self._run()
 
-    def wait(self) -> Scan:
-        """Run the scan to the end (if it has not run yet) and return it."""
+    def wait(self, on_row: Callable[[dict[str, Any]], None] | None = None) -> Scan:
+        """Run the scan to the end (if it has not run yet) and return it.
+
+        ``on_row`` is called with every finished row (``DocumentResult.to_dict``'s shape,
+        copies marked) once the scan is over: as the output is written, when this call runs
+        the scan, so nothing is read back for it; else from the output or the journal.
+        """
+        told = False
         if not self._done:
-            for _ in self._run():
-                pass
+            self._on_row = on_row
+            try:
+                for _ in self._run():
+                    pass
+            finally:
+                told, self._on_row = self._told, None
+        if on_row is not None and not told:
+            for row in self._rows():
+                on_row(row)
         return self
 
     def _key_config(self) -> Config:
@@ -228,6 +242,7 @@ class Scan:
                 private=config.reveal,
             )
             self._finish_meta(config, __version__)
+            self._told = True
             journal_path.unlink()
             log.info("wrote %d rows to %s", sum(self.counts.values()), self.out)
         self._done = True
@@ -236,6 +251,8 @@ class Scan:
         # the canonical copy by rule, not by finish; the journal's index: one reading
         for row in mark_copies(journal.groups, journal.copies):
             self.counts[row["status"]] = self.counts.get(row["status"], 0) + 1
+            if self._on_row is not None:
+                self._on_row(row)
             yield row
 
     def _journal_path(self) -> Path:
@@ -287,6 +304,9 @@ class Scan:
         return BatchingEngine.wrap(make, factory, config)
 
     def _meta(self, config: Config, version: str) -> dict[str, Any]:
+        # load time: pyarrow, which the schema module needs, not before the workers start
+        from leakclf.rows.schema import SCHEMA_VERSION
+
         return {
             "leakclf_version": version,
             "schema_version": SCHEMA_VERSION,

@@ -37,10 +37,11 @@ class Sandbox:
 
     def __init__(self, factory: Callable[[Config], Any], config: Config) -> None:
         self._next: deque[Task] = deque()
-        # the engine asks for a task only when its one slot is idle: exactly after ``process``
-        # queued one, so the queue is never read empty. No zygote: it would only keep a second
-        # copy of the loaded pipeline beside the one worker, to replace it a little faster.
-        engine = LocalEngine(config, 1, factory, zygote=False)
+        # the engine asks for a task only when its one slot is idle and it has yielded the last
+        # result (not ``ahead``): exactly after ``process`` queued one, so the queue is never
+        # read empty. No zygote: it would only keep a second copy of the loaded pipeline beside
+        # the one worker, to replace it a little faster.
+        engine = LocalEngine(config, 1, factory, zygote=False, ahead=False)
         self._results = engine.run(iter(self._next.popleft, None))
 
     def process(self, task: Task) -> Outcome:

@@ -131,7 +131,11 @@ class _Slot:
 class LocalEngine:
     """``workers`` processes; with ``zygote`` (the default) they are forked from one process
     that has loaded the pipeline, else each loads its own (one worker gains nothing from a
-    zygote but a quicker replacement, and costs one idle process more)."""
+    zygote but a quicker replacement, and costs one idle process more).
+
+    With ``ahead`` (the default) a worker that finishes gets its next task before ``run``
+    yields the finished one, so it does not wait while the caller records those rows; a caller
+    that queues the next task only after each result (a Dask sandbox) sets it False."""
 
     def __init__(
         self,
@@ -140,6 +144,7 @@ class LocalEngine:
         factory: Callable[[Config], Any],
         *,
         zygote: bool = True,
+        ahead: bool = True,
     ) -> None:
         if getattr(factory, "__module__", None) == "__main__":
             raise ConfigError(
@@ -150,6 +155,7 @@ class LocalEngine:
         self.workers = max(1, workers)
         self.factory = factory
         self.zygote = zygote
+        self.ahead = ahead
         self._early: Zygote | None = None  # started by ``start``, taken over by ``run``
 
     def start(self) -> None:
@@ -191,24 +197,30 @@ class LocalEngine:
         zygote = self._zygote() if self.zygote else None
         slots: list[_Slot] = []
         more = True
+
+        def hand_out() -> None:
+            nonlocal more
+            for slot in slots:
+                if slot.task is None and more:
+                    task = next(tasks, None)
+                    if task is None:
+                        more = False
+                        return
+                    slot.task = task
+                    if slot.ready:
+                        slot.started = time.monotonic()
+                    slot.conn.send(task)
+
         try:
             slots.extend(_Slot(self._worker(zygote)) for _ in range(self.workers))
             while True:
-                for i, slot in enumerate(slots):
-                    if slot.task is None and more:
-                        task = next(tasks, None)
-                        if task is None:
-                            more = False
-                            break
-                        slot.task = task
-                        if slot.ready:
-                            slot.started = time.monotonic()
-                        slot.conn.send(task)
+                hand_out()
                 busy = [s for s in slots if s.task is not None]
                 if not busy:
                     return
                 wait([s.conn for s in busy], timeout=POLL_S)  # a dead worker's socket reads EOF
                 now = time.monotonic()
+                finished: list[tuple[Task, Outcome]] = []
                 for i, slot in enumerate(slots):
                     if slot.task is None:
                         continue
@@ -229,7 +241,13 @@ class LocalEngine:
                         slots[i] = _Slot(self._worker(zygote))
                     else:
                         slot.task = None
-                    yield task, outcome
+                    finished.append((task, outcome))
+                # Idle workers get their next task before the caller records these rows (a
+                # batch's 24 files: the worker would wait for that), unless one failed: the
+                # caller may want to send its files again, and should not find the tasks ended
+                if self.ahead and not any(isinstance(o, Failure) for _, o in finished):
+                    hand_out()
+                yield from finished
         except BaseException:  # Ctrl-C or an error: no file is finishing for anyone, stop now
             for slot in slots:
                 slot.kill()

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from leakclf.errors import OutputError
 from leakclf.privacy import create_private
 from leakclf.rows import format_of, read_results_iter
-from leakclf.rows.schema import COLUMNS, SCHEMA, SCHEMA_VERSION, csv_row, to_table
 from leakclf.scan.journal import Done
 
 if TYPE_CHECKING:
@@ -70,6 +69,8 @@ def prepare_write(out: str | Path) -> None:
     ``pa.array`` imports on its first call (about 0.4 CPU s). A scan does it while its
     workers load their models, instead of after the last file."""
     if format_of(Path(out)) == "parquet":
+        from leakclf.rows.schema import to_table  # load time: pyarrow (see above)
+
         to_table([])
 
 
@@ -94,6 +95,8 @@ def _jsonl(rows: Iterable[dict[str, Any]], path: Path) -> int:
 
 
 def _csv(rows: Iterable[dict[str, Any]], path: Path) -> int:
+    from leakclf.rows.schema import COLUMNS, csv_row  # load time: pyarrow only when writing
+
     n = 0
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
@@ -105,11 +108,15 @@ def _csv(rows: Iterable[dict[str, Any]], path: Path) -> int:
 
 
 def _schema(meta: dict[str, Any] | None) -> Any:
+    from leakclf.rows.schema import SCHEMA, SCHEMA_VERSION  # load time: pyarrow when writing
+
     return SCHEMA.with_metadata({"leakclf": json.dumps(meta or {"schema": SCHEMA_VERSION})})
 
 
 def _parquet(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | None) -> int:
     import pyarrow.parquet as pq  # load time: pyarrow only when used
+
+    from leakclf.rows.schema import to_table  # load time: pyarrow only when used
 
     n = 0
     with pq.ParquetWriter(path, _schema(meta)) as writer:
@@ -123,6 +130,8 @@ def _parquet(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | 
 
 def _dataset(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | None) -> int:
     import pyarrow.parquet as pq  # load time: pyarrow only when used
+
+    from leakclf.rows.schema import to_table  # load time: pyarrow only when used
 
     n = 0
     for i, batch in enumerate(_batches(rows)):
@@ -141,6 +150,8 @@ def read_rows(path: str | Path) -> Iterator[dict[str, Any]]:
 def read_table(path: str | Path) -> pa.Table:
     """A Parquet output as an Arrow table with ``SCHEMA``, read directly (no row round trip)."""
     import pyarrow.dataset as ds  # load time: pyarrow only when used
+
+    from leakclf.rows.schema import COLUMNS, SCHEMA  # load time: pyarrow only when used
 
     return (
         ds.dataset(str(path), format="parquet")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -324,3 +325,31 @@ def test_an_engine_started_but_never_run_leaves_no_process(tmp_path: Path) -> No
     engine.stop()
     _, alive = psutil.wait_procs(started, timeout=5)
     assert not alive
+
+
+@pytest.mark.parametrize(
+    ("first", "events"),
+    [
+        # the worker gets the next file before the caller records the first one's rows
+        pytest.param(b"INTERNAL", ["take 0", "take 1", "rows 0", "rows 1"], id="done"),
+        # a failed file: the caller sees it before any other file is taken (it may want to
+        # send files again, and must not find the tasks ended)
+        pytest.param(b"CRASH", ["take 0", "rows 0", "take 1", "rows 1"], id="failed"),
+    ],
+)
+def test_an_idle_worker_gets_its_next_task_before_the_rows_are_recorded(
+    tmp_path: Path, first: bytes, events: list[str]
+) -> None:
+    from leakclf.scan.local import LocalEngine, Task
+
+    root = write_dump(tmp_path / "d", {"0.txt": first, "1.txt": b"CONFIDENTIAL"})
+    seen: list[str] = []
+
+    def tasks() -> Iterator[Task]:
+        for i, path in enumerate(sorted(root.iterdir())):
+            seen.append(f"take {i}")
+            yield Task(i, path.name, str(path))
+
+    for task, _ in LocalEngine(Config(key=KEY), 1, FakePipeline).run(tasks()):
+        seen.append(f"rows {task.tid}")
+    assert seen == events

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from leakclf.config import Config
+from leakclf.rows import from_row
 from leakclf.scan import SCHEMA_VERSION, TIMING_COLUMNS, read_results, scan
 from leakclf.scan.testing import FakePipeline
 
@@ -200,3 +201,32 @@ def test_stopping_early_then_waiting_resumes(dump: Path, tmp_path: Path) -> None
     assert sorted(tops) == sorted("dump/" + p for p in FILES)
     html = s._repr_html_()
     assert "<b>10</b> documents" in html and not any(raw.decode() in html for raw in RAW)
+
+
+@pytest.mark.parametrize(
+    "ext",
+    [
+        pytest.param(".parquet", id="parquet"),
+        pytest.param(".csv", id="csv"),
+        pytest.param(None, id="no-output"),
+    ],
+)
+def test_wait_on_row_sees_every_finished_row_without_reading_back(
+    dump: Path, tmp_path: Path, ext: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / f"results{ext}" if ext else None
+    s = _scan(dump, out)
+    seen: list[dict[str, Any]] = []
+    if out is not None:  # rows written: the output is never read back for on_row
+        monkeypatch.setattr("leakclf.scan.core.read_rows", _not_called)
+    s.wait(on_row=seen.append)
+    monkeypatch.undo()
+    assert _dicts(map(from_row, seen)) == _dicts(s)  # copies marked, as the finished rows
+    assert sum(r["status"] == "duplicate" for r in seen) == 4
+    again: list[dict[str, Any]] = []
+    s.wait(on_row=again.append)  # a finished scan reads its rows back for on_row
+    assert _dicts(map(from_row, again)) == _dicts(map(from_row, seen))
+
+
+def _not_called(*_: Any) -> Any:
+    raise AssertionError("the output was read back")
