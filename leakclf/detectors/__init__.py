@@ -9,6 +9,7 @@ resolved deterministically, and only then do raw values become digests and previ
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Sequence
 from functools import cached_property
@@ -21,7 +22,7 @@ from leakclf.normalize import normalise_org, normalise_person
 from leakclf.privacy import digest, process_key
 
 if TYPE_CHECKING:
-    from leakclf.detectors.base import Candidate, Detector
+    from leakclf.detectors.base import Candidate, Detector, Scans
     from leakclf.detectors.ner import NerDetector
 
 log = logging.getLogger(__name__)
@@ -149,11 +150,18 @@ class DetectorSet:
             )
         return out
 
+    @cached_property
+    def _sharing(self) -> tuple[bool, ...]:
+        """Per pattern detector: whether its ``find`` takes the shared ``scans`` (a plug-in's
+        own ``find`` may not)."""
+        return tuple("scans" in inspect.signature(det.find).parameters for det in self.patterns)
+
     def _patterns(self, text: str) -> list[Candidate]:
         lowered = text.lower()
         found: list[Candidate] = []
-        for det in self.patterns:
-            found.extend(det.find(text, lowered))
+        scans: Scans = {}  # each regex scanned once per text, whichever detectors hold it
+        for det, shares in zip(self.patterns, self._sharing):
+            found.extend(det.find(text, lowered, scans) if shares else det.find(text, lowered))
         return found
 
     def _findings(self, cands: list[Candidate], text: str = "") -> tuple[Finding, ...]:

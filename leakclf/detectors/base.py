@@ -35,7 +35,51 @@ def compile_pattern(pattern: Pattern) -> Any:
     """The compiled ``re.Pattern`` or ``regex.Pattern`` (same match API) for ``pattern``."""
     if pattern.engine == "regex":
         return regex.compile(pattern.regex, pattern.flags)
-    return re.compile(pattern.regex, pattern.flags)
+    return re.compile(first_char_first(pattern.regex), pattern.flags)
+
+
+#: A lookbehind on one class, then one character class, digit or upper-case letter with an
+#: optional greedy count of at least one: ``(?<![\w-])\d{9}``.
+_LEAD = re.compile(
+    r"\(\?<!(\[(?:\\.|[^]\\])+\]|\\w)\)"  # (?<![...]) or (?<!\w)
+    r"(\\d|\[(?:\\.|[^]\\])+\]|[A-Z0-9])"  # \d, [...], a digit or capital
+    r"(?:\{([1-9]\d*)(?:(,)(\d*))?\}|(\+))?(?![?*+{])"
+)
+
+
+def first_char_first(rx: str) -> str:
+    r"""The same regex written to open with its first character: ``(?<![\w-])\d{9}`` ->
+    ``\d(?<![\w-]\d)\d{8}``. Same matches (the lookbehind, one character later, looks at the
+    same character before the match), but ``re`` can skip to the positions that hold the
+    first character instead of trying the lookbehind at every position: 2-3x faster scans of
+    the digit and capital-letter patterns (measured on the bench dump). Left as written when
+    it does not open that way, or when its first class holds lower-case letters (most
+    characters of any text: nothing to skip)."""
+    m = _LEAD.match(rx)
+    if m is None or "\\w" in m.group(2) or re.search("[a-z]", re.sub(r"\\.", "", m.group(2))):
+        return rx
+    before, atom, low, comma, high, plus = m.groups()
+    if plus:
+        rest = f"{atom}*"
+    elif low is None:
+        rest = ""
+    elif comma:
+        rest = f"{atom}{{{int(low) - 1},{int(high) - 1 if high else ''}}}"
+    else:
+        rest = f"{atom}{{{int(low) - 1}}}"
+    return f"{atom}(?<!{before}{atom}){rest}{rx[m.end() :]}"
+
+
+#: The matches of each compiled regex in one text, by regex (equal regexes, equal matches).
+Scans = dict[Any, list[Any]]
+
+
+def scanned(scans: Scans, rx: Any, text: str) -> list[Any]:
+    """``rx``'s matches in ``text``: from ``scans``, or found and kept there."""
+    found = scans.get(rx)
+    if found is None:
+        found = scans[rx] = list(rx.finditer(text))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +168,14 @@ class Detector:
 
     # -- matching -------------------------------------------------------------
 
-    def find(self, text: str, lowered: str) -> Iterator[Candidate]:
+    def find(self, text: str, lowered: str, scans: Scans | None = None) -> Iterator[Candidate]:
+        """Candidates in ``text`` (``lowered`` is ``text.lower()``). ``scans``: the matches of
+        each regex already scanned in this text, which a DetectorSet shares between its
+        detectors (``pii.date`` and ``pii.date_of_birth`` scan the same four patterns)."""
         if self._triggers and not any(map(lowered.__contains__, self._triggers)):
             return
         for pattern, rx in self._compiled:
-            for m in rx.finditer(text):
+            for m in rx.finditer(text) if scans is None else scanned(scans, rx, text):
                 cand = self._candidate(text, m, pattern)
                 if cand is not None:
                     yield cand

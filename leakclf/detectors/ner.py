@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from leakclf.detectors import gate, ner_decode, ner_model
+from leakclf.detectors import gate, ner_decode, ner_embed, ner_model
 from leakclf.detectors.base import Candidate
 from leakclf.detectors.masking import mask_middle, mask_name
 from leakclf.detectors.noise import (
@@ -157,6 +157,7 @@ class NerDetector:
         self.key = key  # digest key, for the ("org", digest) facets
         self.model_name: str | None = None
         self._nlp: Language | None = None
+        self.embeds: ner_embed.EmbedCache | None = None  # the first layer's rows, kept
         # piece hash -> candidates at offset 0; holds raw values in memory only, like Candidate
         self._cache: OrderedDict[bytes, tuple[Candidate, ...]] = OrderedDict()
 
@@ -198,6 +199,7 @@ class NerDetector:
                 f"spaCy model {name!r} has no ner component; choose an en_core_web_* model"
             )
         self.model_name = name
+        self.embeds = ner_embed.install(nlp)
         log.info(
             "loaded spaCy model %s %s (components: %s)",
             name,

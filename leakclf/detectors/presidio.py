@@ -25,7 +25,7 @@ import yaml
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
-from leakclf.detectors.base import Candidate, Detector, words_regex
+from leakclf.detectors.base import Candidate, Detector, Scans, words_regex
 from leakclf.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ class PresidioDetector(Detector):
         super().__init__(key, config)
         self._context = words_regex(tuple(self.recognizer.context or ()))
 
-    def find(self, text: str, lowered: str) -> Iterator[Candidate]:
+    def find(self, text: str, lowered: str, scans: Scans | None = None) -> Iterator[Candidate]:
         rec = self.recognizer
         for res in rec.analyze(text, rec.supported_entities, None):
             yield self._presidio_candidate(text, res)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
+import spacy
 from detcases import KEY, NER_MUST_READ
 
 from leakclf.config import Config, DetectConfig
-from leakclf.detectors import DetectorSet, ner_decode
+from leakclf.detectors import DetectorSet, ner_decode, ner_embed
 
 TEXTS = [
     *(p.values[0] for p in NER_MUST_READ),
@@ -57,3 +59,55 @@ def test_the_detector_reads_with_the_decoder(with_ner: DetectorSet) -> None:
     assert with_ner.ner is not None
     docs = list(with_ner.ner.read(TEXTS))
     assert entities(docs) == entities(with_ner.ner.nlp.pipe(TEXTS))
+
+
+@pytest.mark.parametrize("model", ["bundled", "teacher"])
+def test_kept_first_layer_rows_give_the_layers_own_rows_and_entities(
+    with_ner: DetectorSet, teacher: DetectorSet, model: str
+) -> None:
+    """``ner_embed``: the embedding layer's rows, kept by token attribute ids, are the rows the
+    layer computes (up to the last bits a batch's size moves), and NER finds the same
+    entities with them as without them."""
+    det = with_ner if model == "bundled" else teacher
+    assert det.ner is not None
+    nlp = det.ner.nlp
+    cache = det.ner.embeds
+    assert cache is not None and cache.layer._func is cache
+    docs = [nlp.make_doc(text) for text in TEXTS * 2]  # the second half from kept rows
+    cache.rows.clear()
+    kept = cache.layer.predict(docs)
+    assert 0 < len(cache.rows) < sum(map(len, docs))  # tokens repeat
+    with ner_embed.bypassed(cache):
+        assert cache.layer._func is cache.forward
+        own = cache.layer.predict(docs)
+        want = entities(nlp.pipe(TEXTS, batch_size=4))
+    assert cache.layer._func is cache
+    assert [a.shape for a in kept] == [b.shape for b in own]
+    assert all(np.allclose(a, b, rtol=1e-5, atol=1e-5) for a, b in zip(kept, own))
+    assert entities(ner_decode.pipe(nlp, TEXTS, 4)) == want
+
+
+def test_a_full_table_of_rows_starts_over(with_ner: DetectorSet) -> None:
+    assert with_ner.ner is not None and with_ner.ner.embeds is not None
+    nlp = with_ner.ner.nlp
+    layer = with_ner.ner.embeds.layer
+    small = ner_embed.EmbedCache(layer, capacity=40)
+    docs = [nlp.make_doc(text) for text in TEXTS]
+    with ner_embed.bypassed(with_ner.ner.embeds):
+        own = layer.predict(docs)
+        for doc, want in zip(docs, own):  # one doc at a time: each fits, together they do not
+            got = small(layer, [doc], is_train=False)[0]
+            assert len(small.rows) <= 40
+            assert np.allclose(got[0], want, rtol=1e-5, atol=1e-5)
+        got = small(layer, docs, is_train=False)[0]  # more distinct rows than the table holds
+        assert all(np.allclose(a, b, rtol=1e-5, atol=1e-5) for a, b in zip(got, own))
+        _, backprop = small(layer, docs[:1], is_train=True)  # training: the layer's own forward
+        assert backprop is not ner_embed._no_backprop
+
+
+def test_only_a_per_token_hash_embedding_layer_is_kept() -> None:
+    from thinc.api import Linear, chain
+
+    assert ner_embed.embedding_layer(chain(Linear(4, 4), Linear(4, 4))) is None
+    blank = spacy.blank("en")
+    assert ner_embed.install(blank) is None  # no NER at all

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -16,13 +17,20 @@ from leakclf.config import Config, DetectConfig
 from leakclf.detectors import (
     DetectorSet,
     available,
+    base,
     ner,
     people,
     people_context,
     people_fields,
     people_orgs,
 )
-from leakclf.detectors.base import Candidate, Detector
+from leakclf.detectors.base import (
+    Candidate,
+    Detector,
+    Pattern,
+    compile_pattern,
+    first_char_first,
+)
 from leakclf.detectors.pii import phone
 
 FOOTER = "Regards,\nMargaret Olsen\nContoso Ltd., Leeds\n"
@@ -407,3 +415,90 @@ def _span(text: str, value: str, label: str) -> Candidate:
 def test_affiliation_tests_the_gap_first(text: str, expected: bool) -> None:
     person, org = _span(text, "Jane Roe", "PERSON"), _span(text, "IBM", "ORGANIZATION")
     assert people._affiliation(text, person, org) is expected
+
+
+def first_char_first_patterns() -> Iterator[Any]:
+    for ident, cls in available().items():
+        if isinstance(cls, type) and issubclass(cls, Detector):
+            for p in cls.patterns:
+                if p.engine == "re" and first_char_first(p.regex) != p.regex:
+                    yield pytest.param(p, id=f"{ident}:{p.name}")
+
+
+def random_texts(seed: int, count: int = 300, size: int = 120) -> list[str]:
+    """Strings of the characters these patterns care about: digits, capitals, separators."""
+    rng = random.Random(seed)
+    alphabet = "0123456789" * 4 + "ABCDGHKLMNPSTZÄÖÜÉ" * 2 + "abcxyzäß_" + " -./,+#()@\n&'"
+    return ["".join(rng.choice(alphabet) for _ in range(size)) for _ in range(count)]
+
+
+@pytest.mark.parametrize("pattern", list(first_char_first_patterns()))
+def test_patterns_opening_with_their_first_character_match_as_written(pattern: Any) -> None:
+    """``compile_pattern`` moves a leading lookbehind after the first character (``re`` then
+    skips to the positions holding it): every match, group by group, stays the same."""
+    fast = compile_pattern(pattern)
+    slow = re.compile(pattern.regex, pattern.flags)
+    assert fast.pattern != slow.pattern  # the rewrite happened
+    text = "\n".join(SAMPLES)
+    samples = [*SAMPLES, text, text.lower(), text.upper(), *random_texts(len(pattern.regex))]
+    for sample in samples:
+        expected = [(m.span(), m.groups()) for m in slow.finditer(sample)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(sample)] == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "rewritten"),
+    [
+        (r"(?<![\w-])\d{9}(?![\w-])", r"\d(?<![\w-]\d)\d{8}(?![\w-])"),
+        (r"(?<![\w-])\d{2,6}x", r"\d(?<![\w-]\d)\d{1,5}x"),
+        (r"(?<![\w-])\d{2,}x", r"\d(?<![\w-]\d)\d{1,}x"),
+        (r"(?<![\w-])\d+x", r"\d(?<![\w-]\d)\d*x"),
+        (r"(?<![\w+/.,-])1[ .-]?", r"1(?<![\w+/.,-]1)[ .-]?"),
+        (r"(?<![A-Za-z0-9])[A-Z]{2}\d", r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]{1}\d"),
+        (r"(?<![\w])[A-ZÄÖÜ][a-z]+", r"[A-ZÄÖÜ](?<![\w][A-ZÄÖÜ])[a-z]+"),
+        (r"(?<![\w.@/-])[A-Za-z0-9](?:x)", r"(?<![\w.@/-])[A-Za-z0-9](?:x)"),  # lower case
+        (r"(?<![\w-])[\w]x", r"(?<![\w-])[\w]x"),  # \w holds lower case
+        (r"(?<![\w-])\d{1,3}?x", r"(?<![\w-])\d{1,3}?x"),  # lazy
+        (r"(?<![\w-])\d?x", r"(?<![\w-])\d?x"),  # may be absent
+        (r"(?<![\w-])(?:AB|CD)x", r"(?<![\w-])(?:AB|CD)x"),  # a group
+        (r"(?i)(?<![\w])\d+", r"(?i)(?<![\w])\d+"),  # opens with flags
+    ],
+)
+def test_first_char_first(written: str, rewritten: str) -> None:
+    assert first_char_first(written) == rewritten
+
+
+def test_detectors_share_scans_of_the_same_regex(patterns: DetectorSet) -> None:
+    """``pii.date`` and ``pii.date_of_birth`` hold the same four patterns: a DetectorSet scans
+    each once per text, with the same candidates as every detector scanning on its own."""
+    text = "Born 12 March 1984; date of birth: 1984-03-12, DOB 12/03/1984. " + "\n".join(SAMPLES)
+    lowered = text.lower()
+    alone = [c for det in patterns.patterns for c in det.find(text, lowered)]
+    calls: list[Any] = []
+    real = base.scanned
+
+    def counting(scans: base.Scans, rx: Any, text: str) -> list[Any]:
+        calls.append((rx, rx in scans))
+        return real(scans, rx, text)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(base, "scanned", counting)
+        assert patterns._patterns(text) == alone
+    dob = next(d for d in patterns.patterns if d.id == "pii.date_of_birth")
+    assert {rx for rx, again in calls if again} >= {rx for _, rx in dob._compiled}
+
+
+def test_a_plugin_find_without_scans_still_runs(patterns: DetectorSet) -> None:
+    class OwnFind(Detector):  # a plug-in written before ``scans``
+        id = "test.own_find"
+        label = "TEST_ID"
+        patterns = (Pattern("id", r"(?<![\w-])\d{9}(?![\w-])", 0.5),)
+
+        def find(self, text: str, lowered: str) -> Iterator[Candidate]:  # type: ignore[override]
+            yield from Detector.find(self, text, lowered)
+
+    det = DetectorSet(Config(key=KEY, reveal=True, detect=DetectConfig(ner=False)))
+    det.__dict__["patterns"] = (*patterns.patterns, OwnFind(KEY))
+    found = det._patterns("SSN 123456789 and TIN 987654321.")
+    assert [c.value for c in found if c.label == "TEST_ID"] == ["123456789", "987654321"]
+    assert det._sharing[-1] is False and all(det._sharing[:-1])

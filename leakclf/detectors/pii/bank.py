@@ -10,7 +10,7 @@ from typing import ClassVar
 from stdnum.us import rtn
 
 from leakclf.config import Config
-from leakclf.detectors.base import Candidate, Pattern, words_regex
+from leakclf.detectors.base import Candidate, Pattern, Scans, words_regex
 from leakclf.detectors.pii.us import DigitsDetector, digits
 
 #: Federal Reserve routing symbols in use (python-stdnum checks the check digit only).
@@ -111,8 +111,8 @@ class BankAccountDetector(DigitsDetector):
     def validate(self, value: str) -> tuple[str, ...] | None:
         return None if len(set(digits(value))) == 1 else ()
 
-    def find(self, text: str, lowered: str) -> Iterator[Candidate]:
-        for cand in super().find(text, lowered):
+    def find(self, text: str, lowered: str, scans: Scans | None = None) -> Iterator[Candidate]:
+        for cand in super().find(text, lowered, scans):
             near = text[max(0, cand.start - self.bank_window) : cand.end + self.bank_window]
             line = _line(text, cand.start, cand.end)
             if self._refuse is not None and (

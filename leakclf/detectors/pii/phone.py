@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from leakclf.detectors.base import NUMBER_LABELS, Candidate, Detector, Pattern
+from leakclf.detectors.base import NUMBER_LABELS, Candidate, Detector, Pattern, Scans
 from leakclf.detectors.masking import mask_digits
 
 #: Regions tried, in order, for numbers written without a country code.
@@ -241,11 +241,11 @@ class PhoneDetector(Detector):
     _lowered = ""  # the document, lower-cased (a per-document copy carries it)
     _regions: tuple[tuple[str, ...], ...] | None = None
 
-    def find(self, text: str, lowered: str) -> Iterator[Candidate]:
+    def find(self, text: str, lowered: str, scans: Scans | None = None) -> Iterator[Candidate]:
         """Matches parsed in the regions this document points to (a copy carries them)."""
         view = copy.copy(self)
         view._lowered, view._regions = lowered, None
-        yield from Detector.find(view, text, lowered)
+        yield from Detector.find(view, text, lowered, scans)
 
     @property
     def regions(self) -> tuple[tuple[str, ...], ...]:

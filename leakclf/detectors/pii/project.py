@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from leakclf.detectors.base import Candidate, Detector, Pattern
+from leakclf.detectors.base import Candidate, Detector, Pattern, Scans
 from leakclf.detectors.masking import mask_middle
 
 _STOP = re.compile(
@@ -30,10 +30,10 @@ class ProjectDetector(Detector):
         ),
     )
 
-    def find(self, text: str, lowered: str) -> Iterator[Candidate]:
+    def find(self, text: str, lowered: str, scans: Scans | None = None) -> Iterator[Candidate]:
         """Labelled names and codes, then every other mention of those names in the same text
         ("Project: Kestrel CRM" ... "the Kestrel CRM rollout")."""
-        found = list(super().find(text, lowered))
+        found = list(super().find(text, lowered, scans))
         yield from found
         taken = [(c.start, c.end) for c in found]
         for cand in {c.value: c for c in found if len(c.value) >= 4}.values():
