@@ -31,7 +31,7 @@ from leakclf.detectors.base import (
     compile_pattern,
     first_char_first,
 )
-from leakclf.detectors.pii import phone
+from leakclf.detectors.pii import dates, phone
 
 FOOTER = "Regards,\nMargaret Olsen\nContoso Ltd., Leeds\n"
 NOTE = "Dear Thibaut Blanchard,\nyour order ships from Rotterdam on Monday.\n\n"
@@ -502,3 +502,70 @@ def test_a_plugin_find_without_scans_still_runs(patterns: DetectorSet) -> None:
     found = det._patterns("SSN 123456789 and TIN 987654321.")
     assert [c.value for c in found if c.label == "TEST_ID"] == ["123456789", "987654321"]
     assert det._sharing[-1] is False and all(det._sharing[:-1])
+
+
+#: The date patterns as first written, before they opened with their first character.
+DATES_AS_WRITTEN = {
+    "numeric": (
+        r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:19|20)?\d\d"
+        + r"(?![\w/-]|\.\d)",
+        0,
+    ),
+    "day-month": (
+        r"(?<![\w])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + dates._MONTHS
+        + r"\.?,?\s+(?:19|20)\d\d(?!\w)",
+        re.IGNORECASE,
+    ),
+    "month-day": (
+        r"(?<![\w])"
+        + dates._MONTHS
+        + r"\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def date_texts(seed: int, count: int = 2000) -> list[str]:
+    """Dates and near-dates in the three shapes: days 0-39 with and without a leading 0,
+    months in any case (and with a long s), separators, suffixes, years, glued to letters,
+    digits and punctuation."""
+    rng = random.Random(seed)
+    months = ["Jan", "january", "MAR", "Sept", "sep", "ſep", "ſeptember", "may", "June", "jul",
+              "Dec.", "Ma", "Mayo", "Ocak", "nov", "aug", "Fe"]  # fmt: skip
+    days = [*(str(d) for d in range(40)), *(f"0{d}" for d in range(10)), "", "123"]
+    edges = ["", "", "", " ", " ", "x", "/", ".", "-", "1", "0", "\n", "é", "_", "K"]
+    years = ["1999", "2024", "1999", "2024", "2003", "99", "7", "20245", "1899", ""]
+    blank = [" ", " ", " ", "", "  ", "\n", " of ", "of "]
+    suffix = ["", "", "", "", "st", "nd", "th", "rd", "TH", ",", "."]
+
+    def one() -> str:
+        shape = rng.randrange(3)
+        if shape == 0:
+            seps = "/.-,"
+            parts = [rng.choice(days), rng.choice(seps), rng.choice(days), rng.choice(seps)]
+        elif shape == 1:
+            parts = [rng.choice(days), rng.choice(suffix), rng.choice(blank), rng.choice(months),
+                     rng.choice(suffix), rng.choice(blank)]  # fmt: skip
+        else:
+            parts = [rng.choice(months), rng.choice(suffix), rng.choice(blank), rng.choice(days),
+                     rng.choice(suffix), rng.choice(blank)]  # fmt: skip
+        return "".join([rng.choice(edges), *parts, rng.choice(years), rng.choice(edges)])
+
+    return [" ".join(one() for _ in range(3)) for _ in range(count)]
+
+
+@pytest.mark.parametrize("name", list(DATES_AS_WRITTEN))
+def test_date_patterns_opening_with_their_first_character_match_as_written(name: str) -> None:
+    regex_, flags = DATES_AS_WRITTEN[name]
+    slow = re.compile(regex_, flags)
+    fast = next(compile_pattern(p) for p in dates.DateDetector.patterns if p.name == name)
+    assert fast.pattern != slow.pattern and not fast.pattern.startswith("(?<")
+    text = "\n".join(SAMPLES)
+    samples = [*SAMPLES, text, *date_texts(1), *(t.upper() for t in date_texts(2))]
+    found = 0
+    for sample in samples:
+        expected = [m.span() for m in slow.finditer(sample)]
+        assert [m.span() for m in fast.finditer(sample)] == expected, sample
+        found += len(expected)
+    assert found > 50  # the texts hold dates of this shape
