@@ -44,7 +44,10 @@ class EmbedCache:
         extract, _, embeds, maxout, _ = model.layers
         ids = extract.predict(docs)  # per doc: (tokens, attributes) uint64
         flat = np.ascontiguousarray(np.concatenate(ids))
-        keys = flat.view(np.dtype((np.void, flat.shape[1] * 8))).ravel().tolist()
+        # one bytes key per token: its attribute ids
+        keys: list[bytes] = (
+            flat.view(np.dtype((np.void, flat.shape[1] * flat.itemsize))).ravel().tolist()
+        )  # type: ignore[assignment]
         new = [k for k in dict.fromkeys(keys) if k not in self.rows]
         if len(self.rows) + len(new) > self.capacity:
             self.rows.clear()
