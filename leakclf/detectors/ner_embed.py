@@ -45,9 +45,8 @@ class EmbedCache:
         ids = extract.predict(docs)  # per doc: (tokens, attributes) uint64
         flat = np.ascontiguousarray(np.concatenate(ids))
         # one bytes key per token: its attribute ids
-        keys: list[bytes] = (
-            flat.view(np.dtype((np.void, flat.shape[1] * flat.itemsize))).ravel().tolist()
-        )  # type: ignore[assignment]
+        width = np.dtype((np.void, flat.shape[1] * flat.itemsize))
+        keys: list[bytes] = flat.view(width).ravel().tolist()  # type: ignore[assignment]
         new = [k for k in dict.fromkeys(keys) if k not in self.rows]
         if len(self.rows) + len(new) > self.capacity:
             self.rows.clear()
