@@ -57,6 +57,7 @@ _LABELS = {
 CHUNK_CHARS = 10_000  # spaCy cost is linear; small chunks keep memory flat
 CACHE_PIECES = 4096  # NER results kept per detector (LRU), keyed by a hash of the piece
 BATCH_SIZE = 128  # pieces per nlp.pipe batch (64-1000 measured the same CPU time)
+JUDGED_SEGMENTS = 32_768  # the gate's verdicts kept per detector (on lines up to a paragraph)
 
 
 def resolve_model(requested: str | None) -> str:
@@ -127,13 +128,25 @@ def segments(mask: str) -> Iterator[tuple[int, int]]:
         pos += len(line)
 
 
-def runs(text: str, mask: str, words: gate.GateWords | None = None) -> Iterator[tuple[int, str]]:
+def runs(
+    text: str,
+    mask: str,
+    words: gate.GateWords | None = None,
+    judged: dict[str, bool] | None = None,
+) -> Iterator[tuple[int, str]]:
     """(offset, piece): runs of consecutive segments worth reading (judged on ``mask`` with the
-    gate's ``words``), chunked."""
+    gate's ``words``), chunked. ``judged``: the verdicts on segments already seen with these
+    ``words`` (headers, signatures and boilerplate lines recur), read and filled in."""
     start: int | None = None
     end = 0
     for seg_start, seg_end in segments(mask):
-        if gate.worth_reading(mask[seg_start:seg_end], words):
+        segment = mask[seg_start:seg_end]
+        worth = None if judged is None else judged.get(segment)
+        if worth is None:
+            worth = gate.worth_reading(segment, words)
+            if judged is not None and len(segment) <= PARAGRAPH_CHARS:
+                judged[segment] = worth
+        if worth:
             start = seg_start if start is None else start
         elif start is not None:
             yield from ((start + off, p) for off, p in chunks(text[start:seg_start]))
@@ -160,14 +173,16 @@ class NerDetector:
         self.embeds: ner_embed.EmbedCache | None = None  # the first layer's rows, kept
         # piece hash -> candidates at offset 0; holds raw values in memory only, like Candidate
         self._cache: OrderedDict[bytes, tuple[Candidate, ...]] = OrderedDict()
+        self._judged: dict[str, bool] = {}  # the gate's verdict per segment (``runs``)
 
     @classmethod
     def ident(cls) -> str:
         return f"{cls.id}/{cls.version}"
 
     def clear_cache(self) -> None:
-        """Forget the NER results kept for pieces already read."""
+        """Forget the NER results kept for pieces already read, and the gate's verdicts."""
         self._cache.clear()
+        self._judged.clear()
 
     @cached_property
     def gate_words(self) -> gate.GateWords | None:
@@ -228,7 +243,7 @@ class NerDetector:
         fresh: dict[bytes, str] = {}  # pieces to read, first occurrence order
         for i, text in enumerate(texts):
             mask = masks[i] if masks is not None else text[:cap]
-            for off, piece in runs(text[:cap], mask, self.gate_words):
+            for off, piece in runs(text[:cap], mask, self.gate_words, self._judged):
                 piece, shifts = unquote(piece)  # a quoted reply reads like its original
                 key = _piece_key(piece)
                 pieces.append((i, off, key, shifts))
@@ -253,6 +268,8 @@ class NerDetector:
         self._cache.update(found)
         while len(self._cache) > CACHE_PIECES:
             self._cache.popitem(last=False)
+        if len(self._judged) > JUDGED_SEGMENTS:
+            self._judged.clear()  # start over: verdicts are cheap to make again
         return out
 
     def _candidates(self, doc: Any, piece: str, offset: int) -> Iterator[Candidate]:

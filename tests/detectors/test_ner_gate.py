@@ -112,3 +112,37 @@ def test_unquote(piece: str, plain: str) -> None:
         if word in text:
             pos = text.index(word)
             assert piece[pos + _shift(shifts, pos)] == word
+
+
+def test_kept_verdicts_give_the_runs_judged_afresh(words: GateWords) -> None:
+    """A detector keeps the gate's verdict per segment: the same runs as judging every
+    segment again, for a text read twice and for texts sharing lines; a segment longer than
+    a paragraph (judged sentence by sentence) is not kept."""
+    long_line = "Visit the portal for the full terms and the conditions. " * 5 + "\n"
+    texts = [
+        "Visit the portal.\nBest wishes,\nAnna Kowalska\nLogin from home.\nÖgren AB\n",
+        "Login from home.\nBest wishes,\nJoão Silva\n" + long_line,
+        "Visit the portal.\nplease ask john smith\nVisit the portal.\n",
+    ]
+    judged: dict[str, bool] = {}
+    for text in [*texts, *texts]:
+        assert list(runs(text, text, words, judged)) == list(runs(text, text, words))
+    assert judged["Login from home.\n"] is False and judged["Anna Kowalska\n"] is True
+    assert all(len(segment) <= 200 for segment in judged)
+
+
+def test_a_detector_keeps_a_bounded_number_of_verdicts(
+    with_ner: DetectorSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import leakclf.detectors.ner as ner_module
+
+    ner = with_ner.ner
+    assert ner is not None
+    monkeypatch.setattr(ner_module, "JUDGED_SEGMENTS", 3)
+    ner.clear_cache()
+    text = "".join(f"Line {n} of the memo.\n" for n in range(6))
+    first = [(f.label, f.start) for f in with_ner.detect(text).findings]
+    assert len(ner._judged) == 0  # six verdicts, more than three: started over
+    with_ner.detect("Anna Kowalska\n")
+    assert list(ner._judged) == ["Anna Kowalska\n"]
+    assert [(f.label, f.start) for f in with_ner.detect(text).findings] == first
