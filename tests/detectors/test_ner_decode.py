@@ -111,3 +111,32 @@ def test_only_a_per_token_hash_embedding_layer_is_kept() -> None:
     assert ner_embed.embedding_layer(chain(Linear(4, 4), Linear(4, 4))) is None
     blank = spacy.blank("en")
     assert ner_embed.install(blank) is None  # no NER at all
+
+
+@pytest.mark.parametrize("model", ["bundled", "teacher"])
+def test_the_step_scores_are_the_step_models_own(
+    with_ner: DetectorSet, teacher: DetectorSet, model: str
+) -> None:
+    """The loop's scorer (the output layer called directly) gives ``model.predict``'s scores
+    at every step, bit for bit; a step model that hides a class keeps ``model.predict``."""
+    det = with_ner if model == "bundled" else teacher
+    assert det.ner is not None
+    ner = det.ner.nlp.get_pipe("ner")
+    docs = [det.ner.nlp.make_doc(text) for text in TEXTS if text.strip()]
+    step = ner.model.predict(docs)
+    scores = ner_decode._scorer(step)
+    assert scores != step.predict  # the direct path, for spaCy's trained models
+    states = ner.moves.init_batch(docs)
+    todo = [state for state in states if not state.is_final()]
+    steps = 0
+    while todo:
+        want = step.predict(todo)
+        got = scores(todo)
+        assert got.dtype == want.dtype and got.flags.c_contiguous
+        assert np.array_equal(got, want)
+        todo = ner.transition_states(todo, want)
+        steps += 1
+    assert steps > 10
+    step.mark_class_unseen(0)
+    assert ner_decode._scorer(step) == step.predict
+    step.clear_memory()
