@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import struct
 import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -67,8 +66,10 @@ def _hash_values(grams: list[bytes], num_perm: int) -> tuple[int, ...]:
     """``MinHash(num_perm, seed=SEED, scheme=SCHEME).update_batch(grams).hashvalues``, computed
     here with numpy: importing datasketch pulls in its LSH and scipy (0.5 CPU s per scan
     worker) for what is a few array operations. ``tests/test_signatures.py`` holds them equal."""
-    first4 = [struct.unpack("<I", hashlib.sha1(g).digest()[:4])[0] for g in grams]  # sha1_hash32
-    hv = np.array(first4, dtype=np.uint32).reshape(-1, 1)
+    sha1 = hashlib.sha1
+    # sha1_hash32: the first 4 bytes of each SHA-1 (20 bytes), little-endian
+    digests = np.frombuffer(b"".join([sha1(g).digest() for g in grams]), dtype="<u4")
+    hv = digests[::5].astype(np.uint32).reshape(-1, 1)
     s1, m1, s2, m2 = _FMIX
     hv = hv ^ (hv >> s1)
     hv = hv * m1
