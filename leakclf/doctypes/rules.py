@@ -12,8 +12,11 @@ one (with a known sender and another party) makes an internal note. A directory 
 internet domain (Lotus Notes ``Jane Doe/HOU/ENRON@enronXgate``, Exchange ``/O=ENRON/OU=NA/CN=...``) was
 resolved by the mail system the mail came from: all such parties are one organisation (inside
 ``own_domains``; else the same as a party's internet domain of one of their names, ``enron.com`` for
-``ENRON``). Automated mail (a no-reply or newsletter sender, or an
-unsubscribe line) gets no header decision: its text says what it is.
+``ENRON``); so is a bare mailbox name in angle brackets (``Pereira <Pereira>``: the local mail system
+resolved it). One organisation may hold its name under several top-level domains: ``enron.com``
+and ``enron.net`` are one (the registrable domain's name without its public suffix). Automated mail
+(a no-reply or newsletter sender, or an unsubscribe line) gets no header decision: its text says
+what it is.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ _ADDR = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DIRECTORY = re.compile(
     r"/o=([^\W\d_][\w&-]*)|/([^\W\d_][\w&-]*)@[^\W\d_][\w-]*(?![\w-]*\.\w)", re.IGNORECASE
 )
+# a bare mailbox name in angle brackets, no domain: "Pereira <Pereira>" (a local mail system's name)
+_LOCAL = re.compile(r"<([^\W\d_][\w.'-]*)>")
 _PARTY = re.compile(r"^(" + "|".join(PARTY_ROLES) + r")\s*:\s*(.*)$", re.IGNORECASE)
 _QUOTED = re.compile(
     r"^(-* ?(original message|message d'origine|ursprüngliche nachricht|mensaje original|"
@@ -80,6 +85,8 @@ def _addresses(value: str) -> list[str]:
     found = [a.lower() for a in _ADDR.findall(value)]
     if "/" in value:  # a directory address has a slash: the regex only then
         found += [f"directory@{(x or n).lower()}" for x, n in _DIRECTORY.findall(value)]
+    if "<" in value and not found:  # "Pereira <Pereira>": resolved by the local mail system
+        found += [f"directory@{n.lower()}" for n in _LOCAL.findall(value)]
     return found
 
 
@@ -145,11 +152,13 @@ def _within(domain: str, own: str) -> bool:
 
 
 def _organisation(domain: str, domains: list[tuple[str, str]]) -> str:
-    """The registrable domain. Directory addresses (no dot) are all one organisation, the mail
-    system that resolved them (Enron's Notes names ``ENRON``, ``ECT``, ``EES``); it is the internet
-    domain of a party named as one of them (``enron.com`` for ``ENRON``), if any."""
-    if "." in domain:
-        return registrable_domain(domain)
+    """The registrable domain's name without its public suffix (``mail.acme.co.uk`` and ``acme.com``
+    are ``acme``: one organisation under several top-level domains). Directory addresses (no dot)
+    are all one organisation, the mail system that resolved them (Enron's Notes names ``ENRON``,
+    ``ECT``, ``EES``); it is the organisation of a party's internet domain named as one of them
+    (``enron.com`` for ``ENRON``), if any."""
+    if "." in domain:  # the name without its public suffix: enron.com and enron.net are one
+        return registrable_domain(domain).split(".", 1)[0]
     names = {d for _, d in domains if "." not in d}
-    named = (registrable_domain(d) for _, d in domains if "." in d)
-    return next((r for r in named if r.split(".", 1)[0] in names), "(directory)")
+    named = (registrable_domain(d).split(".", 1)[0] for _, d in domains if "." in d)
+    return next((r for r in named if r in names), "(directory)")

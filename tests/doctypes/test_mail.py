@@ -150,3 +150,44 @@ def test_slashes_in_internet_addresses_and_links_are_no_directory() -> None:
     text = "From: Ann <ann@acme.com>\nTo: see http://acme.com/x/y and a/b@acme.com\n\nThanks."
     doc = Document("m.pdf", None, "application/pdf", text, "", len(text))
     assert parties(doc) == [("from", "ann@acme.com"), ("to", "b@acme.com")]
+
+
+@pytest.mark.parametrize(
+    ("sender", "to", "expected"),
+    [
+        pytest.param("mark@enron.net", "bill@enron.com", "internal_note", id="same-name-other-tld"),
+        pytest.param(
+            "mark@acme.co.uk", "bill@mail.acme.com", "internal_note", id="same-name-co-uk"
+        ),
+        pytest.param("mark@enron.net", "bill@aquila.com", "correspondence", id="other-name"),
+        pytest.param("mark@enron.net", "bill@enronx.com", "correspondence", id="longer-name"),
+    ],
+)
+def test_one_organisation_under_several_top_level_domains(
+    sender: str, to: str, expected: str
+) -> None:
+    text = f"From: Mark <{sender}>\nTo: Bill <{to}>\nSubject: agreement\n\nThis looks fine."
+    doc = Document("m.html", None, "text/html", text, "", len(text))
+    assert mail_kind(parties(doc), text, ())[0] == expected  # type: ignore[index]
+
+
+def test_a_bare_mailbox_name_is_the_local_mail_system() -> None:
+    """An Enron archive page prints a sender as "Pereira <Pereira>": a name the local mail system
+    resolved, so a party of the same system as the Exchange recipient."""
+    text = (
+        "From:\nPereira <Pereira>\n\nTo:\nMiertschin <Miertschin>\n\n"
+        "Beth </O=ENRON/OU=NA/CN=RECIPIENTS/CN=Bmierts>\n\nSubject:\nRE: Chicago Update\n\nThanks."
+    )
+    doc = Document("m.html", None, "text/html", text, "", len(text))
+    who = parties(doc)
+    assert who == [
+        ("from", "directory@pereira"),
+        ("to", "directory@miertschin"),
+        ("to", "directory@enron"),
+    ]
+    assert mail_kind(who, text, ())[0] == "internal_note"  # type: ignore[index]
+    outside = text.replace("Miertschin <Miertschin>", "Rudy <rudy@intcx.com>")
+    assert (
+        mail_kind(parties(Document("m.html", None, "text/html", outside, "", 9)), outside, ())[0]
+        == "correspondence"
+    )  # type: ignore[index]
