@@ -24,7 +24,7 @@ import numpy as np
 from leakclf.config import Config
 from leakclf.doctypes.features import read
 from leakclf.doctypes.linear import LinearModel
-from leakclf.doctypes.rules import MIN_CONTENT, content_chars, mail_kind, parties
+from leakclf.doctypes.rules import MIN_CONTENT, content_chars, mail_kind, parties, salutation
 from leakclf.doctypes.signed import signed
 from leakclf.model import DOC_TYPES, Classification, Document, Finding
 
@@ -65,7 +65,12 @@ class Classifier:
         ranked = sorted(DOC_TYPES, key=lambda t: -scores[t])
         best, rule = ranked[0], None
         who = parties(doc)
-        if best == "correspondence" and not (_LETTER & feats.keys()) and not who:
+        if (
+            best == "correspondence"
+            and not (_LETTER & feats.keys())
+            and not who
+            and not salutation(text)
+        ):
             best, rule = (
                 ranked[1],
                 "rule:no salutation, closing, mail headers or letter title, so not correspondence",

@@ -22,6 +22,7 @@ what it is.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from leakclf.doctypes.titles import PARTY_ROLES
 from leakclf.domains import registrable_domain
@@ -54,6 +55,23 @@ _UNSUBSCRIBE = re.compile(
     r"uitschrijven|afmelden|disiscriv|annulla l'iscrizione",
     re.IGNORECASE,
 )
+
+
+GREETING_LINES = 40  # non-empty lines searched for a salutation by the letter-shape rule
+# salutations in the seven languages, for the rule that correspondence needs a letter shape (a
+# letterhead, two addresses and a date can put "Sehr geehrte Damen und Herren" on line 20)
+_SALUTATION = re.compile(
+    r"^(dear|hi|hello|sehr geehrte|liebe[rs]?|hallo|bonjour|madame|monsieur|messieurs|cher|chère|"
+    r"estimad[oa]s?|señor(es|a)?|muy señor|distinguid[oa]s?|gentil[ei]|egregi[oa]|spett\.?(le|abile)|"
+    r"geachte|prezad[oa]s?|exm[oa]s?\.?|caro senhor|cara senhora)\b",
+    re.IGNORECASE,
+)
+
+
+def salutation(text: str) -> bool:
+    """A salutation opens one of the first ``GREETING_LINES`` non-empty lines."""
+    lines = (ln.strip() for ln in text[:6000].splitlines())
+    return any(_SALUTATION.match(ln) for ln in islice(filter(None, lines), GREETING_LINES))
 
 
 def content_chars(doc: Document, cap: int = 4 * MIN_CONTENT) -> int:

@@ -53,7 +53,7 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "termo de aceite|termo de recebimento|übergabeprotokoll|abnahmeerklärung|bordereau de livraison|"
         "procès verbal de livraison|pv de recette|procès verbal de recette|goods received|grn|"
         "waybill|consignment note|field service report|service report|uat sign off|user acceptance sign off|"
-        "delivery note|delivery challan|challan|goods received note|goods receipt|"
+        "delivery note|delivery challan|challan|goods received note|goods receipt|receipt note|"
         "goods receipt note|purchase receipt|material receipt|proof of delivery|"
         "delivery receipt|certificate of completion|completion certificate|"
         "work completion certificate|acceptance certificate|delivery acceptance|"
@@ -243,6 +243,14 @@ def _heading(line: str) -> bool:
     )
 
 
+# German and Dutch write a kind of document as one word ending in the type's noun:
+# "Geheimhaltungsvereinbarung", "Warenrechnung", "Beratungsangebot", "Huurovereenkomst"
+_COMPOUND = re.compile(
+    r"\b[^\W\d_]{3,}(rechnung|vereinbarung|vertrag|lieferschein|bestellung|angebot|"
+    r"factuur|overeenkomst|offerte)\b"
+)
+
+
 def title_cue(text: str) -> tuple[str, str] | None:
     """(doc_type, phrase) of the lexicon phrase with most words in the title region, earliest on ties.
 
@@ -256,6 +264,7 @@ def title_cue(text: str) -> tuple[str, str] | None:
     found += [p for p in (m.group() for m in PHRASES.finditer(headings)) if " " in p]
     found += [p for p in map(_labelled, headings.split(" | ")) if p]
     if not found:
-        return None
+        compound = _COMPOUND.search(top)
+        return (TYPE_OF[compound.group(1)], compound.group()) if compound else None
     best = max(found, key=lambda p: p.count(" "))  # most words; the first among equals
     return TYPE_OF[best], best

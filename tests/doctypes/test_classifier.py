@@ -10,6 +10,7 @@ from leakclf.config import ClassifyConfig, Config
 from leakclf.doctypes import Classifier
 from leakclf.doctypes.features import extract
 from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel, read_json
+from leakclf.doctypes.rules import salutation
 from leakclf.doctypes.signed import signed
 from leakclf.errors import ModelError
 from leakclf.model import DOC_TYPES, Document
@@ -333,6 +334,43 @@ et des médias, et votre rédaction est celle où je voudrais apprendre le méti
 def test_a_letter_title_is_letter_shape_enough(clf: Classifier) -> None:
     """A cover letter that opens with "Objet :" and no salutation is still correspondence."""
     result = clf.classify(_doc(COVER_LETTER))
+    assert result.doc_type == "correspondence", result.evidence
+    assert not any(e.startswith("rule:no salutation") for e in result.evidence)
+
+
+LETTERHEAD = (
+    "Martin Muster\nMusterstraße 77\n33777 Musterort\n+49 12 34 56 789\nmartin@muster.de\n" * 3
+)
+DIN_LETTER = (
+    LETTERHEAD
+    + "Musterfirma GmbH\nKundenbetreuung\nFirmenstraße 15\n43123 Firmenstadt\n"
+    + "Musterort, den 7. Januar 2012\nIhre Bestellung vom 2. Januar\n"
+    + "Sehr geehrte Damen und Herren,\nvielen Dank für Ihre Bestellung. Leider können wir die "
+    + "Stühle erst im März liefern, da unser Lieferant im Verzug ist. Bitte teilen Sie uns mit, ob "
+    + "Sie die Lieferung in zwei Teilen wünschen.\nIhr Martin Muster"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(DIN_LETTER, True, id="de-below-a-long-letterhead"),
+        pytest.param("Spett.le Azienda\nVorrei sottoporre la mia candidatura.", True, id="it"),
+        pytest.param("Geachte heer Jansen,\nHierbij", True, id="nl"),
+        pytest.param("Prezado Senhor,\nVenho por meio desta", True, id="pt"),
+        pytest.param("Señores\nChep USA", True, id="es"),
+        pytest.param("Beste prijs\nCaro amico\nDearborn Street 4", False, id="near-misses"),
+        pytest.param("x\n" * 40 + "Dear Ann,", False, id="below-the-first-40-lines"),
+    ],
+)
+def test_a_salutation_in_the_first_lines(text: str, expected: bool) -> None:
+    assert salutation(text) is expected
+
+
+def test_a_letter_under_a_long_letterhead_keeps_its_letter_shape(clf: Classifier) -> None:
+    """The letter-shape rule reads salutations below line 15 (``letter:greeting`` does not)."""
+    assert "letter:greeting" not in extract(DIN_LETTER)
+    result = clf.classify(_doc(DIN_LETTER))
     assert result.doc_type == "correspondence", result.evidence
     assert not any(e.startswith("rule:no salutation") for e in result.evidence)
 

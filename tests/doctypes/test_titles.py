@@ -109,6 +109,28 @@ from leakclf.model import DOC_TYPES, Document
         ),
         pytest.param("Para: Carlos Recibo\nDe: Ana\nAsunto: hola", None, id="party-es"),
         pytest.param(
+            "Geheimhaltungsvereinbarung Zwischenpräsentation",
+            ("contract", "geheimhaltungsvereinbarung"),
+            id="de-compound",
+        ),
+        pytest.param("Huurovereenkomst", ("contract", "huurovereenkomst"), id="nl-compound"),
+        pytest.param(
+            "Beratungsangebot Nr. 7", ("quote", "beratungsangebot"), id="de-compound-quote"
+        ),
+        pytest.param(
+            "Lieferschein zur Rahmenvereinbarung",
+            ("proof_of_execution", "lieferschein"),
+            id="a-phrase-before-a-compound",
+        ),
+        pytest.param("Rechnungsadresse", None, id="compound-must-end-in-the-noun"),
+        pytest.param("Abnahmsprotokoll", None, id="compound-head-not-listed"),
+        pytest.param("Eintrag\nB\nC\nD\nE\nWarenrechnung", None, id="compound-only-in-the-top"),
+        pytest.param(
+            "Receipt Note\nProledger Technologies",
+            ("proof_of_execution", "receipt note"),
+            id="tally-receipt-note",
+        ),
+        pytest.param(
             "To:\nAll staff\nInvoice approval process changes from Monday onwards",
             ("invoice", "invoice"),
             id="party-list-ends-at-text",
