@@ -29,15 +29,15 @@ def load_results(source: Any, *, reveal: bool = False) -> list[DocumentResult]:
     """DocumentResults from a results file, a Scan, a Census, a pandas or polars DataFrame or
     an iterable of DocumentResults or row dicts; raw values dropped unless ``reveal``."""
     if isinstance(source, (str, PathLike)):
-        with _gc_paused():  # reading rows only; a Scan that still has to run keeps the GC
+        with gc_paused():  # reading rows only; a Scan that still has to run keeps the GC
             results = [from_row(row) for row in raw_rows(source)]
     elif isinstance(source, DocumentResult):
         results = [source]
     elif hasattr(source, "columns") and hasattr(source, "to_dicts"):  # a polars DataFrame
-        with _gc_paused():
+        with gc_paused():
             results = [from_row(row) for row in source.to_dicts()]
     elif hasattr(source, "columns") and hasattr(source, "to_dict"):  # a pandas DataFrame
-        with _gc_paused():
+        with gc_paused():
             results = [from_row(row) for row in source.to_dict("records")]
     else:
         held = getattr(source, "results", None)  # a Census holds its results
@@ -78,7 +78,7 @@ def read_results_iter(path: str | PathLike[str]) -> Iterator[DocumentResult]:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """A bulk load makes millions of small acyclic objects; the cyclic collector's passes over
     them cost more than the load itself (2.4x on 20,000 rows). Restores the previous state."""
     enabled = gc.isenabled()
@@ -95,6 +95,7 @@ __all__ = [
     "config_of",
     "format_of",
     "from_row",
+    "gc_paused",
     "load_results",
     "masked",
     "raw_rows",

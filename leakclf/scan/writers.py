@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from leakclf.errors import OutputError
 from leakclf.privacy import create_private
-from leakclf.rows import format_of, read_results_iter
+from leakclf.rows import format_of, gc_paused, read_results_iter
 from leakclf.scan.journal import Done
 
 if TYPE_CHECKING:
@@ -42,6 +42,22 @@ def write_rows(
     out = Path(out)
     fmt = format_of(out) if not dataset else "parquet"
     tmp = out.with_name(out.name + ".tmp")
+    # the rows are acyclic dicts made and dropped in batches: the cyclic collector's passes
+    # over them were a fifth of writing a scan's output (0.12 of 0.6 CPU s, bench dump)
+    with gc_paused():
+        return _write(rows, out, tmp, fmt, dataset=dataset, meta=meta, private=private)
+
+
+def _write(
+    rows: Iterable[dict[str, Any]],
+    out: Path,
+    tmp: Path,
+    fmt: str,
+    *,
+    dataset: bool,
+    meta: dict[str, Any] | None,
+    private: bool,
+) -> int:
     try:
         if dataset:  # a fresh folder: no part left over from an interrupted write
             shutil.rmtree(tmp, ignore_errors=True)
