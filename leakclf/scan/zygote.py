@@ -23,7 +23,6 @@ the child's parent and the only process that can reap it.
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import socket
@@ -40,12 +39,12 @@ from leakclf.scan.spawn import Worker
 
 def zygote_main(conn: Connection, factory: Callable[[Config], Any], config: Config) -> None:
     """The loop of the zygote process (started by ``spawn.Worker``)."""
-    from leakclf.scan.local import build, serve  # load time: the worker loop lives there
+    from leakclf.scan.local import build, serve, settle  # load time: the worker loop lives there
 
     pipeline = build(conn, factory, config)
     if pipeline is None:
         return
-    gc.freeze()  # the loaded models: never walked again by the collector, here or in children
+    settle()  # the loaded models: never walked again by the collector, here or in children
     conn.send(("ready", time.monotonic()))
     while True:
         try:
