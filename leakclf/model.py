@@ -116,6 +116,12 @@ class Finding:
     facets: tuple[tuple[str, str], ...] = ()
     value: str | None = field(default=None, repr=False, compare=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled as its constructor's arguments: a frozen slotted dataclass's own pickle state
+        # functions list its fields once per object, which was most of the cost of moving a
+        # scan's results from its workers (27,000 findings on the bench dump)
+        return (Finding, tuple(getattr(self, name) for name in _FINDING_FIELDS))
+
     def facet(self, name: str) -> str | None:
         for key, val in self.facets:
             if key == name:
@@ -137,6 +143,9 @@ class Finding:
         if self.value is not None:
             out["value"] = self.value
         return out
+
+
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 
 
 @dataclass(frozen=True)
