@@ -269,6 +269,17 @@ def test_training_on_a_corpus_slice_is_deterministic(corpus, tmp_path) -> None: 
     assert a == b and json.loads(a)["training"]["real_documents"] == len(part)
 
 
+@needs_corpus
+def test_other_counts_half_real_and_generated(corpus) -> None:  # type: ignore[no-untyped-def]
+    """``other`` is a catch-all: its documents train at half weight, generated and real alike."""
+    from training.doctypes.train import REAL_WEIGHT, generated_items, real_items
+
+    real = [next(e for e in corpus if e.label == t) for t in ("other", "invoice")]
+    assert [it.weight for it in real_items(real, REAL_WEIGHT)] == [REAL_WEIGHT / 2, REAL_WEIGHT]
+    weights = {it.label: it.weight for it in generated_items(0, 1)}
+    assert weights["other"] == 0.5 and weights["invoice"] == 1.0
+
+
 def test_runtime_never_imports_training_or_the_demo_generator() -> None:
     import subprocess
     import sys

@@ -54,9 +54,9 @@ from training.doctypes.real import RealExample, real_examples
 from training.doctypes.sheets import KINDS, sheet_examples
 from training.doctypes.train import (
     FOLDS,
-    GENERATED_WEIGHT,
     PER_TEMPLATE,
     REAL_WEIGHT,
+    TYPE_WEIGHT,
     Item,
     extract,
     fit,
@@ -274,8 +274,7 @@ def concepts_fit(scale: float) -> FitFold:
 
 def extra_items(data: list[Example], weight: float) -> list[Item]:
     return [
-        Item(extract(e.text, e.name), e.label, weight * GENERATED_WEIGHT.get(e.label, 1.0))
-        for e in data
+        Item(extract(e.text, e.name), e.label, weight * TYPE_WEIGHT.get(e.label, 1.0)) for e in data
     ]
 
 
