@@ -127,6 +127,7 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
     "other": (
         "payslip|pay slip|salary slip|lohnabrechnung|gehaltsabrechnung|fiche de paie|bulletin de paie|"
         "nómina|recibo de nómina|loonstrook|holerite|bank statement|kontoauszug|relevé de compte|"
+        "account statement|estratto conto|rekeningafschrift|bankafschrift|extrato bancário|extrato bancario|"
         "extracto bancario|manuale utente|benutzerhandbuch|manuel d'utilisation|manual de usuario|"
         "manual do usuário|handleiding|regulamento|reglamento|regolamento|lab report|"
         "compensation plan|request for information|form w 9|"

@@ -131,6 +131,12 @@ from leakclf.model import DOC_TYPES, Document
             id="tally-receipt-note",
         ),
         pytest.param(
+            "FIRST NATIONAL BANK\nMONTHLY ACCOUNT STATEMENT",
+            ("other", "account statement"),
+            id="bank-account-statement",
+        ),
+        pytest.param("Estratto conto", ("other", "estratto conto"), id="it-bank-statement"),
+        pytest.param(
             "To:\nAll staff\nInvoice approval process changes from Monday onwards",
             ("invoice", "invoice"),
             id="party-list-ends-at-text",
