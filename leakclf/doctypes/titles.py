@@ -245,10 +245,11 @@ def _heading(line: str) -> bool:
 
 
 # German and Dutch write a kind of document as one word ending in the type's noun:
-# "Geheimhaltungsvereinbarung", "Warenrechnung", "Beratungsangebot", "Huurovereenkomst"
+# "Geheimhaltungsvereinbarung", "Warenrechnung", "Beratungsangebot", "Huurovereenkomst"; not a
+# calculation ("Kostenberechnung") or a job or special offer ("Stellenangebot", "Sonderangebot")
 _COMPOUND = re.compile(
-    r"\b[^\W\d_]{3,}(rechnung|vereinbarung|vertrag|lieferschein|bestellung|angebot|"
-    r"factuur|overeenkomst|offerte)\b"
+    r"\b[^\W\d_]{3,}(rechnung(?<!berechnung)|vereinbarung|vertrag|lieferschein|bestellung|"
+    r"angebot(?<!stellenangebot)(?<!sonderangebot)|factuur|overeenkomst|offerte)\b"
 )
 
 

@@ -123,6 +123,9 @@ from leakclf.model import DOC_TYPES, Document
             id="a-phrase-before-a-compound",
         ),
         pytest.param("Rechnungsadresse", None, id="compound-must-end-in-the-noun"),
+        pytest.param("Statische Kostenberechnung", None, id="compound-calculation-is-no-invoice"),
+        pytest.param("Stellenangebot Buchhaltung", None, id="compound-job-offer-is-no-quote"),
+        pytest.param("Sonderangebot", None, id="compound-special-offer-is-no-quote"),
         pytest.param("Abnahmsprotokoll", None, id="compound-head-not-listed"),
         pytest.param("Eintrag\nB\nC\nD\nE\nWarenrechnung", None, id="compound-only-in-the-top"),
         pytest.param(
