@@ -38,10 +38,11 @@ def compile_pattern(pattern: Pattern) -> Any:
     return re.compile(first_char_first(pattern.regex), pattern.flags)
 
 
-#: A lookbehind on one class, then one character class, digit or upper-case letter with an
-#: optional greedy count of at least one: ``(?<![\w-])\d{9}``.
-_LEAD = re.compile(
-    r"\(\?<!(\[(?:\\.|[^]\\])+\]|\\w)\)"  # (?<![...]) or (?<!\w)
+#: A lookbehind on one class: ``(?<![\w-])``.
+_BEHIND = re.compile(r"\(\?<!(\[(?:\\.|[^]\\])+\]|\\w)\)")
+#: One character class, digit or upper-case letter with an optional greedy count of at least
+#: one: ``\d{9}``.
+_ATOM = re.compile(
     r"(\\d|\[(?:\\.|[^]\\])+\]|[A-Z0-9])"  # \d, [...], a digit or capital
     r"(?:\{([1-9]\d*)(?:(,)(\d*))?\}|(\+))?(?![?*+{])"
 )
@@ -52,13 +53,37 @@ def first_char_first(rx: str) -> str:
     ``\d(?<![\w-]\d)\d{8}``. Same matches (the lookbehind, one character later, looks at the
     same character before the match), but ``re`` can skip to the positions that hold the
     first character instead of trying the lookbehind at every position: 2-3x faster scans of
-    the digit and capital-letter patterns (measured on the bench dump). Left as written when
-    it does not open that way, or when its first class holds lower-case letters (most
-    characters of any text: nothing to skip)."""
-    m = _LEAD.match(rx)
-    if m is None or "\\w" in m.group(2) or re.search("[a-z]", re.sub(r"\\.", "", m.group(2))):
+    the digit and capital-letter patterns (measured on the bench dump). A lookbehind before a
+    group moves into each alternative when every alternative opens with a digit or capital
+    letter, or all with the same class (``(?<![\d-])(?:4\d{3}|5[1-5]\d{2})`` ->
+    ``(?:4(?<![\d-]4)\d{3}|5(?<![\d-]5)[1-5]\d{2})``: ``re`` skips to those characters). Left
+    as written when it does not open that way, when a first class holds lower-case letters
+    (most characters of any text: nothing to skip), or when the group is repeated or
+    optional."""
+    m = _BEHIND.match(rx)
+    if m is None:
         return rx
-    before, atom, low, comma, high, plus = m.groups()
+    before, body = m.group(1), rx[m.end() :]
+    if not body.startswith("(?:"):
+        return _opening(before, body) or rx
+    group = _alternatives(body)
+    if group is None:
+        return rx
+    alternatives, end = group
+    opened = [_opening(before, alt) for alt in alternatives]
+    firsts = {m.group(1) for m in map(_ATOM.match, alternatives) if m is not None}
+    if None in opened or (len(firsts) > 1 and any(len(f) > 1 for f in firsts)):
+        return rx  # re skips ahead only to literal characters, or to one shared class
+    return "(?:" + "|".join(map(str, opened)) + ")" + body[end:]
+
+
+def _opening(before: str, rx: str) -> str | None:
+    r"""``rx`` (the lookbehind ``(?<!before)`` stands before it) opening with its first
+    character and the lookbehind after it; None when ``rx`` does not open with one."""
+    m = _ATOM.match(rx)
+    if m is None or "\\w" in m.group(1) or re.search("[a-z]", re.sub(r"\\.", "", m.group(1))):
+        return None
+    atom, low, comma, high, plus = m.groups()
     if plus:
         rest = f"{atom}*"
     elif low is None:
@@ -68,6 +93,35 @@ def first_char_first(rx: str) -> str:
     else:
         rest = f"{atom}{{{int(low) - 1}}}"
     return f"{atom}(?<!{before}{atom}){rest}{rx[m.end() :]}"
+
+
+def _alternatives(body: str) -> tuple[list[str], int] | None:
+    """The alternatives of the group ``body`` opens with (``(?:``) and the index after its
+    ``)``; None when it does not close, or when a quantifier follows it."""
+    alternatives, depth, start, i = [], 0, 3, 3
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: to its closing "]" ("]" right after "[" or "[^" is a member)
+            i += 2 if body.startswith("[^", i) else 1
+            i += 1 if body.startswith("]", i) else 0
+            while i < len(body) and body[i] != "]":
+                i += 2 if body[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == ")":
+            alternatives.append(body[start:i])
+            repeated = body[i + 1 : i + 2] in ("?", "*", "+", "{")
+            return None if repeated else (alternatives, i + 1)
+        elif ch == "|" and not depth:
+            alternatives.append(body[start:i])
+            start = i + 1
+        i += 1
+    return None
 
 
 #: The matches of each compiled regex in one text, by regex (equal regexes, equal matches).

@@ -460,7 +460,16 @@ def test_patterns_opening_with_their_first_character_match_as_written(pattern: A
         (r"(?<![\w-])[\w]x", r"(?<![\w-])[\w]x"),  # \w holds lower case
         (r"(?<![\w-])\d{1,3}?x", r"(?<![\w-])\d{1,3}?x"),  # lazy
         (r"(?<![\w-])\d?x", r"(?<![\w-])\d?x"),  # may be absent
-        (r"(?<![\w-])(?:AB|CD)x", r"(?<![\w-])(?:AB|CD)x"),  # a group
+        (r"(?<![\w-])(?:AB|CD)x", r"(?:A(?<![\w-]A)B|C(?<![\w-]C)D)x"),  # a group
+        (r"(?<![\d-])(?:4\d{3}|5[1-5]\d)x", r"(?:4(?<![\d-]4)\d{3}|5(?<![\d-]5)[1-5]\d)x"),
+        (r"(?<![\w-])(?:\d{4}\.\d|\d{9})x", r"(?:\d(?<![\w-]\d)\d{3}\.\d|\d(?<![\w-]\d)\d{8})x"),
+        (r"(?<![\w-])(?:A[)|]B|C(?:D|E))x", r"(?:A(?<![\w-]A)[)|]B|C(?<![\w-]C)(?:D|E))x"),
+        (r"(?<![\w-])(?:[A-Z]\d|\d{9})x", r"(?<![\w-])(?:[A-Z]\d|\d{9})x"),  # two classes
+        (r"(?<![\w-])(?:AB|[A-Z]\d)x", r"(?<![\w-])(?:AB|[A-Z]\d)x"),  # a letter and a class
+        (r"(?<![\w-])(?:AB|cd)x", r"(?<![\w-])(?:AB|cd)x"),  # lower case
+        (r"(?<![\w-])(?:AB|CD)?x", r"(?<![\w-])(?:AB|CD)?x"),  # an optional group
+        (r"(?<![\w-])(?:AB|CD){2}x", r"(?<![\w-])(?:AB|CD){2}x"),  # a repeated group
+        (r"(?<![\w-])(?:AB|CD", r"(?<![\w-])(?:AB|CD"),  # no closing parenthesis
         (r"(?i)(?<![\w])\d+", r"(?i)(?<![\w])\d+"),  # opens with flags
     ],
 )

@@ -32,10 +32,10 @@ class VatDetector(DigitsDetector):
         "tax number",
     )
     patterns = (
-        Pattern("vat", r"(?<![\w-])" + _PREFIX + r" ?[0-9A-Z]{8,12}(?![\w-])", 0.6, engine="regex"),
-        Pattern(
-            "vat-gb", r"(?<![\w-])GB ?\d{3} ?\d{4} ?\d{2}(?: ?\d{3})?(?![\w-])", 0.6, engine="regex"
-        ),
+        # re, opening with the country code's first letter (``first_char_first``): faster
+        # than the regex engine here (the same matches on the bench dump's texts)
+        Pattern("vat", r"(?<![\w-])" + _PREFIX + r" ?[0-9A-Z]{8,12}(?![\w-])", 0.6),
+        Pattern("vat-gb", r"(?<![\w-])GB ?\d{3} ?\d{4} ?\d{2}(?: ?\d{3})?(?![\w-])", 0.6),
     )
 
     def validate(self, value: str) -> tuple[str, ...] | None:
