@@ -21,7 +21,9 @@ the workers.
 What a scan's zygote (and each Dask sandbox worker) does: ``Pipeline.load()`` in a fresh Python,
 CPU seconds of each part (``time.process_time``): the extractors' libraries, the NER model
 (importing spaCy included), the doc-type model, the rest of ``load()`` (its first text: the
-patterns, the gate's word lists, the policy), and whether ``presidio_analyzer`` got imported.
+patterns, the gate's word lists, the policy), and whether ``presidio_analyzer`` got imported;
+then, in another fresh Python, ``load()`` in one call as a scan makes it (which imports spaCy
+without ``spacy.cli``) and whether ``spacy.cli`` got imported.
 ``--against`` alternates each run with one whose ``PYTHONPATH`` is another checkout.
 """
 
@@ -83,6 +85,16 @@ laps["presidio"] = "presidio_analyzer" in sys.modules
 print(json.dumps(laps))
 """
 LOAD_PARTS = ("libraries", "ner", "doctypes", "rest")
+# ``Pipeline.load()`` in one call, as a scan's zygote (or a Dask sandbox worker) calls it
+WHOLE = r"""
+import json, sys, time
+from leakclf.config import Config
+from leakclf.pipeline import Pipeline
+p = Pipeline(Config(key=b"s" * 64))
+c = time.process_time()
+p.load()
+print(json.dumps({"load": time.process_time() - c, "cli": "spacy.cli" in sys.modules}))
+"""
 
 
 def load_parts(runs: int, against: str | None) -> None:
@@ -90,9 +102,10 @@ def load_parts(runs: int, against: str | None) -> None:
     ``against``)."""
     print(
         "| run | code | import | Pipeline() | extractors' libraries | NER model (spaCy import "
-        "included) | doc-type model | rest of load() | load() CPU s | presidio_analyzer |"
+        "included) | doc-type model | rest of load() | load() CPU s | presidio_analyzer "
+        "| load() in one call CPU s | spacy.cli |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|")
     ways: list[tuple[str, dict[str, str]]] = [("this", dict(os.environ))]
     if against:
         ways.insert(0, (against, {**os.environ, "PYTHONPATH": against}))
@@ -105,7 +118,16 @@ def load_parts(runs: int, against: str | None) -> None:
             cells = " | ".join(f"{r[k]:.3f}" for k in ("import", "build", *LOAD_PARTS))
             total = sum(r[k] for k in LOAD_PARTS)
             imported = "imported" if r["presidio"] else "not imported"
-            print(f"| {i + 1} | {label} | {cells} | {total:.3f} | {imported} |", flush=True)
+            out = subprocess.run(
+                [sys.executable, "-c", WHOLE], capture_output=True, text=True, check=True, env=env
+            )
+            w = json.loads(out.stdout.strip().splitlines()[-1])
+            cli = "imported" if w["cli"] else "not imported"
+            print(
+                f"| {i + 1} | {label} | {cells} | {total:.3f} | {imported} | {w['load']:.3f} "
+                f"| {cli} |",
+                flush=True,
+            )
 
 
 def _children_cpu() -> float:

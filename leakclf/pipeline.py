@@ -125,6 +125,11 @@ class Pipeline:
         """
         from leakclf.extractors import warm  # load time: the extractors only when used
 
+        if self.config.detect.ner:
+            # load time: spaCy, without the command line it imports (see import_spacy)
+            from leakclf.detectors.ner_model import import_spacy
+
+            import_spacy()
         warm()
         self.analyze_text("Jane Roe of Contoso Ltd wrote to Paris on 1 March 2024.")
 

@@ -18,6 +18,8 @@ process imports them as before.
 from __future__ import annotations
 
 import json
+import sys
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,6 +83,37 @@ def load(exclude: list[str]) -> Language:
     ner.from_bytes(srsly.msgpack_dumps(weights), exclude=["vocab"])
     nlp.meta.update(name=NAME, version=spec["version"])
     return nlp
+
+
+def import_spacy() -> None:
+    """Import spaCy without its command line, which a loaded model never uses.
+
+    ``spacy/__init__`` imports ``spacy.cli.info.info`` for ``spacy.info()``, and with it the
+    whole ``spacy.cli`` package (typer, weasel and their imports: about 0.16 of the 0.55 CPU s
+    of importing spaCy, on every scan's head). During that import, stand-ins take the places of
+    ``spacy.cli`` and ``spacy.cli.info``; they are gone from ``sys.modules`` right after it, so
+    a later ``import spacy.cli`` (or ``spacy.cli.download``, ...) imports the real package, and
+    ``spacy.info()`` imports it on its first call. Does nothing once spaCy is imported.
+    """
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": types.ModuleType("spacy.cli"), "spacy.cli.info": info}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy  # noqa: F401 - load time: with the model
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``, from the real ``spacy.cli`` imported on the first call."""
+    from spacy.cli.info import info  # load time: spaCy's command line only when asked
+
+    return info(*args, **kwargs)
 
 
 @contextmanager

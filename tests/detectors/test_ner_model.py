@@ -182,3 +182,38 @@ def test_spans_of_dropped_labels_stay_unlabelled(
     found = with_ner.detect(text).findings
     assert dropped not in {f.value for f in found}
     assert all(e != "ner:X" for f in found for e in f.evidence)
+
+
+_WITHOUT_CLI = r"""
+import sys
+from leakclf.config import Config
+from leakclf.pipeline import Pipeline
+
+Pipeline(Config(key=b"k" * 32)).load()
+loaded = sorted(m for m in sys.modules if m == "spacy.cli" or m.startswith("spacy.cli."))
+import spacy
+got = spacy.info(silent=True)  # spacy.info() imports the command line when called
+import spacy.cli
+print(loaded, sorted(got)[:1], spacy.cli.__file__.endswith("__init__.py"), callable(spacy.cli.download))
+"""
+
+
+def test_a_loaded_pipeline_imports_spacy_without_its_command_line() -> None:
+    """``Pipeline.load()`` imports spaCy without ``spacy.cli`` (typer, weasel: about 0.16 CPU s of
+    every scan's head); ``spacy.info()`` and a later ``import spacy.cli`` get the real ones."""
+    out = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_CLI],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert out.stdout.split("\n")[-2] == "[] ['location'] True True"
+
+
+def test_spacy_imported_already_is_left_as_it_is() -> None:
+    import spacy  # noqa: F401 - the suite has imported it by now
+
+    before = {k: v for k, v in sys.modules.items() if k.startswith("spacy.cli")}
+    ner_model.import_spacy()
+    assert {k: v for k, v in sys.modules.items() if k.startswith("spacy.cli")} == before
