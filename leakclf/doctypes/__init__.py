@@ -22,7 +22,7 @@ from functools import cached_property
 import numpy as np
 
 from leakclf.config import Config
-from leakclf.doctypes.features import read
+from leakclf.doctypes.features import read, sheet_title
 from leakclf.doctypes.linear import LinearModel
 from leakclf.doctypes.rules import MIN_CONTENT, content_chars, mail_kind, parties, salutation
 from leakclf.doctypes.signed import signed
@@ -59,7 +59,7 @@ class Classifier:
         if chars == 0:
             scores = {t: float(t == "other") for t in DOC_TYPES}
             return Classification("other", scores, ("text:empty",), is_signed, 0.0, True)
-        feats, cue = read(text, doc.name)
+        feats, cue = read(text, doc.name, sheet_title(doc))  # a named sheet is a title
         probs, names, parts = self.model.predict(feats)
         scores = {lab: float(probs[self.model.labels.index(lab)]) for lab in DOC_TYPES}
         ranked = sorted(DOC_TYPES, key=lambda t: -scores[t])

@@ -5,9 +5,10 @@ Every feature name says what it saw, so the top contributions double as evidence
 ``table:qty×price``, ``word:'remittance'``, ``name:'invoice'``, ``mail:headers``; also
 ``head:`` (words of lines 5-20), ``caps:`` (short upper-case lines), ``tc:`` (character
 4-grams of title words, for other languages; left out of evidence) and ``cue:<type>`` (the
-type whose lexicon phrase names the document in its title region, ``titles.py``; the
-evidence quotes the phrase); ``concept:`` (a body word of ``concepts.py`` naming one business
-concept in any of the seven languages: "entrega", "Lieferung" and "delivery" are
+type whose lexicon phrase names the document in its title region, ``titles.py``, or in the
+name of a workbook's first sheet, ``sheet_title``; the evidence quotes the phrase);
+``concept:`` (a body word of ``concepts.py`` naming one business concept in any of the seven
+languages: "entrega", "Lieferung" and "delivery" are
 ``concept:'delivery'``); and the language-independent cues of ``cues.py`` (``lex:``,
 ``lexfield:``, ``mail:``, ``stat:``). Letter-spaced capitals ("I N V O I C E") are read as one
 word, and function words of the seven languages are left out of word features.
@@ -21,6 +22,7 @@ from itertools import islice, pairwise
 from leakclf.doctypes.concepts import concepts
 from leakclf.doctypes.cues import cues, layout
 from leakclf.doctypes.titles import title_cue, without_parties
+from leakclf.model import Document
 
 MAX_CHARS = 6_000  # characters read per document: types show early; 6,000 beat 12,000 in grouped CV (model card)
 WORD_NORM = 40  # word features are scaled by sqrt(WORD_NORM / distinct words) when more
@@ -136,6 +138,22 @@ _STOP = frozenset(
 )
 
 
+# a sheet name a spreadsheet program gave by default says nothing: "Sheet1", "Hoja1", "Tabelle1"
+_DEFAULT_SHEET = re.compile(
+    r"(sheet|hoja|planilha|folha|tabelle|blatt|feuil|feuille|foglio|blad|tabel|data)?\s*\d*",
+    re.IGNORECASE,
+)
+
+
+def sheet_title(doc: Document) -> str | None:
+    """The name of a workbook's first sheet when its author gave it one ("Issue Register",
+    "Cronograma"): the workbook's title, read by the title cue. None for other documents."""
+    sheet = next((p.name for p in doc.parts if p.kind == "sheet"), None)
+    if sheet and not _DEFAULT_SHEET.fullmatch(sheet.strip()):
+        return sheet.strip()
+    return None
+
+
 def _grams(word: str) -> list[str]:
     """Character 4-grams of a padded title word: "fattura" and "fatture" share most of them."""
     w = f"<{word}>"
@@ -156,14 +174,17 @@ def tokens(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
-def extract(text: str, name: str = "") -> dict[str, float]:
+def extract(text: str, name: str = "", sheet: str | None = None) -> dict[str, float]:
     """Feature name -> value: presence (1.0), word features scaled for long texts, a few squashed counts."""
-    return read(text, name)[0]
+    return read(text, name, sheet)[0]
 
 
-def read(text: str, name: str = "") -> tuple[dict[str, float], tuple[str, str] | None]:
+def read(
+    text: str, name: str = "", sheet: str | None = None
+) -> tuple[dict[str, float], tuple[str, str] | None]:
     """The features of ``extract`` and the title cue they saw (``titles.title_cue``), which the
-    classifier quotes as evidence without looking for it again."""
+    classifier quotes as evidence without looking for it again. ``sheet`` (``sheet_title``) is read
+    as the first title line by the title cue only: the other features read the text alone."""
     text = unspaced(text[:MAX_CHARS])
     low_text = text.lower()
     nonempty = [ln for ln in (raw.strip() for raw in text.splitlines()) if ln]
@@ -226,7 +247,7 @@ def read(text: str, name: str = "") -> tuple[dict[str, float], tuple[str, str] |
     feats["layout:kv-lines"] = min(kv_count / 8, 1.0)
     feats["layout:money-lines"] = min(money_lines / 8, 1.0)
     feats["layout:bullets"] = min(bullets / 6, 1.0)
-    if cue := title_cue(text):
+    if cue := title_cue(f"{sheet}\n{text}" if sheet else text):
         feats[f"cue:{cue[0]}"] = CUE_VALUE
     stem = name.rsplit(".", 1)[0].lower().replace("_", " ").replace("-", " ")
     feats.update((f"name:'{w}'", 1.0) for w in tokens(stem))

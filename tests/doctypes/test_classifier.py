@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 import pytest
 
 from leakclf.config import ClassifyConfig, Config
 from leakclf.doctypes import Classifier
-from leakclf.doctypes.features import extract
+from leakclf.doctypes.features import extract, sheet_title
 from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel, read_json
 from leakclf.doctypes.rules import salutation
 from leakclf.doctypes.signed import signed
 from leakclf.errors import ModelError
-from leakclf.model import DOC_TYPES, Document
+from leakclf.model import DOC_TYPES, Document, Part
 from training.doctypes.generated import HELD_OUT, examples
 from training.doctypes.train import Item, fit
 
@@ -452,3 +453,42 @@ def test_a_gz_model_is_written_bit_for_bit_and_reads_back(tmp_path) -> None:
     assert a.read_bytes() == b.read_bytes() == DEFAULT_PATH.read_bytes()
     again = LinearModel.load(a)
     assert again.features == model.features and (again.weights == model.weights).all()
+
+
+REGISTER = (
+    "ID\tDescription\tOwner\tProbability\tImpact\tStatus\n"
+    "R1\tSupplier delivers the sensors late\tAnna\tHigh\tMedium\tOpen\n"
+    "R2\tTest lab not available in week 12\tMarc\tLow\tHigh\tClosed\n"
+)
+
+
+def _workbook(sheet: str) -> Document:
+    doc = _doc(REGISTER, "book.xlsx", "application/vnd.ms-excel")
+    return dataclasses.replace(doc, parts=(Part("sheet", 0, len(REGISTER), sheet),))
+
+
+@pytest.mark.parametrize(
+    ("sheet", "title"),
+    [
+        pytest.param("Risk Register", "Risk Register", id="named"),
+        pytest.param(" Cronograma ", "Cronograma", id="stripped"),
+        pytest.param("Sheet1", None, id="default-en"),
+        pytest.param("Tabelle2", None, id="default-de"),
+        pytest.param("Hoja 1", None, id="default-es"),
+    ],
+)
+def test_a_named_first_sheet_is_the_workbook_title(sheet: str, title: str | None) -> None:
+    assert sheet_title(_workbook(sheet)) == title
+    assert sheet_title(_doc(REGISTER)) is None  # no sheets
+
+
+def test_a_risk_register_sheet_reads_as_a_project_plan(clf: Classifier) -> None:
+    result = clf.classify(_workbook("Risk Register"))
+    assert result.doc_type == "project_plan", result.evidence
+    assert "title:'risk register'" in result.evidence
+    # the sheet name feeds the title cue only: the other features read the text alone
+    feats = extract(REGISTER, "book.xlsx", "Risk Register")
+    assert feats["cue:project_plan"] > 0
+    assert {f: v for f, v in feats.items() if not f.startswith("cue:")} == extract(
+        REGISTER, "book.xlsx"
+    )

@@ -32,7 +32,7 @@ import numpy as np
 
 from leakclf.config import Config
 from leakclf.doctypes import Classifier
-from leakclf.doctypes.features import extract
+from leakclf.doctypes.features import extract, sheet_title
 from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel
 from leakclf.model import DOC_TYPES, Document
 from training.doctypes.generated import HELD_OUT, Example, examples
@@ -125,7 +125,10 @@ def real_items(data: Sequence[RealExample], weight: float) -> list[Item]:
     """Real documents at ``weight`` each, times their type's ``TYPE_WEIGHT``."""
     return [
         Item(
-            extract(e.doc.text, e.doc.name), e.label, weight * TYPE_WEIGHT.get(e.label, 1.0), e.doc
+            extract(e.doc.text, e.doc.name, sheet_title(e.doc)),
+            e.label,
+            weight * TYPE_WEIGHT.get(e.label, 1.0),
+            e.doc,
         )
         for e in data
     ]
@@ -178,7 +181,7 @@ def out_of_fold(
         result = Classifier(Config(), model=model).classify(e.doc)
         pred.append(result.doc_type)
         conf.append(result.confidence)
-        logits.append(model.logits(extract(e.doc.text, e.doc.name)))
+        logits.append(model.logits(extract(e.doc.text, e.doc.name, sheet_title(e.doc))))
     return Outcome([e.label for e in real], pred, conf, logits)
 
 
