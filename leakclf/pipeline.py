@@ -50,7 +50,6 @@ class Pipeline:
         self.detectors.check()
         self.scorer.check()
         self._seen: OrderedDict[bytes, Detection] = OrderedDict()  # text digest -> detection
-        self._parsed: dict[tuple[str, str], Any] = {}  # what extraction parsed, for later files
 
     @cached_property
     def detectors(self) -> DetectorSet:
@@ -75,7 +74,7 @@ class Pipeline:
     def extract(self, source: str | Path | bytes, *, name: str | None = None) -> list[Document]:
         from leakclf.extractors import extract  # load time: the extractors only when used
 
-        return extract(source, name=name, config=self.config, parsed=self._parsed)
+        return extract(source, name=name, config=self.config)
 
     def analyze(self, docs: Sequence[Document]) -> list[DocumentResult]:
         """Detect, classify and score extracted documents (NER batched across them)."""

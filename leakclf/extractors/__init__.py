@@ -15,7 +15,6 @@ import os
 import stat
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from leakclf.config import Config
 from leakclf.errors import (
@@ -58,20 +57,14 @@ def warm() -> None:
 
 
 def extract(
-    source: str | Path | bytes,
-    *,
-    name: str | None = None,
-    config: Config,
-    parsed: dict[tuple[str, str], Any] | None = None,
+    source: str | Path | bytes, *, name: str | None = None, config: Config
 ) -> list[Document]:
-    """The documents in ``source`` (a path, or bytes with a ``name``), parent before children.
-    ``parsed``: a caller's dict where the extractors keep what they parsed from raw values
-    that recur across files (mail headers), to share it with the next files."""
+    """The documents in ``source`` (a path, or bytes with a ``name``), parent before children."""
     if config.extract.pdf_engine not in PDF_ENGINES:
         raise ConfigError(
             f"unknown extract.pdf_engine {config.extract.pdf_engine!r}; expected one of {PDF_ENGINES}"
         )
-    ctx = Context(config, parsed)
+    ctx = Context(config)
     if isinstance(source, bytes):
         label = name or "<bytes>"
         if len(source) > config.limits.max_file_bytes:

@@ -24,7 +24,7 @@ RATIO_FLOOR = 1 << 20
 class Context:
     """State shared by one top-level file and all its children: limits, deadline, byte budget."""
 
-    def __init__(self, config: Config, parsed: dict[tuple[str, str], Any] | None = None) -> None:
+    def __init__(self, config: Config) -> None:
         self.limits = config.limits
         self.extract = config.extract
         self.ocr = config.ocr
@@ -32,9 +32,6 @@ class Context:
         self.deadline = time.monotonic() + config.limits.time_budget_s
         self.unpacked = 0  # bytes unpacked from archives/compression so far
         self.ocr_pages = 0  # pages and images OCR'd so far (ocr.max_pages)
-        # raw values parsed once and shared by every file of this cache's owner (mail headers
-        # by name and value): immutable parse results, bounded by their users
-        self.parsed: dict[tuple[str, str], Any] = {} if parsed is None else parsed
 
     def expired(self) -> bool:
         return time.monotonic() > self.deadline

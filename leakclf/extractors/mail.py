@@ -58,39 +58,23 @@ def add_body(job: Job, text: str) -> None:
 # -- .eml ----------------------------------------------------------------------
 
 
-#: Headers kept in the extraction's shared ``parsed`` dict (``Context.parsed``), and the
-#: longest value kept there (longer ones are kept for their own message only).
-KEPT_HEADERS = 4096
-KEPT_HEADER_CHARS = 1024
-
-
 class _ParsedOnce(HeaderRegistry):
-    """The default header registry, but each (name, value) is parsed once: once per message,
-    and once for every file that shares ``kept`` (the caller's ``Context.parsed``).
+    """The default header registry, but each (name, value) is parsed once per message.
 
     The modern policy parses a header again on every access (``msg["Date"]``, and
     ``get_content_type`` for each look at a part), about 30 parses per mail for a handful of
-    distinct headers; and part headers (``Content-Type: text/plain; charset="utf-8"``), senders
-    and recipients recur from mail to mail. Header objects are immutable, so handing out the
-    same one is safe.
+    distinct headers. Header objects are immutable, so handing out the same one is safe.
     """
 
-    def __init__(self, kept: dict[tuple[str, str], BaseHeader] | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self._parsed: dict[tuple[str, str], BaseHeader] = {}
-        self._kept = {} if kept is None else kept
 
     def __call__(self, name: str, value: str) -> BaseHeader:
         key = (name, value)
-        header = self._kept.get(key)
-        if header is None:
-            header = self._parsed.get(key)
+        header = self._parsed.get(key)
         if header is None:
             header = self._parsed[key] = super().__call__(name, value)
-            if len(value) <= KEPT_HEADER_CHARS:
-                if len(self._kept) >= KEPT_HEADERS:
-                    self._kept.clear()
-                self._kept[key] = header
         return header
 
 
@@ -100,7 +84,7 @@ def extract_eml(data: bytes, job: Job) -> None:
     data = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a BOM or blank lines before the headers
     if data.startswith(b">From "):  # an escaped mbox From line (readpst's attached messages)
         data = data.split(b"\n", 1)[-1]
-    policy = email.policy.default.clone(header_factory=_ParsedOnce(job.ctx.parsed))
+    policy = email.policy.default.clone(header_factory=_ParsedOnce())
     msg = email.message_from_bytes(data, policy=policy)
     values = {name: _header(msg, name) for name in HEADER_FIELDS}
     add_headers(job, values)

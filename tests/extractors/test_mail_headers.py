@@ -59,38 +59,3 @@ def test_extracted_mail_keeps_decoded_headers_and_attachment() -> None:
     assert "date" not in top.meta  # "not a date" gives no date, as before
     assert [d.source for d in docs] == ["m.eml", "m.eml!/notes é.txt"]
     assert "GB82 WEST" in docs[1].text
-
-
-def test_files_sharing_parsed_headers_extract_as_alone() -> None:
-    """A caller's ``parsed`` dict (a Pipeline keeps one) shares header objects between the
-    files it extracts: every document is the one extracting the file alone gives."""
-    config = Config(key=b"k" * 64)
-    mails = [TRICKY, make.eml_bytes(), TRICKY.replace(b"Hello Jane", b"Hi Jane"), TRICKY]
-    parsed: dict[tuple[str, str], object] = {}
-    shared = [
-        extract(m, name=f"{n}.eml", config=config, parsed=parsed) for n, m in enumerate(mails)
-    ]
-    alone = [extract(m, name=f"{n}.eml", config=config) for n, m in enumerate(mails)]
-    assert shared == alone
-    assert ("Content-Type", "text/plain; charset=utf-8") in parsed
-    header = parsed["Subject", "=?iso-8859-1?q?R=E9sum=E9?= and a folded line"]
-    assert str(header) == "Résumé and a folded line"
-
-
-def test_the_shared_headers_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    from leakclf.extractors import mail
-
-    monkeypatch.setattr(mail, "KEPT_HEADERS", 4)
-    monkeypatch.setattr(mail, "KEPT_HEADER_CHARS", 40)
-    parsed: dict[tuple[str, str], object] = {}
-    once = email.message_from_bytes(
-        TRICKY, policy=email.policy.default.clone(header_factory=_ParsedOnce(parsed))
-    )
-    values = [str(once[name]) for name in (*HEADER_FIELDS, "Message-ID", "Content-Type")]
-    assert values == [
-        str(email.message_from_bytes(TRICKY, policy=email.policy.default)[name])
-        for name in (*HEADER_FIELDS, "Message-ID", "Content-Type")
-    ]
-    assert 0 < len(parsed) <= 4
-    assert all(len(value) <= 40 for _, value in parsed)
-    assert once["To"] is once["To"]  # too long to share, still parsed once for its message
