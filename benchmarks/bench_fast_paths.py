@@ -1,20 +1,15 @@
-"""The sixth session's fast paths, each switched off and on in one process, rounds alternated.
+"""The sixth session's NER fast paths, switched off and on in one process, rounds alternated.
 
     .venv/bin/python benchmarks/bench_fast_paths.py [--dump /tmp/leakclf-bench/dump-2000]
         [--files 2000] [--rounds 3]
 
-CPU seconds (``time.process_time``) of, per round and per setting:
-
-* ``detect``: ``DetectorSet.detect_many`` over the distinct texts of the dump's first ``--files``
-  files, 24 at a time, NER's kept pieces and gate verdicts cleared first; "off" reads NER with
-  ``model.predict`` at every step of the transition loop (``ner_decode._scorer`` bypassed) and
-  judges every segment afresh (``runs`` without kept verdicts);
-* ``mail``: ``extract`` of the dump's .eml and .mbox files, with one ``parsed`` dict for all
-  of them ("on", as a Pipeline extracts) or a new one per file ("off").
-
-One process, so the machine's load weighs on both settings alike; the order of the two
-alternates from round to round. The results are the same either way (``--check`` compares the
-findings and the documents of the last round).
+CPU seconds (``time.process_time``) of ``DetectorSet.detect_many`` over the distinct texts of
+the dump's first ``--files`` files, 24 at a time, NER's kept pieces and gate verdicts cleared
+first, per round and per setting: "off" reads NER with ``model.predict`` at every step of the
+transition loop (``ner_decode._scorer`` bypassed) and judges every segment afresh (``runs``
+without kept verdicts). One process, so the machine's load weighs on both settings alike; the
+order of the two alternates from round to round. The findings are the same either way
+(``--check`` compares the last round's).
 """
 
 from __future__ import annotations
@@ -30,7 +25,6 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from leakclf.config import Config
 from leakclf.detectors import DetectorSet, ner, ner_decode
-from leakclf.extractors import extract
 from leakclf.pipeline import Pipeline
 
 KEY = b"t" * 64
@@ -49,15 +43,12 @@ def main() -> None:
     pipe = Pipeline(config)
     docs = [d for p in files for d in pipe.extract(p)]
     texts = list(dict.fromkeys(d.text for d in docs if d.status == "ok" or d.text))
-    mail = [p for p in files if p.suffix in (".eml", ".mbox")]
     detectors = DetectorSet(config)
     detectors.detect_many(texts[-50:])  # warm-up: the model, word lists, patterns
     scorer, runs = ner_decode._scorer, ner.runs
-    print(
-        f"{len(texts)} distinct texts, {sum(map(len, texts)):,} characters; {len(mail)} mail files"
-    )
-    print("| round | setting | detect CPU s | mail CPU s |")
-    print("|---|---|---:|---:|")
+    print(f"{len(texts)} distinct texts, {sum(map(len, texts)):,} characters")
+    print("| round | setting | detect CPU s |")
+    print("|---|---|---:|")
     last: dict[str, Any] = {}
     for r in range(1, args.rounds + 1):
         for on in (False, True) if r % 2 else (True, False):
@@ -76,16 +67,12 @@ def main() -> None:
                 for f in detectors.detect_many(texts[i : i + 24])
             ]
             detect = time.process_time() - c
-            shared: dict[tuple[str, str], Any] = {}
-            c = time.process_time()
-            got = [extract(p, config=config, parsed=shared if on else {}) for p in mail]
-            mail_cpu = time.process_time() - c
-            print(f"| {r} | {'on' if on else 'off'} | {detect:.2f} | {mail_cpu:.2f} |")
-            last["on" if on else "off"] = (found, got)
+            print(f"| {r} | {'on' if on else 'off'} | {detect:.2f} |")
+            last["on" if on else "off"] = found
     ner_decode._scorer, ner.runs = scorer, runs
     if args.check:
         same = last["on"] == last["off"]
-        print(f"findings and documents the same with and without: {same}")
+        print(f"findings the same with and without: {same}")
 
 
 if __name__ == "__main__":
