@@ -20,6 +20,8 @@ from itertools import islice
 TITLE_LINES = 5
 TITLE_CHARS = 300
 HEADING_LINES = 15  # after the first lines, short heading-like lines up to here (ERP letterheads)
+OWN_LINE_LINES = 60  # a line that is only a type's name, up to here, when the title region names none
+OWN_LINE_CHARS = 60
 
 _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
     "invoice": (
@@ -61,7 +63,7 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "project closure|closure sign off|handover certificate|commissioning certificate|"
         "verbale di consegna|verbale di collaudo|documento di trasporto|ddt|"
         "certificato di regolare esecuzione|lieferschein|abnahmeprotokoll|abnahmebestätigung|"
-        "bon de livraison|procès verbal de réception|albarán|albarán de entrega|"
+        "bon de livraison|procès verbal de réception|albarán|albarán de entrega|albarán factura|"
         "acta de recepción"
     ),
     "sow": (
@@ -156,6 +158,12 @@ PARTY_ROLES = {
 }
 # a party line: its value is names, never a type word
 _PARTY = re.compile(r"(" + "|".join([*PARTY_ROLES, "bcc"]) + r")\s*:(.*)", re.IGNORECASE)
+# a reference after a type's name on its own line: "Pedido de Compra No.4300004732", "Rechnung Nr. 42",
+# "Delivery Note: 1000020991", "PLAN VAN AANPAK 2/19"
+_REF_TAIL = re.compile(
+    r"(?:\s*(?:n\.?\s?[°º]\.?|no\.?|nr\.?|número|numero|#|:)\s*|\s+)[\w/.-]*\d[\w/.-]*$",
+    re.IGNORECASE,
+)
 _DASH = re.compile(r"[\-‐-―_/]")  # hyphens, dashes, underscores and slashes read as spaces
 
 
@@ -267,6 +275,22 @@ def title_cue(text: str) -> tuple[str, str] | None:
     found += [p for p in map(_labelled, headings.split(" | ")) if p]
     if not found:
         compound = _COMPOUND.search(top)
-        return (TYPE_OF[compound.group(1)], compound.group()) if compound else None
+        return (TYPE_OF[compound.group(1)], compound.group()) if compound else own_line(text)
     best = max(found, key=lambda p: p.count(" "))  # most words; the first among equals
     return TYPE_OF[best], best
+
+
+def own_line(text: str) -> tuple[str, str] | None:
+    """(doc_type, phrase) of the first line, up to ``OWN_LINE_LINES``, that is a type's name and
+    nothing else but its reference ("Albarán-Factura", "Pedido de Compra No.4300004732", "PURCHASE
+    ORDER"): an ERP print names itself on a line of its own under a letterhead, two address blocks
+    and its payment terms, below the title region. Not a field label ("Pedido:"), a list item
+    ("- Cahier des charges") or a name of four letters or fewer ("PO", "Memo", "Bill")."""
+    lines = (ln.strip() for ln in text[: TITLE_CHARS * 20].splitlines())
+    for line in islice((ln for ln in lines if ln), HEADING_LINES, OWN_LINE_LINES):
+        if len(line) > OWN_LINE_CHARS or line.endswith(":") or not line[0].isalpha():
+            continue
+        phrase = norm(_REF_TAIL.sub("", line)).rstrip(" .:")
+        if len(phrase) > 4 and (doc_type := TYPE_OF.get(phrase)):
+            return doc_type, phrase
+    return None
