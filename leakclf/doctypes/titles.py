@@ -20,7 +20,9 @@ from itertools import islice
 TITLE_LINES = 5
 TITLE_CHARS = 300
 HEADING_LINES = 15  # after the first lines, short heading-like lines up to here (ERP letterheads)
-OWN_LINE_LINES = 60  # a line that is only a type's name, up to here, when the title region names none
+OWN_LINE_LINES = (
+    60  # a line that is only a type's name, up to here, when the title region names none
+)
 OWN_LINE_CHARS = 60
 
 _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
@@ -283,14 +285,16 @@ def title_cue(text: str) -> tuple[str, str] | None:
 def own_line(text: str) -> tuple[str, str] | None:
     """(doc_type, phrase) of the first line, up to ``OWN_LINE_LINES``, that is a type's name and
     nothing else but its reference ("Albarán-Factura", "Pedido de Compra No.4300004732", "PURCHASE
-    ORDER"): an ERP print names itself on a line of its own under a letterhead, two address blocks
-    and its payment terms, below the title region. Not a field label ("Pedido:"), a list item
-    ("- Cahier des charges") or a name of four letters or fewer ("PO", "Memo", "Bill")."""
+    ORDER", "Statement of work:"): an ERP print names itself on a line of its own under a
+    letterhead, two address blocks and its payment terms, below the title region. Not a one-word
+    field label ("Pedido:", "Invoice:"), a list item ("- Cahier des charges") or a name of four
+    letters or fewer ("PO", "Memo", "Bill")."""
     lines = (ln.strip() for ln in text[: TITLE_CHARS * 20].splitlines())
-    for line in islice((ln for ln in lines if ln), HEADING_LINES, OWN_LINE_LINES):
-        if len(line) > OWN_LINE_CHARS or line.endswith(":") or not line[0].isalpha():
+    for line in islice((ln for ln in lines if ln), TITLE_LINES, OWN_LINE_LINES):
+        if len(line) > OWN_LINE_CHARS or not line[0].isalpha():
             continue
         phrase = norm(_REF_TAIL.sub("", line)).rstrip(" .:")
-        if len(phrase) > 4 and (doc_type := TYPE_OF.get(phrase)):
+        label = line.endswith(":") and " " not in phrase  # "Pedido:" labels a value below it
+        if len(phrase) > 4 and not label and (doc_type := TYPE_OF.get(phrase)):
             return doc_type, phrase
     return None

@@ -150,6 +150,45 @@ def test_title_cue(text: str, expected: tuple[str, str] | None) -> None:
     assert title_cue(text) == expected
 
 
+_LETTERHEAD = "\n".join(  # an ERP print: company, address, customer, payment terms (20 lines)
+    f"{label} {i}"
+    for i, label in enumerate(["Distribuciones Ejemplo SL", "C/ Mayor", "Cliente"] * 7)
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("Albarán-Factura", ("proof_of_execution", "albarán factura"), id="albaran"),
+        pytest.param(
+            "Pedido de Compra No.4300004732",
+            ("purchase_order", "pedido de compra"),
+            id="po-with-its-number",
+        ),
+        pytest.param("Rechnung Nr. 42", ("invoice", "rechnung"), id="label-and-number"),
+        pytest.param("Albarán n.º 17", ("proof_of_execution", "albarán"), id="numero-sign"),
+        pytest.param("PURCHASE ORDER", ("purchase_order", "purchase order"), id="caps"),
+        pytest.param("Statement of work:", ("sow", "statement of work"), id="heading-colon"),
+        pytest.param("Pedido:", None, id="one-word-field-label"),
+        pytest.param("- Cahier des charges", None, id="list-item"),
+        pytest.param("PO 4711", None, id="short-name"),
+        pytest.param("Invoice approval process changes", None, id="more-than-the-name"),
+    ],
+)
+def test_a_line_that_is_only_a_type_name_below_the_letterhead(
+    line: str, expected: tuple[str, str] | None
+) -> None:
+    text = f"{_LETTERHEAD}\n{line}\nProducto Cantidad Precio\nBarril 2 42,79"
+    assert title_cue(text) == expected
+
+
+def test_the_own_line_cue_reads_only_when_the_title_region_names_nothing() -> None:
+    deep = f"{_LETTERHEAD}\nCommunication Plan"
+    assert title_cue(deep) == ("project_plan", "communication plan")
+    assert title_cue(f"Statement of Work\n{deep}") == ("sow", "statement of work")
+    assert title_cue("\n".join(["Zeile"] * 60) + "\nPURCHASE ORDER") is None  # below line 60
+
+
 def test_lexicon_covers_every_type_and_maps_each_phrase_once() -> None:
     assert set(LEXICON) == set(DOC_TYPES)
     phrases = [p for ps in LEXICON.values() for p in ps]
