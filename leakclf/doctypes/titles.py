@@ -269,7 +269,9 @@ def title_cue(text: str) -> tuple[str, str] | None:
     Below the first lines only phrases of two or more words count: a lone "bill" or "receipt"
     there is more often a table column or a reference than a title; unless the word labels the
     document's own number on a heading line of its own ("Cotizacion : 492", "Albarán n.º 17"), as an
-    ERP print under its letterhead names itself.
+    ERP print under its letterhead names itself. When no phrase is found there: a German or Dutch
+    compound in the first lines, else a line up to line 60 that is a type's name and nothing
+    else (``own_line``).
     """
     top, headings = title_region(text)
     found = [m.group() for m in PHRASES.finditer(top)]

@@ -81,7 +81,10 @@ from leakclf.model import DOC_TYPES, Document
             ("proof_of_execution", "delivery note"),
             id="invoice-no-field",
         ),
-        pytest.param("A\nB\nC\nD\nE\nReceipt\nAmount", None, id="lone-word-below-top"),
+        pytest.param("A\nB\nC\nD\nE\nReceipt date 01/02\nAmount", None, id="lone-word-below-top"),
+        pytest.param(
+            "A\nB\nC\nD\nE\nReceipt\nAmount", ("invoice", "receipt"), id="lone-word-on-its-own-line"
+        ),
         pytest.param("A\nB\nC\nD\nE\nE Way Bill No", None, id="reference-below-top"),
         # a type word labelling the document's number under a letterhead names the document
         pytest.param(
