@@ -289,11 +289,13 @@ def own_line(text: str) -> tuple[str, str] | None:
     nothing else but its reference ("Albarán-Factura", "Pedido de Compra No.4300004732", "PURCHASE
     ORDER", "Statement of work:"): an ERP print names itself on a line of its own under a
     letterhead, two address blocks and its payment terms, below the title region. Not a one-word
-    field label ("Pedido:", "Invoice:"), a list item ("- Cahier des charges") or a name of four
+    field label ("Pedido:", "Invoice:"), a reference field ("PO Number: 4711"), a list item ("- Cahier des charges") or a name of four
     letters or fewer ("PO", "Memo", "Bill")."""
     lines = (ln.strip() for ln in text[: TITLE_CHARS * 20].splitlines())
     for line in islice((ln for ln in lines if ln), TITLE_LINES, OWN_LINE_LINES):
         if len(line) > OWN_LINE_CHARS or not line[0].isalpha():
+            continue
+        if (":" in line or "#" in line) and _FIELD.match(line):  # "PO Number: 4711": a reference
             continue
         phrase = norm(_REF_TAIL.sub("", line)).rstrip(" .:")
         label = line.endswith(":") and " " not in phrase  # "Pedido:" labels a value below it

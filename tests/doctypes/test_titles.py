@@ -173,6 +173,7 @@ _LETTERHEAD = "\n".join(  # an ERP print: company, address, customer, payment te
         pytest.param("PURCHASE ORDER", ("purchase_order", "purchase order"), id="caps"),
         pytest.param("Statement of work:", ("sow", "statement of work"), id="heading-colon"),
         pytest.param("Pedido:", None, id="one-word-field-label"),
+        pytest.param("PO Number: 4711", None, id="a-reference-field-names-no-type"),
         pytest.param("- Cahier des charges", None, id="list-item"),
         pytest.param("PO 4711", None, id="short-name"),
         pytest.param("Invoice approval process changes", None, id="more-than-the-name"),
