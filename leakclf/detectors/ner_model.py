@@ -92,8 +92,9 @@ def import_spacy() -> None:
     whole ``spacy.cli`` package (typer, weasel and their imports: about 0.16 of the 0.55 CPU s
     of importing spaCy, on every scan's head). During that import, stand-ins take the places of
     ``spacy.cli`` and ``spacy.cli.info``; they are gone from ``sys.modules`` right after it, so
-    a later ``import spacy.cli`` (or ``spacy.cli.download``, ...) imports the real package, and
-    ``spacy.info()`` imports it on its first call. Does nothing once spaCy is imported.
+    a later ``import spacy.cli`` imports the real package, ``spacy.cli.download`` (the attribute,
+    with no import) does too on its first use, and ``spacy.info()`` imports it on its first call.
+    Does nothing once spaCy is imported.
     """
     if "spacy" in sys.modules or "spacy.cli" in sys.modules:
         return
@@ -102,11 +103,23 @@ def import_spacy() -> None:
     stand_ins = {"spacy.cli": types.ModuleType("spacy.cli"), "spacy.cli.info": info}
     sys.modules.update(stand_ins)
     try:
-        import spacy  # noqa: F401 - load time: with the model
+        import spacy  # load time: with the model
     finally:
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:
                 del sys.modules[name]
+    if "cli" not in vars(spacy) and "__getattr__" not in vars(spacy):
+        spacy.__getattr__ = _spacy_cli_on_first_use  # type: ignore[method-assign]
+
+
+def _spacy_cli_on_first_use(name: str) -> Any:
+    """``spacy.cli`` for code that reaches it as an attribute (``spacy.cli.download(...)``)
+    without importing it: the real package, imported on that first use (PEP 562)."""
+    if name != "cli":
+        raise AttributeError(f"module 'spacy' has no attribute {name!r}")
+    import spacy.cli  # load time: spaCy's command line only when asked
+
+    return spacy.cli
 
 
 def _spacy_info(*args: Any, **kwargs: Any) -> Any:

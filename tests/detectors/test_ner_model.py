@@ -211,6 +211,33 @@ def test_a_loaded_pipeline_imports_spacy_without_its_command_line() -> None:
     assert out.stdout.split("\n")[-2] == "[] ['location'] True True"
 
 
+_CLI_AS_ATTRIBUTE = r"""
+from leakclf.config import Config
+from leakclf.pipeline import Pipeline
+
+Pipeline(Config(key=b"k" * 32)).load()
+import spacy
+print(callable(spacy.cli.download), spacy.cli.__file__.endswith("__init__.py"))
+try:
+    spacy.no_such_name
+except AttributeError as error:
+    print(type(error).__name__)
+"""
+
+
+def test_spacy_cli_as_an_attribute_works_after_a_pipeline_load() -> None:
+    """Code that reaches ``spacy.cli.download`` without ``import spacy.cli`` (as plain spaCy
+    allows) still gets the real command line after leakclf loaded spaCy without it."""
+    out = subprocess.run(
+        [sys.executable, "-c", _CLI_AS_ATTRIBUTE],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert out.stdout.split("\n")[-3:-1] == ["True True", "AttributeError"]
+
+
 def test_spacy_imported_already_is_left_as_it_is() -> None:
     import spacy  # noqa: F401 - the suite has imported it by now
 
