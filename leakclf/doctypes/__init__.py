@@ -3,9 +3,9 @@
     Classifier(config).classify(doc, findings)
         -> Classification(doc_type, scores, evidence, signed, confidence, uncertain)
 
-A linear model over readable features (``features.py``, including the title cues of ``titles.py``) shipped as JSON in
-``leakclf/data/doctype/model.json.gz`` (card: ``models/doctype/MODEL_CARD.md``) and run with numpy, trained on real
-and generated documents (``training/doctypes``). Its probabilities are calibrated (a temperature fitted on grouped
+A linear model over readable features (``features.py``, including the title cues of ``titles.py``) shipped as numpy
+arrays in ``leakclf/data/doctype/model.npz`` (read without pickle; card: ``models/doctype/MODEL_CARD.md``) and run with
+numpy, trained on real and generated documents (``training/doctypes``). Its probabilities are calibrated (a temperature fitted on grouped
 cross-validation); ``confidence`` is the probability of the chosen type and ``uncertain`` is true below the model's
 threshold, set on the same cross-validation. Rules around the model (``rules.py``): too little text to judge is
 ``other`` and uncertain; mail with headers is ``internal_note`` when every party is in one organisation and

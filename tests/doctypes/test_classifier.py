@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
+import json
+import zipfile
 
+import numpy as np
 import pytest
 
 from leakclf.config import ClassifyConfig, Config
 from leakclf.doctypes import Classifier
 from leakclf.doctypes.features import extract, sheet_title
-from leakclf.doctypes.linear import DEFAULT_PATH, LinearModel, read_json
+from leakclf.doctypes.linear import DEFAULT_PATH, FORMAT, LinearModel, read_arrays, read_meta
 from leakclf.doctypes.rules import salutation
 from leakclf.doctypes.signed import signed
 from leakclf.errors import ModelError
@@ -404,31 +408,55 @@ def test_training_is_deterministic_on_a_slice() -> None:
         Item(extract(e.text, e.name), e.label, 1.0)
         for e in examples(seed=3, per_template=2, templates=(0, 1))
     ]
-    assert fit(data, max_features=300).to_json() == fit(data, max_features=300).to_json()
+    assert fit(data, max_features=300).to_bytes() == fit(data, max_features=300).to_bytes()
 
 
-def test_shipped_model_is_json_with_its_recipe() -> None:
-    data = read_json(DEFAULT_PATH)
-    assert data["format"] == "leakclf-doctype-linear/2" and data["labels"] == list(DOC_TYPES)
-    assert len(data["weights"]) == len(DOC_TYPES) and len(data["weights"][0]) == len(
-        data["features"]
+def test_shipped_model_is_numpy_arrays_with_its_recipe() -> None:
+    arrays = read_arrays(DEFAULT_PATH)
+    assert list(arrays) == ["meta", "features", "weights", "bias"]  # the fixed member order
+    assert all(a.dtype != object for a in arrays.values())
+    meta = read_meta(DEFAULT_PATH)
+    assert meta["format"] == FORMAT == "leakclf-doctype-linear/3"
+    assert meta["labels"] == list(DOC_TYPES)
+    n = len(arrays["features"].tobytes().decode("utf-8").split("\n"))
+    assert arrays["weights"].shape == (len(DOC_TYPES), n) and arrays["bias"].shape == (
+        len(DOC_TYPES),
     )
-    assert data["training"]["held_out_templates"] == list(HELD_OUT)
-    assert data["metrics"]["held_out"]["macro_f1"] >= 0.90
+    assert meta["training"]["held_out_templates"] == list(HELD_OUT)
+    assert meta["metrics"]["held_out"]["macro_f1"] >= 0.90
+
+
+def _npz(**members: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    np.savez(buf, **members)  # type: ignore[arg-type]
+    return buf.getvalue()
+
+
+def _meta(**fields: object) -> np.ndarray:
+    return np.frombuffer(json.dumps(fields).encode(), dtype=np.uint8)
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         pytest.param(None, "not found", id="missing"),
-        pytest.param("{not json", "unreadable", id="corrupt"),
-        pytest.param('{"format": "pickle"}', "format", id="wrong-format"),
+        pytest.param(b"{not json", "unreadable", id="corrupt"),
+        pytest.param(b"PK\x03\x04 truncated zip", "unreadable", id="truncated-zip"),
+        pytest.param(
+            _npz(meta=np.array([{"format": FORMAT}], dtype=object)), "unreadable", id="pickled"
+        ),
+        pytest.param(_npz(weights=np.zeros(3)), "unreadable", id="no-meta"),
+        pytest.param(
+            _npz(meta=_meta(format="leakclf-doctype-linear/2")), "format", id="wrong-format"
+        ),
+        pytest.param(_npz(meta=_meta(format=FORMAT)), "unreadable", id="no-weights"),
+        pytest.param(np.zeros(3).tobytes(), "unreadable", id="raw-bytes"),
     ],
 )
-def test_bad_model_file(tmp_path, content: str | None, message: str) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "model.json"
+def test_bad_model_file(tmp_path, content: bytes | None, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "model.npz"
     if content is not None:
-        path.write_text(content)
+        path.write_bytes(content)
     with pytest.raises(ModelError, match=message):
         LinearModel.load(path)
 
@@ -445,14 +473,29 @@ def test_empty_text_is_other(clf: Classifier) -> None:
     assert sum(result.scores.values()) == 1.0
 
 
-def test_a_gz_model_is_written_bit_for_bit_and_reads_back(tmp_path) -> None:
+def test_the_model_is_written_bit_for_bit_and_reads_back(tmp_path) -> None:
     model = LinearModel.load()
-    a, b = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    a, b = tmp_path / "a.npz", tmp_path / "b.npz"
     model.save(a)
     model.save(b)
     assert a.read_bytes() == b.read_bytes() == DEFAULT_PATH.read_bytes()
     again = LinearModel.load(a)
     assert again.features == model.features and (again.weights == model.weights).all()
+    assert (again.bias == model.bias).all() and again.info == model.info
+    with zipfile.ZipFile(a) as z:  # no build time inside: fixed timestamps, fixed order
+        assert [(i.filename, i.date_time) for i in z.infolist()] == [
+            (f"{name}.npy", (1980, 1, 1, 0, 0, 0))
+            for name in ("meta", "features", "weights", "bias")
+        ]
+
+
+def test_weights_are_stored_rounded_to_five_decimals_exactly(tmp_path) -> None:
+    """A stored weight reads back as the same double its 5-decimal JSON number would (format /2)."""
+    w = np.array([[0.123456789, -1.000005, 2.5e-6, 0.0], [-0.00001, 1.23455, 0.333335, -7.0]])
+    path = tmp_path / "m.npz"
+    LinearModel(["a", "b"], ["f1", "f2", "f3", "f4"], w, np.array([0.5, -0.25])).save(path)
+    again = LinearModel.load(path)
+    assert again.weights.tolist() == [[float(json.dumps(round(float(v), 5))) for v in r] for r in w]
 
 
 REGISTER = (

@@ -10,7 +10,7 @@ import pytest
 import leakclf
 from leakclf.config import Config
 from leakclf.doctypes import Classifier
-from leakclf.doctypes.linear import DEFAULT_PATH, read_json
+from leakclf.doctypes.linear import DEFAULT_PATH, read_meta
 from leakclf.model import DOC_TYPES, Document
 from training.doctypes.train import PER_TEMPLATE, WILD_TRAIN, C
 from training.doctypes.vocab import POOLS
@@ -70,7 +70,7 @@ def test_model_ships_inside_the_package() -> None:
 
 def test_shipped_model_records_the_recipe_in_train_py() -> None:
 
-    training = read_json(DEFAULT_PATH)["training"]
+    training = read_meta(DEFAULT_PATH)["training"]
     assert (training["c"], training["per_template"]) == (C, PER_TEMPLATE)
     assert training["wild_templates"] == list(WILD_TRAIN)
     assert training["wild_held_out_templates"] == list(WILD_HELD_OUT)

@@ -1,4 +1,4 @@
-"""``python -m training.doctypes --seed 0``: rebuild leakclf/data/doctype/model.json.gz."""
+"""``python -m training.doctypes --seed 0``: rebuild leakclf/data/doctype/model.npz."""
 
 from training.doctypes.train import main
 

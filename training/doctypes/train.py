@@ -1,6 +1,6 @@
-"""Train the doc-type model on real documents plus generated ones, and write it as JSON.
+"""Train the doc-type model on real documents plus generated ones, and write it as numpy arrays (no pickle).
 
-    python -m training.doctypes --seed 0        # from the repository root; writes leakclf/data/doctype/model.json.gz
+    python -m training.doctypes --seed 0        # from the repository root; writes leakclf/data/doctype/model.npz
     python -m training.doctypes --select        # the grouped cross-validation behind the shipped settings
 
 Data: the real corpus ``../shared/corpus/doctypes-train`` (``real.py``; every readable file, weighted
