@@ -18,12 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 from leakclf.config import Config
 from leakclf.errors import ConfigError, ExtractionError
-from leakclf.model import Detection, Document, DocumentResult, Finding
+from leakclf.model import (
+    Classification,
+    Detection,
+    Document,
+    DocumentResult,
+    Finding,
+    Part,
+    Score,
+)
 from leakclf.privacy import digest, process_key
 
 if TYPE_CHECKING:
     from leakclf.detectors import DetectorSet
     from leakclf.doctypes import Classifier
+    from leakclf.extractors import Reuse
     from leakclf.scoring import Scorer
 
 log = logging.getLogger(__name__)
@@ -50,6 +59,7 @@ class Pipeline:
         self.detectors.check()
         self.scorer.check()
         self._seen: OrderedDict[bytes, Detection] = OrderedDict()  # text digest -> detection
+        self._judged: OrderedDict[tuple[bytes, str, str, str], _Judged] = OrderedDict()
 
     @cached_property
     def detectors(self) -> DetectorSet:
@@ -64,6 +74,15 @@ class Pipeline:
         return Classifier(self.config)
 
     @cached_property
+    def _extracted(self) -> Reuse:
+        """Documents this pipeline extracted, read again when the same content comes under the
+        same name (an attachment forwarded in several mails): extraction, like detection, is a
+        function of the bytes (and the name), so the Document is the one reading it gives."""
+        from leakclf.extractors import Reuse  # load time: the extractors only when used
+
+        return Reuse()
+
+    @cached_property
     def scorer(self) -> Scorer:
         from leakclf.scoring import Scorer  # load time: the scoring policy only when used
 
@@ -74,33 +93,34 @@ class Pipeline:
     def extract(self, source: str | Path | bytes, *, name: str | None = None) -> list[Document]:
         from leakclf.extractors import extract  # load time: the extractors only when used
 
-        return extract(source, name=name, config=self.config)
+        return extract(source, name=name, config=self.config, reuse=self._extracted)
 
     def analyze(self, docs: Sequence[Document]) -> list[DocumentResult]:
         """Detect, classify and score extracted documents (NER batched across them)."""
         readable = [d for d in docs if d.status == "ok" or d.text]
         t0 = time.perf_counter()
-        detections = self._detect([d.text for d in readable])
+        keys = [_text_key(d.text) for d in readable]
+        detections = self._detect([d.text for d in readable], keys)
         per_doc_detect = (time.perf_counter() - t0) / max(len(readable), 1)
-        by_source = {id(d): det for d, det in zip(readable, detections)}
+        by_source = {id(d): (key, det) for d, key, det in zip(readable, keys, detections)}
         parents = {d.parent for d in docs}
         results = []
         for doc in docs:
-            det = by_source.get(id(doc))
-            if det is None:
+            found = by_source.get(id(doc))
+            if found is None:
                 result = self._error_result(doc)
             else:
-                result = self._result(doc, det, per_doc_detect)
+                result = self._result(doc, *found, per_doc_detect)
             results.append(self._unread(result, doc.text, doc.source in parents))
         from leakclf.scoring.contents import with_contents  # load time: scoring on first use
 
         return with_contents(results)
 
-    def _detect(self, texts: list[str]) -> list[Detection]:
+    def _detect(self, texts: list[str], keys: list[bytes]) -> list[Detection]:
         """``detect_many``, reading each distinct text once: detection is a function of the
         text alone, so a text seen before (by this pipeline, or earlier in ``texts``) reuses
-        its detection, the same one reading it again would give."""
-        keys = [_text_key(t) for t in texts]
+        its detection, the same one reading it again would give. ``keys``: the texts'
+        ``_text_key``."""
         todo: dict[bytes, str] = {}
         for key, text in zip(keys, texts):
             if key not in self._seen and key not in todo:
@@ -196,7 +216,23 @@ class Pipeline:
 
     # -- helpers --------------------------------------------------------------
 
-    def _result(self, doc: Document, detection: Detection, detect_s: float) -> DocumentResult:
+    def _judge(self, doc: Document, text_key: bytes, detection: Detection) -> _Judged:
+        """Classification, findings (whose data each is), score and signature of ``doc``:
+        kept for a document met again (the same attachment in several mails, the same file in
+        several folders), which the classifier, the scorer and the signature read the same
+        way: they read its text, name, meta and parts, and its detection is its text's."""
+        key = (text_key, doc.name, doc.media_type, doc.sha256)
+        known = self._judged.get(key)
+        if known is not None and known.meta == doc.meta and known.parts == doc.parts:
+            self._judged.move_to_end(key)
+            return dataclasses.replace(known, timings=_UNTIMED)
+        judged = self._judge_afresh(doc, detection)
+        self._judged[key] = judged
+        while len(self._judged) > SEEN_TEXTS:
+            self._judged.popitem(last=False)
+        return judged
+
+    def _judge_afresh(self, doc: Document, detection: Detection) -> _Judged:
         from leakclf.scoring import subject  # load time: scoring on first use
         from leakclf.signatures import text_signature  # load time: numpy
 
@@ -212,6 +248,17 @@ class Pipeline:
         t3 = time.perf_counter()
         text_sha, minhash = text_signature(doc.text, self.config.census)
         t4 = time.perf_counter()
+        return _Judged(
+            meta=doc.meta, parts=doc.parts, cls=cls, findings=findings, score=score,
+            text_sha=text_sha, minhash=minhash,
+            timings=(round(t2 - t1, 6), round(t3 - t2, 6), round(t4 - t3, 6)),
+        )  # fmt: skip
+
+    def _result(
+        self, doc: Document, text_key: bytes, detection: Detection, detect_s: float
+    ) -> DocumentResult:
+        judged = self._judge(doc, text_key, detection)
+        cls, findings, score = judged.cls, judged.findings, judged.score
         return DocumentResult(
             source=doc.source,
             parent=doc.parent,
@@ -235,14 +282,12 @@ class Pipeline:
             ner_chars=detection.ner_chars,
             limits_hit=doc.limits_hit,
             **_provenance(doc),
-            text_sha256=text_sha,
-            minhash=minhash,
+            text_sha256=judged.text_sha,
+            minhash=judged.minhash,
             doc_date=_doc_date(doc),
             timings={
                 "detect": round(detect_s, 6),
-                "classify": round(t2 - t1, 6),
-                "score": round(t3 - t2, 6),
-                "signature": round(t4 - t3, 6),
+                **dict(zip(("classify", "score", "signature"), judged.timings)),
             },
         )
 
@@ -289,6 +334,25 @@ class Pipeline:
         if kind == "LimitExceeded":  # the limit that stopped it (image pixels, tool time, ...)
             doc = dataclasses.replace(doc, limits_hit=(limit,))
         return self._unread(self._error_result(doc), "", False)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Judged:
+    """What ``Pipeline._judge`` works out for a document, with what it read besides the text
+    (a document met again reuses it only when these are equal too) and the seconds it took
+    (classify, score, signature)."""
+
+    meta: dict[str, Any]
+    parts: tuple[Part, ...]
+    cls: Classification
+    findings: tuple[Finding, ...]
+    score: Score
+    text_sha: str | None
+    minhash: tuple[int, ...] | None
+    timings: tuple[float, float, float]
+
+
+_UNTIMED = (0.0, 0.0, 0.0)  # a document judged before: its stages took no time this time
 
 
 def _text_key(text: str) -> bytes:

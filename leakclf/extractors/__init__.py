@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,10 +57,48 @@ def warm() -> None:
             pass
 
 
+class Reuse:
+    """Documents already extracted, by content and name, read again instead of extracted
+    again: the same attachment in several mails of a thread, the same file copied into several
+    folders. A Pipeline keeps one for every file it extracts.
+
+    Only a finished leaf is kept: read without an error and without hitting a limit, no
+    children, and without spending the top-level file's budgets (bytes unpacked, pages
+    OCR'd), so extracting it again would give the same Document (``_extract_one``). At most
+    ``documents`` documents and ``chars`` characters of text, the least recently used dropped.
+    """
+
+    def __init__(self, documents: int = 512, chars: int = 16_000_000) -> None:
+        self.documents = documents
+        self.chars = chars
+        self._docs: OrderedDict[tuple[str, str], Document] = OrderedDict()
+        self._held = 0  # characters of text held
+
+    def get(self, key: tuple[str, str]) -> Document | None:
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+        return doc
+
+    def put(self, key: tuple[str, str], doc: Document) -> None:
+        if key in self._docs or len(doc.text) > self.chars:
+            return
+        self._docs[key] = doc
+        self._held += len(doc.text)
+        while len(self._docs) > self.documents or self._held > self.chars:
+            self._held -= len(self._docs.popitem(last=False)[1].text)
+
+
 def extract(
-    source: str | Path | bytes, *, name: str | None = None, config: Config
+    source: str | Path | bytes,
+    *,
+    name: str | None = None,
+    config: Config,
+    reuse: Reuse | None = None,
 ) -> list[Document]:
-    """The documents in ``source`` (a path, or bytes with a ``name``), parent before children."""
+    """The documents in ``source`` (a path, or bytes with a ``name``), parent before children.
+    ``reuse``: documents extracted before (from this file or others), read instead of
+    extracted again when the same content comes under the same name."""
     if config.extract.pdf_engine not in PDF_ENGINES:
         raise ConfigError(
             f"unknown extract.pdf_engine {config.extract.pdf_engine!r}; expected one of {PDF_ENGINES}"
@@ -74,7 +113,7 @@ def extract(
         label = name or str(source)
         data = _read_path(Path(source), label, config.limits.max_file_bytes)
     out: list[Document] = []
-    _extract_one(data, label, None, 0, ctx, out, top=True)
+    _extract_one(data, label, None, 0, ctx, out, reuse, top=True)
     return out
 
 
@@ -155,14 +194,23 @@ def _extract_one(
     depth: int,
     ctx: Context,
     out: list[Document],
+    reuse: Reuse | None,
     *,
     top: bool = False,
 ) -> None:
     """Append the Document for ``data`` and then its children; raise only when ``top``."""
-    media = sniff(data, label.rsplit("/", 1)[-1])
+    sha256 = hashlib.sha256(data).hexdigest()
+    # the name too: the sniffer, the key-file check and the mbox handler read it
+    key = (sha256, label.rsplit("/", 1)[-1])
+    known = reuse.get(key) if reuse is not None else None
+    if known is not None and not ctx.expired():  # once expired, a page loop would stop
+        out.append(replace(known, source=label, parent=parent, depth=depth, meta=dict(known.meta)))
+        return
+    spent = (ctx.unpacked, ctx.ocr_pages)
+    media = sniff(data, key[1])
     base = Document(
         source=label, parent=parent, media_type=media, text="", depth=depth,
-        sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+        sha256=sha256, size=len(data),
     )  # fmt: skip
     job = Job(label=label, media_type=media, ctx=ctx, text=TextBuilder(ctx.limits.max_chars))
     try:
@@ -176,7 +224,7 @@ def _extract_one(
         job.meta["key_file"], job.meta["key_file_by"] = found
     index = len(out)
     out.append(base)  # a placeholder: the parent comes before its children
-    error, emitted, failed = _children(job, label, depth, ctx, out)
+    error, emitted, failed = _children(job, label, depth, ctx, out, reuse)
     if job.text.full:
         job.hit("max_chars")
     text = job.text.text()
@@ -194,6 +242,15 @@ def _extract_one(
         children_failed=failed if container else None,
     )  # fmt: skip
     out[index] = _failed(done, error) if error is not None else done
+    # reusable: a leaf read whole, which spent none of the top-level file's budgets
+    if (
+        reuse is not None
+        and error is None
+        and not container
+        and not job.limits
+        and ((ctx.unpacked, ctx.ocr_pages) == spent)
+    ):
+        reuse.put(key, done)
 
 
 def _text_source(parts: list[Part]) -> str | None:
@@ -271,7 +328,7 @@ def corrupt(job: Job, exc: BaseException) -> CorruptFile:
 
 
 def _children(
-    job: Job, label: str, depth: int, ctx: Context, out: list[Document]
+    job: Job, label: str, depth: int, ctx: Context, out: list[Document], reuse: Reuse | None
 ) -> tuple[ExtractionError | None, int, int]:
     """Extract each child in order: (the container's own failure, rows emitted, rows failed)."""
     iterator = iter(job.children)
@@ -297,7 +354,7 @@ def _children(
         if child.error is not None or child.data is None:
             _failed_child(child, source, label, depth + 1, out)
         else:
-            _extract_one(child.data, source, label, depth + 1, ctx, out)
+            _extract_one(child.data, source, label, depth + 1, ctx, out, reuse)
         emitted += 1
         failed += out[at].status != "ok"
 
@@ -312,4 +369,4 @@ def _failed_child(child: Child, source: str, parent: str, depth: int, out: list[
     out.append(_failed(doc, exc))
 
 
-__all__ = ["extract", "media_of"]
+__all__ = ["Reuse", "extract", "media_of"]
