@@ -10,7 +10,10 @@ bench_scan dump, in batches of ``scan.batch_files`` (as the scan does), timing e
 extract; detect split into patterns (a DetectorSet without NER) and NER (the full DetectorSet
 minus the patterns); classify; score; signature. Every stage is warmed up on other files
 first. A text already detected is not detected again (``Pipeline`` reuses its detection), so
-detection here reads each distinct text once, as a scan worker does. With ``--scan-json`` (the
+detection here reads each distinct text once, as a scan worker does; likewise a document met
+again (the same content under the same name, with the same meta and parts) is not classified,
+scored or signed again (``Pipeline._judge``), and ``Pipeline.extract`` reads a leaf document
+met again from its ``Reuse``. With ``--scan-json`` (the
 report bench_scan.py wrote, same code; its ``leakclf w2`` run) or ``--tree-cpu-s`` and
 ``--tree-chars`` the remainder is "engine", estimated as the scan's CPU minus the stage CPU
 scaled to its characters, and split into the driver process (listing, hashing, journal,
@@ -32,7 +35,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from leakclf.config import Config, DetectConfig
 from leakclf.detectors import DetectorSet
-from leakclf.pipeline import Pipeline
+from leakclf.pipeline import Pipeline, _text_key
 from leakclf.signatures import text_signature
 
 KEY = b"t" * 64
@@ -59,6 +62,7 @@ def main() -> None:
     cpu: Counter[str] = Counter()
     chars = 0
     detected: dict[str, Any] = {}  # text -> its detection (the pipeline reuses it)
+    judged: dict[tuple[bytes, str, str, str], Any] = {}  # what Pipeline._judge keys and compares
 
     def run(paths: list[Path], count: bool) -> None:
         nonlocal chars
@@ -74,13 +78,19 @@ def main() -> None:
             t.append(time.process_time())
             detected.update(zip(new, pipe.detectors.detect_many(new)))
             t.append(time.process_time())
-            found = [detected[x] for x in texts]
-            classes = [pipe.classifier.classify(d, f.findings) for d, f in zip(readable, found)]
+            fresh = []  # the documents the pipeline judges afresh (not met before)
+            for d in readable:
+                key = (_text_key(d.text), d.name, d.media_type, d.sha256)
+                if judged.get(key) != (d.meta, d.parts):
+                    judged[key] = (d.meta, d.parts)
+                    fresh.append(d)
+            found = [detected[d.text] for d in fresh]
+            classes = [pipe.classifier.classify(d, f.findings) for d, f in zip(fresh, found)]
             t.append(time.process_time())
             for cls, f in zip(classes, found):
                 pipe.scorer.score(cls.doc_type, cls.signed, f.findings)
             t.append(time.process_time())
-            for d in readable:
+            for d in fresh:
                 text_signature(d.text, pipe.config.census)
             t.append(time.process_time())
             if count:
