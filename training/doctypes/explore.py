@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -60,6 +59,7 @@ from training.doctypes.train import (
     Item,
     extract,
     fit,
+    fold_of,
     generated_items,
     metrics,
     real_items,
@@ -74,7 +74,7 @@ FitFold = Callable[
 
 def folds_of(real: Sequence[RealExample], salt: str) -> list[int]:
     """Training's folds when ``salt`` is empty (``train.fold_of``), another split otherwise."""
-    return [int(hashlib.sha256((salt + e.group).encode()).hexdigest(), 16) % FOLDS for e in real]
+    return [fold_of(e.group, salt) for e in real]
 
 
 def fold_models(
