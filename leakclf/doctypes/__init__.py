@@ -24,7 +24,14 @@ import numpy as np
 from leakclf.config import Config
 from leakclf.doctypes.features import read, sheet_title
 from leakclf.doctypes.linear import LinearModel
-from leakclf.doctypes.rules import MIN_CONTENT, content_chars, mail_kind, parties, salutation
+from leakclf.doctypes.rules import (
+    MIN_CONTENT,
+    automated,
+    content_chars,
+    mail_kind,
+    parties,
+    salutation,
+)
 from leakclf.doctypes.signed import signed
 from leakclf.model import DOC_TYPES, Classification, Document, Finding
 
@@ -75,6 +82,13 @@ class Classifier:
                 ranked[1],
                 "rule:no salutation, closing, mail headers or letter title, so not correspondence",
             )
+        if (
+            best == "resume"
+            and not (cue and cue[0] == "resume")
+            and "concept:'regards'" in feats
+            and salutation(text)
+        ):  # a CV greets no one: "Spett.le Azienda ... Cordiali saluti" is a (cover) letter
+            best, rule = "correspondence", "rule:a salutation and a closing, no CV title: a letter"
         if best == "correspondence" and "letter:team-greeting" in feats and not who:
             # "Dear team", "Liebe Kolleginnen", "Chers collègues": written to one's own staff
             best, rule = "internal_note", "rule:addressed to the team, so internal"
@@ -89,9 +103,15 @@ class Classifier:
                     break
         if rule:
             evidence.append(rule)
-        if who and (best in _MAIL or best == "other"):
+        if who:  # a message with its parties is a message, whatever it talks about
             kind = mail_kind(who, text, self.config.classify.own_domains)
-            if kind is not None:
+            if kind is None and best not in _MAIL and best != "other" and not automated(who, text):
+                # too few parties to tell internal from external: the text model picks which
+                evidence.append(f"rule:a message, not a {best} (its text reads as one)")
+                best = max(_MAIL, key=scores.__getitem__)
+            elif kind is not None:
+                if best not in _MAIL and best != "other":  # a mail about a plan, an order, ...
+                    evidence.append(f"rule:a message, not a {best} (its text reads as one)")
                 best, note = kind
                 evidence.insert(0, note)
                 pair = max(scores["correspondence"] + scores["internal_note"], 0.5)
