@@ -89,6 +89,10 @@ class Classifier:
             and salutation(text)
         ):  # a CV greets no one: "Spett.le Azienda ... Cordiali saluti" is a (cover) letter
             best, rule = "correspondence", "rule:a salutation and a closing, no CV title: a letter"
+        if best == "project_plan" and "mail:headers" in feats and not who:
+            # To/From/Subject lines over a schedule or minutes: a memo or a printed mail about the
+            # plan (with parties, the header rule below decides which)
+            best, rule = max(_MAIL, key=scores.__getitem__), "rule:a memo or mail, not a plan"
         if best == "correspondence" and "letter:team-greeting" in feats and not who:
             # "Dear team", "Liebe Kolleginnen", "Chers collègues": written to one's own staff
             best, rule = "internal_note", "rule:addressed to the team, so internal"
