@@ -33,8 +33,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "pro forma invoice|commercial invoice|bill|bill of supply|credit note|debit note|"
         "fattura|fattura elettronica|nota di credito|rechnung|gutschrift|facture|factura|"
         "cash memo|payment receipt|receipt"
-        # the same kinds of document in the other six languages (seventh session)
-        "|nota de crédito|nota de credito|nota de débito|nota de debito|creditnota|note de crédit|factura comercial|fatura comercial|fattura commerciale|facture commerciale|handelsrechnung|handelsfactuur|fatura recibo|factura simplificada|boleta de venta"
     ),
     "purchase_order": (
         "bestelbon|inkooporder|inkoopopdracht|ordem de compra|nota de encomenda|pedido|"
@@ -43,8 +41,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "order confirmation|blanket purchase order|ordine di acquisto|ordine fornitore|"
         "bestellung|einkaufsbestellung|auftragsbestätigung|bon de commande|orden de compra|"
         "pedido de compra"
-        # the same kinds of document in the other six languages (seventh session)
-        "|nota de pedido|hoja de pedido|buono d'ordine|ordine d'acquisto|ordre d'achat|bestelformulier|bestellformular"
     ),
     "quote": (
         "offerte|offertenummer|orçamento|orcamento|cotação|cotacao|cotizacion|proposta comercial|"
@@ -54,8 +50,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "offer|tender offer|offerta|offerta economica|preventivo|listino prezzi|angebot|"
         "kostenvoranschlag|preisliste|devis|proposition commerciale|tarif|presupuesto|"
         "cotización|oferta|lista de precios"
-        # the same kinds of document in the other six languages (seventh session)
-        "|propuesta económica|propuesta economica|propuesta comercial|oferta comercial|proposta economica|offre de prix|offre commerciale|proposition de prix"
     ),
     "proof_of_execution": (
         "pakbon|afleverbon|leverbon|vrachtbrief|proces verbaal van oplevering|opleveringsrapport|"
@@ -73,8 +67,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "certificato di regolare esecuzione|lieferschein|abnahmeprotokoll|abnahmebestätigung|"
         "bon de livraison|procès verbal de réception|albarán|albarán de entrega|albarán factura|"
         "acta de recepción"
-        # the same kinds of document in the other six languages (seventh session)
-        "|remito|nota de remisión|nota de remision|guía de despacho|guia de despacho|acta de conformidad|conformidad de servicio|constancia de entrega|comprobante de entrega|comprovante de entrega|recibo de entrega|bolla di consegna|bolla di accompagnamento|verbale di accettazione|bon de réception|lettre de voiture|leistungsnachweis|lieferbestätigung"
     ),
     "sow": (
         "terms of reference|lastenheft|pflichtenheft|cctp|cahier des clauses techniques particulières|"
@@ -84,8 +76,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "statement of work|scope of work|scope of services|performance work statement|"
         "statement of objectives|sow|work statement|task order|capitolato tecnico|"
         "leistungsbeschreibung|cahier des charges|declaración de trabajo|alcance del trabajo"
-        # the same kinds of document in the other six languages (seventh session)
-        "|enunciado del trabajo|alcance de los servicios|escopo do trabalho|escopo dos serviços|declaração de trabalho|caderno de encargos|capitolato d'oneri|disciplinare tecnico|énoncé des travaux|werkomschrijving"
     ),
     "contract": (
         "overeenkomst|samenwerkingsovereenkomst|arbeidsovereenkomst|raamovereenkomst|arbeitsvertrag|"
@@ -96,8 +86,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "non disclosure agreement|nda|confidentiality agreement|amendment|addendum|"
         "terms and conditions of sale|license agreement|memorandum of understanding|contratto|"
         "accordo|vertrag|rahmenvertrag|vereinbarung|contrat|accord|contrato|acuerdo"
-        # the same kinds of document in the other six languages (seventh session)
-        "|condiciones generales de contratación|condiciones generales de venta|conditions générales de vente|condizioni generali di vendita|allgemeine geschäftsbedingungen|algemene voorwaarden|condições gerais de venda"
     ),
     "poc": (
         "prova de conceito|prova di concetto|proefproject|proof of concept report|pilot report|"
@@ -105,8 +93,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "proof of concept|poc|pilot|pilot plan|pilot program|pilot project|proof of value|"
         "prototype|feasibility study|progetto pilota|machbarkeitsnachweis|pilotprojekt|"
         "preuve de concept|projet pilote|prueba de concepto|proyecto piloto"
-        # the same kinds of document in the other six languages (seventh session)
-        "|prueba piloto|estudio de factibilidad|projeto piloto|estudo de viabilidade|studio di fattibilità|haalbaarheidsstudie|prototipo|protótipo|prototyp"
     ),
     "project_plan": (
         "projectplan|plan van aanpak|projectplanning|plano de projeto|plano do projeto|"
@@ -123,8 +109,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "minutes|minutes of meeting|meeting minutes|mom|notulen|ata|ata de reunião|atas|"
         "atas de reunião|verbale|verbale riunione|protokoll|besprechungsprotokoll|compte rendu|"
         "acta de reunión|acta de la reunión"
-        # the same kinds of document in the other six languages (seventh session)
-        "|plan de trabajo|plano de trabalho|piano di lavoro|plan de travail|arbeitsplan|werkplan|hoja de ruta|feuille de route|diagrama de gantt|diagramma di gantt|diagramme de gantt|calendario del proyecto|calendrier du projet|plan de implementación|plano de implementação|informe de estado|relatório de progresso|rapporto di avanzamento|stato avanzamento lavori|fortschrittsbericht|voortgangsrapport|acta de constitución del proyecto|termo de abertura do projeto|projektauftrag"
     ),
     "internal_note": (
         "memorando|circular|circolare|rundschreiben|"
@@ -133,8 +117,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "meeting notes|memo|memorandum|"
         "internal memo|internal note|account notes|call notes|"
         "nota interna|aktennotiz|note interne"
-        # the same kinds of document in the other six languages (seventh session)
-        "|memorándum|memorándum interno|comunicación interna|comunicazione interna|communication interne|circular interna|interne notitie|interne memo|aktenvermerk"
     ),
     "resume": (
         "levensloop|currículo|curriculo|currículum vitae|curriculum vitae et studiorum|"
@@ -145,8 +127,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "anschreiben|bewerbungsschreiben|sollicitatiebrief|motivatiebrief|carta de apresentação|"
         "mise en demeure|letter of recommendation|reference letter|"
         "cover letter|letter of transmittal|letter of intent|notice|notification"
-        # the same kinds of document in the other six languages (seventh session)
-        "|carta de recomendación|lettre de recommandation|empfehlungsschreiben|lettera di raccomandazione|lettera di presentazione|carta de recomendação|aanbevelingsbrief|carta de intención|lettre d'intention|lettera di intenti"
     ),
     "other": (
         "payslip|pay slip|salary slip|lohnabrechnung|gehaltsabrechnung|fiche de paie|bulletin de paie|"
@@ -161,8 +141,6 @@ _LEXICON: dict[str, str] = {  # type -> "|"-separated title phrases
         "release notes|changelog|expense report|timesheet|requirements specification|"
         "design document|annual report|financial statements|balance sheet|newsletter|"
         "press release|meeting agenda|agenda|brochure"
-        # the same kinds of document in the other six languages (seventh session)
-        "|política de privacidad|politique de confidentialité|datenschutzerklärung|informativa sulla privacy|política de privacidade|privacyverklaring|términos de uso|conditions d'utilisation|nutzungsbedingungen|condizioni d'uso|termos de uso|nota de prensa|comunicado de prensa|communiqué de presse|pressemitteilung|comunicato stampa|persbericht|informe anual|rapport annuel|geschäftsbericht|relatório anual|jaarverslag|ficha técnica|fiche technique|datenblatt|scheda tecnica|note de frais|reisekostenabrechnung|nota spese|solicitud de compra|demande d'achat|bestellanforderung|richiesta di acquisto|requisição de compra|lista de materiales|stückliste|distinta base|lista de materiais|stuklijst"
     ),
 }
 LEXICON: dict[str, tuple[str, ...]] = {t: tuple(p.split("|")) for t, p in _LEXICON.items()}

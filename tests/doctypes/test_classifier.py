@@ -397,6 +397,43 @@ def test_a_letter_to_the_team_is_internal(clf: Classifier) -> None:
     assert max(result.scores, key=result.scores.__getitem__) == "internal_note"
 
 
+CANDIDATURA = """Spett.le Azienda,
+vorrei sottoporre alla Vostra attenzione la mia candidatura per il posto di traduttrice. La mia
+formazione universitaria in lingue e le mie esperienze all'estero mi hanno dato solide competenze
+linguistiche; parlo inglese, tedesco e francese e ho lavorato due anni come assistente editoriale.
+In attesa di un Vostro riscontro, porgo cordiali saluti.
+Maria Rossi"""
+
+
+def test_a_letter_that_greets_is_no_cv(clf: Classifier) -> None:
+    """A cover letter reads like a CV (education, languages, experience), but a CV greets no one."""
+    result = clf.classify(_doc(CANDIDATURA))
+    assert result.doc_type == "correspondence", result.evidence
+    assert "rule:a salutation and a closing, no CV title: a letter" in result.evidence
+    cv = "CURRICULUM VITAE\n" + CANDIDATURA  # a CV that names itself stays a CV
+    assert clf.classify(_doc(cv)).doc_type == "resume"
+
+
+SCHEDULE = (
+    "Phase 1, inventory of the racks: weeks 10-11, owner Marc.\n"
+    "Phase 2, test migration: weeks 12-14, owner Anna.\n"
+    "Milestone: go-live on 15 April. Risk: the test lab is not available in week 13.\n"
+    "The next status meeting is on Tuesday."
+)
+
+
+def test_a_memo_about_a_schedule_is_a_memo(clf: Classifier) -> None:
+    memo = (
+        "To: All project staff\nFrom: Project office\nDate: 4 March 2024\n"
+        "Subject: Revised schedule for the warehouse migration\n\n" + SCHEDULE
+    )
+    result = clf.classify(_doc(memo))
+    assert result.doc_type in ("internal_note", "correspondence"), result.evidence
+    assert "rule:a memo or mail, not a plan" in result.evidence
+    plan = clf.classify(_doc("Project plan: warehouse migration\n\n" + SCHEDULE))
+    assert plan.doc_type == "project_plan", plan.evidence  # the same text without the headers
+
+
 def test_held_out_templates_sample(clf: Classifier) -> None:
     data = examples(seed=11, per_template=2, templates=HELD_OUT)
     right = sum(clf.classify(_doc(e.text, e.name)).doc_type == e.label for e in data)

@@ -218,6 +218,42 @@ def test_mail_headers_decide(
     assert max(result.scores, key=result.scores.__getitem__) == expected
 
 
+PLAN_BODY = (
+    "Hi all,\n\nhere is the schedule for the migration project as agreed in today's meeting.\n\n"
+    "Phase 1 (weeks 1-2): inventory of the servers, owner Marc.\n"
+    "Phase 2 (weeks 3-5): test migration, owner Anna.\n"
+    "Milestone: go-live on 15 April. Risks: the test lab is not available in week 4.\n"
+    "Next meeting: Tuesday 10:00. Action items: Marc sends the server list, Anna books the lab.\n\n"
+    "Thanks,\nJohn"
+)
+
+
+@pytest.mark.parametrize(
+    ("to", "expected"),
+    [
+        pytest.param("team@acme.com", "internal_note", id="internal"),
+        pytest.param("pm@client.fr", "correspondence", id="external"),
+    ],
+)
+def test_a_mail_about_a_plan_is_a_mail(to: str, expected: str) -> None:
+    """The text alone reads as a project plan; its headers make it a message."""
+    data = _mail("john@acme.com", to, body=PLAN_BODY, subject="Migration schedule")
+    _, result = _classify(data)
+    assert result.doc_type == expected, result.evidence
+    assert "rule:a message, not a project_plan (its text reads as one)" in result.evidence
+    text_only = Classifier(Config()).classify(_doc(PLAN_BODY))
+    assert text_only.doc_type == "project_plan", text_only.evidence
+
+
+def test_a_mail_with_one_party_is_still_a_message() -> None:
+    """Too few parties to tell internal from external: the text model picks between the two."""
+    _, result = _classify(
+        _mail("john@acme.com", "Undisclosed recipients:;", body=PLAN_BODY, subject="Schedule")
+    )
+    assert result.doc_type in ("internal_note", "correspondence"), result.evidence
+    assert "rule:a message, not a project_plan (its text reads as one)" in result.evidence
+
+
 def test_list_broadcast_inside_the_organisation_is_internal() -> None:
     body = (
         "Dear colleagues,\n\nfrom Monday the office on the third floor is closed for renovation. "
