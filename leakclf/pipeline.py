@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from leakclf.config import Config
 from leakclf.errors import ConfigError, ExtractionError
@@ -42,7 +42,108 @@ log = logging.getLogger(__name__)
 SEEN_TEXTS = 4096
 
 
+#: One file's extraction: its documents (parent first), or its error row when it could not be
+#: extracted; and the seconds it took
+Extraction = tuple[list[Document] | DocumentResult, float]
+
+
+class Extractor:
+    """The extract stage alone: a file's documents, or its error row (file problems never
+    raise). A Pipeline extracts with one; a scan's extract-ahead process uses one on its own,
+    without the detectors or any model (``leakclf.scan.ahead``)."""
+
+    def __init__(
+        self, config: Config, scorer: Scorer | None = None, reuse: Reuse | None = None
+    ) -> None:
+        self.config = config
+        self._scorer = scorer
+        self._reuse = reuse
+
+    @property
+    def scorer(self) -> Scorer:
+        """The policy, for the unread score of error rows (the pipeline's own, or built here)."""
+        if self._scorer is None:
+            from leakclf.scoring import Scorer  # load time: the scoring policy only when used
+
+            self._scorer = Scorer(self.config)
+        return self._scorer
+
+    def load(self) -> None:
+        """Import the extractors' libraries now, instead of on the first file."""
+        from leakclf.extractors import warm  # load time: the extractors only when used
+
+        warm()
+
+    def extract(self, source: str | Path | bytes, *, name: str | None = None) -> list[Document]:
+        """The file's documents; one met again under the same name (an attachment forwarded
+        in several mails) is the one read before (``Pipeline._extracted``)."""
+        from leakclf.extractors import Reuse, extract  # load time: the extractors when used
+
+        if self._reuse is None:
+            self._reuse = Reuse()
+        return extract(source, name=name, config=self.config, reuse=self._reuse)
+
+    def extract_many(
+        self, files: Sequence[tuple[str | Path | bytes, str | None]]
+    ) -> list[Extraction]:
+        """Each (source, name) file extracted on its own, with the seconds it took."""
+        extracted: list[Extraction] = []
+        for source, name in files:
+            t0 = time.perf_counter()
+            got = self.extract_checked(source, name)
+            extracted.append((got, time.perf_counter() - t0))
+        return extracted
+
+    def extract_checked(
+        self, source: str | Path | bytes, name: str | None
+    ) -> list[Document] | DocumentResult:
+        """The file's documents, or its error row (file problems never raise)."""
+        try:
+            return self.extract(source, name=name)
+        except ExtractionError as exc:
+            limit = getattr(exc, "limit", "") or "max_file_bytes"
+            return self._failed_top(source, name, exc.kind, str(exc), limit)
+        except Exception as exc:  # noqa: BLE001 - a bug or library failure: keep going, say what kind
+            log.debug("extraction crashed on %s: %s", _label(source, name), type(exc).__name__)
+            return self._failed_top(
+                source,
+                name,
+                "InternalError",
+                f"{type(exc).__name__} while extracting {_label(source, name)!r}; "
+                "please report it with -vv output",
+            )
+
+    def _failed_top(
+        self,
+        source: str | Path | bytes,
+        name: str | None,
+        kind: str,
+        message: str,
+        limit: str = "max_file_bytes",
+    ) -> DocumentResult:
+        from leakclf.extractors import media_of  # load time: the extractors only when used
+        from leakclf.scoring.unread import mark_unread  # load time: scoring on first use
+
+        doc = Document(
+            source=_label(source, name),
+            parent=None,
+            media_type=media_of(source, name, self.config),
+            text="",
+            sha256=_sha256_of(source),
+            size=_size_of(source),
+            error_kind=kind,
+            error_message=message,
+        )
+        if kind == "LimitExceeded":  # the limit that stopped it (image pixels, tool time, ...)
+            doc = dataclasses.replace(doc, limits_hit=(limit,))
+        return mark_unread(_error_result(doc), "", self.scorer, has_children=False)
+
+
 class Pipeline:
+    #: What a scan's extract-ahead process builds to extract files for this pipeline's
+    #: ``analyze_extracted`` (``leakclf.scan.batch.ExtractAhead``)
+    extractor_type: ClassVar[type[Extractor]] = Extractor
+
     def __init__(self, config: Config | None = None) -> None:
         config = config or Config()
         if config.key is None:
@@ -90,10 +191,12 @@ class Pipeline:
 
     # -- stages ---------------------------------------------------------------
 
-    def extract(self, source: str | Path | bytes, *, name: str | None = None) -> list[Document]:
-        from leakclf.extractors import extract  # load time: the extractors only when used
+    @cached_property
+    def extractor(self) -> Extractor:
+        return self.extractor_type(self.config, self.scorer, self._extracted)
 
-        return extract(source, name=name, config=self.config, reuse=self._extracted)
+    def extract(self, source: str | Path | bytes, *, name: str | None = None) -> list[Document]:
+        return self.extractor.extract(source, name=name)
 
     def analyze(self, docs: Sequence[Document]) -> list[DocumentResult]:
         """Detect, classify and score extracted documents (NER batched across them)."""
@@ -108,7 +211,7 @@ class Pipeline:
         for doc in docs:
             found = by_source.get(id(doc))
             if found is None:
-                result = self._error_result(doc)
+                result = _error_result(doc)
             else:
                 result = self._result(doc, *found, per_doc_detect)
             results.append(self._unread(result, doc.text, doc.source in parents))
@@ -176,11 +279,12 @@ class Pipeline:
         """``process`` for several (source, name) files at once: each is extracted on its own,
         then all their documents are analysed together (NER batched across files). One list
         of rows per file, in order, the same rows ``process`` gives."""
-        extracted: list[tuple[list[Document] | DocumentResult, float]] = []
-        for source, name in files:
-            t0 = time.perf_counter()
-            got = self._extract_checked(source, name)
-            extracted.append((got, time.perf_counter() - t0))
+        return self.analyze_extracted(self.extractor.extract_many(files))
+
+    def analyze_extracted(self, extracted: Sequence[Extraction]) -> list[list[DocumentResult]]:
+        """The second half of ``process_many``: the rows of files already extracted (by this
+        pipeline's ``extractor``, or by an ``Extractor`` with the same config in another
+        process)."""
         docs = [d for got, _ in extracted if not isinstance(got, DocumentResult) for d in got]
         analysed = iter(self.analyze(docs))
         out: list[list[DocumentResult]] = []
@@ -194,25 +298,6 @@ class Pipeline:
                 [r.replace(timings={"extract": round(share, 6), **r.timings}) for r in results]
             )
         return out
-
-    def _extract_checked(
-        self, source: str | Path | bytes, name: str | None
-    ) -> list[Document] | DocumentResult:
-        """The file's documents, or its error row (file problems never raise)."""
-        try:
-            return self.extract(source, name=name)
-        except ExtractionError as exc:
-            limit = getattr(exc, "limit", "") or "max_file_bytes"
-            return self._failed_top(source, name, exc.kind, str(exc), limit)
-        except Exception as exc:  # noqa: BLE001 - a bug or library failure: keep going, say what kind
-            log.debug("extraction crashed on %s: %s", _label(source, name), type(exc).__name__)
-            return self._failed_top(
-                source,
-                name,
-                "InternalError",
-                f"{type(exc).__name__} while extracting {_label(source, name)!r}; "
-                "please report it with -vv output",
-            )
 
     # -- helpers --------------------------------------------------------------
 
@@ -297,43 +382,20 @@ class Pipeline:
 
         return mark_unread(result, text, self.scorer, has_children=has_children)
 
-    def _error_result(self, doc: Document) -> DocumentResult:
-        return DocumentResult(
-            source=doc.source,
-            parent=doc.parent,
-            media_type=doc.media_type,
-            size=doc.size,
-            sha256=doc.sha256,
-            status=doc.status,
-            error_kind=doc.error_kind,
-            error_message=doc.error_message,
-            limits_hit=doc.limits_hit,
-            **_provenance(doc),
-        )
 
-    def _failed_top(
-        self,
-        source: str | Path | bytes,
-        name: str | None,
-        kind: str,
-        message: str,
-        limit: str = "max_file_bytes",
-    ) -> DocumentResult:
-        from leakclf.extractors import media_of  # load time: the extractors only when used
-
-        doc = Document(
-            source=_label(source, name),
-            parent=None,
-            media_type=media_of(source, name, self.config),
-            text="",
-            sha256=_sha256_of(source),
-            size=_size_of(source),
-            error_kind=kind,
-            error_message=message,
-        )
-        if kind == "LimitExceeded":  # the limit that stopped it (image pixels, tool time, ...)
-            doc = dataclasses.replace(doc, limits_hit=(limit,))
-        return self._unread(self._error_result(doc), "", False)
+def _error_result(doc: Document) -> DocumentResult:
+    return DocumentResult(
+        source=doc.source,
+        parent=doc.parent,
+        media_type=doc.media_type,
+        size=doc.size,
+        sha256=doc.sha256,
+        status=doc.status,
+        error_kind=doc.error_kind,
+        error_message=doc.error_message,
+        limits_hit=doc.limits_hit,
+        **_provenance(doc),
+    )
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

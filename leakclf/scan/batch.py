@@ -7,6 +7,11 @@ and analyses all their documents together, so NER reads them in one batch. The r
 split per file. A batch that fails as a whole (past the time budget, above the memory budget,
 a crashed worker, an internal error) is sent again file by file, so the file that broke it
 gets its own error row and its neighbours get theirs; a file alone has the usual budgets.
+
+Extract ahead: while a scan's zygote loads the models (about 1.5 s on one core), the local
+engine gives the first tasks to a process that only extracts (``ExtractAhead``: the pipeline's
+``extractor_type`` alone, no models, ready in about 0.3 s); what it extracted (``Extracted``)
+goes to a worker as the same task, whose pipeline only analyses it (``analyze_extracted``).
 """
 
 from __future__ import annotations
@@ -29,6 +34,14 @@ class Bundle:
     files: tuple[tuple[str, str | bytes], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A task's files as the extract-ahead process left them: per file, its documents (or its
+    error row) and the seconds extracting it took (``pipeline.Extraction``)."""
+
+    files: tuple[Any, ...]
+
+
 class BatchPipeline:
     """A pipeline that also takes a ``Bundle`` (rows of all its files, in file order)."""
 
@@ -42,6 +55,9 @@ class BatchPipeline:
             load()
 
     def process(self, data: Any, *, name: str | None = None) -> list[DocumentResult]:
+        if isinstance(data, Extracted):  # extracted ahead by another process: analyse only
+            per_file = self.inner.analyze_extracted(list(data.files))
+            return [row for rows in per_file for row in rows]
         if not isinstance(data, Bundle):
             return cast(list[DocumentResult], self.inner.process(data, name=name))
         many = getattr(self.inner, "process_many", None)  # a test double may not batch
@@ -61,6 +77,39 @@ class Batched:
 
     def __call__(self, config: Config) -> BatchPipeline:
         return BatchPipeline(self.factory(config))
+
+    def extract_ahead(self) -> ExtractAhead | None:
+        """The factory of a scan's extract-ahead process, when ``factory``'s pipelines name
+        the type of their extract stage (``extractor_type``) and so take ``Extracted``."""
+        kind = getattr(self.factory, "extractor_type", None)
+        return ExtractAhead(kind) if kind is not None else None
+
+
+class AheadPipeline:
+    """What the extract-ahead process runs: ``extractor.extract_many`` on a task's files."""
+
+    def __init__(self, extractor: Any) -> None:
+        self.extractor = extractor
+
+    def load(self) -> None:
+        """Import the extractors' libraries (see ``local.build``)."""
+        load = getattr(self.extractor, "load", None)
+        if callable(load):
+            load()
+
+    def process(self, data: Any, *, name: str | None = None) -> Extracted:
+        files = [(d, src) for src, d in data.files] if isinstance(data, Bundle) else [(data, name)]
+        return Extracted(tuple(self.extractor.extract_many(files)))
+
+
+@dataclass(frozen=True)
+class ExtractAhead:
+    """A picklable factory of the extract-ahead process's pipeline."""
+
+    extractor: Callable[[Config], Any]  # e.g. ``pipeline.Extractor``
+
+    def __call__(self, config: Config) -> AheadPipeline:
+        return AheadPipeline(self.extractor(config))
 
 
 def _size(task: Task) -> int | None:

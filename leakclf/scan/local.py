@@ -1,7 +1,8 @@
 """The local engine: worker processes, each building its pipeline once, with per-file budgets.
 
 The parent hands one file at a time to an idle worker (so at most ``workers`` files are
-in flight) and watches each busy worker: past ``limits.time_budget_s`` or above
+in flight, one more while the models load: see ``batch.ExtractAhead``) and watches each busy
+worker: past ``limits.time_budget_s`` or above
 ``limits.memory_budget_mb`` RSS it is killed and replaced, and its file gets an error row.
 Every file's top row records ``timings["wall"]``: the seconds from hand-over to result (or
 to the kill), as the parent's clock saw them. Workers are started by ``spawn.Worker``, which
@@ -13,10 +14,11 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, cast
 
 import psutil
 
@@ -41,6 +43,7 @@ class Task:
     tid: int
     source: str  # virtual name
     data: str | bytes  # local path, or the file's bytes (fsspec sources)
+    spent: float = 0.0  # wall seconds of its time budget already used (extracted ahead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +151,13 @@ class LocalEngine:
 
     With ``ahead`` (the default) a worker that finishes gets its next task before ``run``
     yields the finished one, so it does not wait while the caller records those rows; a caller
-    that queues the next task only after each result (a Dask sandbox) sets it False."""
+    that queues the next task only after each result (a Dask sandbox) sets it False.
+
+    With a zygote and ``extract`` (the defaults), a factory with ``extract_ahead``
+    (``batch.Batched``) also gets a process that extracts the first tasks while the zygote
+    loads; a task it extracted goes to the first free worker, with the seconds its extraction
+    took counted in the task's time budget. A task that fails there (time, memory, a crash)
+    has that failure as its outcome, as in a worker, and the process is not replaced."""
 
     def __init__(
         self,
@@ -158,6 +167,7 @@ class LocalEngine:
         *,
         zygote: bool = True,
         ahead: bool = True,
+        extract: bool = True,
     ) -> None:
         if getattr(factory, "__module__", None) == "__main__":
             raise ConfigError(
@@ -169,18 +179,31 @@ class LocalEngine:
         self.factory = factory
         self.zygote = zygote
         self.ahead = ahead
+        self.extract = extract
         self._early: Zygote | None = None  # started by ``start``, taken over by ``run``
+        self._ahead: Worker | None = None  # the extract-ahead process, the same way
 
     def start(self) -> None:
         """Start loading the pipeline now, before ``run``: the driver prepares its outputs
         meanwhile. ``stop`` ends it if ``run`` never comes."""
         if self.zygote and self._early is None:
             self._early = Zygote((self.factory, self.config))
+            self._ahead = self._extract_ahead()
 
     def stop(self) -> None:
         early, self._early = self._early, None
+        ahead, self._ahead = self._ahead, None
         if early is not None:
             early.proc.kill()
+        if ahead is not None:
+            ahead.kill()
+
+    def _extract_ahead(self) -> Worker | None:
+        """A process that extracts the first tasks while the zygote loads the models, when
+        the factory's pipelines can analyse files extracted elsewhere (``Batched``)."""
+        ahead = getattr(self.factory, "extract_ahead", None)
+        factory = ahead() if self.extract and callable(ahead) else None
+        return Worker((factory, self.config)) if factory is not None else None
 
     def _check(self, slot: _Slot, now: float) -> Failure | None:
         limits = self.config.limits
@@ -207,33 +230,76 @@ class LocalEngine:
         return None
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
-        zygote = self._zygote() if self.zygote else None
+        zygote: Zygote | None = None
+        if self.zygote:
+            zygote = self._early or Zygote((self.factory, self.config))
+            ahead = self._ahead if self._early is not None else self._extract_ahead()
+            self._early = self._ahead = None
+        ready = zygote is None
         slots: list[_Slot] = []
+        early = _Slot(ahead) if zygote is not None and ahead is not None else None
+        retired: list[_Slot] = []  # the extract-ahead process once the workers run
+        extracted: deque[Task] = deque()  # tasks it extracted, for the next free workers
+        ahead_done = 0
         more = True
 
-        def hand_out() -> None:
+        def fresh() -> Task | None:
             nonlocal more
+            task = next(tasks, None) if more else None
+            more = task is not None
+            return task
+
+        def give(slot: _Slot, task: Task) -> None:
+            slot.task = task
+            if slot.ready:
+                slot.started = time.monotonic() - task.spent
+            slot.conn.send(task)
+
+        def hand_out() -> None:
             for slot in slots:
-                if slot.task is None and more:
-                    task = next(tasks, None)
+                if slot.task is None:
+                    task = extracted.popleft() if extracted else fresh()
                     if task is None:
-                        more = False
-                        return
-                    slot.task = task
-                    if slot.ready:
-                        slot.started = time.monotonic()
-                    slot.conn.send(task)
+                        break
+                    give(slot, task)
+            if not ready and early is not None and early.task is None:
+                task = fresh()
+                if task is not None:
+                    give(early, task)
 
         try:
-            slots.extend(_Slot(self._worker(zygote)) for _ in range(self.workers))
+            if ready:
+                slots.extend(_Slot(self._worker(None)) for _ in range(self.workers))
             while True:
                 hand_out()
                 busy = [s for s in slots if s.task is not None]
-                if not busy:
+                if early is not None and early.task is not None:
+                    busy.append(early)
+                if ready and not busy:
                     return
-                wait([s.conn for s in busy], timeout=POLL_S)  # a dead worker's socket reads EOF
+                loading = [zygote.conn] if zygote is not None and not ready else []
+                wait([s.conn for s in busy] + loading, timeout=POLL_S)  # a dead worker reads EOF
+                if zygote is not None and not ready and self._loaded(zygote):
+                    ready = True
+                    slots.extend(_Slot(self._worker(zygote)) for _ in range(self.workers))
                 now = time.monotonic()
                 finished: list[tuple[Task, Outcome]] = []
+                if early is not None and early.task is not None:
+                    task, got = early.task, self._poll(early, now)
+                    if isinstance(got, Failure):
+                        finished.append((task, self._failed(early, got)))
+                        early.task = None
+                        if got.kind != "InternalError":
+                            early = None  # killed; the workers take everything from here
+                    elif got is not None:
+                        early.task = None
+                        spent = now - early.started
+                        extracted.append(Task(task.tid, task.source, cast(Any, got), spent))
+                        ahead_done += 1
+                if ready and early is not None and early.task is None:
+                    log.debug("%d tasks extracted while the models loaded", ahead_done)
+                    retired.append(early)  # told to stop at the end, with the workers
+                    early = None
                 for i, slot in enumerate(slots):
                     if slot.task is None:
                         continue
@@ -249,8 +315,7 @@ class LocalEngine:
                             *outcome[1:],
                         ]
                     if isinstance(outcome, Failure) and outcome.kind != "InternalError":
-                        log.warning("%s: %s", outcome.kind, outcome.message)
-                        slot.kill()
+                        self._failed(slot, outcome)
                         slots[i] = _Slot(self._worker(zygote))
                     else:
                         slot.task = None
@@ -262,44 +327,53 @@ class LocalEngine:
                     hand_out()
                 yield from finished
         except BaseException:  # Ctrl-C or an error: no file is finishing for anyone, stop now
-            for slot in slots:
+            for slot in [*slots, *retired, *([early] if early is not None else [])]:
                 slot.kill()
+            if zygote is not None and not ready:
+                zygote.proc.kill()  # still loading: it would not hear a request to stop
             raise
         finally:
-            for slot in slots:
+            ending = [*slots, *retired, *([early] if early is not None else [])]
+            for slot in ending:
                 try:
                     slot.conn.send(None)
                 except OSError:
                     pass
             deadline = time.monotonic() + 5
-            for slot in slots:
+            for slot in ending:
                 slot.proc.join(max(0.0, deadline - time.monotonic()))
                 slot.kill()
             if zygote is not None:
                 zygote.close()
 
-    def _zygote(self) -> Zygote:
-        """The process the workers are forked from, once it has loaded the pipeline."""
-        zygote, self._early = self._early or Zygote((self.factory, self.config)), None
+    def _failed(self, slot: _Slot, failure: Failure) -> Failure:
+        """A task's failure: the process is killed unless the pipeline itself raised."""
+        if failure.kind != "InternalError":
+            log.warning("%s: %s", failure.kind, failure.message)
+            slot.kill()
+        return failure
+
+    def _loaded(self, zygote: Zygote) -> bool:
+        """Whether the zygote has loaded the pipeline (it says so once); raises if it cannot."""
         try:
-            while True:
-                msg: Any = None
-                if zygote.conn.poll(POLL_S):
-                    try:
-                        msg = zygote.conn.recv()
-                    except (EOFError, OSError):
-                        zygote.proc.join(5)  # it exited: say with which code
-                if msg is not None and msg[0] == "ready":
-                    return zygote
-                if msg is not None and msg[0] == "fatal":
-                    raise _not_built(msg[1])
-                if not zygote.proc.is_alive():
-                    raise _exited_early(zygote.proc.exitcode)
-                if time.monotonic() - zygote.started > START_S:
-                    raise _too_slow()
+            msg: Any = None
+            if zygote.conn.poll():
+                try:
+                    msg = zygote.conn.recv()
+                except (EOFError, OSError):
+                    zygote.proc.join(5)  # it exited: say with which code
+            if msg is not None and msg[0] == "ready":
+                return True
+            if msg is not None and msg[0] == "fatal":
+                raise _not_built(msg[1])
+            if not zygote.proc.is_alive():
+                raise _exited_early(zygote.proc.exitcode)
+            if time.monotonic() - zygote.started > START_S:
+                raise _too_slow()
         except BaseException:
             zygote.proc.kill()
             raise
+        return False
 
     def _worker(self, zygote: Zygote | None) -> Forked | Worker:
         """A worker forked from the zygote; a worker of its own without one or if it is gone."""
@@ -320,7 +394,7 @@ class LocalEngine:
                 if msg[0] == "fatal":
                     raise _not_built(msg[1])
                 if msg[0] == "ready":
-                    slot.ready, slot.started = True, min(msg[1], now)
+                    slot.ready, slot.started = True, min(msg[1], now) - slot.task.spent
                     continue
                 return msg[2]
         except (EOFError, OSError):

@@ -5,7 +5,8 @@
 ``FakePipeline.process`` reads the file, finds ``@``-addresses (digest + masked preview
 only), sets the level from marker words, lists ``.zip`` members as children, and misbehaves
 on purpose when a file starts with ``SLOW`` (0.3 s), ``HANG`` (sleeps), ``BLOAT`` (allocates memory) or
-``CRASH`` (the process exits).
+``CRASH`` (the process exits). ``SplitPipeline`` does the same in two stages, the way a scan
+extracts its first files in another process while the models load.
 """
 
 from __future__ import annotations
@@ -39,17 +40,9 @@ class FakePipeline:
     def process(
         self, source: str | Path | bytes, *, name: str | None = None
     ) -> list[DocumentResult]:
-        label = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
-        data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        if data.startswith(b"HANG"):
-            time.sleep(3600)
-        if data.startswith(b"BLOAT"):
-            hog = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # touched: real RSS
-            time.sleep(60 + len(hog))
-        if data.startswith(b"SLOW"):
-            time.sleep(0.3)
-        if data.startswith(b"CRASH"):
-            os._exit(3)
+        return self._rows(*_read(source, name))
+
+    def _rows(self, label: str, data: bytes) -> list[DocumentResult]:
         top = self._result(label, None, data)
         if not label.endswith(".zip"):
             return [top]
@@ -90,6 +83,22 @@ class FakePipeline:
             text_chars=len(data),
             timings={"fake": 0.0},
         )
+
+
+def _read(source: str | Path | bytes, name: str | None) -> tuple[str, bytes]:
+    """(label, bytes) of a file, misbehaving as the module docstring says."""
+    label = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    if data.startswith(b"HANG"):
+        time.sleep(3600)
+    if data.startswith(b"BLOAT"):
+        hog = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # touched: real RSS
+        time.sleep(60 + len(hog))
+    if data.startswith(b"SLOW"):
+        time.sleep(0.3)
+    if data.startswith(b"CRASH"):
+        os._exit(3)
+    return label, data
 
 
 class SlowLoadingPipeline(FakePipeline):
@@ -149,3 +158,39 @@ class WhereLoadedPipeline(FakePipeline):
             ._result(source, parent, data)
             .replace(timings={**where, "frozen": float(gc.get_freeze_count())})
         )
+
+
+class FakeExtractor:
+    """``SplitPipeline``'s extract stage: reads each file (misbehaving like ``FakePipeline``)."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config
+
+    def extract_many(
+        self, files: list[tuple[str | Path | bytes, str | None]]
+    ) -> list[tuple[tuple[str, bytes, int], float]]:
+        return [((*_read(source, name), os.getpid()), 0.0) for source, name in files]
+
+
+class SplitPipeline(SlowLoadingPipeline):
+    """A SlowLoadingPipeline whose files a scan may extract in another process while it loads
+    (``extractor_type``; ``analyze_extracted`` takes what that process read). ``timings`` of
+    every row: ``read_in`` (pid of the process that read the file) and ``pid`` (the one that
+    made the rows)."""
+
+    extractor_type = FakeExtractor
+
+    def process(
+        self, source: str | Path | bytes, *, name: str | None = None
+    ) -> list[DocumentResult]:
+        return self.analyze_extracted(FakeExtractor(self.config).extract_many([(source, name)]))[0]
+
+    def analyze_extracted(
+        self, extracted: list[tuple[tuple[str, bytes, int], float]]
+    ) -> list[list[DocumentResult]]:
+        self.load()
+        out = []
+        for (label, data, read_in), _ in extracted:
+            where = {"read_in": float(read_in), "pid": float(os.getpid())}
+            out.append([r.replace(timings=where) for r in self._rows(label, data)])
+        return out
