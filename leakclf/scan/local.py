@@ -113,6 +113,14 @@ def serve(conn: Connection, pipeline: Any) -> None:
             return
 
 
+def _cpu(slot: _Slot) -> float:
+    try:
+        times = slot.ps.cpu_times()
+    except psutil.Error:
+        return 0.0
+    return float(times.user + times.system)
+
+
 def _not_built(why: str) -> LeakclfError:
     return LeakclfError(f"a scan worker could not build its pipeline: {why}")
 
@@ -231,6 +239,7 @@ class LocalEngine:
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
         zygote: Zygote | None = None
+        ahead: Worker | None = None
         if self.zygote:
             zygote = self._early or Zygote((self.factory, self.config))
             ahead = self._ahead if self._early is not None else self._extract_ahead()
@@ -297,7 +306,11 @@ class LocalEngine:
                         extracted.append(Task(task.tid, task.source, cast(Any, got), spent))
                         ahead_done += 1
                 if ready and early is not None and early.task is None:
-                    log.debug("%d tasks extracted while the models loaded", ahead_done)
+                    log.debug(
+                        "%d tasks extracted while the models loaded, in %.2f CPU s",
+                        ahead_done,
+                        _cpu(early),
+                    )
                     retired.append(early)  # told to stop at the end, with the workers
                     early = None
                 for i, slot in enumerate(slots):
