@@ -34,7 +34,7 @@ from leakclf.detectors.people_context import (
     top_lines_end,
 )
 from leakclf.detectors.people_fields import gate_words
-from leakclf.domains import abbreviated_by, name_forms, org_facets
+from leakclf.domains import abbreviates, domain_forms, name_forms, org_facets
 from leakclf.normalize import joined_form, normalise_org, normalise_person, person_forms
 from leakclf.privacy import digest
 
@@ -51,6 +51,7 @@ def add_people_facets(text: str, cands: list[Candidate], key: bytes) -> list[Can
     emails = sorted((c for c in cands if c.label == "EMAIL_ADDRESS"), key=lambda c: c.start)
     people = [c for c in cands if c.label == "PERSON" and ("name", "partial") not in c.facets]
     orgs = [normalise_person(c.value).split() for c in cands if c.label == "ORGANIZATION"]
+    labels = _domain_labels(emails)
     top = top_lines_end(text)
     out = []
     for c in cands:
@@ -65,19 +66,28 @@ def add_people_facets(text: str, cands: list[Candidate], key: bytes) -> list[Can
         if c.label == "PERSON":
             c = _with_facets(text, c, key, emails, top)
         elif c.label == "ORGANIZATION":
-            c = _org_evidence(text, c, key, emails, people)
+            c = _org_evidence(text, c, key, labels, people)
         out.append(c)
     return out
 
 
+def _domain_labels(emails: list[Candidate]) -> list[str]:
+    """The distinct main name forms of the addresses' domains that ``abbreviates`` compares
+    with an organisation's name, in the addresses' order (a text's addresses share a few
+    domains; each is compared with each organisation once)."""
+    forms = (next((v for k, v in e.facets if k == "domain"), None) for e in emails)
+    firsts = (domain_forms(d)[0] for d in dict.fromkeys(forms) if d)
+    return [f for f in dict.fromkeys(firsts) if f.isalnum()]
+
+
 def _org_evidence(
-    text: str, c: Candidate, key: bytes, emails: list[Candidate], people: list[Candidate]
+    text: str, c: Candidate, key: bytes, labels: list[str], people: list[Candidate]
 ) -> Candidate:
     """Where an organisation name stands (``context:party``, ..., ``context:affiliation``: right
     after a person's name that opens its line, "Jane Roe, Contoso") or that it is only mentioned
     in passing (``passing:payment``, ``passing:unit``), as evidence the census reads; and the
     name form of an address's domain that abbreviates the name in the same text
-    (``abbreviated_by``), so the census merges the two."""
+    (``domains.abbreviates``), so the census merges the two."""
     found = []
     where = org_context(text, c.start, c.end)
     if where is None and any(_affiliation(text, p, c) for p in people):
@@ -90,11 +100,7 @@ def _org_evidence(
     if passing:
         found.append(f"passing:{passing}")
     forms = name_forms(c.value)
-    extra = [
-        f
-        for f in dict.fromkeys(abbreviated_by(c.value, e.facets) for e in emails)
-        if f and f not in forms
-    ]
+    extra = [f for f in labels if f not in forms and abbreviates(f, c.value)]
     if not found and not extra:
         return c
     facets = c.facets

@@ -578,3 +578,33 @@ def test_date_patterns_opening_with_their_first_character_match_as_written(name:
         assert [m.span() for m in fast.finditer(sample)] == expected, sample
         found += len(expected)
     assert found > 50  # the texts hold dates of this shape
+
+
+_ADDRESSES = (
+    "Write to a@wwi.com, b@wwi.com, c@fbrkm.de, d@contoso.co.uk, e@northwindgc.com, "
+    "f@wide-world.com, g@fbrkm.de and h@tailspin-toys.com"
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Wide World Importers",
+        "Fabrikam Inc",
+        "Contoso",
+        "Northwind Global Consulting",
+        "Tailspin Toys",
+        "Unrelated Name",
+    ],
+)
+def test_domain_labels_abbreviate_like_each_address(name: str) -> None:
+    """The distinct domain labels of a text's addresses, compared with an organisation once
+    each, give the forms ``abbreviated_by`` gives address by address, in the same order."""
+    from leakclf.domains import abbreviated_by, abbreviates
+
+    patterns = DetectorSet(Config(key=KEY, detect=DetectConfig(ner=False)))
+    emails = [c for c in patterns._patterns(_ADDRESSES) if c.label == "EMAIL_ADDRESS"]
+    assert len(emails) == 8
+    per_address = [f for f in dict.fromkeys(abbreviated_by(name, e.facets) for e in emails) if f]
+    labels = people._domain_labels([*emails, emails[0]])
+    assert [f for f in labels if abbreviates(f, name)] == per_address
