@@ -608,3 +608,47 @@ def test_domain_labels_abbreviate_like_each_address(name: str) -> None:
     per_address = [f for f in dict.fromkeys(abbreviated_by(name, e.facets) for e in emails) if f]
     labels = people._domain_labels([*emails, emails[0]])
     assert [f for f in labels if abbreviates(f, name)] == per_address
+
+
+@pytest.mark.parametrize(
+    ("line", "street"),
+    [
+        ("26 rue des Lilas", True),
+        ("  12b, Main", True),
+        ("Flat 3, 10 Downing Street", True),
+        ("STRAẞE DES 17. JUNI", True),
+        ("Hauptstr. 5", False),  # "str." needs a word boundary before it
+        ("Unter den Linden Str. 5", False),  # nor a word after it: "Str.5" is one
+        ("Unter den Linden Str.5", True),
+        ("P.O. Box 1200", True),
+        ("ſtreet corner", True),  # the long s matches "s" only under IGNORECASE
+        ("VİA ROMA", True),  # so does the dotted capital I with "i"
+        ("DRıVE", True),
+        ("Revenue and streetwise plans", False),
+        ("Strategy 2024", False),
+        ("2024 plan", True),  # a house number's shape (the caller tells years apart)
+        ("", False),
+    ],
+)
+def test_street_lines_tested_for_their_words_first_match_like_a_full_search(
+    line: str, street: bool
+) -> None:
+    assert people_context.is_street(line) is street
+    assert (people_context._STREETISH.search(line) is not None) is street
+
+
+def test_street_runs_hold_every_street_word() -> None:
+    """Each alternative of the street words, lower-cased, holds one of the substring tests."""
+    body = people_context._STREET_WORD.split("(?:", 1)[1].rsplit(")", 1)[0]
+    for word in body.split("|"):
+        plain = word.replace("\\.?", "").replace("\\.", ".").replace("\\b", "")
+        assert any(run in plain for run in people_context._STREET_RUNS), word
+
+
+def test_street_lines_match_like_a_full_search_on_random_lines() -> None:
+    rng = random.Random(7)
+    pieces = [*"abcdeilnorstuvwxyz .,\t0123456789ßẞſıİK", "street", "Rue", "P.O. Box", "weg"]
+    for _ in range(20_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        full = people_context._STREETISH.search(line) is not None
+        assert people_context.is_street(line) is full, repr(line)
