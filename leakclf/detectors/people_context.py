@@ -92,7 +92,10 @@ _HOUSE_NUMBER_RX = re.compile(_HOUSE_NUMBER, re.IGNORECASE)
 _STREET_WORD_RX = re.compile(_STREET_WORD, re.IGNORECASE)
 #: What every ``_STREET_WORD`` match holds once lower-cased, and the characters other than A-Z
 #: that ``re.IGNORECASE`` matches with an ASCII letter ("İ", "ı", "ſ", the Kelvin sign).
-_STREET_RUNS = tuple("str road avenue lane drive rue weg laan platz via calle suite box".split())
+_STREET_RUNS: tuple[str, ...] = (
+    "str", "road", "avenue", "lane", "drive", "rue", "weg", "laan", "platz", "via", "calle",
+    "suite", "box",
+)  # fmt: skip
 _CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 _LEGAL_END = re.compile(
     r"\b(?:inc|ltd|llc|llp|plc|corp|gmbh|kg|ag|spa|srl|sarl|sas|bv|nv|pty|limited|vof|"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from leakclf.errors import (
 )
 from leakclf.extractors.base import Child, Context, Job, TextBuilder, clean_meta, limit_error
 from leakclf.extractors.keyfiles import key_file
+from leakclf.extractors.reuse import Kept, Reuse
 from leakclf.extractors.sniff import DOCX, MSG, PPTX, PST, XLSX, sniff
 from leakclf.model import Document, Part
 
@@ -57,38 +57,6 @@ def warm() -> None:
             pass
 
 
-class Reuse:
-    """Documents already extracted, by content and name, read again instead of extracted
-    again: the same attachment in several mails of a thread, the same file copied into several
-    folders. A Pipeline keeps one for every file it extracts.
-
-    Only a finished leaf is kept: read without an error and without hitting a limit, no
-    children, and without spending the top-level file's budgets (bytes unpacked, pages
-    OCR'd), so extracting it again would give the same Document (``_extract_one``). At most
-    ``documents`` documents and ``chars`` characters of text, the least recently used dropped.
-    """
-
-    def __init__(self, documents: int = 512, chars: int = 16_000_000) -> None:
-        self.documents = documents
-        self.chars = chars
-        self._docs: OrderedDict[tuple[str, str], Document] = OrderedDict()
-        self._held = 0  # characters of text held
-
-    def get(self, key: tuple[str, str]) -> Document | None:
-        doc = self._docs.get(key)
-        if doc is not None:
-            self._docs.move_to_end(key)
-        return doc
-
-    def put(self, key: tuple[str, str], doc: Document) -> None:
-        if key in self._docs or len(doc.text) > self.chars:
-            return
-        self._docs[key] = doc
-        self._held += len(doc.text)
-        while len(self._docs) > self.documents or self._held > self.chars:
-            self._held -= len(self._docs.popitem(last=False)[1].text)
-
-
 def extract(
     source: str | Path | bytes,
     *,
@@ -97,12 +65,14 @@ def extract(
     reuse: Reuse | None = None,
 ) -> list[Document]:
     """The documents in ``source`` (a path, or bytes with a ``name``), parent before children.
-    ``reuse``: documents extracted before (from this file or others), read instead of
-    extracted again when the same content comes under the same name."""
+    ``reuse``: documents extracted before with this ``config`` (from this file or others),
+    read instead of extracted again when the same content comes under the same name."""
     if config.extract.pdf_engine not in PDF_ENGINES:
         raise ConfigError(
             f"unknown extract.pdf_engine {config.extract.pdf_engine!r}; expected one of {PDF_ENGINES}"
         )
+    if reuse is not None:
+        reuse.bind(config)
     ctx = Context(config)
     if isinstance(source, bytes):
         label = name or "<bytes>"
@@ -202,8 +172,10 @@ def _extract_one(
     sha256 = hashlib.sha256(data).hexdigest()
     # the name too: the sniffer, the key-file check and the mbox handler read it
     key = (sha256, label.rsplit("/", 1)[-1])
-    known = reuse.get(key) if reuse is not None else None
-    if known is not None and not ctx.expired():  # once expired, a page loop would stop
+    kept = reuse.get(key) if reuse is not None else None
+    if kept is not None and kept.fits(ctx):
+        kept.spend(ctx)
+        known = kept.doc
         out.append(replace(known, source=label, parent=parent, depth=depth, meta=dict(known.meta)))
         return
     spent = (ctx.unpacked, ctx.ocr_pages)
@@ -242,15 +214,8 @@ def _extract_one(
         children_failed=failed if container else None,
     )  # fmt: skip
     out[index] = _failed(done, error) if error is not None else done
-    # reusable: a leaf read whole, which spent none of the top-level file's budgets
-    if (
-        reuse is not None
-        and error is None
-        and not container
-        and not job.limits
-        and ((ctx.unpacked, ctx.ocr_pages) == spent)
-    ):
-        reuse.put(key, done)
+    if reuse is not None and error is None and not container and not job.limits:
+        reuse.put(key, Kept(done, ctx.unpacked - spent[0], ctx.ocr_pages - spent[1]))
 
 
 def _text_source(parts: list[Part]) -> str | None:

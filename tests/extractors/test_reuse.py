@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import io
+import shutil
+import zipfile
 from collections.abc import Iterator
 
 import pytest
 
 import leakclf
-from leakclf.config import Config, Limits
+from leakclf.config import Config, Limits, OcrConfig
+from leakclf.errors import ConfigError
 from leakclf.extractors import Reuse, extract
+from leakclf.extractors.reuse import Kept
 from leakclf.pipeline import Pipeline
 
 from . import make
@@ -90,8 +95,8 @@ def test_containers_are_extracted_again() -> None:
 
 
 def test_bounded_in_documents_and_characters() -> None:
-    def doc(n: int, chars: int) -> leakclf.Document:
-        return leakclf.Document(
+    def kept(n: int, chars: int) -> Kept:
+        doc = leakclf.Document(
             source=f"d{n}",
             parent=None,
             media_type="text/plain",
@@ -99,15 +104,73 @@ def test_bounded_in_documents_and_characters() -> None:
             sha256="",
             size=0,
         )
+        return Kept(doc, 0, 0)
 
     reuse = Reuse(documents=2, chars=10)
     for n in range(3):
-        reuse.put((str(n), "n"), doc(n, 3))
+        reuse.put((str(n), "n"), kept(n, 3))
     assert [reuse.get((str(n), "n")) is not None for n in range(3)] == [False, True, True]
-    reuse.put(("big", "n"), doc(9, 8))  # 3 + 8 > 10: the least recently used go
+    reuse.put(("big", "n"), kept(9, 8))  # 3 + 8 > 10: the least recently used go
     assert reuse.get(("1", "n")) is None and reuse.get(("big", "n")) is not None
-    reuse.put(("huge", "n"), doc(10, 11))  # larger than the whole budget: not kept
+    reuse.put(("huge", "n"), kept(10, 11))  # larger than the whole budget: not kept
     assert reuse.get(("huge", "n")) is None
+
+
+def test_one_configuration_per_reuse() -> None:
+    reuse = Reuse()
+    extract(b"some text", name="a.txt", config=Config(), reuse=reuse)
+    extract(b"some text", name="b.txt", config=Config(), reuse=reuse)  # an equal one is fine
+    with pytest.raises(ConfigError, match="one Reuse per configuration"):
+        extract(b"some text", name="c.txt", config=Config(limits=Limits(max_pages=3)), reuse=reuse)
+
+
+def test_a_reused_package_spends_the_unpack_budget_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each copy of an Office package spends its declared size of the file's unpack budget, read
+    or reused: the copy that no longer fits is refused as it would be without reuse."""
+    from leakclf import registry
+    from leakclf.extractors.sniff import DOCX
+
+    docx = make.docx_bytes()
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        declared = sum(i.file_size for i in zf.infolist())
+    data = make.zip_bytes({f"copy{n}/report.docx": docx for n in range(3)})
+    budget = Config(limits=Limits(max_total_uncompressed=len(docx) * 3 + 2 * declared + 10))
+    plain = extract(data, name="box.zip", config=budget)
+    reads: list[str] = []
+    handler = registry.EXTRACTORS[DOCX]
+    monkeypatch.setitem(
+        registry.EXTRACTORS, DOCX, lambda data, job: (reads.append(job.label), handler(data, job))
+    )
+    docs = extract(data, name="box.zip", config=budget, reuse=Reuse())
+    assert reads == ["box.zip!/copy0/report.docx", "box.zip!/copy2/report.docx"]  # 1 reused
+    assert docs == plain
+    assert [d.status for d in docs] == ["ok", "ok", "ok", "skipped_limit"]
+    assert docs[3].limits_hit == ("max_total_uncompressed",)
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_a_reused_scan_spends_the_ocr_pages_again() -> None:
+    page = make.text_image(("Invoice for Contoso Ltd",))
+    scan = make.scanned_pdf_bytes([page])
+    data = make.zip_bytes({f"copy{n}/scan.pdf": scan for n in range(3)})
+    config = Config(ocr=OcrConfig(mode="auto", max_pages=2))
+    reads: list[int] = []
+    from leakclf.extractors import images
+
+    ocr_image = images.ocr_image
+
+    def counted(job: object, image: object) -> object:
+        reads.append(1)
+        return ocr_image(job, image)  # type: ignore[arg-type]
+
+    images.ocr_image = counted  # type: ignore[assignment]
+    try:
+        docs = extract(data, name="box.zip", config=config, reuse=Reuse())
+    finally:
+        images.ocr_image = ocr_image  # type: ignore[assignment]
+    assert len(reads) == 1  # OCR'd once, reused once, and the third copy finds no pages left
+    assert docs == extract(data, name="box.zip", config=config)
+    assert "Contoso" in docs[2].text and "ocr_max_pages" in docs[3].limits_hit
 
 
 def test_a_pipeline_reads_a_repeated_attachment_once(pdf_reads: list[str]) -> None:
