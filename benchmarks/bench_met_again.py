@@ -35,11 +35,11 @@ TIMINGS = "timings"
 
 def _pipeline(config: Config, on: bool) -> Pipeline:
     pipe = Pipeline(config)
-    pipe.load()
-    if not on:
+    if not on:  # before the pipeline's extractor is built (on its first file)
         pipe.__dict__["_extracted"] = Reuse(documents=0)  # keeps nothing
         afresh = pipe._judge_afresh
         pipe._judge = lambda doc, key, detection: afresh(doc, detection)  # type: ignore[method-assign]
+    pipe.load()
     return pipe
 
 
