@@ -5,16 +5,19 @@ from __future__ import annotations
 import numpy as np
 
 from leakclf.doctypes.linear import LinearModel
-from leakclf.model import DOC_TYPES
+from leakclf.model import DOC_TYPES, Document
 from training.doctypes.articles import article_examples
 from training.doctypes.explore import (
     GROUPS,
     _collapse,
     _group,
+    by_language,
     concepts_scaled,
     fold_domain_bias,
     intercept_shift,
+    language_weighted,
 )
+from training.doctypes.real import RealExample
 from training.doctypes.sheets import KINDS, sheet_examples
 from training.doctypes.train import Item
 
@@ -79,3 +82,21 @@ def test_generated_sheets_and_articles_are_deterministic_and_labelled() -> None:
     assert all("\t" in e.text.splitlines()[0] for e in sheets)  # a header row, as XLSX reads
     articles = article_examples(seed=0, per_type=2)
     assert {e.label for e in articles} == {"other"} and len(articles) == 2 * 11
+
+
+def _real(lang: str, label: str) -> RealExample:
+    doc = Document("document.txt", None, "text/plain", "text", "", 4)
+    return RealExample(f"{label}/{lang}.txt", label, f"owner/{lang}", lang, "txt", doc)
+
+
+def test_language_weight_leaves_english_documents_alone() -> None:
+    real = [_real("en", "invoice"), _real("es", "invoice"), _real("ja", "other")]
+    items = [Item(FEATS, e.label, w, e.doc) for e, w in zip(real, (3.0, 3.0, 1.5))]
+    assert [it.weight for it in language_weighted(items, real, 2.0)] == [3.0, 6.0, 3.0]
+    assert [it.weight for it in language_weighted(items, real, 1.0)] == [3.0, 3.0, 1.5]
+
+
+def test_right_per_language_counts_the_seven_and_the_rest() -> None:
+    real = [_real("en", "invoice"), _real("en", "quote"), _real("es", "sow"), _real("ja", "other")]
+    line = by_language(real, ["invoice", "invoice", "sow", "other"])
+    assert line == "en 1/2 de 0/0 es 1/1 fr 0/0 pt 0/0 it 0/0 nl 0/0 other 1/1"

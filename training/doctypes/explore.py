@@ -8,6 +8,7 @@
     python -m training.doctypes.explore concepts --scale 0 0.5 2 [--salt a]     (fifth session)
     python -m training.doctypes.explore sheets --per-kind 20 --weight 1 [--kinds schedule week-grid register]
     python -m training.doctypes.explore articles --per-kind 6
+    python -m training.doctypes.explore languages --lang-weight 1.5 2 3 [--salt a]   (seventh session)
 
 Each prints accuracy, macro-F1 and the F1 of every type. The folds are training's (group = source
 repository, ``fold_of``); ``--salt`` splits the repositories differently (``sha256(salt + repository)``),
@@ -32,12 +33,16 @@ to see how much the split alone moves a figure. Every held-out document runs thr
   (times the generated weight of their type), only ``--kinds`` when given.
 - ``articles``: the training data plus generated articles about a type, labelled ``other``
   (``articles.py``), ``--per-kind`` per type.
+- ``languages``: real documents not in English weighted ``--lang-weight`` times their usual weight
+  (the generated documents are English, so the real ones are the only examples of the six other
+  languages); prints the documents right per language too.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -96,8 +101,29 @@ def show(name: str, real: Sequence[RealExample], pred: list[str]) -> None:
     print(f"{name}: accuracy {m['accuracy']:.3f} macro-F1 {m['macro_f1']:.3f} | {f1}", flush=True)
 
 
+def by_language(real: Sequence[RealExample], pred: list[str]) -> str:
+    """Documents right per language, the seven languages first: "en 171/189 de 30/32 ..."."""
+    langs = ("en", "de", "es", "fr", "pt", "it", "nl")
+    ok = Counter(e.lang for e, p in zip(real, pred) if p == e.label)
+    total = Counter(e.lang if e.lang in langs else "other" for e in real)
+    ok_other = sum(n for lang, n in ok.items() if lang not in langs)
+    right = {**{lang: ok[lang] for lang in langs}, "other": ok_other}
+    return " ".join(f"{lang} {right[lang]}/{total[lang]}" for lang in (*langs, "other"))
+
+
 def _readable(it: Item) -> bool:
     return it.doc is None or bool(it.doc.text.strip())
+
+
+# -- language balance (seventh session, second round) --------------------------------------------
+
+
+def language_weighted(items: list[Item], real: Sequence[RealExample], weight: float) -> list[Item]:
+    """Real documents not in English at ``weight`` times their weight; English ones unchanged."""
+    return [
+        it if e.lang == "en" else replace(it, weight=it.weight * weight)
+        for it, e in zip(items, real, strict=True)
+    ]
 
 
 # -- feature augmentation ------------------------------------------------------------------------
@@ -282,7 +308,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument(
         "experiment",
-        choices=("baseline", "augment", "shift", "stack", "name", "concepts", "sheets", "articles"),
+        choices=(
+            "baseline",
+            "augment",
+            "shift",
+            "stack",
+            "name",
+            "concepts",
+            "sheets",
+            "articles",
+            "languages",
+        ),
     )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--salt", default="", help="another split of the repositories into folds")
@@ -293,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--domain-bias", action="store_true")
     ap.add_argument("--per-kind", type=int, default=20)
     ap.add_argument("--weight", type=float, default=1.0)
+    ap.add_argument("--lang-weight", type=float, nargs="+", default=[2.0])
     ap.add_argument("--kinds", nargs="+", choices=tuple(KINDS), default=list(KINDS))
     args = ap.parse_args(argv)
     real = real_examples()
@@ -335,6 +372,12 @@ def main(argv: list[str] | None = None) -> int:
         g = gen + extra_items(article_examples(seed=args.seed, per_type=args.per_kind), 1.0)
         pred = predict(fold_models(plain, g, items, folds), real, folds)
         show(f"+ generated articles, {args.per_kind} per type{split}", real, pred)
+    elif args.experiment == "languages":
+        for weight in args.lang_weight:
+            r = language_weighted(items, real, weight)
+            pred = predict(fold_models(plain, gen, r, folds), real, folds)
+            show(f"real documents not in English at {weight}x{split}", real, pred)
+            print(f"  right per language: {by_language(real, pred)}", flush=True)
     elif args.experiment == "shift":
         models = fold_models(plain, gen, items, folds)
         for l2 in args.l2:
