@@ -98,6 +98,7 @@ def _warn_reveal(where: str) -> None:
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
+    from leakclf.rows import format_of  # load time: only what this command needs
     from leakclf.scan import scan  # load time: only what this command needs
 
     config = _apply_settings(_config(args), args, SCAN_SETTINGS)
@@ -125,13 +126,17 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     from leakclf.scan.console import Tally  # load time: only what this command needs
 
     tally = Tally(limit=max(args.limit, 0))
+    # a Parquet file is written from Arrow tables spooled during the scan, and tallied from
+    # its columns; other outputs are tallied as their rows are written instead of read back
+    spooled = bool(args.out) and format_of(args.out) == "parquet" and result.engine != "dask"
     try:
-        # the finished rows (duplicates marked), as every other view reads them, tallied as
-        # they are written instead of read back
-        result.wait(on_row=tally.add_row)
+        # the finished rows (duplicates marked), as every other view reads them
+        result.wait(on_row=None if spooled else tally.add_row)
     except KeyboardInterrupt:
         print(_interrupted(args), file=sys.stderr)
         return 130
+    if spooled:
+        tally.add_output(args.out)
     return _report_scan(result, tally, args)
 
 

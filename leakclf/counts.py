@@ -67,6 +67,19 @@ class Counts:
             len(row["findings"]),
         )
 
+    def add_fields(
+        self,
+        parent: str | None,
+        size: int,
+        status: str,
+        level: str,
+        doc_type: str,
+        unread_reason: str | None,
+        findings: int,
+    ) -> None:
+        """``add`` from a row's fields (``findings``: how many), as a column store holds them."""
+        self._add(parent, size, status, level, doc_type, unread_reason, findings)
+
     def _add(
         self,
         parent: str | None,

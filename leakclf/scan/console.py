@@ -7,6 +7,8 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
 
 from leakclf.counts import Counts
@@ -29,6 +31,13 @@ def _short(text: str, n: int = 60, *, keep_end: bool = True) -> str:
     return "…" + text[-(n - 1) :] if keep_end else text[: n - 1] + "…"
 
 
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A row of an output kept by ``Tally.add_output`` before it is read whole."""
+
+    index: int
+
+
 class Tally:
     """Keeps the ``limit`` highest-scored documents and the counts (bounded memory).
 
@@ -38,7 +47,7 @@ class Tally:
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self.top: list[tuple[int, int, DocumentResult | Mapping[str, Any]]] = []
+        self.top: list[tuple[int, int, DocumentResult | Mapping[str, Any] | _Row]] = []
         self.counts = Counts()
         self._n = 0
 
@@ -56,7 +65,27 @@ class Tally:
         if row["status"] != "duplicate":
             self._keep(row["score"], row)
 
-    def _keep(self, score: int, r: DocumentResult | Mapping[str, Any]) -> None:
+    def add_output(self, path: str | Path) -> None:
+        """``add_row`` for every row of a Parquet output, in its order: the counts and the
+        ranking read only their columns, and only the rows kept are read whole."""
+        import pyarrow.compute as pc  # load time: pyarrow only for a Parquet output
+        import pyarrow.parquet as pq
+
+        cols = ["parent", "size", "status", "level", "doc_type", "unread_reason", "score"]
+        table = pq.read_table(path, columns=[*cols, "findings"])
+        findings = pc.list_value_length(table.column("findings")).fill_null(0).to_pylist()
+        values = [table.column(c).to_pylist() for c in cols]
+        for i, (parent, size, status, level, doc_type, reason, score) in enumerate(zip(*values)):
+            self.counts.add_fields(parent, size, status, level, doc_type, reason, findings[i])
+            if status != "duplicate":
+                self._keep(score, _Row(i))
+        wanted = sorted(r.index for _, _, r in self.top if isinstance(r, _Row))
+        if wanted:
+            rows = dict(zip(wanted, pq.read_table(path).take(wanted).to_pylist()))
+            self.top = [(s, n, rows[r.index] if isinstance(r, _Row) else r) for s, n, r in self.top]
+            heapq.heapify(self.top)  # the same keys: the same order
+
+    def _keep(self, score: int, r: DocumentResult | Mapping[str, Any] | _Row) -> None:
         self._n += 1
         item = (score, -self._n, r)
         if len(self.top) < self.limit:
@@ -76,6 +105,7 @@ class Tally:
         ranked = [
             r if isinstance(r, DocumentResult) else from_row(r)
             for _, _, r in sorted(self.top, key=lambda t: (-t[0], -t[1]))
+            if not isinstance(r, _Row)  # add_output reads its kept rows before it returns
         ]
         if ranked:
             print(f"Top {len(ranked)} documents by score (duplicates left out):", file=out)

@@ -44,6 +44,7 @@ from leakclf.scan.lock import OutputLock
 from leakclf.scan.progress import Progress
 from leakclf.scan.runner import Plan, Runner
 from leakclf.scan.sources import is_url, list_local, list_url, open_fs
+from leakclf.scan.spool import Spool
 from leakclf.scan.writers import (
     done_from_output,
     groups_from_output,
@@ -52,6 +53,7 @@ from leakclf.scan.writers import (
     read_table,
     write_meta,
     write_rows,
+    write_tables,
 )
 
 if TYPE_CHECKING:
@@ -213,9 +215,11 @@ class Scan:
         if self.out is not None:
             prepare_write(self.out)
         journal = Journal(journal_path)
-        journal.open(fresh=not (self.resume and journal_path.exists()))
+        fresh = not (self.resume and journal_path.exists())
+        journal.open(fresh=fresh)
         if self.resume:
             self._merge_output(journal, done)
+        spool = self._spool(journal_path, fresh=fresh and not self.resume)
         plan = Plan(
             config=config,
             entries=entries,
@@ -225,27 +229,61 @@ class Scan:
             progress=progress,
             fs=fs,
             counts=self.counts,
+            spool=spool,
         )
         try:
             yield from Runner(plan).run()
         finally:
             journal.close()
             progress.close()
+            if spool is not None:
+                spool.close()
             self.resume = True  # stopped early (break, Ctrl-C)? running again picks up here
         if self.out is not None:
             self.counts.clear()  # count every row written, resumed ones included
-            write_rows(
-                self._counted(journal),
-                self.out,
-                dataset=self.engine == "dask" and format_of(self.out) == "parquet",
-                meta=self._meta(config, __version__),
-                private=config.reveal,
-            )
+            if spool is not None:
+                write_tables(
+                    self._counted_tables(spool.tables(journal.copies)),
+                    self.out,
+                    meta=self._meta(config, __version__),
+                    private=config.reveal,
+                )
+                spool.unlink()
+            else:
+                write_rows(
+                    self._counted(journal),
+                    self.out,
+                    dataset=self.engine == "dask" and format_of(self.out) == "parquet",
+                    meta=self._meta(config, __version__),
+                    private=config.reveal,
+                )
             self._finish_meta(config, __version__)
             self._told = True
             journal_path.unlink()
             log.info("wrote %d rows to %s", sum(self.counts.values()), self.out)
         self._done = True
+
+    def _spool(self, journal_path: Path, *, fresh: bool) -> Spool | None:
+        """The output's rows spooled as Arrow during the run (``spool``), for a fresh scan
+        writing one Parquet file whose rows no ``on_row`` wants; None otherwise."""
+        if self.out is None:
+            return None
+        spool = Spool(journal_path.with_name(self.out.name + ".partial.arrow"))
+        spool.unlink()  # left by a scan stopped early: its rows are in the journal
+        if (
+            not fresh
+            or self._on_row is not None
+            or self.engine == "dask"
+            or format_of(self.out) != "parquet"
+        ):
+            return None
+        return spool
+
+    def _counted_tables(self, tables: Iterator[pa.Table]) -> Iterator[pa.Table]:
+        for table in tables:
+            for status in table.column("status").to_pylist():
+                self.counts[status] = self.counts.get(status, 0) + 1
+            yield table
 
     def _counted(self, journal: Journal) -> Iterator[dict[str, Any]]:
         # the canonical copy by rule, not by finish; the journal's index: one reading

@@ -19,6 +19,7 @@ from leakclf.scan.journal import Done, Journal, key_of
 from leakclf.scan.local import Failure, Outcome, Task
 from leakclf.scan.progress import Progress
 from leakclf.scan.sources import Entry, sha256_local
+from leakclf.scan.spool import Spool
 from leakclf.scoring import Scorer
 from leakclf.scoring.unread import mark_unread
 
@@ -41,6 +42,7 @@ class Plan:
     progress: Progress
     fs: Any = None  # fsspec filesystem for URL roots, None for local
     counts: dict[str, int] = field(default_factory=dict)
+    spool: Spool | None = None  # the journaled rows as Arrow too (see ``spool``)
 
 
 class Runner:
@@ -182,6 +184,8 @@ class Runner:
     ) -> list[dict[str, Any]]:
         """Journal the rows of one file (``rows``: ``results`` already as dicts)."""
         rows = rows if rows is not None else [r.to_dict() for r in results]
+        if self.plan.spool is not None:
+            self.plan.spool.add(rows)
         self.plan.journal.append(
             {
                 "top": entry.source,

@@ -48,13 +48,27 @@ def write_rows(
         return _write(rows, out, tmp, fmt, dataset=dataset, meta=meta, private=private)
 
 
+def write_tables(
+    tables: Iterable[pa.Table],
+    out: str | Path,
+    *,
+    meta: dict[str, Any] | None = None,
+    private: bool = False,
+) -> int:
+    """``write_rows`` for a Parquet file from Arrow tables in ``SCHEMA`` (``spool.Spool``)."""
+    out = Path(out)
+    return _write(
+        tables, out, out.with_name(out.name + ".tmp"), "tables", meta=meta, private=private
+    )
+
+
 def _write(
-    rows: Iterable[dict[str, Any]],
+    rows: Iterable[Any],
     out: Path,
     tmp: Path,
     fmt: str,
     *,
-    dataset: bool,
+    dataset: bool = False,
     meta: dict[str, Any] | None,
     private: bool,
 ) -> int:
@@ -68,6 +82,8 @@ def _write(
             n = _jsonl(rows, tmp)
         elif fmt == "csv":
             n = _csv(rows, tmp)
+        elif fmt == "tables":
+            n = _parquet_tables(rows, tmp, meta)
         elif dataset:
             n = _dataset(rows, tmp, meta)
         else:
@@ -130,15 +146,21 @@ def _schema(meta: dict[str, Any] | None) -> Any:
 
 
 def _parquet(rows: Iterable[dict[str, Any]], path: Path, meta: dict[str, Any] | None) -> int:
+    from leakclf.rows.schema import to_table  # load time: pyarrow only when used
+
+    return _parquet_tables((to_table(batch) for batch in _batches(rows)), path, meta)
+
+
+def _parquet_tables(tables: Iterable[pa.Table], path: Path, meta: dict[str, Any] | None) -> int:
     import pyarrow.parquet as pq  # load time: pyarrow only when used
 
     from leakclf.rows.schema import to_table  # load time: pyarrow only when used
 
     n = 0
     with pq.ParquetWriter(path, _schema(meta)) as writer:
-        for batch in _batches(rows):
-            writer.write_table(to_table(batch).replace_schema_metadata(_schema(meta).metadata))
-            n += len(batch)
+        for table in tables:
+            writer.write_table(table.replace_schema_metadata(_schema(meta).metadata))
+            n += table.num_rows
     if n == 0:  # an empty scan still has the schema
         pq.write_table(to_table([]).replace_schema_metadata(_schema(meta).metadata), path)
     return n
