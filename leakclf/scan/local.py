@@ -311,7 +311,11 @@ class LocalEngine:
                         ahead_done,
                         _cpu(early),
                     )
-                    retired.append(early)  # told to stop at the end, with the workers
+                    try:  # done: it exits now (its memory with it), reaped at the end
+                        early.conn.send(None)
+                    except OSError:
+                        pass
+                    retired.append(early)
                     early = None
                 for i, slot in enumerate(slots):
                     if slot.task is None:
