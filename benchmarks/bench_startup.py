@@ -24,7 +24,10 @@ CPU seconds of each part (``time.process_time``): the extractors' libraries, the
 patterns, the gate's word lists, the policy), and whether ``presidio_analyzer`` got imported;
 then, in another fresh Python, ``load()`` in one call as a scan makes it (which imports spaCy
 without ``spacy.cli``) and whether ``spacy.cli`` got imported.
-``--against`` alternates each run with one whose ``PYTHONPATH`` is another checkout.
+``--against`` alternates each run with one whose ``PYTHONPATH`` is another checkout. The
+children run from the temporary folder with ``PYTHONPATH`` set to their checkout, so a run
+started from a repository root (which ``python -c`` would put first on ``sys.path``) still
+compares the two checkouts.
 """
 
 from __future__ import annotations
@@ -35,8 +38,12 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]  # this checkout
 
 CHILD = r"""
 import json, resource, time
@@ -106,21 +113,24 @@ def load_parts(runs: int, against: str | None) -> None:
         "| load() in one call CPU s | spacy.cli |"
     )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|")
-    ways: list[tuple[str, dict[str, str]]] = [("this", dict(os.environ))]
+    ways: list[tuple[str, dict[str, str]]] = [("this", {**os.environ, "PYTHONPATH": str(ROOT)})]
     if against:
         ways.insert(0, (against, {**os.environ, "PYTHONPATH": against}))
+    away = tempfile.gettempdir()  # not a checkout: ``-c`` puts the working folder first
     for i in range(runs):
         for label, env in ways:
             out = subprocess.run(
-                [sys.executable, "-c", LOAD], capture_output=True, text=True, check=True, env=env
-            )
+                [sys.executable, "-c", LOAD],
+                capture_output=True, text=True, check=True, env=env, cwd=away,
+            )  # fmt: skip
             r = json.loads(out.stdout.strip().splitlines()[-1])
             cells = " | ".join(f"{r[k]:.3f}" for k in ("import", "build", *LOAD_PARTS))
             total = sum(r[k] for k in LOAD_PARTS)
             imported = "imported" if r["presidio"] else "not imported"
             out = subprocess.run(
-                [sys.executable, "-c", WHOLE], capture_output=True, text=True, check=True, env=env
-            )
+                [sys.executable, "-c", WHOLE],
+                capture_output=True, text=True, check=True, env=env, cwd=away,
+            )  # fmt: skip
             w = json.loads(out.stdout.strip().splitlines()[-1])
             cli = "imported" if w["cli"] else "not imported"
             print(
