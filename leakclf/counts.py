@@ -52,12 +52,14 @@ class Counts:
         return counts
 
     def add(self, r: DocumentResult) -> None:
-        self._add(r.parent, r.size, r.status, r.level, r.doc_type, r.unread_reason, len(r.findings))
+        self.add_fields(
+            r.parent, r.size, r.status, r.level, r.doc_type, r.unread_reason, len(r.findings)
+        )
 
     def add_row(self, row: Mapping[str, Any]) -> None:
         """``add`` for a row in ``DocumentResult.to_dict``'s shape (a scan's written rows),
         without building the DocumentResult."""
-        self._add(
+        self.add_fields(
             row["parent"],
             row["size"],
             row["status"],
@@ -78,18 +80,6 @@ class Counts:
         findings: int,
     ) -> None:
         """``add`` from a row's fields (``findings``: how many), as a column store holds them."""
-        self._add(parent, size, status, level, doc_type, unread_reason, findings)
-
-    def _add(
-        self,
-        parent: str | None,
-        size: int,
-        status: str,
-        level: str,
-        doc_type: str,
-        unread_reason: str | None,
-        findings: int,
-    ) -> None:
         self.documents += 1
         self.findings += findings
         self.levels[level] += 1

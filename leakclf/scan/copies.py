@@ -47,6 +47,22 @@ class CopyIndex:
             if row.get("status") != "duplicate":
                 self.status.setdefault(sha, row.get("status") or "ok")
 
+    def canonical(self) -> dict[str, str]:
+        """sha256 -> its canonical source, for every sha256 that more than one source holds."""
+        return {sha: min([self.first[sha], *more], key=rank) for sha, more in self.others.items()}
+
+    def marks(
+        self, sha: str, canonical: str, source: str, status: str
+    ) -> tuple[str, str | None, list[str]]:
+        """The ``status``, ``duplicate_of`` and ``copies`` of ``source``'s row, one of the copies
+        of ``sha`` (``canonical``: ``canonical()[sha]``; ``status``: the row's own)."""
+        if source != canonical:
+            return "duplicate", canonical, []
+        copies = sorted(
+            (s for s in [self.first[sha], *self.others[sha]] if s != canonical), key=rank
+        )
+        return (self.status.get(sha, "ok") if status == "duplicate" else status), None, copies
+
 
 def mark_copies(groups: Groups, index: CopyIndex | None = None) -> Iterator[dict[str, Any]]:
     """The rows of ``groups()`` with duplicates marked by ``rank``; reads ``groups`` twice, or
@@ -55,29 +71,17 @@ def mark_copies(groups: Groups, index: CopyIndex | None = None) -> Iterator[dict
         index = CopyIndex()
         for group in groups():
             index.add(group["rows"])
-    first, others, status = index.first, index.others, index.status
-    canonical = {sha: min([first[sha], *more], key=rank) for sha, more in others.items()}
+    canonical = index.canonical()
     for group in groups():
         for row in group["rows"]:
             sha = _sha(row)
             if sha in canonical:
-                row = _marked(row, canonical[sha], first[sha], others[sha], status.get(sha, "ok"))
+                status, duplicate_of, copies = index.marks(
+                    sha, canonical[sha], row["source"], row["status"]
+                )
+                row = {**row, "status": status, "duplicate_of": duplicate_of, "copies": copies}
             yield row
 
 
 def _sha(row: dict[str, Any]) -> str:
     return (row.get("sha256") or "") if row.get("size") else ""
-
-
-def _marked(
-    row: dict[str, Any], canonical: str, first: str, others: list[str], status: str
-) -> dict[str, Any]:
-    if row["source"] != canonical:
-        return {**row, "status": "duplicate", "duplicate_of": canonical, "copies": []}
-    copies = sorted((s for s in [first, *others] if s != canonical), key=rank)
-    return {
-        **row,
-        "status": status if row.get("status") == "duplicate" else row["status"],
-        "duplicate_of": None,
-        "copies": copies,
-    }

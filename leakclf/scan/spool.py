@@ -20,13 +20,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from leakclf.privacy import create_private
-from leakclf.scan.copies import CopyIndex, rank
+from leakclf.scan.copies import CopyIndex
+from leakclf.scan.writers import BATCH  # rows per table: the journal writer's row group
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-#: Rows per table: the Parquet row group the journal's writer makes (``writers.BATCH``)
-BATCH = 2000
 
 
 class Spool:
@@ -84,11 +82,8 @@ class Marks:
     """``copies.mark_copies`` on Arrow tables: the same three columns for the same rows."""
 
     def __init__(self, index: CopyIndex) -> None:
-        self.first, self.others, self.status = index.first, index.others, index.status
-        self.canonical = {
-            sha: min([self.first[sha], *more], key=rank) for sha, more in self.others.items()
-        }
-        self._copies: dict[str, list[str]] = {}
+        self.index = index
+        self.canonical = index.canonical()
 
     def apply(self, table: pa.Table) -> pa.Table:
         import pyarrow as pa  # load time: the driver imported it for the output already
@@ -106,14 +101,9 @@ class Marks:
         duplicate_of = table.column("duplicate_of").to_pylist()
         copies = table.column("copies").to_pylist()
         for i in hits:
-            sha = shas[i]
-            first = canonical[sha]
-            if sources[i] != first:
-                status[i], duplicate_of[i], copies[i] = "duplicate", first, []
-                continue
-            if status[i] == "duplicate":
-                status[i] = self.status.get(sha, "ok")
-            duplicate_of[i], copies[i] = None, self._copies_of(sha)
+            status[i], duplicate_of[i], copies[i] = self.index.marks(
+                shas[i], canonical[shas[i]], sources[i], status[i]
+            )
         schema = table.schema
         for name, values in (
             ("status", status),
@@ -123,13 +113,3 @@ class Marks:
             at = schema.get_field_index(name)
             table = table.set_column(at, schema.field(at), pa.array(values, schema.field(at).type))
         return table
-
-    def _copies_of(self, sha: str) -> list[str]:
-        got = self._copies.get(sha)
-        if got is None:
-            canonical = self.canonical[sha]
-            got = sorted(
-                (s for s in [self.first[sha], *self.others[sha]] if s != canonical), key=rank
-            )
-            self._copies[sha] = got
-        return got
