@@ -27,7 +27,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from leakclf.config import Config
 from leakclf.extractors import Reuse
-from leakclf.pipeline import Pipeline
+from leakclf.pipeline import Extractor, Pipeline
 
 KEY = b"t" * 64
 TIMINGS = "timings"
@@ -36,7 +36,7 @@ TIMINGS = "timings"
 def _pipeline(config: Config, on: bool) -> Pipeline:
     pipe = Pipeline(config)
     if not on:  # before the pipeline's extractor is built (on its first file)
-        pipe.__dict__["_extracted"] = Reuse(documents=0)  # keeps nothing
+        pipe.__dict__["extractor"] = Extractor(config, pipe.scorer, Reuse(documents=0))
         afresh = pipe._judge_afresh
         pipe._judge = lambda doc, key, detection: afresh(doc, detection)  # type: ignore[method-assign]
     pipe.load()

@@ -76,7 +76,8 @@ class Extractor:
 
     def extract(self, source: str | Path | bytes, *, name: str | None = None) -> list[Document]:
         """The file's documents; one met again under the same name (an attachment forwarded
-        in several mails) is the one read before (``Pipeline._extracted``)."""
+        in several mails) is the one read before: extraction, like detection, is a function of
+        the bytes (and the name), so the kept Document is the one reading it again gives."""
         from leakclf.extractors import Reuse, extract  # load time: the extractors when used
 
         if self._reuse is None:
@@ -175,15 +176,6 @@ class Pipeline:
         return Classifier(self.config)
 
     @cached_property
-    def _extracted(self) -> Reuse:
-        """Documents this pipeline extracted, read again when the same content comes under the
-        same name (an attachment forwarded in several mails): extraction, like detection, is a
-        function of the bytes (and the name), so the Document is the one reading it gives."""
-        from leakclf.extractors import Reuse  # load time: the extractors only when used
-
-        return Reuse()
-
-    @cached_property
     def scorer(self) -> Scorer:
         from leakclf.scoring import Scorer  # load time: the scoring policy only when used
 
@@ -193,7 +185,7 @@ class Pipeline:
 
     @cached_property
     def extractor(self) -> Extractor:
-        return self.extractor_type(self.config, self.scorer, self._extracted)
+        return self.extractor_type(self.config, self.scorer)
 
     def extract(self, source: str | Path | bytes, *, name: str | None = None) -> list[Document]:
         return self.extractor.extract(source, name=name)
@@ -345,14 +337,7 @@ class Pipeline:
         judged = self._judge(doc, text_key, detection)
         cls, findings, score = judged.cls, judged.findings, judged.score
         return DocumentResult(
-            source=doc.source,
-            parent=doc.parent,
-            media_type=doc.media_type,
-            size=doc.size,
-            sha256=doc.sha256,
-            status=doc.status,
-            error_kind=doc.error_kind,
-            error_message=doc.error_message,
+            **_doc_fields(doc),
             doc_type=cls.doc_type,
             doc_type_scores=dict(cls.scores),
             doc_type_evidence=tuple(cls.evidence),
@@ -365,8 +350,6 @@ class Pipeline:
             findings=tuple(findings),
             text_chars=len(doc.text),
             ner_chars=detection.ner_chars,
-            limits_hit=doc.limits_hit,
-            **_provenance(doc),
             text_sha256=judged.text_sha,
             minhash=judged.minhash,
             doc_date=_doc_date(doc),
@@ -384,18 +367,23 @@ class Pipeline:
 
 
 def _error_result(doc: Document) -> DocumentResult:
-    return DocumentResult(
-        source=doc.source,
-        parent=doc.parent,
-        media_type=doc.media_type,
-        size=doc.size,
-        sha256=doc.sha256,
-        status=doc.status,
-        error_kind=doc.error_kind,
-        error_message=doc.error_message,
-        limits_hit=doc.limits_hit,
+    return DocumentResult(**_doc_fields(doc))
+
+
+def _doc_fields(doc: Document) -> dict[str, Any]:
+    """A result's fields that come from the document itself (every row has them)."""
+    return {
+        "source": doc.source,
+        "parent": doc.parent,
+        "media_type": doc.media_type,
+        "size": doc.size,
+        "sha256": doc.sha256,
+        "status": doc.status,
+        "error_kind": doc.error_kind,
+        "error_message": doc.error_message,
+        "limits_hit": doc.limits_hit,
         **_provenance(doc),
-    )
+    }
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
