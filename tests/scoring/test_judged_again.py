@@ -4,25 +4,16 @@ several mails) is classified, scored and signed once; its rows are those of a fr
 from __future__ import annotations
 
 import dataclasses
-import io
-import zipfile
 from typing import Any
 
 from leakclf.config import Config
 from leakclf.model import Document
 from leakclf.pipeline import Pipeline
 from leakclf.scan import TIMING_COLUMNS
+from tests.extractors.make import zip_bytes
 
 KEY = b"k" * 32
 MEMO = b"Dear Jane Doe, your IBAN GB82 WEST 1234 5698 7654 32 is on file. Call +44 20 7946 0018."
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
 
 
 def _plain(rows: list[Any]) -> list[dict[str, Any]]:
@@ -44,7 +35,7 @@ def _counting(pipe: Pipeline) -> list[str]:
 def test_the_same_document_is_judged_once_with_the_same_rows() -> None:
     files: list[tuple[str | bytes, str | None]] = [
         (MEMO, "a/memo.txt"),
-        (_zip({"x/memo.txt": MEMO, "y/other-name.txt": MEMO}), "box.zip"),
+        (zip_bytes({"x/memo.txt": MEMO, "y/other-name.txt": MEMO}), "box.zip"),
         (MEMO, "b/memo.txt"),
     ]
     pipe = Pipeline(Config(key=KEY))
