@@ -109,13 +109,15 @@ class Classifier:
             evidence.append(rule)
         if who:  # a message with its parties is a message, whatever it talks about
             kind = mail_kind(who, text, self.config.classify.own_domains)
-            if kind is None and best not in _MAIL and best != "other" and not automated(who, text):
-                # too few parties to tell internal from external: the text model picks which
+            if (
+                best not in _MAIL
+                and best != "other"
+                and (kind is not None or not automated(who, text))
+            ):  # a mail about a plan, an order, ...; with too few parties to tell internal
+                # from external, the text model picks which of the two
                 evidence.append(f"rule:a message, not a {best} (its text reads as one)")
                 best = max(_MAIL, key=scores.__getitem__)
-            elif kind is not None:
-                if best not in _MAIL and best != "other":  # a mail about a plan, an order, ...
-                    evidence.append(f"rule:a message, not a {best} (its text reads as one)")
+            if kind is not None:
                 best, note = kind
                 evidence.insert(0, note)
                 pair = max(scores["correspondence"] + scores["internal_note"], 0.5)
