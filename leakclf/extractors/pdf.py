@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from leakclf.errors import EncryptedFile, OcrUnavailable
+from leakclf.extractors.accents import join_accents
 from leakclf.extractors.base import Child, Job, limit_error, member_cap
 from leakclf.extractors.images import ocr_allowed, ocr_into
 from leakclf.extractors.pdf_salvage import salvage, unstack
@@ -117,7 +118,7 @@ def _pdfium(data: bytes, job: Job) -> None:
                 textpage = page.get_textpage()
                 text = textpage.get_text_bounded()
                 textpage.close()
-                text = text.replace("\r\n", "\n").replace("\r", "\n")
+                text = join_accents(text.replace("\r\n", "\n").replace("\r", "\n"))
                 job.text.add("page", text, f"page {i + 1}")
                 scans.page(page, text, f"page {i + 1}")
             finally:
@@ -255,7 +256,7 @@ def _pdfminer(data: bytes, job: Job, fix: Callable[[str], str] | None = None) ->
             device = TextConverter(rsrc, buf, laparams=laparams)
             PDFPageInterpreter(rsrc, device).process_page(page)
             device.close()
-            text = buf.getvalue().replace("\x0c", "")
+            text = join_accents(buf.getvalue().replace("\x0c", ""))
             job.text.add("page", fix(text) if fix else text, f"page {i + 1}")
             count = i + 1
         job.meta["pages"] = _page_count(doc) or count
