@@ -38,11 +38,12 @@ from leakclf.doctypes.rules import MIN_CONTENT, content_chars
 from leakclf.model import DOC_TYPES, Document
 from training.doctypes.real import CORPUS, DEV, real_examples
 from training.doctypes.train import (
+    DRAWS,
     PER_TEMPLATE,
     cross_validate,
+    draws,
     ece,
     generated,
-    generated_items,
     metrics,
 )
 
@@ -104,17 +105,20 @@ def _by(title: str, keys: Sequence[str], gold: Sequence[str], pred: Sequence[str
         print(f"| {k} | {n} | {ok} | {ok / n:.2f} |")
 
 
-def grouped_cv(seed: int, salt: str = "") -> list[Document]:
+def grouped_cv(seed: int, salt: str = "", count: int = DRAWS) -> list[Document]:
     real = real_examples(CORPUS)
     t0 = time.perf_counter()
     cv, temperature, cut, honest_ece = cross_validate(
-        generated_items(seed, PER_TEMPLATE), real, salt=salt
+        draws(seed, PER_TEMPLATE, count), real, salt=salt
     )
     m = metrics(cv.gold, cv.pred)
     correct = [g == p for g, p in zip(cv.gold, cv.pred)]
     unsure = [c < cut for c in cv.confidence]
     split = f"fold split salt {salt!r}" if salt else "training's fold split"
-    print(f"## Grouped cross-validation on {CORPUS}, {split} ({time.perf_counter() - t0:.0f} s)")
+    print(
+        f"## Grouped cross-validation on {CORPUS}, {split}, {count} generated draw(s) averaged "
+        f"({time.perf_counter() - t0:.0f} s)"
+    )
     _table("grouped CV (5 folds by source repository)", m)
     _confusion("grouped CV", m)
     _by("language", [e.lang for e in real], cv.gold, cv.pred)
@@ -204,6 +208,12 @@ def main() -> None:
         default="",
         help="another fold split of the repositories (a, b: the second, third)",
     )
+    ap.add_argument(
+        "--draws",
+        type=int,
+        default=DRAWS,
+        help="generated draws each fold model averages over (default: training's)",
+    )
     args = ap.parse_args()
     clf = Classifier(Config(classify=ClassifyConfig(model=args.model)))
     docs: list[Document] = []
@@ -212,7 +222,7 @@ def main() -> None:
     elif args.no_cv:
         docs += [e.doc for e in real_examples(CORPUS)]  # for the throughput figure only
     else:
-        docs += grouped_cv(0, args.salt)
+        docs += grouped_cv(0, args.salt, args.draws)
     print("\n## The shipped model" if args.model is None else f"\n## Model {args.model}")
     if (DEV / "labels.csv").is_file() and not args.no_dev:
         docs += dev_set(clf)

@@ -20,7 +20,7 @@ from leakclf.doctypes.signed import signed
 from leakclf.errors import ModelError
 from leakclf.model import DOC_TYPES, Document, Part
 from training.doctypes.generated import HELD_OUT, examples
-from training.doctypes.train import Item, fit
+from training.doctypes.train import Item, average, draws, fit, fit_draws
 
 
 def _doc(
@@ -446,6 +446,41 @@ def test_training_is_deterministic_on_a_slice() -> None:
         for e in examples(seed=3, per_template=2, templates=(0, 1))
     ]
     assert fit(data, max_features=300).to_bytes() == fit(data, max_features=300).to_bytes()
+
+
+def test_the_average_of_fits_is_one_linear_model_of_their_mean_logits() -> None:
+    """Fits on two draws of generated documents, each with its own vocabulary: the averaged model
+    has the union of their features (a weight of 0 where a fit lacks one) and scores the mean of
+    their logits on any document; the average of one fit is that fit."""
+    gens = [
+        [
+            Item(extract(e.text, e.name), e.label, 1.0)
+            for e in examples(seed=s, per_template=1, templates=(0, 1))
+        ]
+        for s in (3, 4)
+    ]
+    a, b = (fit(g, max_features=300) for g in gens)
+    assert set(a.features) != set(b.features)
+    mean = average([a, b])
+    assert mean.features == sorted(set(a.features) | set(b.features))
+    only_a = next(f for f in a.features if f not in b.index)
+    assert np.allclose(mean.weights[:, mean.index[only_a]], a.weights[:, a.index[only_a]] / 2)
+    for e in examples(seed=9, per_template=1, templates=(2,)):
+        feats = extract(e.text, e.name)
+        assert np.allclose(mean.logits(feats), (a.logits(feats) + b.logits(feats)) / 2)
+    one = average([a])
+    assert one.features == a.features
+    assert one.to_bytes() == a.to_bytes()
+    assert fit_draws(gens, []).to_bytes() == fit_draws(gens, []).to_bytes()
+
+
+def test_generated_draws_take_distinct_seeds() -> None:
+    """``count`` draws of seed s use seeds s * count + k: one draw is the seed itself, the draws of
+    two seeds never overlap."""
+    one, three = draws(0, 1, 1), draws(1, 1, 3)
+    assert [i.feats for i in one[0]] == [i.feats for i in draws(0, 1, 1)[0]]
+    texts = {tuple(sorted(i.feats)) for d in three for i in d}
+    assert len(three) == 3 and not texts & {tuple(sorted(i.feats)) for i in one[0]}
 
 
 def test_shipped_model_is_numpy_arrays_with_its_recipe() -> None:
