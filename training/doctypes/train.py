@@ -12,7 +12,9 @@ The model is the average of ``DRAWS`` logistic-regression fits, each on its own 
 documents (seeds ``seed * DRAWS + k``) plus the same real documents, each with its own vocabulary:
 one draw's luck moved a fold split by as much as the accuracy goal's margin (docs/accuracy.md). The
 average is still one linear model (``average``): the union of the vocabularies, the mean weights (0
-where a fit lacks a feature) and the mean bias.
+where a fit lacks a feature) and the mean bias. ``DRAWS`` is 1: averaging 2-5 draws was measured
+and scored lower on every fold split (docs/accuracy.md, "Eighth session ... averaged over generated
+draws"); ``--draws`` keeps the measurement repeatable.
 
 Model choice and calibration come from grouped cross-validation on the real corpus: ``FOLDS`` folds, the
 group is the source repository, generated documents are in every training fold, and each fold's model
