@@ -2,14 +2,17 @@
 
     .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 2 3 4 5 --singles 1 2 3 4 [--salt a|b]
     .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 3 5 --lang-weight 2 [--salt a|b]
+    .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 --singles 1 2 3 4 --real-weight 6 [--salt a|b]
 
 Every fold model is ``train.average`` of one ``train.fit`` per draw of generated documents (draw ``d``:
-``generated_items(d, PER_TEMPLATE)``, as ``train.draws(0, ..., K)`` draws them) plus the other folds'
+``generated_items(d, --per-template)``, as ``train.draws(0, ..., K)`` draws them) plus the other folds'
 real documents; the first K draws are averaged and calibrated as ``train.cross_validate`` does
 (``train.calibrated``). The per-draw fold models are kept in ``--store`` (float64 arrays, not the
 rounded model file), so ``--ks`` and ``--singles`` of one split share the fits (5 per draw).
 ``--lang-weight``: real documents not in English at that many times their weight (as ``explore
-languages``). Prints documents right of 308, accuracy, macro-F1, the lowest type, temperature,
+languages``). ``--real-weight``, ``--per-template``, ``--c``: the training settings (default: the
+shipped ``REAL_WEIGHT``, ``PER_TEMPLATE``, ``C``); a setting that is not the default enters the stored
+fits' names. Prints documents right of 308, accuracy, macro-F1, the lowest type, temperature,
 uncertain threshold, ECE (in-sample and cross-fitted), features per fold model and right per language.
 """
 
@@ -30,6 +33,7 @@ from training.doctypes.train import (
     FOLDS,
     PER_TEMPLATE,
     REAL_WEIGHT,
+    C,
     _readable,
     average,
     calibrated,
@@ -48,10 +52,13 @@ def main() -> None:
     ap.add_argument("--ks", type=int, nargs="+", default=[1, 3, 5], help="draws averaged")
     ap.add_argument("--singles", type=int, nargs="*", default=[], help="these draws alone too")
     ap.add_argument("--lang-weight", type=float, default=1.0)
+    ap.add_argument("--real-weight", type=float, default=REAL_WEIGHT)
+    ap.add_argument("--per-template", type=int, default=PER_TEMPLATE)
+    ap.add_argument("--c", type=float, default=C)
     ap.add_argument("--store", default="/tmp/leakclf-doctype-draws")
     args = ap.parse_args()
     real = real_examples()
-    items = real_items(real, REAL_WEIGHT)
+    items = real_items(real, args.real_weight)
     if args.lang_weight != 1.0:
         items = [
             it if e.lang == "en" else replace(it, weight=it.weight * args.lang_weight)
@@ -62,13 +69,19 @@ def main() -> None:
     store = Path(args.store)
     store.mkdir(parents=True, exist_ok=True)
     n = max([*args.ks, *(d + 1 for d in args.singles)])
+    setting = (
+        ""
+        if (args.real_weight, args.per_template, args.c) == (REAL_WEIGHT, PER_TEMPLATE, C)
+        else f"-rw{args.real_weight}-pt{args.per_template}-c{args.c}"
+    )
     per: list[list[LinearModel]] = [[] for _ in range(FOLDS)]
     t0 = time.process_time()
     for d in range(n):
         paths = [
-            store / f"s{args.salt or '0'}-lw{args.lang_weight}-f{k}-d{d}.npz" for k in range(FOLDS)
+            store / f"s{args.salt or '0'}-lw{args.lang_weight}{setting}-f{k}-d{d}.npz"
+            for k in range(FOLDS)
         ]
-        gen = None if all(p.exists() for p in paths) else generated_items(d, PER_TEMPLATE)
+        gen = None if all(p.exists() for p in paths) else generated_items(d, args.per_template)
         for k, p in enumerate(paths):
             if gen is None:
                 z = np.load(p, allow_pickle=False)
@@ -76,7 +89,7 @@ def main() -> None:
                     list(DOC_TYPES), [str(f) for f in z["features"]], z["weights"], z["bias"]
                 )
             else:
-                m = fit(gen + train[k])
+                m = fit(gen + train[k], c=args.c)
                 np.savez(p, features=np.array(m.features), weights=m.weights, bias=m.bias)
             per[k].append(m)
         print(f"draw {d}: 5 fold models ({time.process_time() - t0:.0f} CPU s)", flush=True)
@@ -85,14 +98,15 @@ def main() -> None:
     split = args.salt or "training's"
     for name, models in runs:
         cv, t, cut, honest = calibrated(models, real, args.salt)
-        m = metrics(cv.gold, cv.pred)
+        scores = metrics(cv.gold, cv.pred)
         right = sum(g == p for g, p in zip(cv.gold, cv.pred))
-        low = min(m["per_type"].items(), key=lambda kv: kv[1]["f1"])
+        low = min(scores["per_type"].items(), key=lambda kv: kv[1]["f1"])
         ok = [g == p for g, p in zip(cv.gold, cv.pred)]
         size = sum(len(x.features) for x in models) // FOLDS
         print(
-            f"split {split}, language weight {args.lang_weight}, {name}: {right}/{len(real)} "
-            f"accuracy {m['accuracy']:.3f} macro-F1 {m['macro_f1']:.3f} lowest {low[0]} "
+            f"split {split}, language weight {args.lang_weight}, real weight {args.real_weight}, "
+            f"per template {args.per_template}, C {args.c}, {name}: {right}/{len(real)} "
+            f"accuracy {scores['accuracy']:.3f} macro-F1 {scores['macro_f1']:.3f} lowest {low[0]} "
             f"{low[1]['f1']:.2f}; temperature {t}, uncertain below {cut}, ECE "
             f"{ece(cv.confidence, ok):.3f} (cross-fitted {honest:.3f}); ~{size} features | "
             f"{by_language(real, cv.pred)}",
