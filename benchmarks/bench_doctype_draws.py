@@ -28,7 +28,7 @@ import numpy as np
 from leakclf.doctypes.linear import LinearModel
 from leakclf.model import DOC_TYPES
 from training.doctypes.explore import by_language
-from training.doctypes.real import real_examples
+from training.doctypes.real import extractor_version, real_examples
 from training.doctypes.train import (
     FOLDS,
     PER_TEMPLATE,
@@ -73,7 +73,7 @@ def main() -> None:
         ""
         if (args.real_weight, args.per_template, args.c) == (REAL_WEIGHT, PER_TEMPLATE, C)
         else f"-rw{args.real_weight}-pt{args.per_template}-c{args.c}"
-    )
+    ) + f"-x{extractor_version()}"  # fits of texts read by other extractors are not reused
     per: list[list[LinearModel]] = [[] for _ in range(FOLDS)]
     t0 = time.process_time()
     for d in range(n):
