@@ -43,7 +43,7 @@ from leakclf.scan.journal import Done, Journal, done_from_groups
 from leakclf.scan.lock import OutputLock
 from leakclf.scan.progress import Progress
 from leakclf.scan.runner import Plan, Runner
-from leakclf.scan.sources import is_url, list_local, list_url, open_fs
+from leakclf.scan.sources import Entry, is_url, list_local, list_url, open_fs
 from leakclf.scan.spool import Spool
 from leakclf.scan.writers import (
     done_from_output,
@@ -61,6 +61,18 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 log = logging.getLogger(__name__)
+
+# what a scan writes beside ``<out>``: key, lock, run header, journal, spool, and their temporaries
+OWN_SUFFIXES = (
+    "",
+    ".key",
+    ".lock",
+    ".tmp",
+    ".meta.json",
+    ".meta.json.tmp",
+    ".partial.jsonl",
+    ".partial.arrow",
+)
 
 
 class Scan:
@@ -185,7 +197,8 @@ class Scan:
             fs, path = open_fs(str(self.root), self.storage_options)
             entries = list(list_url(fs, path, config.scan))
         else:
-            entries = list(list_local(self.root, config.scan))  # type: ignore[arg-type]
+            listed = list_local(self.root, config.scan)  # type: ignore[arg-type]
+            entries = self._without_own_files(list(listed))
         journal_path = self._journal_path()
         done = self._prepare(journal_path)
         self.started = datetime.now(UTC).isoformat()
@@ -262,6 +275,31 @@ class Scan:
             journal_path.unlink()
             log.info("wrote %d rows to %s", sum(self.counts.values()), self.out)
         self._done = True
+
+    def _without_own_files(self, entries: list[Entry]) -> list[Entry]:
+        """``entries`` less this scan's own files (``<out>`` and ``OWN_SUFFIXES``) when the
+        output is written inside the scanned folder: they are not part of the dump, and the key
+        file holds the digest key."""
+        if self.out is None:
+            return entries
+        out = self.out.resolve()
+        names = {out.name + suffix for suffix in OWN_SUFFIXES}
+
+        def own(e: Entry) -> bool:
+            return (
+                os.path.basename(e.location) in names
+                and Path(e.location).resolve().parent == out.parent
+            )
+
+        left_out = [e for e in entries if own(e)]
+        if not left_out:
+            return entries
+        log.warning(
+            "left out %d file(s) this scan writes inside the scanned folder: %s",
+            len(left_out),
+            ", ".join(e.source for e in left_out),
+        )
+        return [e for e in entries if not own(e)]
 
     def _spool(self, journal_path: Path, *, fresh: bool) -> Spool | None:
         """The output's rows spooled as Arrow during the run (``spool``), for a fresh scan

@@ -230,3 +230,17 @@ def test_wait_on_row_sees_every_finished_row_without_reading_back(
 
 def _not_called(*_: Any) -> Any:
     raise AssertionError("the output was read back")
+
+
+def test_output_inside_the_scanned_folder_is_not_scanned(
+    dump: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = dump / "results.parquet"  # the user writes the results into the dump itself
+    (dump / "results.parquet.notes.txt").write_bytes(b"INTERNAL notes")  # the user's: scanned
+    first = {r["source"] for r in _dicts(_scan(dump, out, config=Config()))}
+    assert {s for s in first if s.startswith("dump/results")} == {"dump/results.parquet.notes.txt"}
+    assert "left out 2 file(s)" in caplog.text  # the key and the lock, made before the listing
+    again = {r["source"] for r in _dicts(_scan(dump, out, config=Config()))}
+    assert again == first and "left out 4 file(s)" in caplog.text  # and the results, the header
+    other = {r["source"] for r in _dicts(_scan(dump, dump.parent / "r.parquet"))}
+    assert {"dump/results.parquet", "dump/results.parquet.key"} <= other  # not this scan's
