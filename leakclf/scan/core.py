@@ -277,29 +277,34 @@ class Scan:
         self._done = True
 
     def _without_own_files(self, entries: list[Entry]) -> list[Entry]:
-        """``entries`` less this scan's own files (``<out>`` and ``OWN_SUFFIXES``) when the
-        output is written inside the scanned folder: they are not part of the dump, and the key
-        file holds the digest key."""
+        """``entries`` less this scan's own files when the output is written inside the scanned
+        folder: ``<out>`` and the files beside it (``OWN_SUFFIXES``), or what is inside them
+        when they are folders (the Dask engine's Parquet dataset). They are not part of the
+        dump, and the key file holds the digest key."""
         if self.out is None:
             return entries
         out = self.out.resolve()
-        names = {out.name + suffix for suffix in OWN_SUFFIXES}
+        owned = {out.with_name(out.name + suffix) for suffix in OWN_SUFFIXES}
+        names = {p.name for p in owned}
 
         def own(e: Entry) -> bool:
-            return (
-                os.path.basename(e.location) in names
-                and Path(e.location).resolve().parent == out.parent
-            )
+            path = Path(e.location)
+            if names.isdisjoint(path.parts):  # cheap: most entries stop here
+                return False
+            path = path.resolve()
+            return path in owned or not owned.isdisjoint(path.parents)
 
-        left_out = [e for e in entries if own(e)]
-        if not left_out:
-            return entries
-        log.warning(
-            "left out %d file(s) this scan writes inside the scanned folder: %s",
-            len(left_out),
-            ", ".join(e.source for e in left_out),
-        )
-        return [e for e in entries if not own(e)]
+        kept: list[Entry] = []
+        left_out: list[Entry] = []
+        for e in entries:
+            (left_out if own(e) else kept).append(e)
+        if left_out:
+            log.warning(
+                "left out %d file(s) this scan writes inside the scanned folder: %s",
+                len(left_out),
+                ", ".join(e.source for e in left_out),
+            )
+        return kept
 
     def _spool(self, journal_path: Path, *, fresh: bool) -> Spool | None:
         """The output's rows spooled as Arrow during the run (``spool``), for a fresh scan

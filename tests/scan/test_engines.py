@@ -67,6 +67,21 @@ def test_dask_matches_local(dump: Path, tmp_path: Path) -> None:
 
 @pytest.mark.enable_socket
 @pytest.mark.allow_hosts(["127.0.0.1"])
+def test_dask_dataset_inside_the_scanned_folder_is_not_scanned(dump: Path) -> None:
+    out = dump / "results.parquet"  # a folder of parts, written into the dump itself
+    (dump / "notes").mkdir()
+    (dump / "notes" / "results.parquet").write_bytes(b"INTERNAL")  # the same name elsewhere
+    _dask_scan(dump, out, workers=1)
+    first = _rows(read_results(out), drop=("mtime",))
+    _dask_scan(dump, out, workers=1)  # now the dataset's parts sit in the scanned folder
+    again = _rows(read_results(out), drop=("mtime",))
+    assert again == first
+    sources = {r["source"] for r in again}
+    assert {s for s in sources if "results.parquet" in s} == {"dump/notes/results.parquet"}
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
 @pytest.mark.parametrize("name", ["results.jsonl", "results.csv"])
 def test_dask_honours_the_requested_format(dump: Path, tmp_path: Path, name: str) -> None:
     """``-o results.jsonl`` with the Dask engine writes JSONL (not a Parquet folder)."""
