@@ -382,7 +382,12 @@ def _doc_fields(doc: Document) -> dict[str, Any]:
         "error_kind": doc.error_kind,
         "error_message": doc.error_message,
         "limits_hit": doc.limits_hit,
-        **_provenance(doc),
+        # where the text came from (text layer, OCR) and what a container held
+        "text_source": doc.text_source,
+        "ocr_confidence": doc.ocr_confidence,
+        "children_expected": doc.children_expected,
+        "children_emitted": doc.children_emitted,
+        "children_failed": doc.children_failed,
     }
 
 
@@ -436,17 +441,6 @@ def _doc_date(doc: Document) -> str | None:
         if value:
             return str(value)[:10]
     return None
-
-
-def _provenance(doc: Document) -> dict[str, Any]:
-    """Where the text came from (text layer, OCR) and what a container held: Document -> result."""
-    return {
-        "text_source": doc.text_source,
-        "ocr_confidence": doc.ocr_confidence,
-        "children_expected": doc.children_expected,
-        "children_emitted": doc.children_emitted,
-        "children_failed": doc.children_failed,
-    }
 
 
 def _key_file_finding(doc: Document, config: Config) -> tuple[Finding, ...]:
