@@ -34,12 +34,12 @@ from training.doctypes.train import (
     PER_TEMPLATE,
     REAL_WEIGHT,
     C,
-    _readable,
     average,
     calibrated,
     ece,
     fit,
     fold_of,
+    fold_training,
     generated_items,
     metrics,
     real_items,
@@ -65,7 +65,7 @@ def main() -> None:
             for it, e in zip(items, real, strict=True)
         ]
     folds = [fold_of(e.group, args.salt) for e in real]
-    train = [[it for it, f in zip(items, folds) if f != k and _readable(it)] for k in range(FOLDS)]
+    train = fold_training(items, folds)
     store = Path(args.store)
     store.mkdir(parents=True, exist_ok=True)
     n = max([*args.ks, *(d + 1 for d in args.singles)])

@@ -65,8 +65,10 @@ from training.doctypes.train import (
     extract,
     fit,
     fold_of,
+    fold_training,
     generated_items,
     metrics,
+    readable,
     real_items,
 )
 
@@ -85,8 +87,7 @@ def folds_of(real: Sequence[RealExample], salt: str) -> list[int]:
 def fold_models(
     fit_fold: FitFold, gen: list[Item], items: list[Item], folds: list[int]
 ) -> list[LinearModel]:
-    train = [[it for it, f in zip(items, folds) if f != k and _readable(it)] for k in range(FOLDS)]
-    return [fit_fold(gen, train[k]) for k in range(FOLDS)]
+    return [fit_fold(gen, train) for train in fold_training(items, folds)]
 
 
 def predict(models: list[LinearModel], real: Sequence[RealExample], folds: list[int]) -> list[str]:
@@ -109,10 +110,6 @@ def by_language(real: Sequence[RealExample], pred: list[str]) -> str:
     ok_other = sum(n for lang, n in ok.items() if lang not in langs)
     right = {**{lang: ok[lang] for lang in langs}, "other": ok_other}
     return " ".join(f"{lang} {right[lang]}/{total[lang]}" for lang in (*langs, "other"))
-
-
-def _readable(it: Item) -> bool:
-    return it.doc is None or bool(it.doc.text.strip())
 
 
 # -- language balance (seventh session, second round) --------------------------------------------
@@ -175,7 +172,7 @@ def intercept_shift(z: np.ndarray, y: np.ndarray, l2: float, steps: int = 500) -
 def shifted(
     models: list[LinearModel], items: list[Item], folds: list[int], l2: float
 ) -> list[LinearModel]:
-    rows = [i for i, it in enumerate(items) if _readable(it)]
+    rows = [i for i, it in enumerate(items) if readable(it)]
     z = np.vstack([models[folds[i]].logits(items[i].feats) for i in rows])
     y = np.array([DOC_TYPES.index(items[i].label) for i in rows])
     out = []
@@ -231,7 +228,7 @@ def stacked(
 
     out: dict[float, list[LinearModel]] = {c: [] for c in meta_c}
     for k in range(FOLDS):
-        outer = [i for i, it in enumerate(items) if folds[i] != k and _readable(it)]
+        outer = [i for i, it in enumerate(items) if folds[i] != k and readable(it)]
         z, y = [], []
         for j in (j for j in range(FOLDS) if j != k):
             inner = _group_models(gen, [items[i] for i in outer if folds[i] != j])

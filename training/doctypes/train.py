@@ -195,17 +195,13 @@ def fold_models(
 ) -> list[LinearModel]:
     """One model per fold, trained on each draw of generated documents and the other folds' real
     ones (averaged over the draws, as the shipped model is)."""
-    items = real_items(real, real_weight)
-    folds = [fold_of(e.group, salt) for e in real]
-    return [
-        fit_draws(
-            gens,
-            [it for it, f in zip(items, folds) if f != k and _readable(it)],
-            c=c,
-            max_iter=max_iter,
-        )
-        for k in range(FOLDS)
-    ]
+    training = fold_training(real_items(real, real_weight), [fold_of(e.group, salt) for e in real])
+    return [fit_draws(gens, items, c=c, max_iter=max_iter) for items in training]
+
+
+def fold_training(items: Sequence[Item], folds: Sequence[int]) -> list[list[Item]]:
+    """Per fold, the readable real items of the other folds: what that fold's model trains on."""
+    return [[it for it, f in zip(items, folds) if f != k and readable(it)] for k in range(FOLDS)]
 
 
 def out_of_fold(
@@ -277,7 +273,8 @@ def calibrated(
     )
 
 
-def _readable(it: Item) -> bool:
+def readable(it: Item) -> bool:
+    """A generated item, or a real one with text (an unread file trains nothing)."""
     return it.doc is None or bool(it.doc.text.strip())
 
 
@@ -388,7 +385,7 @@ def build(
     gens = draws(seed, per_template, count)
     cv, temperature, cut, honest_ece = cross_validate(gens, real, max_iter=max_iter)
     model = fit_draws(
-        gens, [it for it in real_items(real, REAL_WEIGHT) if _readable(it)], max_iter=max_iter
+        gens, [it for it in real_items(real, REAL_WEIGHT) if readable(it)], max_iter=max_iter
     )
     model.temperature, model.threshold = temperature, cut
     held = generated(seed + 2, held_per_template, "held_out")
