@@ -26,7 +26,7 @@ from leakclf.doctypes.titles import TYPE_OF, norm, without_parties
 
 LEX_CHARS = 2000  # characters searched for type words below the title region
 MAIL_LINES = 15  # non-empty lines searched for printed mail headers and team greetings
-_HEAD = re.compile(
+HEADER_LINE = re.compile(
     r"^(from|to|cc|bcc|subject|sent|date|re|de|von|an|objet|betreff|asunto|oggetto|onderwerp|"
     r"assunto|para|à|a|da|aan|van|envoyé|gesendet|enviado|inviato|verzonden|datum|fecha|data|"
     r"kopie|copie)\s*:",
@@ -114,7 +114,7 @@ def _mail(text: str) -> dict[str, float]:
     top = text[:3000]
     lines = [ln.strip() for ln in top.splitlines() if ln.strip()][:MAIL_LINES]
     feats: dict[str, float] = {}
-    if sum(":" in ln and _HEAD.match(ln) is not None for ln in lines) >= 2:  # a colon first
+    if sum(":" in ln and HEADER_LINE.match(ln) is not None for ln in lines) >= 2:  # a colon first
         feats["mail:any-headers"] = 1.0
     if any(_TEAM.match(ln) for ln in lines):
         feats["letter:team-greeting"] = 1.0

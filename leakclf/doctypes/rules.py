@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from leakclf.doctypes.cues import HEADER_LINE
 from leakclf.doctypes.titles import PARTY_ROLES
 from leakclf.domains import registrable_domain
 from leakclf.model import Document
@@ -75,17 +76,35 @@ def salutation(text: str) -> bool:
 
 
 def content_chars(doc: Document, cap: int = 4 * MIN_CONTENT) -> int:
-    """Non-space characters of ``doc.text`` outside its mail ``headers`` parts, counted up to about ``cap``."""
+    """Non-space characters of ``doc.text`` outside its mail headers, counted up to about ``cap``.
+
+    The headers are the mail extractor's ``headers`` parts or, in text that has none (a printed
+    mail, a string), the header lines it opens with: a mail of a few words is a few words however
+    it reached the classifier."""
     text = doc.text
-    for part in sorted(doc.parts, key=lambda p: -p.start):
-        if part.kind == "headers":
-            text = text[: part.start] + text[part.end :]
+    headers = sorted((p for p in doc.parts if p.kind == "headers"), key=lambda p: -p.start)
+    for part in headers:
+        text = text[: part.start] + text[part.end :]
+    if not headers:
+        text = text[_printed_headers(text) :]
     count = 0
     for start in range(0, len(text), 4 * cap):  # whitespace-only stretches can be long
         count += len("".join(text[start : start + 4 * cap].split()))
         if count >= cap:
             break
     return count
+
+
+def _printed_headers(text: str) -> int:
+    """The end of the header lines a text opens with (two or more: "From:", "Objet :", ...), else 0."""
+    end = count = 0
+    for line in text[:3000].splitlines(keepends=True):
+        if line.strip():
+            if not (":" in line and HEADER_LINE.match(line.strip())):  # a colon first
+                break
+            count += 1
+        end += len(line)
+    return end if count >= 2 else 0
 
 
 def parties(doc: Document) -> list[tuple[str, str]]:

@@ -276,6 +276,43 @@ def test_newsletter_is_what_its_text_says() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Thanks, see you on Friday.\nAnn", id="a-few-words"),
+        pytest.param("", id="empty-body"),
+    ],
+)
+def test_a_short_mail_is_short_however_it_arrives(clf: Classifier, body: str) -> None:
+    """Header lines are no content: as a mail file, as printed text (a PDF print, a string given to
+    ``analyze_text``), a mail of a few words is ``other`` and uncertain, with the same content count."""
+    data = _mail(
+        "ann@acme.com", "buyer@client.fr", body=body, subject="Invoice 42 and the contract"
+    )
+    docs, as_mail = _classify(data)
+    printed = clf.classify(_doc(docs[0].text))
+    via_api = leakclf.analyze_text(docs[0].text)
+    for result in (as_mail, printed):
+        assert (result.doc_type, result.uncertain) == ("other", True), result.evidence
+        assert result.confidence < 0.5
+    assert (via_api.doc_type, via_api.doc_type_uncertain) == ("other", True)
+    assert as_mail.evidence[0] == printed.evidence[0]  # "text:short (N characters of content)"
+    assert as_mail.evidence[0].startswith("text:short" if body else "text:empty")
+
+
+def test_a_letter_under_a_title_keeps_its_header_lines() -> None:
+    """Only header lines the text opens with are headers: a memo's To/From lines under its title
+    are part of it (they say who wrote to whom), as is one "Date:" line."""
+    from leakclf.doctypes.rules import content_chars
+
+    memo = "MEMORANDUM\nTo: All staff\nFrom: Facilities\nDate: 3 March\n\nThe lift is out."
+    assert content_chars(_doc(memo)) == len("".join(memo.split()))
+    dated = "Date: 3 March 2024\nThe lift on the third floor is out of order until Friday."
+    assert content_chars(_doc(dated)) == len("".join(dated.split()))
+    mail = "From: ann@acme.com\nTo: bob@client.fr\nSubject: Lift\n\nThe lift is out."
+    assert content_chars(_doc(mail)) == len("Theliftisout.")
+
+
 def test_single_message_mbox_saved_as_eml_is_one_classified_message() -> None:
     data = b"From ann@acme.com Fri Mar  1 09:30:00 2024\n" + _mail(
         "ann@acme.com", "buyer@client.fr"
