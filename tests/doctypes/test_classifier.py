@@ -607,3 +607,89 @@ def test_a_risk_register_sheet_reads_as_a_project_plan(clf: Classifier) -> None:
     assert {f: v for f, v in feats.items() if not f.startswith("cue:")} == extract(
         REGISTER, "book.xlsx"
     )
+
+
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # few iterations
+def test_calibration_pools_the_fold_splits_and_leaves_out_a_folds_documents_in_all() -> None:
+    """The temperature is fitted on the out-of-fold logits of every fold split together; for fold
+    k of split s, the cross-fitted temperature leaves out that fold's documents in every split (the
+    same repositories sit in other folds of the other splits), not only split s's predictions of
+    them. With one split it is that split's own calibration."""
+    from training.doctypes.real import RealExample
+    from training.doctypes.train import (
+        FOLDS,
+        calibrate,
+        calibrated,
+        fold_of,
+        out_of_fold,
+        pooled,
+        threshold,
+    )
+
+    def overconfident(seed: int) -> LinearModel:
+        """A fit with its weights x5: its temperature lands inside the grid, not at 0.5."""
+        m = fit(
+            [
+                Item(extract(e.text, e.name), e.label, 1.0)
+                for e in examples(seed=seed, per_template=1, templates=tuple(range(8)))
+            ],
+            max_features=300,
+            max_iter=60,
+        )
+        return LinearModel(m.labels, m.features, m.weights * 5, m.bias * 5)
+
+    one, two = overconfident(3), overconfident(4)
+    real = [  # held-out templates, as documents of 9 repositories
+        RealExample(
+            e.name,
+            e.label,
+            f"repo-{i % 9}",
+            "en",
+            "txt",
+            Document(e.name, None, "text/plain", e.text, "", len(e.text)),
+        )
+        for i, e in enumerate(examples(seed=11, per_template=1, templates=HELD_OUT))
+    ]
+    models = {"": [one] * FOLDS, "a": [two] * FOLDS, "b": [one] * FOLDS}
+    cal = pooled(models, real)
+    raw = {s: out_of_fold(ms, real, salt=s).logits for s, ms in models.items()}
+    assert cal.temperature == calibrate(
+        [raw[s][i] for s in models for i in range(len(real))], [e.label for e in real] * 3
+    )
+    at = [out_of_fold(ms, real, cal.temperature, salt=s) for s, ms in models.items()]
+    assert cal.threshold == threshold(
+        [c for o in at for c in o.confidence], [g == p for o in at for g, p in zip(o.gold, o.pred)]
+    )
+    moved = False
+    for split in cal.splits:
+        folds = [fold_of(e.group, split.salt) for e in real]
+        for k in range(FOLDS):
+            rest = [i for i in range(len(real)) if folds[i] != k]
+            t_k = calibrate(
+                [raw[s][i] for s in models for i in rest], [real[i].label for i in rest] * 3
+            )
+            mine = [i for i in range(len(real)) if folds[i] == k]
+            assert {split.honest_temperature[i] for i in mine} <= {t_k}
+            # leaving split s's rows out but keeping the other splits' would fit another temperature
+            kept = [
+                raw[s][i] for s in models for i in range(len(real)) if s != split.salt or i in rest
+            ]
+            moved |= bool(mine) and t_k != calibrate(
+                kept,
+                [
+                    e.label
+                    for s in models
+                    for i, e in enumerate(real)
+                    if s != split.salt or i in rest
+                ],
+            )
+            o = out_of_fold(models[split.salt], real, t_k, salt=split.salt)
+            assert [split.honest_confidence[i] for i in mine] == [o.confidence[i] for i in mine]
+    assert moved  # the case tells the two apart
+    alone = pooled({"a": models["a"]}, real)
+    outcome, t, cut, honest = calibrated(models["a"], real, "a")
+    assert (t, cut, honest) == (alone.temperature, alone.threshold, alone.splits[0].honest_ece)
+    assert t == calibrate(raw["a"], [e.label for e in real]) and (
+        outcome.pred,
+        outcome.confidence,
+    ) == (alone.splits[0].outcome.pred, alone.splits[0].outcome.confidence)
