@@ -5,7 +5,7 @@ runs code), written with a fixed member order and fixed zip timestamps so that a
 bit. Members, in this order::
 
     meta.npy      uint8: UTF-8 JSON {"format": "leakclf-doctype-linear/3", "labels": [...],
-                  "scale": 100000, "temperature": 0.65, "threshold": 0.3, "training": {...},
+                  "scale": 100000, "temperature": 0.7, "threshold": 0.5, "training": {...},
                   "metrics": {...}}
     features.npy  uint8: the feature names in UTF-8, one per line (no name holds a line break)
     weights.npy   int32 (labels, features): each weight rounded to 5 decimals, times ``scale``
