@@ -3,20 +3,21 @@
     .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 2 3 4 5 --singles 1 2 3 4 [--salt a|b]
     .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 3 5 --lang-weight 2 [--salt a|b]
     .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 --singles 1 2 3 4 --real-weight 6 [--salt a|b]
-    .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 --singles 1 2 3 4 --localized 2 [--salt a|b]
+    .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 --singles 1 2 3 4 --localized 2 --languages es pt [--salt a|b]
 
 Every fold model is ``train.average`` of one ``train.fit`` per draw of generated documents (draw ``d``:
 ``generated_items(d, --per-template)``, as ``train.draws(0, ..., K)`` draws them) plus the other folds'
-real documents; the first K draws are averaged and calibrated as ``train.cross_validate`` does
-(``train.calibrated``). The per-draw fold models are kept in ``--store`` (float64 arrays, not the
+real documents; the first K draws are averaged and calibrated on the split's own out-of-fold
+predictions (``train.calibrated``; the shipped model pools three splits, ``train.pooled``). The per-draw fold models are kept in ``--store`` (float64 arrays, not the
 rounded model file), so ``--ks`` and ``--singles`` of one split share the fits (5 per draw).
 ``--lang-weight``: real documents not in English at that many times their weight (as ``explore
 languages``). ``--real-weight``, ``--per-template``, ``--c``: the training settings (default: the
 shipped ``REAL_WEIGHT``, ``PER_TEMPLATE``, ``C``); a setting that is not the default enters the stored
 fits' names. ``--localized N``: each draw also gets N documents per wild training template, type and
 language written wholly in Spanish, Portuguese, French, German, Italian or Dutch
-(``localized.localized_examples(seed=d, ...)``; ``--languages`` picks some), another stored fit. Prints documents right of 308, accuracy, macro-F1, the lowest type, temperature,
-uncertain threshold, ECE (in-sample and cross-fitted), features per fold model and right per language.
+(``localized.localized_examples(seed=d, ...)``; ``--languages`` picks some), stored under their own
+name. Prints documents right of 308, accuracy, macro-F1, the lowest type, temperature, uncertain
+threshold, ECE (in-sample and cross-fitted), features per fold model and right per language.
 """
 
 from __future__ import annotations
