@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 2 3 4 5 --singles 1 2 3 4 [--salt a|b]
     .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 3 5 --lang-weight 2 [--salt a|b]
     .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 --singles 1 2 3 4 --real-weight 6 [--salt a|b]
-    .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 --singles 1 2 3 4 --localized 2 --languages es pt [--salt a|b]
+    .venv/bin/python benchmarks/bench_doctype_draws.py --ks 1 --singles 1 2 3 4 --localized 0 [--salt a|b]
 
 Every fold model is ``train.average`` of one ``train.fit`` per draw of generated documents (draw ``d``:
 ``generated_items(d, --per-template)``, as ``train.draws(0, ..., K)`` draws them) plus the other folds'
@@ -13,10 +13,10 @@ rounded model file), so ``--ks`` and ``--singles`` of one split share the fits (
 ``--lang-weight``: real documents not in English at that many times their weight (as ``explore
 languages``). ``--real-weight``, ``--per-template``, ``--c``: the training settings (default: the
 shipped ``REAL_WEIGHT``, ``PER_TEMPLATE``, ``C``); a setting that is not the default enters the stored
-fits' names. ``--localized N``: each draw also gets N documents per wild training template, type and
-language written wholly in Spanish, Portuguese, French, German, Italian or Dutch
-(``localized.localized_examples(seed=d, ...)``; ``--languages`` picks some), stored under their own
-name. Prints documents right of 308, accuracy, macro-F1, the lowest type, temperature, uncertain
+fits' names. ``--localized N``: N documents per wild training template, type and language written
+wholly in one of ``--languages`` (Spanish, Portuguese, French, German, Italian or Dutch;
+``localized.localized_examples``) in each draw (default: the shipped ``LOCALIZED`` in
+``LOCALIZED_LANGUAGES``; 0 is the eighth session's training), named in the stored fits. Prints documents right of 308, accuracy, macro-F1, the lowest type, temperature, uncertain
 threshold, ECE (in-sample and cross-fitted), features per fold model and right per language.
 """
 
@@ -29,20 +29,18 @@ from pathlib import Path
 
 import numpy as np
 
-from leakclf.doctypes.features import extract
 from leakclf.doctypes.linear import LinearModel
 from leakclf.model import DOC_TYPES
 from training.doctypes.explore import by_language
-from training.doctypes.localized import LANGUAGES, localized_examples
+from training.doctypes.localized import LANGUAGES
 from training.doctypes.real import extractor_version, real_examples
 from training.doctypes.train import (
     FOLDS,
+    LOCALIZED,
+    LOCALIZED_LANGUAGES,
     PER_TEMPLATE,
     REAL_WEIGHT,
-    TYPE_WEIGHT,
-    WILD_TRAIN,
     C,
-    Item,
     average,
     calibrated,
     ece,
@@ -64,8 +62,10 @@ def main() -> None:
     ap.add_argument("--real-weight", type=float, default=REAL_WEIGHT)
     ap.add_argument("--per-template", type=int, default=PER_TEMPLATE)
     ap.add_argument("--c", type=float, default=C)
-    ap.add_argument("--localized", type=int, default=0, help="per template, type and language")
-    ap.add_argument("--languages", nargs="+", default=list(LANGUAGES), choices=LANGUAGES)
+    ap.add_argument(
+        "--localized", type=int, default=LOCALIZED, help="per template, type and language"
+    )
+    ap.add_argument("--languages", nargs="+", default=list(LOCALIZED_LANGUAGES), choices=LANGUAGES)
     ap.add_argument("--store", default="/tmp/leakclf-doctype-draws")
     args = ap.parse_args()
     real = real_examples()
@@ -94,9 +94,13 @@ def main() -> None:
             store / f"s{args.salt or '0'}-lw{args.lang_weight}{setting}-f{k}-d{d}.npz"
             for k in range(FOLDS)
         ]
-        gen = None if all(p.exists() for p in paths) else generated_items(d, args.per_template)
-        if gen is not None and args.localized:
-            gen += localized(d, args.localized, args.languages)
+        gen = (
+            None
+            if all(p.exists() for p in paths)
+            else generated_items(
+                d, args.per_template, localized=args.localized, languages=args.languages
+            )
+        )
         for k, p in enumerate(paths):
             if gen is None:
                 z = np.load(p, allow_pickle=False)
@@ -128,14 +132,6 @@ def main() -> None:
             f"{by_language(real, cv.pred)}",
             flush=True,
         )
-
-
-def localized(seed: int, per_template: int, languages: list[str]) -> list[Item]:
-    """Documents written wholly in ``languages``, as ``train.generated_items`` builds its items."""
-    data = localized_examples(
-        seed=seed, per_template=per_template, templates=WILD_TRAIN, languages=languages
-    )
-    return [Item(extract(e.text, e.name), e.label, TYPE_WEIGHT.get(e.label, 1.0)) for e in data]
 
 
 if __name__ == "__main__":

@@ -264,7 +264,7 @@ def test_a_mail_about_a_plan_is_a_mail(to: str, expected: str) -> None:
 def test_a_mail_with_one_party_is_still_a_message() -> None:
     """Too few parties to tell internal from external: the text model picks between the two."""
     _, result = _classify(
-        _mail("john@acme.com", "Undisclosed recipients:;", body=PLAN_BODY, subject="Schedule")
+        _mail("john@acme.com", "Undisclosed recipients:;", body=PLAN_BODY, subject="Project plan")
     )
     assert result.doc_type in ("internal_note", "correspondence"), result.evidence
     assert "rule:a message, not a project_plan (its text reads as one)" in result.evidence
@@ -354,8 +354,8 @@ def test_training_on_a_corpus_slice_is_deterministic(corpus, tmp_path) -> None: 
             per_type[e.label].append(e)
     part = [e for es in per_type.values() for e in es]
     a, b = tmp_path / "a.npz", tmp_path / "b.npz"
-    build(seed=4, per_template=1, real=part, held_per_template=1, max_iter=40).save(a)
-    build(seed=4, per_template=1, real=part, held_per_template=1, max_iter=40).save(b)
+    build(seed=4, per_template=1, real=part, held_per_template=1, max_iter=40, localized=1).save(a)
+    build(seed=4, per_template=1, real=part, held_per_template=1, max_iter=40, localized=1).save(b)
     assert filecmp.cmp(a, b, shallow=False)
     meta = read_meta(a)
     assert meta["training"]["real_documents"] == len(part)
