@@ -14,7 +14,7 @@ from leakclf.doctypes.linear import DEFAULT_PATH, read_meta
 from leakclf.model import DOC_TYPES, Document
 from training.doctypes.train import PER_TEMPLATE, WILD_TRAIN, C
 from training.doctypes.vocab import POOLS
-from training.doctypes.wild import WILD_HELD_OUT, _slice, wild_examples
+from training.doctypes.wild import WILD_HELD_OUT, pool_slice, wild_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,8 +36,8 @@ def test_every_type_has_at_least_twelve_training_templates() -> None:
     ],
 )
 def test_held_out_wording_never_reaches_training(doc_type: str, pool: str) -> None:
-    held = {w for k in WILD_HELD_OUT for w in _slice(POOLS[doc_type][pool], k)}
-    seen = {w for k in WILD_TRAIN for w in _slice(POOLS[doc_type][pool], k)}
+    held = {w for k in WILD_HELD_OUT for w in pool_slice(POOLS[doc_type][pool], k)}
+    seen = {w for k in WILD_TRAIN for w in pool_slice(POOLS[doc_type][pool], k)}
     assert held and not held & seen
 
 

@@ -6,7 +6,7 @@ The wild templates' layouts (``wild.py``: ERP print, report, form, letter, memo,
 every word taken from one language's vocabulary, ``data/local/<language>.json``, written from general
 knowledge of how such documents are worded in those countries. ``pools`` maps type -> titles, heads,
 labels, cols and lines as in ``wild_vocab.json`` (entries ``i % 6 == 5`` belong only to the held-out
-templates ``WILD_HELD_OUT``: ``wild._slice``); ``words`` holds what every type shares (memo and
+templates ``WILD_HELD_OUT``: ``wild.pool_slice``); ``words`` holds what every type shares (memo and
 letter words, signature labels, page furniture, table cells, cover-page fields), ``prose`` the
 subject matter and ``filler`` legal and page text. Names and addresses come from Faker in the
 language's locales; nothing here is English but the layout.
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import random
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +24,9 @@ from types import MappingProxyType
 from faker import Faker
 
 from leakclf.model import DOC_TYPES
-from training.doctypes.generated import Example, ocr
-from training.doctypes.wild import LAYOUTS, TITLE_DROP, WILD_HELD_OUT, WILD_TEMPLATES, _slice
+from training.doctypes.generated import Example
+from training.doctypes.wild import LAYOUTS, TITLE_DROP, WILD_HELD_OUT, WILD_TEMPLATES, pool_slice
+from training.doctypes.wild_parts import furniture
 
 __all__ = ["LANGUAGES", "Words", "localized_examples", "words"]
 
@@ -101,7 +101,7 @@ def _document(
 ) -> tuple[str, bool | None]:
     pools = w.pools[doc_type]
     titles, heads, labels, cols, sents = (
-        _slice(pools.get(key, ()), k) for key in ("titles", "heads", "labels", "cols", "lines")
+        pool_slice(pools.get(key, ()), k) for key in ("titles", "heads", "labels", "cols", "lines")
     )
     held = k in WILD_HELD_OUT
     entry = titles[(k - WILD_HELD_OUT[0]) % len(titles)] if held else titles[rng.randrange(2)]
@@ -269,21 +269,6 @@ def _noise(rng: random.Random, w: Words, body: list[str], org: str, title: str) 
             body += ["", " ".join(rng.sample(w.prose, rng.randint(2, 5)))]
     if rng.random() < 0.6:
         body += ["", " ".join(rng.sample(w.filler, rng.randint(1, 3)))]
-    if rng.random() < 0.5:  # repeated page furniture
-        pages = rng.randint(2, 5)
-        step = max(8, len(body) // pages)
-        out: list[str] = []
-        for i in range(0, len(body), step):
-            page = i // step + 1
-            out += [
-                org if rng.random() < 0.5 else title,
-                *body[i : i + step],
-                w.one(rng, "page").format(page=page, pages=pages),
-            ]
-        body = out
-    if rng.random() < 0.3:
-        body = [
-            ln if len(ln) < 70 else "\n".join(textwrap.wrap(ln, rng.randint(40, 90))) for ln in body
-        ]
-    text = "\n".join(body)
-    return (ocr(text, rng) if rng.random() < 0.25 else text).split("\n")
+    return furniture(
+        rng, body, org, title, lambda page, pages: w.one(rng, "page").format(page=page, pages=pages)
+    )

@@ -40,7 +40,9 @@ def wild_examples(
     return out
 
 
-def _slice(pool: tuple[str, ...], k: int) -> list[str]:
+def pool_slice(pool: tuple[str, ...], k: int) -> list[str]:
+    """The entries of ``pool`` template ``k`` draws from: the held-out templates the entries
+    ``i % 6 == 5``, each training template its own three fifths of the others."""
     if k in WILD_HELD_OUT:
         picked = [w for i, w in enumerate(pool) if i % 6 == 5]
         return picked or list(pool[-1:])
@@ -57,9 +59,9 @@ def _pick(rng: random.Random, entries: list[str]) -> str:
 
 def _document(rng: random.Random, fakes: Fakes, doc_type: str, k: int) -> tuple[str, bool | None]:
     pools = POOLS[doc_type]
-    heads, labels = _slice(pools["heads"], k), _slice(pools["labels"], k)
-    cols, sents = _slice(pools["cols"], k), _slice(pools["lines"], k)
-    titles = _slice(pools["titles"], k)
+    heads, labels = pool_slice(pools["heads"], k), pool_slice(pools["labels"], k)
+    cols, sents = pool_slice(pools["cols"], k), pool_slice(pools["lines"], k)
+    titles = pool_slice(pools["titles"], k)
     first = (k - WILD_HELD_OUT[0]) % len(titles) if k in WILD_HELD_OUT else 0
     title_entry = (
         titles[first] if k in WILD_HELD_OUT else titles[rng.randrange(min(2, len(titles)))]

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import random
 import textwrap
+from collections.abc import Callable
 
 from leakclf.demo.fakes import Fakes, Org
 from training.doctypes.generated import ocr
 from training.doctypes.vocab import CONTENTS, COVER, FILLER, HISTORY, LETTERHEAD
 
-__all__ = ["choice", "front_matter", "kv", "letterhead", "noise", "signature", "table", "value"]
+__all__ = [
+    "choice",
+    "front_matter",
+    "furniture",
+    "kv",
+    "letterhead",
+    "noise",
+    "signature",
+    "table",
+    "value",
+]
 
 
 def front_matter(
@@ -54,26 +65,38 @@ def noise(rng: random.Random, fakes: Fakes, body: list[str], org: str, title: st
             ]
     if rng.random() < 0.6:
         body += ["", " ".join(rng.sample(FILLER, rng.randint(1, 3)))]
-    if rng.random() < 0.5:  # repeated page furniture
+    return furniture(
+        rng,
+        body,
+        org,
+        title,
+        lambda page, pages: f"Page {page} of {pages}" if rng.random() < 0.6 else f"- {page} -",
+    )
+
+
+def furniture(
+    rng: random.Random,
+    body: list[str],
+    org: str,
+    title: str,
+    footer: Callable[[int, int], str],
+) -> list[str]:
+    """A print's marks on ``body``: repeated page furniture (a running head, the organisation or
+    the title, and ``footer(page, pages)``), long lines wrapped, OCR errors; each at random."""
+    if rng.random() < 0.5:
         pages = rng.randint(2, 5)
         step = max(8, len(body) // pages)
         out: list[str] = []
         for i in range(0, len(body), step):
             page = i // step + 1
-            out += [
-                org if rng.random() < 0.5 else title,
-                *body[i : i + step],
-                f"Page {page} of {pages}" if rng.random() < 0.6 else f"- {page} -",
-            ]
+            out += [org if rng.random() < 0.5 else title, *body[i : i + step], footer(page, pages)]
         body = out
     if rng.random() < 0.3:
         body = [
             ln if len(ln) < 70 else "\n".join(textwrap.wrap(ln, rng.randint(40, 90))) for ln in body
         ]
     text = "\n".join(body)
-    if rng.random() < 0.25:
-        text = ocr(text, rng)
-    return text.split("\n")
+    return (ocr(text, rng) if rng.random() < 0.25 else text).split("\n")
 
 
 def table(rng: random.Random, header: list[str]) -> list[str]:
