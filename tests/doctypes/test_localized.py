@@ -15,7 +15,7 @@ from leakclf.model import DOC_TYPES
 from training.doctypes.localized import LANGUAGES, localized_examples, words
 from training.doctypes.train import WILD_TRAIN
 from training.doctypes.vocab import POOLS
-from training.doctypes.wild import _slice
+from training.doctypes.wild import pool_slice
 
 CHECKED = ("titles", "heads", "labels", "lines")  # table columns are words every table shares
 
@@ -39,7 +39,7 @@ def _held(pool: tuple[str, ...], every: int = 6) -> set[str]:
 
 
 def _trained(pool: tuple[str, ...]) -> set[str]:
-    return {a for k in WILD_TRAIN for a in _alternatives(_slice(pool, k))}
+    return {a for k in WILD_TRAIN for a in _alternatives(pool_slice(pool, k))}
 
 
 def _held_elsewhere() -> set[str]:
