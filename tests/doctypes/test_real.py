@@ -59,9 +59,9 @@ def test_every_type_has_real_cases_the_model_reads(clf: Classifier, corpus, doc_
     cases = [e for e in corpus if e.label == doc_type]
     assert len(cases) >= 18
     right = sum(clf.classify(e.doc).doc_type == doc_type for e in cases)
-    assert right / len(cases) >= 0.8, (
+    assert right / len(cases) >= 0.9, (
         f"{doc_type}: {right}/{len(cases)}"
-    )  # lowest: 22/25 (correspondence)
+    )  # lowest: 24/26 (internal_note)
 
 
 @needs_corpus
@@ -70,19 +70,19 @@ def test_non_english_corpus_documents(clf: Classifier, corpus, lang: str) -> Non
     cases = [e for e in corpus if e.lang == lang and e.doc.text.strip()]
     assert len(cases) >= 8
     right = sum(clf.classify(e.doc).doc_type == e.label for e in cases)
-    assert right / len(cases) >= 0.85, f"{lang}: {right}/{len(cases)}"  # lowest: it 10/11
+    assert right / len(cases) >= 0.95, f"{lang}: {right}/{len(cases)}"  # all right in-sample
 
 
 def test_recorded_cross_validation_meets_its_floor() -> None:
     """The grouped-CV evidence stored with the model (see the model card for the measured values)."""
     cv = read_meta(DEFAULT_PATH)["metrics"]["grouped_cv"]
     assert cv["n"] >= 300 and cv["folds"] == 5
-    assert cv["accuracy"] >= 0.79 and cv["macro_f1"] >= 0.80  # measured 0.808 / 0.821
+    assert cv["accuracy"] >= 0.88 and cv["macro_f1"] >= 0.89  # measured 0.890 / 0.897
     assert (
         cv["ece"] <= 0.08 and cv["ece_temperature_fitted_without_the_fold"] <= 0.08
-    )  # 0.079 / 0.073 (pooled temperature; 0.069 / 0.075 with split 1 alone)
+    )  # 0.078 / 0.079 (the temperature pooled over three fold splits)
     assert set(cv["per_type"]) == set(DOC_TYPES)
-    assert min(v["f1"] for v in cv["per_type"].values()) >= 0.67  # other 0.693
+    assert min(v["f1"] for v in cv["per_type"].values()) >= 0.75  # other 0.761
 
 
 def test_calibration_is_recorded_for_the_three_fold_splits_it_pools() -> None:
@@ -95,9 +95,9 @@ def test_calibration_is_recorded_for_the_three_fold_splits_it_pools() -> None:
     cv = meta["metrics"]["grouped_cv"]
     splits = {"": cv, **cv["other_fold_splits"]}
     assert list(splits) == list(SALTS)
-    for salt, m in splits.items():  # measured: 0.886 / 0.877 / 0.877 accuracy
-        assert m["n"] >= 300 and m["accuracy"] >= 0.86 and m["macro_f1"] >= 0.87, salt
-        # in-sample 0.079 / 0.069 / 0.071, cross-fitted 0.073 / 0.067 / 0.071
+    for salt, m in splits.items():  # measured: 0.890 / 0.880 / 0.877 accuracy, macro-F1 >= 0.887
+        assert m["n"] >= 300 and m["accuracy"] >= 0.87 and m["macro_f1"] >= 0.88, salt
+        # in-sample 0.078 / 0.066 / 0.061, cross-fitted 0.079 / 0.066 / 0.069
         assert m["ece"] <= 0.08 and m["ece_temperature_fitted_without_the_fold"] <= 0.08, salt
 
 

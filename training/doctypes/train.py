@@ -5,8 +5,9 @@
 
 Data: the real corpus ``../shared/corpus/doctypes-train`` (``real.py``; every readable file, weighted
 ``REAL_WEIGHT``) plus generated documents: demo-generator templates 0-7 and wild templates 0-11,
-``PER_TEMPLATE`` per template and type (``generated.py``, ``wild.py``). Demo templates 8-9 and wild
-templates 12-13 are held out: their wording never reaches training.
+``PER_TEMPLATE`` per template and type (``generated.py``, ``wild.py``), and ``LOCALIZED`` per wild
+training template, type and language written wholly in Spanish and Portuguese (``localized.py``).
+Demo templates 8-9 and wild templates 12-13 are held out: their wording never reaches training.
 
 The model is the average of ``DRAWS`` logistic-regression fits, each on its own draw of the generated
 documents (seeds ``seed * DRAWS + k``) plus the same real documents, each with its own vocabulary:
