@@ -100,9 +100,9 @@ def test_invoices_are_written_in_their_language(language: str, word: str) -> Non
     data = localized_examples(seed=1, per_template=4, templates=(0,), languages=(language,))
     invoices = [e.text.lower() for e in data if e.label == "invoice"]
     assert sum(word in t for t in invoices) >= 2
-    english = ("invoice", "the", "and", "payment", "page", "total due")
+    english = {"invoice", "the", "and", "payment"}
     for text in invoices:
-        assert not set(re.findall(r"[a-z]+", text)) & set(english[:4]), text[:300]
+        assert not set(re.findall(r"[a-z]+", text)) & english, text[:300]
 
 
 def test_generation_is_deterministic_and_readable() -> None:
